@@ -1,0 +1,3 @@
+from roadmapctl.main import run
+
+raise SystemExit(run())

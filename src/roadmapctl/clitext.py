@@ -1,0 +1,54 @@
+"""Russian for the few English texts that Typer and Click print in help.
+
+Typer's bundled Click writes «Usage:», «Options:» and a handful of option
+descriptions in English with no translation hook; help is user-facing text,
+so the command classes below translate the finished help page.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from typer.core import TyperCommand, TyperGroup
+
+_PHRASES = (
+    ("Usage: ", "Использование: "),
+    ("[OPTIONS]", "[ПАРАМЕТРЫ]"),
+    ("COMMAND [ARGS]...", "КОМАНДА [АРГУМЕНТЫ]..."),
+    ("\nArguments:\n", "\nАргументы:\n"),
+    ("\nOptions:\n", "\nПараметры:\n"),
+    ("\nCommands:\n", "\nКоманды:\n"),
+    ("Show this message and exit.", "Показать эту справку и выйти."),
+    ("Install completion for the current shell.", "Установить автодополнение для текущей оболочки."),
+    (
+        "Show completion for the current shell, to copy it or customize the installation.",
+        "Показать скрипт автодополнения для текущей оболочки.",
+    ),
+    ("[default: ", "[по умолчанию: "),
+    ("[required]", "[обязательно]"),
+)
+
+
+_TYPE_HINT = re.compile(r" <list\[str\]>")
+
+
+def translate(text: str) -> str:
+    text = _TYPE_HINT.sub(lambda m: " " * len(m.group()), text)
+    for english, russian in _PHRASES:
+        text = text.replace(english, russian)
+    return text
+
+
+class _Russian:
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+        formatter.buffer[:] = [translate("".join(formatter.buffer))]
+
+
+class RussianGroup(_Russian, TyperGroup):
+    """The app's group: Russian help page."""
+
+
+class RussianCommand(_Russian, TyperCommand):
+    """Every subcommand: Russian help page."""

@@ -1,0 +1,1 @@
+"""One small module per subcommand; `main.py` only wires arguments to them."""

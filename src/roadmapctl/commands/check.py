@@ -1,0 +1,91 @@
+"""`roadmapctl check`: load every roadmap, run the rules, print findings."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from datetime import date
+from importlib import import_module
+from pathlib import Path
+
+import typer
+
+from roadmapctl.clitext import RussianCommand
+
+from roadmapctl.diagnostics import Problem, sort_key
+from roadmapctl.discovery import find_roadmaps
+from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK
+from roadmapctl.formatters import FORMATS
+
+
+def check_file(path: Path, as_of: date, encoding: str = "auto") -> list[Problem]:
+    """All problems of one file, sorted; the unit of work for parallel runs."""
+    from roadmapctl.loader import load
+    from roadmapctl.rules import Context, run_rules
+
+    result = load(path, encoding=encoding)
+    ctx = Context(result.roadmap, result.problems, as_of)
+    problems = list(run_rules(ctx, result.path))
+    return sorted(set(problems), key=sort_key)
+
+
+def run(paths: Sequence[str], fmt: str, as_of: date, encoding: str = "auto") -> int:
+    found = find_roadmaps(paths)
+    problems: list[Problem] = [
+        Problem(str(path), 0, 0, "error", "R001", f"не удалось прочитать: {reason}")
+        for path, reason in found.unreadable
+    ]
+    for path in found.files:
+        problems.extend(check_file(path, as_of, encoding))
+    problems.sort(key=sort_key)
+    formatter = import_module(f"roadmapctl.formatters.{fmt}")
+    sys.stdout.write(formatter.render(problems, len(found.files)))
+    return EXIT_FINDINGS if any(p.is_error for p in problems) else EXIT_OK
+
+
+def list_rules() -> str:
+    from roadmapctl.rules import all_rules
+
+    levels = {"error": "ошибка", "warning": "предупреждение"}
+    blocks = []
+    for rule in all_rules():
+        doc = (rule.__doc__ or "").strip("\n")
+        body = "\n".join(("    " + ln) if ln.strip() else "" for ln in doc.splitlines())
+        blocks.append(f"{rule.ID} {rule.NAME} ({levels[rule.LEVEL]})\n{body}\n")
+    return "\n".join(blocks)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("check", cls=RussianCommand)
+    def check_command(
+        paths: list[str] = typer.Argument(
+            None, metavar="ПУТИ",
+            help="Файлы или папки с картами (.yaml, .yml); по умолчанию папка roadmaps/.",
+        ),
+        fmt: str = typer.Option(
+            "text", "--format", "-f", metavar="ФОРМАТ",
+            help="text — строки «файл:строка:столбец: …»; json; github — аннотации GitHub Actions.",
+        ),
+        as_of: str = typer.Option(
+            None, "--as-of", metavar="ДАТА",
+            help="Считать сегодняшней эту дату (2024-03-15 или 15.03.2024).",
+        ),
+        encoding: str = typer.Option(
+            "auto", "--encoding", metavar="КОДИРОВКА",
+            help="Кодировка файлов, например cp1251; по умолчанию UTF-8.",
+        ),
+        show_rules: bool = typer.Option(
+            False, "--list-rules", help="Показать все правила с примерами и выйти.",
+        ),
+    ) -> int:
+        """Проверить дорожные карты: каждая ошибка — строкой «файл:строка:столбец».
+
+        Код выхода 0 — ошибок нет (предупреждения допустимы), 1 — есть ошибки,
+        2 — неверные аргументы или пути.
+        """
+        if show_rules:
+            typer.echo(list_rules(), nl=False)
+            return EXIT_OK
+        from roadmapctl.options import choice, today_or
+
+        return run(paths or [], choice(fmt, FORMATS, "--format"), today_or(as_of), encoding)

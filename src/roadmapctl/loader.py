@@ -1,0 +1,486 @@
+"""Load → validate the shape → build the domain model.
+
+The loader walks the YAML nodes field by field, so every value keeps its
+position and every mistake of shape (unknown key, wrong type, missing field,
+impossible date) becomes a `Problem` instead of an exception.  What cannot be
+understood is left out of the model; the rules then look at what is there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from roadmapctl import codes
+from roadmapctl.diagnostics import Problem
+from roadmapctl.model import (
+    STATUSES,
+    Approval,
+    Completion,
+    Executor,
+    ExecutorRef,
+    Extension,
+    Indicator,
+    Item,
+    Located,
+    Order,
+    OrderPoint,
+    Pos,
+    Roadmap,
+    Section,
+    Signatory,
+)
+from roadmapctl.period import PeriodError, parse_period, period_from_dates
+from roadmapctl.yamlsource import SourceProblem, compose, read_text
+
+MAP = "tag:yaml.org,2002:map"
+SEQ = "tag:yaml.org,2002:seq"
+STR = "tag:yaml.org,2002:str"
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_RU_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_EXECUTOR_ID = re.compile(r"^\w[\w.-]*$")
+_CORE_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+# Russian words people type instead of the keys, for «did you mean …?».
+_RUSSIAN_KEYS = {
+    "название": "title", "наименование": "title", "мероприятие": "title",
+    "срок": "deadline", "сроки": "deadline", "номер": "number", "исполнители": "executors",
+    "ответственные": "executors", "результат": "result", "статус": "status",
+    "период": "period", "разделы": "sections", "мероприятия": "items", "показатель": "indicator",
+    "примечание": "note", "форма": "form", "дата": "date", "приказ": "order",
+}
+
+T = TypeVar("T")
+
+
+@dataclass
+class LoadResult:
+    path: str
+    roadmap: Roadmap | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.roadmap is not None
+
+
+def load(path: Path, display: str | None = None, encoding: str = "auto") -> LoadResult:
+    """Read one roadmap file; problems of the data are returned, never raised."""
+    shown = display or str(path)
+    text = read_text(path, encoding)
+    if isinstance(text, SourceProblem):
+        return LoadResult(shown, None, [_source_problem(shown, text)])
+    return load_text(text, shown)
+
+
+def load_text(text: str, shown: str) -> LoadResult:
+    try:
+        node = compose(text)
+    except RecursionError:
+        node = SourceProblem("слишком глубокая вложенность YAML")
+    if isinstance(node, SourceProblem):
+        return LoadResult(shown, None, [_source_problem(shown, node)])
+    builder = _Builder(shown)
+    if node is None:
+        builder.problem(Pos(1, 1), "файл пуст: в нём нет дорожной карты", codes.YAML)
+        return LoadResult(shown, None, builder.problems)
+    roadmap = builder.roadmap(node)
+    return LoadResult(shown, roadmap, builder.problems)
+
+
+def _source_problem(shown: str, problem: SourceProblem) -> Problem:
+    return Problem(shown, problem.line, problem.col, "error", codes.YAML, problem.message)
+
+
+def _pos(node: Any) -> Pos:
+    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    # -- reporting -------------------------------------------------------
+    def problem(self, pos: Pos, message: str, code: str = codes.SCHEMA) -> None:
+        self.problems.append(Problem(self.path, pos.line, pos.col, "error", code, message))
+
+    # -- generic shapes --------------------------------------------------
+    def fields(
+        self, node: Any, what: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()
+    ) -> dict[str, Any] | None:
+        """A mapping's values by key, after checking keys: unknown, duplicate, missing."""
+        if node.tag != MAP:
+            self.problem(_pos(node), f"{what}: ожидался словарь «ключ: значение», а здесь {_kind(node)}")
+            return None
+        values: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag != STR or not isinstance(key_node.value, str):
+                self.problem(_pos(key_node), f"{what}: ключ должен быть простым словом")
+                continue
+            key = key_node.value
+            if key in values:
+                self.problem(
+                    _pos(key_node),
+                    f"ключ «{key}» повторяется (первый раз — в строке {values[key][0].line}); "
+                    "YAML оставил бы только последнее значение",
+                    codes.YAML,
+                )
+                continue
+            if key not in allowed:
+                self.problem(_pos(key_node), f"{what}: неизвестный ключ «{key}»{_suggest(key, allowed)}")
+                continue
+            values[key] = (_pos(key_node), value_node)
+        for key in required:
+            if key not in values or _is_null(values[key][1]):
+                self.problem(_pos(node), f"{what}: не заполнено обязательное поле «{key}»", codes.SCHEMA)
+        return {key: value for key, (_, value) in values.items() if not _is_null(value)}
+
+    def text(self, node: Any, what: str) -> str | None:
+        if not isinstance(node.value, str):
+            self.problem(_pos(node), f"{what}: ожидался текст, а здесь {_kind(node)}")
+            return None
+        if node.tag != STR and not node.tag.startswith(_CORE_TAGS):
+            self.problem(_pos(node), f"{what}: тег «{node.tag}» не поддерживается, допустим только обычный текст")
+            return None
+        return node.value.strip()
+
+    def text_list(self, node: Any, what: str) -> list[str]:
+        if node.tag == SEQ:
+            return [t for child in node.value if (t := self.text(child, what)) is not None]
+        single = self.text(node, what)
+        return [single] if single else []
+
+    def items_of(self, node: Any, what: str, build: Callable[[Any], T | None]) -> list[T]:
+        if node.tag != SEQ:
+            self.problem(_pos(node), f"{what}: ожидался список (строки, начинающиеся с «- »), а здесь {_kind(node)}")
+            return []
+        return [built for child in node.value if (built := build(child)) is not None]
+
+    def date(self, node: Any, what: str) -> date | None:
+        raw = self.text(node, what)
+        if raw is None:
+            return None
+        if m := _ISO_DATE.match(raw):
+            year, month, day = int(m[1]), int(m[2]), int(m[3])
+        elif m := _RU_DATE.match(raw):
+            day, month, year = int(m[1]), int(m[2]), int(m[3])
+        else:
+            self.problem(_pos(node), f"{what}: «{raw}» — не дата; пишите 2024-03-15 или 15.03.2024", codes.DATE)
+            return None
+        try:
+            return date(year, month, day)
+        except ValueError:
+            self.problem(_pos(node), f"{what}: даты «{raw}» не существует", codes.DATE)
+            return None
+
+    def locate(self, record: Located, node: Any) -> None:
+        record.pos = _pos(node)
+        for key_node, value_node in node.value if node.tag == MAP else ():
+            if isinstance(key_node.value, str):
+                record.field_pos.setdefault(key_node.value, _pos(value_node))
+
+    # -- the roadmap -----------------------------------------------------
+    def roadmap(self, node: Any) -> Roadmap | None:
+        if node.tag != MAP:
+            self.problem(_pos(node), f"в файле должна быть дорожная карта (словарь с ключами title, period, sections…), а здесь {_kind(node)}")
+            return None
+        f = self.fields(
+            node, "дорожная карта",
+            ("format", "title", "territory", "period", "approval", "goals", "executors", "sections", "order"),
+            ("title", "period", "sections"),
+        )
+        assert f is not None
+        rm = Roadmap(path=self.path)
+        self.locate(rm, node)
+        if "format" in f and (self.text(f["format"], "format") or "") not in ("1", "1.0"):
+            self.problem(_pos(f["format"]), "format: поддерживается только версия формата 1")
+        rm.title = self.text(f["title"], "title") or "" if "title" in f else ""
+        if "territory" in f:
+            rm.territory = self.text(f["territory"], "territory")
+        if "period" in f:
+            rm.period = self.period(f["period"])
+        if "approval" in f:
+            rm.approval = self.approval(f["approval"])
+        if "goals" in f:
+            rm.goals = self.goals(f["goals"])
+        if "executors" in f:
+            rm.executors = self.executors(f["executors"])
+        if "sections" in f:
+            rm.sections = self.items_of(f["sections"], "sections", self.section)
+        if "order" in f:
+            rm.order = self.order(f["order"])
+        return rm
+
+    def period(self, node: Any) -> Any:
+        if node.tag == MAP:
+            f = self.fields(node, "period", ("start", "end"), ("start", "end"))
+            if not f or "start" not in f or "end" not in f:
+                return None
+            start, end = self.date(f["start"], "period.start"), self.date(f["end"], "period.end")
+            if start is None or end is None:
+                return None
+            try:
+                return period_from_dates(start, end)
+            except PeriodError as exc:
+                self.problem(_pos(node), f"period: {exc}")
+                return None
+        raw = self.text(node, "period")
+        if raw is None:
+            return None
+        try:
+            return parse_period(raw)
+        except PeriodError as exc:
+            self.problem(_pos(node), f"period: {exc}")
+            return None
+
+    def approval(self, node: Any) -> Approval | None:
+        f = self.fields(node, "approval", ("stamp", "by", "kind", "date", "number"))
+        if f is None:
+            return None
+        a = Approval()
+        self.locate(a, node)
+        for name in ("stamp", "by", "kind", "number"):
+            if name in f:
+                setattr(a, name, self.text(f[name], f"approval.{name}"))
+        if "date" in f:
+            a.date = self.date(f["date"], "approval.date")
+        return a
+
+    def goals(self, node: Any) -> list[str] | dict[str, list[str]]:
+        if node.tag == MAP:
+            f = self.fields(node, "goals", tuple(k.value for k, _ in node.value if isinstance(k.value, str)))
+            return {key: self.text_list(value, f"goals.{key}") for key, value in (f or {}).items()}
+        return self.text_list(node, "goals")
+
+    def executors(self, node: Any) -> dict[str, Executor]:
+        if node.tag != MAP:
+            self.problem(_pos(node), f"executors: ожидался справочник «идентификатор: описание», а здесь {_kind(node)}")
+            return {}
+        keys = tuple(k.value for k, _ in node.value if isinstance(k.value, str))
+        f = self.fields(node, "executors", keys) or {}
+        result: dict[str, Executor] = {}
+        for key_node, value_node in node.value:
+            ident = key_node.value
+            if ident not in f or f[ident] is not value_node:
+                continue
+            if not _EXECUTOR_ID.match(ident):
+                self.problem(_pos(key_node), f"executors: идентификатор «{ident}» — допустимы буквы, цифры, «_», «-» и «.», без пробелов")
+            ex = self.executor(ident, value_node)
+            if ex is not None:
+                ex.pos = _pos(key_node)
+                result[ident] = ex
+        return result
+
+    def executor(self, ident: str, node: Any) -> Executor | None:
+        if node.tag == STR:
+            return Executor(id=ident, name=self.text(node, f"executors.{ident}") or "")
+        f = self.fields(node, f"executors.{ident}", ("name", "short", "kind", "email"), ("name",))
+        if f is None:
+            return None
+        ex = Executor(id=ident)
+        self.locate(ex, node)
+        for name in ("name", "short", "kind", "email"):
+            if name in f:
+                setattr(ex, name, self.text(f[name], f"executors.{ident}.{name}") or ("" if name == "name" else None))
+        return ex
+
+    def section(self, node: Any) -> Section | None:
+        f = self.fields(node, "раздел", ("number", "title", "items", "sections", "note"), ("title",))
+        if f is None:
+            return None
+        s = Section()
+        self.locate(s, node)
+        if "number" in f:
+            s.number = self.text(f["number"], "номер раздела")
+        s.title = (self.text(f["title"], "название раздела") or "") if "title" in f else ""
+        if "items" in f:
+            s.items = self.items_of(f["items"], "items", self.item)
+        if "sections" in f:
+            s.sections = self.items_of(f["sections"], "sections", self.section)
+        return s
+
+    def item(self, node: Any) -> Item | None:
+        f = self.fields(
+            node, "мероприятие",
+            ("number", "key", "title", "deadline", "due", "executors", "result", "indicator", "form",
+             "note", "status", "completions", "extensions", "items"),
+            ("title",),
+        )
+        if f is None:
+            return None
+        it = Item()
+        self.locate(it, node)
+        for name in ("number", "key", "title", "deadline", "result", "form", "note"):
+            if name in f:
+                setattr(it, name, self.text(f[name], name) or ("" if name == "title" else None))
+        if "due" in f:
+            dues = f["due"].value if f["due"].tag == SEQ else [f["due"]]
+            it.due = tuple(d for n in dues if (d := self.date(n, "due")) is not None)
+        if "executors" in f:
+            refs = f["executors"].value if f["executors"].tag == SEQ else [f["executors"]]
+            it.executors = [r for n in refs if (r := self.executor_ref(n)) is not None]
+        if "indicator" in f:
+            it.indicator = self.indicator(f["indicator"])
+        if "status" in f:
+            status = self.text(f["status"], "status")
+            if status in STATUSES:
+                it.status = status  # type: ignore[assignment]
+            elif status is not None:
+                self.problem(_pos(f["status"]), f"status: «{status}» — допустимо {', '.join(STATUSES)}{_suggest(status, STATUSES)}")
+        if "completions" in f:
+            it.completions = self.items_of(f["completions"], "completions", self.completion)
+        if "extensions" in f:
+            it.extensions = self.items_of(f["extensions"], "extensions", self.extension)
+        if "items" in f:
+            it.items = self.items_of(f["items"], "items", self.item)
+        return it
+
+    def executor_ref(self, node: Any) -> ExecutorRef | None:
+        if node.tag == STR:
+            ident = self.text(node, "executors")
+            return ExecutorRef(pos=_pos(node), id=ident) if ident else None
+        f = self.fields(node, "исполнитель", ("id", "note", "role"), ("id",))
+        if not f or "id" not in f:
+            return None
+        ref = ExecutorRef(id=self.text(f["id"], "executors.id") or "")
+        self.locate(ref, node)
+        ref.pos = _pos(f["id"])
+        if "note" in f:
+            ref.note = self.text(f["note"], "executors.note")
+        if "role" in f:
+            role = self.text(f["role"], "executors.role")
+            if role in ("responsible", "co"):
+                ref.role = role  # type: ignore[assignment]
+            elif role is not None:
+                self.problem(_pos(f["role"]), f"role: «{role}» — допустимо responsible (ответственный) или co (соисполнитель)")
+        return ref
+
+    def indicator(self, node: Any) -> Indicator | None:
+        if node.tag == STR:
+            return Indicator(pos=_pos(node), text=self.text(node, "indicator"))
+        f = self.fields(node, "indicator", ("text", "targets"))
+        if f is None:
+            return None
+        ind = Indicator()
+        self.locate(ind, node)
+        if "text" in f:
+            ind.text = self.text(f["text"], "indicator.text")
+        if "targets" in f:
+            tf = f["targets"]
+            if tf.tag != MAP:
+                self.problem(_pos(tf), "indicator.targets: ожидался словарь «год: значение»")
+            else:
+                for key_node, value_node in tf.value:
+                    value = self.text(value_node, "indicator.targets")
+                    if isinstance(key_node.value, str) and value is not None:
+                        ind.targets[key_node.value] = value
+        return ind
+
+    def completion(self, node: Any) -> Completion | None:
+        f = self.fields(node, "отметка об исполнении", ("date", "due", "note"), ("date",))
+        if f is None:
+            return None
+        c = Completion()
+        self.locate(c, node)
+        if "date" in f:
+            c.date = self.date(f["date"], "completions.date")
+        if "due" in f:
+            c.due = self.date(f["due"], "completions.due")
+        if "note" in f:
+            c.note = self.text(f["note"], "completions.note")
+        return c
+
+    def extension(self, node: Any) -> Extension | None:
+        f = self.fields(node, "перенос срока", ("to", "reason", "basis", "date"), ("to", "reason"))
+        if f is None:
+            return None
+        e = Extension()
+        self.locate(e, node)
+        if "to" in f:
+            e.to = self.date(f["to"], "extensions.to")
+        if "date" in f:
+            e.date = self.date(f["date"], "extensions.date")
+        for name in ("reason", "basis"):
+            if name in f:
+                setattr(e, name, self.text(f[name], f"extensions.{name}"))
+        return e
+
+    def order(self, node: Any) -> Order | None:
+        f = self.fields(
+            node, "order",
+            ("authority", "contacts", "kind", "date", "number", "place", "title", "preamble", "command",
+             "points", "signatory", "performer", "distribution"),
+        )
+        if f is None:
+            return None
+        o = Order()
+        self.locate(o, node)
+        for name in ("contacts", "kind", "number", "place", "title", "preamble", "command", "performer"):
+            if name in f:
+                value = self.text(f[name], f"order.{name}")
+                if value is not None:
+                    setattr(o, name, value)
+        if "authority" in f:
+            o.authority = self.text_list(f["authority"], "order.authority")
+        if "distribution" in f:
+            o.distribution = self.text_list(f["distribution"], "order.distribution")
+        if "date" in f:
+            o.date = self.date(f["date"], "order.date")
+        if "points" in f:
+            o.points = self.items_of(f["points"], "order.points", self.order_point)
+        if "signatory" in f:
+            sf = self.fields(f["signatory"], "order.signatory", ("position", "name"))
+            if sf is not None:
+                o.signatory = Signatory()
+                self.locate(o.signatory, f["signatory"])
+                for name in ("position", "name"):
+                    if name in sf:
+                        setattr(o.signatory, name, self.text(sf[name], f"order.signatory.{name}"))
+        return o
+
+    def order_point(self, node: Any) -> OrderPoint | None:
+        if node.tag == STR:
+            return OrderPoint(pos=_pos(node), text=self.text(node, "order.points") or "")
+        f = self.fields(node, "пункт приказа", ("text", "points"), ("text",))
+        if f is None:
+            return None
+        p = OrderPoint()
+        self.locate(p, node)
+        if "text" in f:
+            p.text = self.text(f["text"], "order.points.text") or ""
+        if "points" in f:
+            p.points = self.items_of(f["points"], "order.points", self.order_point)
+        return p
+
+
+def _is_null(node: Any) -> bool:
+    return node.tag == STR and not node.style and node.value in _NULLS
+
+
+def _kind(node: Any) -> str:
+    if node.tag == MAP:
+        return "словарь"
+    if node.tag == SEQ:
+        return "список"
+    return f"текст «{_short(str(node.value))}»"
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _suggest(word: str, choices: tuple[str, ...]) -> str:
+    from difflib import get_close_matches
+
+    lower = word.lower()
+    if lower in _RUSSIAN_KEYS and _RUSSIAN_KEYS[lower] in choices:
+        return f" — может быть, «{_RUSSIAN_KEYS[lower]}»?"
+    close = get_close_matches(lower, choices, n=1, cutoff=0.6)
+    return f" — может быть, «{close[0]}»?" if close else ""

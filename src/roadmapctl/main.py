@@ -1,0 +1,160 @@
+"""Entry point: builds the command line and maps failures to exit codes.
+
+Each subcommand lives in `commands/<name>.py` and registers itself on the
+app; heavy libraries are imported inside the command that needs them, so
+`roadmapctl check` (run on every commit) starts fast.
+
+Exit codes: 0 — всё в порядке; 1 — найдены замечания (или просрочки, или
+различия); 2 — ошибка в аргументах или входных файлах; 3 — внутренняя
+ошибка roadmapctl; 130 — прервано (Ctrl-C).
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import import_module
+from typing import Any
+
+import typer
+
+from roadmapctl import __version__
+from roadmapctl.errors import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    RoadmapctlError,
+)
+
+COMMANDS = (
+    "check",
+)
+
+HELP = """Дорожные карты в YAML: проверка, контроль сроков, сравнение, печать.
+
+Коды выхода: 0 — всё в порядке; 1 — найдены замечания; 2 — ошибка в
+аргументах или входных файлах; 3 — внутренняя ошибка.
+"""
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"roadmapctl {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+def build_app() -> typer.Typer:
+    from roadmapctl.clitext import RussianGroup
+
+    app = typer.Typer(
+        name="roadmapctl",
+        cls=RussianGroup,
+        help=HELP,
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    @app.callback()
+    def main(
+        version: bool = typer.Option(
+            False, "--version", callback=_version, is_eager=True,
+            help="Показать версию и выйти.",
+        ),
+        debug: bool = typer.Option(
+            False, "--debug", help="При внутренней ошибке показать трассировку Python.",
+        ),
+    ) -> None:
+        """Дорожные карты в YAML: проверка, контроль сроков, сравнение, печать."""
+
+    for name in COMMANDS:
+        import_module(f"roadmapctl.commands.{name}").register(app)
+    return app
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        result = build_app()(args=args, prog_name="roadmapctl", standalone_mode=False)
+    except RoadmapctlError as exc:
+        _error(exc.message, exc.hint)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _error("прервано")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the one place that maps everything
+        handled = _click_exit(exc)
+        if handled is not None:
+            return handled
+        if debug:
+            raise
+        _error(
+            f"внутренняя ошибка roadmapctl ({type(exc).__name__}: {exc})",
+            "повторите команду с --debug, чтобы увидеть подробности, и сообщите о ней разработчикам",
+        )
+        return EXIT_INTERNAL
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def _click_exit(exc: Exception) -> int | None:
+    """Click's own exceptions: usage errors in Russian, exit 2; abort; exit."""
+    try:
+        from typer._click import exceptions as cx
+    except ImportError:  # pragma: no cover - typer with an external click
+        from click import exceptions as cx  # type: ignore[no-redef]
+    if isinstance(exc, typer.Exit):
+        return int(exc.exit_code or 0)
+    if isinstance(exc, typer.Abort):
+        _error("прервано")
+        return EXIT_INTERRUPTED
+    if isinstance(exc, cx.UsageError):
+        _error(_usage_message(exc, cx), _usage_hint(exc))
+        return EXIT_USAGE
+    if isinstance(exc, cx.ClickException):
+        _error(exc.format_message())
+        return EXIT_USAGE
+    return None
+
+
+def _usage_message(exc: Any, cx: Any) -> str:
+    if isinstance(exc, cx.NoSuchOption):
+        close = f" — может быть, {', '.join(exc.possibilities)}?" if exc.possibilities else ""
+        return f"неизвестный параметр {exc.option_name}{close}"
+    if isinstance(exc, cx.MissingParameter):
+        name = exc.param.human_readable_name if exc.param else "значение"
+        return f"не указан обязательный аргумент {name}"
+    if isinstance(exc, cx.BadParameter):
+        name = exc.param.get_error_hint(exc.ctx) if exc.param and exc.ctx else (exc.param_hint or "")
+        return f"неверное значение {name}: {exc.message}".replace("  ", " ")
+    message = exc.format_message()
+    if message.startswith("No such command"):
+        name = message.split("'")[1] if "'" in message else message
+        close = message.split("Did you mean", 1)[1].strip(" ?") if "Did you mean" in message else ""
+        return f"неизвестная команда «{name}»" + (f" — может быть, {close}?" if close else "")
+    if message.startswith("Missing command"):
+        return "не указана команда"
+    if message.startswith("Got unexpected extra argument"):
+        return "лишний аргумент " + message.split("(", 1)[-1].rstrip(")")
+    if message.startswith("Option") and "requires an argument" in message:
+        return f"параметру {message.split()[1]} нужно значение"
+    return message
+
+
+def _usage_hint(exc: Any) -> str:
+    path = exc.ctx.command_path if getattr(exc, "ctx", None) else "roadmapctl"
+    return f"справка: {path} --help"
+
+
+def _error(message: str, hint: str | None = None) -> None:
+    sys.stderr.write(f"roadmapctl: ошибка: {message}\n")
+    if hint:
+        sys.stderr.write(f"  {hint}\n")
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    raise SystemExit(run())

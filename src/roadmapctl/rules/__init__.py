@@ -1,0 +1,90 @@
+"""The rules of `roadmapctl check`, one module per rule.
+
+Each module opens with a docstring that documents the rule (shown by
+`check --list-rules`), defines `ID`, `NAME`, `LEVEL` and one `check(ctx)`
+that yields `Finding`s.  The runner stamps them with path, code and level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import import_module
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from roadmapctl.diagnostics import Level, Problem
+from roadmapctl.model import ItemInContext, Pos, Roadmap
+
+if TYPE_CHECKING:
+    from roadmapctl.deadlines import Deadline, Unparsed
+
+RULE_MODULES = (
+    "yaml_syntax",
+    "schema",
+    "dates",
+    "unknown_executor",
+    "duplicate_number",
+    "number_outside_section",
+    "item_incomplete",
+    "done_without_date",
+    "completion_date",
+    "deadline_unparsed",
+    "deadline_outside_period",
+    "deadline_before_approval",
+    "duplicate_measure",
+    "approval_mismatch",
+    "executor_lookalike",
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    pos: Pos
+    message: str
+    level: Level | None = None  # overrides the rule's level when set
+
+
+@dataclass
+class Context:
+    """What a rule may look at; `as_of` stands in for «today»."""
+
+    roadmap: Roadmap | None
+    load_problems: list[Problem]
+    as_of: date
+    _deadlines: dict[int, Deadline | Unparsed | None] = field(default_factory=dict)
+
+    def deadline(self, entry: ItemInContext) -> Deadline | Unparsed | None:
+        """The item's own deadline phrase, parsed once for all rules."""
+        key = id(entry.item)
+        if key not in self._deadlines:
+            phrase = entry.item.deadline
+            period = self.roadmap.period if self.roadmap else None
+            if not phrase or period is None:
+                self._deadlines[key] = None
+            else:
+                from roadmapctl.deadlines import parse_deadline
+
+                self._deadlines[key] = parse_deadline(phrase, period)
+        return self._deadlines[key]
+
+
+def all_rules() -> list[ModuleType]:
+    return [import_module(f"roadmapctl.rules.{name}") for name in RULE_MODULES]
+
+
+def run_rules(ctx: Context, path: str, rules: list[ModuleType] | None = None) -> Iterator[Problem]:
+    for rule in rules or all_rules():
+        for finding in rule.check(ctx):
+            yield Problem(
+                path, finding.pos.line, finding.pos.col, finding.level or rule.LEVEL, rule.ID,
+                finding.message,
+            )
+
+
+def loader_findings(ctx: Context, code: str) -> Iterator[Finding]:
+    """Rules enforced while loading hand their problems through here."""
+    for p in ctx.load_problems:
+        if p.code == code:
+            yield Finding(Pos(p.line, p.col), p.message, p.level)
