@@ -28,6 +28,7 @@ from roadmapctl.errors import (
 
 COMMANDS = (
     "check",
+    "when",
 )
 
 HELP = """Дорожные карты в YAML: проверка, контроль сроков, сравнение, печать.
