@@ -21,15 +21,12 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_EXPANDED_NODES = 200_000
 
 _YAML_MESSAGES = {
-    "found character '\\t' that cannot start any token": (
-        "символ табуляции: в YAML отступы делаются только пробелами"
-    ),
     "mapping values are not allowed here": (
         "здесь не может стоять «ключ: значение» (проверьте отступы или возьмите значение в кавычки)"
     ),
     "could not find expected ':'": "не найдено двоеточие после ключа",
     "found unexpected end of stream": "файл внезапно закончился (незакрытая кавычка или скобка?)",
-    "did not find expected key": "ожидался ключ (проверьте отступы)",
+    "did not find expected key": "ожидался ключ (проверьте отступы и закрыты ли кавычки)",
     "did not find expected '-' indicator": "ожидался элемент списка «- …» (проверьте отступы)",
     "found undefined alias": "ссылка на несуществующий якорь (*…)",
     "found character that cannot start any token": "символ, с которого не может начинаться значение",
@@ -46,8 +43,8 @@ _YAML_MESSAGES = {
 @dataclass(frozen=True)
 class SourceProblem:
     message: str
-    line: int = 0
-    col: int = 0
+    line: int = 1
+    col: int = 1
 
 
 class Encoding:
@@ -141,8 +138,12 @@ def compose(text: str) -> Any | SourceProblem | None:
         node = _Composer(text).get_single_node()
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        return SourceProblem(f"ошибка синтаксиса YAML: {_yaml_message(exc)}", line, col)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if _char_at(text, line, col) == "\t":
+            message = "символ табуляции: в YAML отступы делаются только пробелами"
+        else:
+            message = _yaml_message(exc)
+        return SourceProblem(f"ошибка синтаксиса YAML: {message}", line, col)
     except YAMLError as exc:
         return SourceProblem(f"ошибка синтаксиса YAML: {exc}")
     if node is not None:
@@ -155,6 +156,13 @@ def compose(text: str) -> Any | SourceProblem | None:
                 node.start_mark.column + 1,
             )
     return node
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and 0 < col <= len(lines[line - 1]):
+        return lines[line - 1][col - 1]
+    return ""
 
 
 def _yaml_message(exc: Any) -> str:

@@ -32,7 +32,7 @@ def check_file(path: Path, as_of: date, encoding: str = "auto") -> list[Problem]
 def run(paths: Sequence[str], fmt: str, as_of: date, encoding: str = "auto") -> int:
     found = find_roadmaps(paths)
     problems: list[Problem] = [
-        Problem(str(path), 0, 0, "error", "R001", f"не удалось прочитать: {reason}")
+        Problem(str(path), 1, 1, "error", "R001", f"не удалось прочитать: {reason}")
         for path, reason in found.unreadable
     ]
     for path in found.files:

@@ -1,0 +1,85 @@
+"""The loader: positions, shapes, and problems returned instead of raised."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from roadmapctl.loader import load, load_text
+from roadmapctl.model import Pos
+
+from conftest import DATA, ROADMAPS
+
+
+def test_minimal_roadmap_builds_the_model() -> None:
+    result = load(DATA / "positive" / "minimal.yaml")
+    assert result.problems == []
+    rm = result.roadmap
+    assert rm is not None
+    assert rm.title == "Дорожная карта профориентации МБОУ СОШ № 1"
+    assert (rm.period.start, rm.period.end) == (date(2023, 9, 1), date(2024, 8, 31))
+    assert rm.approval.date == date(2023, 8, 30)
+    assert rm.approval.number == "101-о"
+    assert rm.executors["zam"].short == "ЗДВР"
+    entries = list(rm.walk())
+    assert [e.item.number for e in entries] == ["1.1", "1.2", None, None]
+    first = entries[0].item
+    assert first.status == "done"
+    assert first.completions[0].date == date(2023, 9, 20)
+    assert first.where("deadline") == Pos(21, 19)
+    co = entries[1].item.executors[1]
+    assert (co.id, co.role, co.note) == ("dir", "co", "по согласованию")
+
+
+def test_sub_items_inherit_executors_and_deadline() -> None:
+    rm = load(DATA / "positive" / "minimal.yaml").roadmap
+    entries = list(rm.walk())
+    second_sub = entries[3]
+    assert second_sub.parent is entries[1].item
+    assert [r.id for r in second_sub.effective_executors] == ["zam", "dir"]
+    assert second_sub.effective_deadline == "Октябрь – ноябрь"
+    assert entries[2].effective_deadline == "октябрь"
+
+
+def test_numbers_stay_text() -> None:
+    result = load_text(
+        'title: t\nperiod: 2023/2024\nsections:\n  - number: 2\n    title: s\n'
+        '    items:\n      - number: 2.10\n        title: x\n', "x.yaml")
+    item = result.roadmap.sections[0].items[0]
+    assert item.number == "2.10"
+    assert result.roadmap.sections[0].number == "2"
+
+
+def test_dates_as_yaml_dates_or_strings() -> None:
+    text = ('title: t\nperiod: 2023/2024\napproval:\n  date: "2023-08-30"\n'
+            'order:\n  date: 30.08.2023\nsections: []\n')
+    rm = load_text(text, "x.yaml").roadmap
+    assert rm.approval.date == rm.order.date == date(2023, 8, 30)
+
+
+def test_problems_are_returned_not_raised() -> None:
+    result = load_text("title: [a]\nperiod: 2023/2025\nsections: {}\nextra: 1\n", "x.yaml")
+    messages = [(p.line, p.col, p.code, p.message) for p in result.problems]
+    assert messages == [
+        (4, 1, "R002", "дорожная карта: неизвестный ключ «extra»"),
+        (1, 8, "R002", "title: ожидался текст, а здесь список"),
+        (2, 9, "R002", "period: учебный год «2023/2025» должен состоять из двух соседних лет, "
+                       "например «2023/2024»"),
+        (3, 11, "R002", "sections: ожидался список (строки, начинающиеся с «- »), а здесь словарь"),
+    ]
+
+
+def test_every_roadmap_loads_cleanly() -> None:
+    for path in sorted(ROADMAPS.glob("*.yaml")):
+        result = load(path)
+        assert result.problems == [], path
+        assert result.roadmap is not None
+
+
+def test_unknown_key_suggests_english_name_for_russian_word(tmp_path: Path) -> None:
+    text = ("title: t\nperiod: 2023/2024\nsections:\n  - title: s\n    items:\n"
+            "      - title: x\n        срок: октябрь\n")
+    result = load_text(text, "x.yaml")
+    assert [p.message for p in result.problems] == [
+        "мероприятие: неизвестный ключ «срок» — может быть, «deadline»?"
+    ]
