@@ -47,7 +47,7 @@ _EXECUTOR_ID_PATTERN = r"^[0-9A-Za-z_\u0400-\u04ff][0-9A-Za-z_\u0400-\u04ff.-]*$
 STATUS_DESCRIPTIONS = {
     "planned": "запланировано (по умолчанию)",
     "in_progress": "выполняется",
-    "done": "выполнено — нужна хотя бы одна отметка в completions",
+    "done": "выполнено (нужна хотя бы одна отметка в completions)",
     "cancelled": "отменено",
 }
 ROLE_DESCRIPTIONS = {
