@@ -44,7 +44,9 @@ STR = "tag:yaml.org,2002:str"
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _RU_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _EXECUTOR_ID = re.compile(r"^\w[\w.-]*$")
-_CORE_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
+               ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_LOSSY_FLOAT = re.compile(r"^\d+\.(\d*0)?$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 # Russian words people type instead of the keys, for «did you mean …?».
@@ -143,13 +145,24 @@ class _Builder:
         return {key: value for key, (_, value) in values.items() if not _is_null(value)}
 
     def text(self, node: Any, what: str) -> str | None:
+        if node.tag not in _PLAIN_TAGS:
+            self.problem(_pos(node), f"{what}: тег «{node.tag}» не поддерживается, допустим только обычный текст")
+            return None
         if not isinstance(node.value, str):
             self.problem(_pos(node), f"{what}: ожидался текст, а здесь {_kind(node)}")
             return None
-        if node.tag != STR and not node.tag.startswith(_CORE_TAGS):
-            self.problem(_pos(node), f"{what}: тег «{node.tag}» не поддерживается, допустим только обычный текст")
-            return None
         return node.value.strip()
+
+    def number(self, node: Any, what: str) -> str | None:
+        """Official numbers are text; warn where other tools would see a float."""
+        value = self.text(node, what)
+        if value is not None and not node.style and _LOSSY_FLOAT.match(value):
+            pos = _pos(node)
+            self.problems.append(Problem(
+                self.path, pos.line, pos.col, "warning", codes.SCHEMA,
+                f"{what} {value} без кавычек: YAML и редакторы прочитают его как число "
+                f"{float(value)!r}; пишите \"{value}\""))
+        return value
 
     def text_list(self, node: Any, what: str) -> list[str]:
         if node.tag == SEQ:
@@ -298,7 +311,7 @@ class _Builder:
         s = Section()
         self.locate(s, node)
         if "number" in f:
-            s.number = self.text(f["number"], "номер раздела")
+            s.number = self.number(f["number"], "номер раздела")
         s.title = (self.text(f["title"], "название раздела") or "") if "title" in f else ""
         if "items" in f:
             s.items = self.items_of(f["items"], "items", self.item)
@@ -317,7 +330,9 @@ class _Builder:
             return None
         it = Item()
         self.locate(it, node)
-        for name in ("number", "key", "title", "deadline", "result", "form", "note"):
+        if "number" in f:
+            it.number = self.number(f["number"], "номер мероприятия")
+        for name in ("key", "title", "deadline", "result", "form", "note"):
             if name in f:
                 setattr(it, name, self.text(f[name], name) or ("" if name == "title" else None))
         if "due" in f:
@@ -465,9 +480,9 @@ def _is_null(node: Any) -> bool:
 
 
 def _kind(node: Any) -> str:
-    if node.tag == MAP:
+    if node.tag == MAP or type(node).__name__ == "MappingNode":
         return "словарь"
-    if node.tag == SEQ:
+    if node.tag == SEQ or type(node).__name__ == "SequenceNode":
         return "список"
     return f"текст «{_short(str(node.value))}»"
 

@@ -11,6 +11,7 @@ Exit codes: 0 — всё в порядке; 1 — найдены замечан�
 
 from __future__ import annotations
 
+import re
 import sys
 from importlib import import_module
 from typing import Any
@@ -30,6 +31,7 @@ COMMANDS = (
     "check",
     "when",
     "schema",
+    "render",
 )
 
 HELP = """Дорожные карты в YAML: проверка, контроль сроков, сравнение, печать.
@@ -154,6 +156,7 @@ def _usage_message(exc: Any, cx: Any) -> str:
     if message.startswith("No such command"):
         name = message.split("'")[1] if "'" in message else message
         close = message.split("Did you mean", 1)[1].strip(" ?") if "Did you mean" in message else ""
+        close = re.sub(r"'([^']*)'", r"«\1»", close)
         return f"неизвестная команда «{name}»" + (f" — может быть, {close}?" if close else "")
     if message.startswith("Missing command"):
         return "не указана команда"

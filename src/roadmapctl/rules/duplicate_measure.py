@@ -1,8 +1,9 @@
 """Одно и то же мероприятие не должно быть записано в карте дважды.
 
 Сравниваются названия без учёта регистра, «ё/е», кавычек, тире и пробелов;
-совпадающие и почти совпадающие (сходство 95 % и выше) — повод проверить,
-не осталась ли строка после копирования.
+совпадающие и почти совпадающие (сходство 95 % и выше при одних и тех же
+числах: «9-х классов» и «11-х классов» — разные мероприятия) — повод
+проверить, не осталась ли строка после копирования.
 
 Правильно:
 
@@ -27,6 +28,7 @@ NAME = "duplicate-measure"
 LEVEL = "warning"
 THRESHOLD = 95.0
 
+_NUMBERS = re.compile(r"\d+")
 _PUNCT = re.compile(r"[«»\"'„“”.,;:!?()\-–—‑\s]+")
 
 
@@ -54,11 +56,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     from rapidfuzz import fuzz, process
 
     names = [t for t, _ in unique]
-    scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=THRESHOLD, workers=1)
-    for a in range(len(names)):
-        for b in range(a + 1, len(names)):
-            if scores[a][b] >= THRESHOLD:
-                first, second = unique[a][1], unique[b][1]
-                yield Finding(entries[second].item.where("title"),
-                              f"мероприятие почти совпадает с записанным в строке "
-                              f"{entries[first].item.pos.line} — не дубль ли?")
+    for a, name in enumerate(names[:-1]):
+        later = names[a + 1:]
+        for other, _, offset in process.extract(name, later, scorer=fuzz.ratio,
+                                                score_cutoff=THRESHOLD, limit=None):
+            if _NUMBERS.findall(name) != _NUMBERS.findall(other):
+                continue
+            first, second = unique[a][1], unique[a + 1 + offset][1]
+            yield Finding(entries[second].item.where("title"),
+                          f"мероприятие почти совпадает с записанным в строке "
+                          f"{entries[first].item.pos.line} — не дубль ли?")
