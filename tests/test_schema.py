@@ -240,8 +240,9 @@ AGREEMENT = {
 @pytest.mark.parametrize("name", AGREEMENT)
 def test_schema_and_loader_agree(validator: Any, name: str) -> None:
     text, accepted = AGREEMENT[name]
-    loader_problems = [
-        p.message for p in load_text(text, "карта.yaml").problems if p.code in (codes.SCHEMA, codes.DATE)
+    loader_problems = [  # warnings (such as an unquoted 2.10) have no counterpart in JSON Schema
+        p.message for p in load_text(text, "карта.yaml").problems
+        if p.code in (codes.SCHEMA, codes.DATE) and p.is_error
     ]
     schema_problems = errors(validator, parse(text))
     assert (loader_problems == [], schema_problems == []) == (accepted, accepted), (
