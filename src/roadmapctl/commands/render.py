@@ -1,0 +1,116 @@
+"""`roadmapctl render`: print the approving order and its annex to DOCX or HTML."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from roadmapctl.clitext import RussianCommand
+from roadmapctl.errors import EXIT_OK, InputError, UsageError
+
+WHAT_NAMES = {"both": "приказ и приложение", "order": "приказ", "annex": "приложение"}
+SUFFIXES = {"docx": ".docx", "html": ".html"}
+
+
+def default_output(roadmap_path: Path, what: str, fmt: str) -> Path:
+    """Next to the roadmap: chelyabinsk-2023-2024.docx, …-order.docx, …-annex.html."""
+    tail = "" if what == "both" else f"-{what}"
+    return roadmap_path.with_name(f"{roadmap_path.stem}{tail}{SUFFIXES[fmt]}")
+
+
+def pick_format(fmt: str | None, output: Path | None, template: Path | None) -> str:
+    """--format, else what -o or --template end with, else DOCX."""
+    from roadmapctl.options import choice
+    from roadmapctl.render import FORMATS
+
+    if fmt is not None:
+        return choice(fmt, FORMATS, "--format")
+    for path in (output, template):
+        if path is not None and path.suffix.lower() in (".html", ".htm", ".j2"):
+            return "html"
+    return "docx"
+
+
+def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
+        template: Path | None, force: bool, edition: str | None, executors: str,
+        qr: str | None) -> int:
+    from roadmapctl.fsio import write_atomic
+    from roadmapctl.loader import load
+    from roadmapctl.options import choice
+    from roadmapctl.render import EXECUTOR_MODES, WHATS, render_document
+    from roadmapctl.ru import count
+
+    what = choice(what, WHATS, "--what")
+    executors = choice(executors, EXECUTOR_MODES, "--executors")
+    fmt = pick_format(fmt, output, template)
+    if not roadmap_path.is_file():
+        raise InputError(f"файла {roadmap_path} нет", "укажите путь к карте, например roadmaps/карта.yaml")
+    if template is not None:
+        _check_template(template, fmt)
+    result = load(roadmap_path)
+    errors = [p for p in result.problems if p.is_error]
+    if result.roadmap is None or errors:
+        found = count(len(errors), "ошибка", "ошибки", "ошибок") if errors else "ошибки"
+        raise InputError(f"в карте {roadmap_path} {found} — документ не построен",
+                         f"подробности: roadmapctl check {roadmap_path}")
+    data = render_document(result.roadmap, what, fmt, template, edition, executors, qr)
+    target = output or default_output(roadmap_path, what, fmt)
+    write_atomic(target, data, overwrite=force)
+    shown = WHAT_NAMES[what] if what != "both" or result.roadmap.order else "приложение"
+    sys.stdout.write(f"Записан файл {target} ({shown}, {fmt.upper()})\n")
+    return EXIT_OK
+
+
+def _check_template(template: Path, fmt: str) -> None:
+    if not template.is_file():
+        raise InputError(f"шаблона {template} нет")
+    is_docx = template.suffix.lower() == ".docx"
+    if is_docx != (fmt == "docx"):
+        wanted = "документ Word (.docx)" if fmt == "docx" else "шаблон HTML (.html, .j2)"
+        raise UsageError(f"--template: для формата {fmt} нужен {wanted}, а указан {template.name}")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("render", cls=RussianCommand)
+    def render_command(
+        roadmap: Path = typer.Argument(..., metavar="КАРТА", help="Файл дорожной карты (.yaml)."),
+        what: str = typer.Option(
+            "both", "--what", metavar="ЧТО",
+            help="order — приказ, annex — приложение (сама дорожная карта), both — оба в одном "
+                 "документе (если в карте нет блока order:, печатается приложение).",
+        ),
+        fmt: str = typer.Option(
+            None, "--format", "-f", metavar="ФОРМАТ",
+            help="docx или html; по умолчанию по расширению -o, иначе docx.",
+        ),
+        output: Path = typer.Option(
+            None, "--output", "-o", metavar="ПУТЬ",
+            help="Куда записать; по умолчанию рядом с картой: карта.docx, карта-order.docx, "
+                 "карта-annex.html.",
+        ),
+        template: Path = typer.Option(
+            None, "--template", metavar="ПУТЬ",
+            help="Свой шаблон (копия templates/roadmap.docx или templates/roadmap.html.j2).",
+        ),
+        force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
+        edition: str = typer.Option(
+            None, "--gost", metavar="РЕДАКЦИЯ",
+            help="Редакция ГОСТ Р 7.0.97: 2025 или 2016; по умолчанию — действовавшая на дату "
+                 "приказа (грифа): до 18.08.2025 — 2016.",
+        ),
+        executors: str = typer.Option(
+            "full", "--executors", metavar="ВИД",
+            help="full — полные наименования исполнителей, short — краткие.",
+        ),
+        qr: str = typer.Option(
+            None, "--qr", metavar="ТЕКСТ",
+            help="Добавить реквизит «QR-код» (ГОСТ 2025) с этим текстом, например адресом документа.",
+        ),
+    ) -> int:
+        """Напечатать приказ и приложение (дорожную карту) в DOCX или HTML по ГОСТ Р 7.0.97.
+
+        Код выхода 0 — файл записан, 2 — ошибка в аргументах, в карте или в шаблоне.
+        """
+        return run(roadmap, what, fmt, output, template, force, edition, executors, qr)

@@ -1,0 +1,42 @@
+"""Printing a roadmap: the approving order and its annex, as DOCX or HTML.
+
+`render_document` is the one entry: it picks the GOST profile, turns the
+roadmap into plain template data (`context`) and hands it to the format's
+renderer.  Templates live in the package's `templates/` folder; a department
+can pass its own copy, which then runs sandboxed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from roadmapctl.errors import UsageError
+from roadmapctl.model import Roadmap
+
+WHATS = ("both", "order", "annex")
+FORMATS = ("docx", "html")
+EXECUTOR_MODES = ("full", "short")
+
+
+def render_document(roadmap: Roadmap, what: str = "both", fmt: str = "docx",
+                    template: Path | None = None, gost: str | None = None,
+                    executors: str = "full", qr: str | None = None) -> bytes:
+    """The finished document's bytes; the roadmap must have loaded without errors."""
+    from roadmapctl.render.context import build_context, document_date
+    from roadmapctl.render.gost import choose_profile
+
+    if what == "order" and roadmap.order is None:
+        raise UsageError("в карте нет блока order: — приказ печатать не из чего",
+                         "напечатайте только приложение: --what annex")
+    profile = choose_profile(gost, document_date(roadmap, what))
+    if qr and not profile.qr_allowed:
+        raise UsageError(f"QR-кода нет среди реквизитов {profile.name}",
+                         "уберите --qr или укажите --gost 2025")
+    context = build_context(roadmap, what=what, gost=profile, executors=executors, qr=qr)
+    if fmt == "html":
+        from roadmapctl.render.html import render_html
+
+        return render_html(roadmap, context, template)
+    from roadmapctl.render.docx import render_docx
+
+    return render_docx(context, template, profile)

@@ -1,0 +1,250 @@
+"""The roadmap as plain dicts and lists for document templates.
+
+Templates see no model objects: a department's own template runs in a
+sandbox, and plain data keeps what it can reach obvious.  Every string is
+cleaned here of characters XML cannot hold, so no value can break a DOCX;
+escaping itself is left to Jinja's autoescape.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from roadmapctl.model import Executor, ExecutorRef, Item, Order, OrderPoint, Roadmap, Section
+from roadmapctl.period import Period
+from roadmapctl.render import filters
+from roadmapctl.render.gost import LANDSCAPE_FROM_COLUMNS, GostProfile
+
+# Everything outside XML 1.0's Char production, except tab and newline,
+# which are folded into spaces below.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_SPACES = re.compile(r"\s+")
+
+DEFAULT_HEADING = "Об утверждении дорожной карты"
+
+# Column key → header text and relative width in the annex table.
+COLUMNS: dict[str, tuple[str, float]] = {
+    "number": ("№ п/п", 1.2),
+    "title": ("Мероприятие", 6.0),
+    "deadline": ("Срок исполнения", 2.4),
+    "executors": ("Ответственные исполнители", 3.4),
+    "indicator": ("Показатель", 3.0),
+    "result": ("Планируемый результат", 4.2),
+    "form": ("Форма представления результата", 2.4),
+}
+OPTIONAL_COLUMNS = ("indicator", "result", "form")
+
+_DATIVE_KINDS = {"приказ": "приказу", "распоряжение": "распоряжению",
+                 "постановление": "постановлению", "решение": "решению"}
+
+
+def clean(text: object) -> str:
+    """A value as one line of document text: no control characters, single spaces."""
+    return _SPACES.sub(" ", _ILLEGAL.sub("", str(text))).strip()
+
+
+def _opt(text: object | None) -> str:
+    """An optional value: missing prints as nothing, never as «None»."""
+    return "" if text is None else clean(text)
+
+
+def build_context(roadmap: Roadmap, *, what: str, gost: GostProfile,
+                  executors: str = "full", qr: str | None = None) -> dict[str, Any]:
+    """Everything a template may print; `what` is «order», «annex» or «both»."""
+    has_order = what in ("order", "both") and roadmap.order is not None
+    has_annex = what in ("annex", "both")
+    annex = _annex(roadmap, executors) if has_annex else None
+    return {
+        "what": what,
+        "has_order": has_order,
+        "has_annex": has_annex,
+        "executors_mode": executors,
+        "gost": {"edition": gost.edition, "name": gost.name,
+                 "corner_width_mm": gost.corner_width_mm},
+        "roadmap": {
+            "title": clean(roadmap.title),
+            "territory": _opt(roadmap.territory),
+            "period": roadmap.period.text if roadmap.period else "",
+            "period_start": roadmap.period.start if roadmap.period else None,
+            "period_end": roadmap.period.end if roadmap.period else None,
+        },
+        "order": _order(roadmap.order) if has_order and roadmap.order else None,
+        "annex": annex,
+        "landscape": bool(annex and len(annex["columns"]) >= LANDSCAPE_FROM_COLUMNS),
+        "qr": _opt(qr),
+    }
+
+
+def document_date(roadmap: Roadmap, what: str) -> date | None:
+    """The date that decides the GOST edition: the order's, else the approval's."""
+    if what != "annex" and roadmap.order and roadmap.order.date:
+        return roadmap.order.date
+    if roadmap.approval and roadmap.approval.date:
+        return roadmap.approval.date
+    return roadmap.order.date if roadmap.order else None
+
+
+# -- the order ----------------------------------------------------------------
+
+def _order(order: Order) -> dict[str, Any]:
+    signatory = order.signatory
+    return {
+        "authority": [clean(line) for line in order.authority if clean(line)],
+        "contacts": _opt(order.contacts),
+        "kind": clean(order.kind) or "ПРИКАЗ",
+        "date": order.date,
+        "number": _opt(order.number),
+        "place": _opt(order.place),
+        "title": _opt(order.title) or DEFAULT_HEADING,
+        "preamble": _opt(order.preamble),
+        "command": (clean(order.command) or "ПРИКАЗЫВАЮ").rstrip(":") + ":",
+        "points": _points(order.points, ""),
+        "signatory": {
+            "position": _opt(signatory.position) if signatory else "",
+            "name": _opt(signatory.name) if signatory else "",
+        },
+        "performer": _opt(order.performer),
+        "distribution": [clean(d) for d in order.distribution if clean(d)],
+    }
+
+
+def _points(points: list[OrderPoint], prefix: str) -> list[dict[str, Any]]:
+    """Flat list of points numbered «1.», «2.», «2.1.» as orders number them."""
+    flat: list[dict[str, Any]] = []
+    for index, point in enumerate(points, start=1):
+        number = f"{prefix}{index}."
+        flat.append({"number": number, "text": clean(point.text), "depth": prefix.count(".")})
+        flat.extend(_points(point.points, number))
+    return flat
+
+
+# -- the annex ----------------------------------------------------------------
+
+def _annex(roadmap: Roadmap, mode: str) -> dict[str, Any]:
+    items = [entry.item for entry in roadmap.walk()]
+    keys = ["number", "title", "deadline", "executors"]
+    keys += [key for key in OPTIONAL_COLUMNS if any(_has(item, key) for item in items)]
+    total = sum(COLUMNS[key][1] for key in keys)
+    columns = [{"key": key, "title": COLUMNS[key][0], "share": COLUMNS[key][1] / total}
+               for key in keys]
+    rows: list[dict[str, Any]] = []
+    for section in roadmap.sections:
+        _section_rows(section, 0, roadmap.executors, keys, mode, rows)
+    return {
+        "mark": _mark(roadmap),
+        "title": clean(roadmap.title),
+        "period_line": _period_line(roadmap.period, roadmap.title),
+        "columns": columns,
+        "rows": rows,
+        "item_count": len(items),
+    }
+
+
+def _has(item: Item, key: str) -> bool:
+    if key == "indicator":
+        return item.indicator is not None and bool(item.indicator.text or item.indicator.targets)
+    return bool(_opt(getattr(item, key)))
+
+
+def _section_rows(section: Section, depth: int, glossary: dict[str, Executor],
+                  keys: list[str], mode: str, rows: list[dict[str, Any]]) -> None:
+    rows.append({"is_section": True, "depth": depth, "number": _opt(section.number),
+                 "title": clean(section.title)})
+    for item in section.items:
+        _item_rows(item, 0, glossary, keys, mode, rows)
+    for inner in section.sections:
+        _section_rows(inner, depth + 1, glossary, keys, mode, rows)
+
+
+def _item_rows(item: Item, depth: int, glossary: dict[str, Executor],
+               keys: list[str], mode: str, rows: list[dict[str, Any]]) -> None:
+    executors = [_executor(ref, glossary) for ref in item.executors]
+    row: dict[str, Any] = {
+        "is_section": False,
+        "depth": depth,
+        "number": _opt(item.number),
+        "title": clean(item.title),
+        "deadline": _opt(item.deadline),
+        "executors": executors,
+        "executor_names": filters.executor_names(executors, mode),
+        "result": _opt(item.result),
+        "indicator": _indicator_lines(item),
+        "form": _opt(item.form),
+        "note": _opt(item.note),
+        "status": item.status,
+        "key": _opt(item.key),
+    }
+    row["cells"] = [_cell(row, key) for key in keys]
+    rows.append(row)
+    for sub in item.items:
+        _item_rows(sub, depth + 1, glossary, keys, mode, rows)
+
+
+def _cell(row: dict[str, Any], key: str) -> dict[str, Any]:
+    """One table cell as lines of text, with the indent and alignment it needs."""
+    if key == "executors":
+        lines = row["executor_names"]
+    elif key == "indicator":
+        lines = row["indicator"]
+    else:
+        lines = [row[key]] if row[key] else []
+    return {
+        "key": key,
+        "lines": lines or [""],
+        "indent": row["depth"] if key == "title" else 0,
+        "center": key in ("number", "deadline"),
+    }
+
+
+def _executor(ref: ExecutorRef, glossary: dict[str, Executor]) -> dict[str, Any]:
+    known = glossary.get(ref.id)
+    return {
+        "id": ref.id,
+        "name": clean(known.name) if known and clean(known.name) else clean(ref.id),
+        "short": _opt(known.short) if known else "",
+        "note": _opt(ref.note),
+        "role": ref.role,
+    }
+
+
+def _indicator_lines(item: Item) -> list[str]:
+    if item.indicator is None:
+        return []
+    lines = [clean(item.indicator.text)] if _opt(item.indicator.text) else []
+    lines += [f"{clean(k)}: {clean(v)}" for k, v in item.indicator.targets.items()]
+    return lines
+
+
+def _mark(roadmap: Roadmap) -> list[str]:
+    """The annex's corner requisite: approval stamp, or the note of the order."""
+    approval, order = roadmap.approval, roadmap.order
+    if approval is not None:
+        lines = [clean(approval.stamp or "УТВЕРЖДЕНА"), _opt(approval.by)]
+        day, number = approval.date, _opt(approval.number)
+    elif order is not None:
+        kind = clean(order.kind).lower()
+        lines = ["Приложение", f"к {_DATIVE_KINDS[kind]}" if kind in _DATIVE_KINDS else None]
+        day, number = order.date, _opt(order.number)
+    else:
+        return []
+    dated = " ".join(part for part in (
+        f"от {filters.date_numeric(day)}" if day else None,
+        f"№ {number}" if number else None,
+    ) if part)
+    return [line for line in (*lines, dated) if line]
+
+
+def _period_line(period: Period | None, title: str) -> str:
+    """«на 2023/2024 учебный год» unless the title already names those years."""
+    if period is None or all(str(y) in title for y in {period.start.year, period.end.year}):
+        return ""
+    if period.kind == "academic":
+        return f"на {period.start.year}/{period.end.year} учебный год"
+    if period.kind == "years":
+        if period.start.year == period.end.year:
+            return f"на {period.start.year} год"
+        return f"на {period.start.year}–{period.end.year} годы"
+    return (f"на период с {filters.date_words(period.start)} "
+            f"по {filters.date_words(period.end)}")

@@ -1,0 +1,149 @@
+"""`roadmapctl render` through the real command line: files, messages, exit codes."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+
+from conftest import DATA, ROADMAPS, ROOT, run_process
+
+SMALL = DATA / "positive" / "render-small.yaml"
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    path = tmp_path / "small.yaml"
+    shutil.copy(SMALL, path)
+    return path
+
+
+def test_default_output_next_to_the_roadmap(cli, small: Path) -> None:
+    result = cli("render", small)
+    target = small.with_suffix(".docx")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == f"Записан файл {target} (приказ и приложение, DOCX)\n"
+    document = docx.Document(str(target))
+    assert "ПРИКАЗЫВАЮ:" in [p.text for p in document.paragraphs]
+    result = cli("render", small, "--format", "html", "--what", "annex")
+    assert result.out == f"Записан файл {small.with_name('small-annex.html')} (приложение, HTML)\n"
+    result = cli("render", small, "--what", "order")
+    assert result.out == f"Записан файл {small.with_name('small-order.docx')} (приказ, DOCX)\n"
+
+
+def test_roadmap_without_order_prints_the_annex(cli, tmp_path: Path) -> None:
+    path = tmp_path / "lysva.yaml"
+    shutil.copy(ROADMAPS / "lysva-2021-2022.yaml", path)
+    result = cli("render", path)
+    assert result.out == f"Записан файл {tmp_path / 'lysva.docx'} (приложение, DOCX)\n"
+    result = cli("render", path, "--what", "order", "-o", tmp_path / "x.docx")
+    assert result.code == 2
+    assert result.err == ("roadmapctl: ошибка: в карте нет блока order: — приказ печатать не из чего\n"
+                          "  напечатайте только приложение: --what annex\n")
+
+
+def test_refuses_to_overwrite_without_force(cli, small: Path) -> None:
+    target = small.with_name("out.html")
+    target.write_text("старое", encoding="utf-8")
+    result = cli("render", small, "-o", target)
+    assert result.code == 2
+    assert result.err == (f"roadmapctl: ошибка: файл {target} уже существует\n"
+                          "  чтобы перезаписать его, добавьте --force\n")
+    assert target.read_text(encoding="utf-8") == "старое"
+    result = cli("render", small, "-o", target, "--force")
+    assert result.code == 0
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")  # format from -o
+
+
+def test_roadmap_with_load_errors_is_not_rendered(cli, tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text("title: Карта\nperiod: 2023/2024\nsections: 5\nfoo: 1\n", encoding="utf-8")
+    result = cli("render", path)
+    assert result.code == 2
+    assert result.err.startswith(f"roadmapctl: ошибка: в карте {path} ")
+    assert "— документ не построен\n" in result.err
+    assert result.err.endswith(f"  подробности: roadmapctl check {path}\n")
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_bad_options(cli, small: Path) -> None:
+    cases = {
+        ("--what", "all"): "--what: «all» — допустимо both, order, annex",
+        ("--format", "pdf"): "--format: «pdf» — допустимо docx, html",
+        ("--gost", "2003"): "--gost: «2003» — допустимо 2025, 2016",
+        ("--executors", "id"): "--executors: «id» — допустимо full, short",
+        ("--qr", "x", "--gost", "2016"): "QR-кода нет среди реквизитов ГОСТ Р 7.0.97-2016",
+    }
+    for args, message in cases.items():
+        result = cli("render", small, *args)
+        assert result.code == 2, args
+        assert result.err.startswith(f"roadmapctl: ошибка: {message}\n"), result.err
+    missing = cli("render", small.with_name("nope.yaml"))
+    assert (missing.code, missing.err.splitlines()[0]) == (
+        2, f"roadmapctl: ошибка: файла {small.with_name('nope.yaml')} нет")
+
+
+def test_user_html_template_typo_names_template_and_line(cli, small: Path) -> None:
+    template = small.with_name("my.html.j2")
+    template.write_text("<h1>{{ roadmap.title }}</h1>\n<p>{{ roadmap.titel }}</p>\n", encoding="utf-8")
+    result = cli("render", small, "--template", template, "-o", small.with_name("o.html"))
+    assert result.code == 2
+    assert result.err.splitlines()[0] == (
+        f"roadmapctl: ошибка: ошибка в шаблоне {template}, строка 2: неизвестное поле «titel»")
+    template.write_text("ok\n{{ missing }}\n", encoding="utf-8")
+    result = cli("render", small, "--template", template, "-o", small.with_name("o.html"))
+    assert result.err.splitlines()[0].endswith("строка 2: неизвестная переменная «missing»")
+    template.write_text("{% if %}\n", encoding="utf-8")
+    result = cli("render", small, "--template", template, "-o", small.with_name("o.html"))
+    assert ", строка 1: синтаксическая ошибка шаблона" in result.err
+
+
+def test_user_template_runs_sandboxed_and_escaped(cli, small: Path) -> None:
+    template = small.with_name("evil.html")
+    template.write_text("{{ roadmap.title.__class__.__mro__[1].__subclasses__() }}", encoding="utf-8")
+    result = cli("render", small, "--template", template, "-o", small.with_name("o.html"))
+    assert result.code == 2
+    assert "шаблону это запрещено" in result.err or "неизвестное поле" in result.err
+    template.write_text("<p>{{ annex.rows[1].title }}|{{ order.points|length }}</p>", encoding="utf-8")
+    text = small.read_text(encoding="utf-8").replace(
+        "Назначение ответственных за профориентацию", "'<b>Назначение</b> & Ко'")
+    small.write_text(text, encoding="utf-8")
+    result = cli("render", small, "--template", template, "-o", small.with_name("o.html"))
+    assert result.code == 0
+    assert small.with_name("o.html").read_text(encoding="utf-8") == (
+        "<p>&lt;b&gt;Назначение&lt;/b&gt; &amp; Ко|5</p>")
+
+
+def test_user_docx_template(cli, small: Path, tmp_path: Path) -> None:
+    from docx import Document
+
+    own = Document(str(ROOT / "templates" / "roadmap.docx"))
+    own.paragraphs[2].runs[0].text = "ДЕПАРТАМЕНТ: {{ line }}"
+    template = tmp_path / "own.docx"
+    own.save(str(template))
+    result = cli("render", small, "--template", template, "-o", tmp_path / "own-out.docx")
+    assert result.code == 0, result.err
+    text = [p.text for p in Document(str(tmp_path / "own-out.docx")).paragraphs]
+    assert text[:2] == ["ДЕПАРТАМЕНТ: АДМИНИСТРАЦИЯ ГОРОДА ЭНСКА", "ДЕПАРТАМЕНТ: УПРАВЛЕНИЕ ОБРАЗОВАНИЯ"]
+    own.paragraphs[2].runs[0].text = "{{ lien }}"
+    own.save(str(template))
+    result = cli("render", small, "--template", template, "-o", tmp_path / "bad.docx")
+    assert result.code == 2
+    assert result.err.startswith(f"roadmapctl: ошибка: ошибка в шаблоне {template}, строка разметки ")
+    assert "неизвестная переменная «lien» (около «{{ lien }}»)" in result.err
+    wrong = cli("render", small, "--template", template, "--format", "html")
+    assert wrong.code == 2 and "для формата html нужен шаблон HTML" in wrong.err
+    not_word = tmp_path / "fake.docx"
+    not_word.write_text("не Word", encoding="utf-8")
+    result = cli("render", small, "--template", not_word, "-o", tmp_path / "x.docx")
+    assert result.code == 2 and "не читается как документ Word" in result.err
+
+
+def test_real_process_writes_a_valid_docx(small: Path) -> None:
+    result = run_process("render", small, "-o", small.with_name("p.docx"))
+    assert (result.code, result.err) == (0, "")
+    data = small.with_name("p.docx").read_bytes()
+    assert len(docx.Document(io.BytesIO(data)).tables[0].rows) > 5

@@ -1,0 +1,113 @@
+"""HTML output: self-contained, escaped, every item present, timeline by status."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from roadmapctl.loader import load, load_text
+from roadmapctl.render import render_document
+from roadmapctl.render.context import clean
+
+from conftest import DATA, ROADMAPS, golden
+
+SEEDS = sorted(ROADMAPS.glob("*.yaml"))
+SMALL = DATA / "positive" / "render-small.yaml"
+HOSTILE = DATA / "positive" / "hostile.yaml"
+
+
+class _Page(HTMLParser):
+    """Text and tags of a page, as a browser would see them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _html(path: Path, **options) -> str:
+    result = load(path)
+    assert result.roadmap is not None
+    return render_document(result.roadmap, fmt="html", **options).decode("utf-8")
+
+
+def _page(html: str) -> _Page:
+    page = _Page()
+    page.feed(html)
+    return page
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+def test_every_item_is_in_the_text(path: Path) -> None:
+    roadmap = load(path).roadmap
+    page = _page(_html(path))
+    cells = [" ".join(t.split()) for t in page.text]
+    for entry in roadmap.walk():
+        assert clean(entry.item.title) in cells
+    assert clean(roadmap.title) in cells
+
+
+@pytest.mark.parametrize("path", [*SEEDS, HOSTILE], ids=lambda p: p.stem)
+def test_page_is_self_contained(path: Path) -> None:
+    html = _html(path, gost="2025", qr="https://example.org/x")
+    page = _page(html)
+    names = {tag for tag, _ in page.tags}
+    assert not names & {"script", "link", "img", "iframe", "object", "embed"}
+    for _, attrs in page.tags:
+        for name, value in attrs.items():
+            if name != "xmlns":  # a namespace name, not a resource
+                assert name not in ("src", "href") and "//" not in (value or "")
+    assert "url(" not in html and "@import" not in html
+    assert "@page" in html and "size: A4" in html
+
+
+def test_hostile_values_are_escaped() -> None:
+    html = _html(HOSTILE)
+    assert "<script>" not in html and "<b>" not in html and "<img" not in html
+    page = _page(html)
+    text = "".join(page.text)
+    assert "Об утверждении <script>document.write(1)</script> & \"карты\" '{{ 7*7 }}' {%p if x %}" in text
+    assert "Результат <img src=x onerror=alert(1)> & \"готово\"" in text
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", html)
+    assert "<title>Дорожная карта &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+
+
+def test_timeline_colours_items_by_status() -> None:
+    html = _html(SMALL)
+    svg = html[html.index("<svg"):html.index("</svg>")]
+    assert svg.count('<g class="row') == 5
+    assert 'class="row status-done"' in svg and 'class="row status-cancelled"' in svg
+    assert svg.count('class="window"') == 2  # «Октябрь – ноябрь», «Март 2024 г.»
+    assert svg.count('class="date"') == 1 + 4  # «до 15 сентября», four quarters
+    assert svg.count('class="continuous"') == 1  # «Постоянно»
+    assert "Без отметки на шкале" not in html
+
+
+def test_unreadable_deadline_is_listed_without_a_bar() -> None:
+    text = SMALL.read_text(encoding="utf-8").replace("deadline: Постоянно", "deadline: как согласуем")
+    roadmap = load_text(text, "small.yaml").roadmap
+    html = render_document(roadmap, fmt="html").decode("utf-8")
+    assert 'class="continuous"' not in html
+    assert "Без отметки на шкале (1 мероприятие):" in html
+    assert "2.1.2 Консультации для родителей — «как согласуем»: не удалось разобрать срок" in html
+
+
+def test_order_only_has_no_table_and_no_timeline() -> None:
+    html = _html(SMALL, what="order")
+    assert "<table" not in html and "<svg" not in html
+    assert "ПРИКАЗЫВАЮ:" in html
+
+
+def test_golden_small_roadmap() -> None:
+    html = _html(SMALL, gost="2025", qr="https://example.org/roadmaps/15-у")
+    assert html == _html(SMALL, gost="2025", qr="https://example.org/roadmaps/15-у")
+    golden(DATA / "golden" / "render-small.html", html)
