@@ -144,7 +144,10 @@ def _click_exit(exc: Exception) -> int | None:
 
 def _usage_message(exc: Any, cx: Any) -> str:
     if isinstance(exc, cx.NoSuchOption):
-        close = f" — может быть, {', '.join(exc.possibilities)}?" if exc.possibilities else ""
+        from difflib import get_close_matches
+
+        likely = get_close_matches(exc.option_name, exc.possibilities or [], n=2, cutoff=0.75)
+        close = f" — может быть, {', '.join(likely)}?" if likely else ""
         return f"неизвестный параметр {exc.option_name}{close}"
     if isinstance(exc, cx.MissingParameter):
         name = exc.param.human_readable_name if exc.param else "значение"

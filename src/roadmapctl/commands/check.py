@@ -5,13 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from datetime import date
+from functools import partial
 from importlib import import_module
 from pathlib import Path
 
 import typer
 
 from roadmapctl.clitext import RussianCommand
-
 from roadmapctl.diagnostics import Problem, sort_key
 from roadmapctl.discovery import find_roadmaps
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK
@@ -29,18 +29,30 @@ def check_file(path: Path, as_of: date, encoding: str = "auto") -> list[Problem]
     return sorted(set(problems), key=sort_key)
 
 
-def run(paths: Sequence[str], fmt: str, as_of: date, encoding: str = "auto") -> int:
+def run(paths: Sequence[str], fmt: str, as_of: date, encoding: str = "auto",
+        jobs: int | None = None) -> int:
+    from roadmapctl.parallel import ordered_map
+
     found = find_roadmaps(paths)
-    problems: list[Problem] = [
-        Problem(str(path), 1, 1, "error", "R001", f"не удалось прочитать: {reason}")
-        for path, reason in found.unreadable
-    ]
-    for path in found.files:
-        problems.extend(check_file(path, as_of, encoding))
-    problems.sort(key=sort_key)
-    formatter = import_module(f"roadmapctl.formatters.{fmt}")
-    sys.stdout.write(formatter.render(problems, len(found.files)))
-    return EXIT_FINDINGS if any(p.is_error for p in problems) else EXIT_OK
+    formatter = import_module(f"roadmapctl.formatters.{fmt}").Formatter()
+    out = sys.stdout
+    out.write(formatter.begin())
+    errors = warnings = 0
+
+    def emit(problems: list[Problem]) -> None:
+        nonlocal errors, warnings
+        errors += sum(1 for p in problems if p.is_error)
+        warnings += sum(1 for p in problems if not p.is_error)
+        out.write(formatter.problems(problems))
+        out.flush()
+
+    emit([Problem(str(path), 1, 1, "error", "R001", f"не удалось прочитать: {reason}")
+          for path, reason in found.unreadable])
+    for problems in ordered_map(partial(check_file, as_of=as_of, encoding=encoding),
+                                found.files, jobs):
+        emit(problems)
+    out.write(formatter.end(errors, warnings, len(found.files)))
+    return EXIT_FINDINGS if errors else EXIT_OK
 
 
 def list_rules() -> str:
@@ -74,6 +86,10 @@ def register(app: typer.Typer) -> None:
             "auto", "--encoding", metavar="КОДИРОВКА",
             help="Кодировка файлов, например cp1251; по умолчанию UTF-8.",
         ),
+        jobs: int = typer.Option(
+            0, "--jobs", "-j", metavar="N",
+            help="Сколько процессов использовать для многих файлов; 0 — по числу ядер.",
+        ),
         show_rules: bool = typer.Option(
             False, "--list-rules", help="Показать все правила с примерами и выйти.",
         ),
@@ -88,4 +104,4 @@ def register(app: typer.Typer) -> None:
             return EXIT_OK
         from roadmapctl.options import choice, today_or
 
-        return run(paths or [], choice(fmt, FORMATS, "--format"), today_or(as_of), encoding)
+        return run(paths or [], choice(fmt, FORMATS, "--format"), today_or(as_of), encoding, jobs)

@@ -14,11 +14,16 @@ def _escape(text: str, prop: bool = False) -> str:
     return text
 
 
-def render(problems: Sequence[Problem], files: int) -> str:
-    out = []
-    for p in problems:
-        out.append(
+class Formatter:
+    def begin(self) -> str:
+        return ""
+
+    def problems(self, found: Sequence[Problem]) -> str:
+        return "".join(
             f"::{p.level} file={_escape(p.path, True)},line={p.line},col={p.col},"
-            f"title={_escape(p.code, True)}::{_escape(p.message)}"
+            f"title={_escape(p.code, True)}::{_escape(p.message)}\n"
+            for p in found
         )
-    return "".join(line + "\n" for line in out)
+
+    def end(self, errors: int, warnings: int, files: int) -> str:
+        return ""

@@ -7,29 +7,23 @@ from collections.abc import Sequence
 from roadmapctl.diagnostics import Problem
 from roadmapctl.ru import count, plural
 
-LEVELS = {"error": "ошибка", "warning": "предупреждение"}
 
+class Formatter:
+    def begin(self) -> str:
+        return ""
 
-def line(problem: Problem) -> str:
-    return (f"{problem.path}:{problem.line}:{problem.col}: {problem.level} "
-            f"[{problem.code}] {problem.message}")
+    def problems(self, found: Sequence[Problem]) -> str:
+        return "".join(
+            f"{p.path}:{p.line}:{p.col}: {p.level} [{p.code}] {p.message}\n" for p in found
+        )
 
-
-def summary(problems: Sequence[Problem], files: int) -> str:
-    errors = sum(1 for p in problems if p.is_error)
-    warnings = len(problems) - errors
-    where = f"в {files} {plural(files, 'файле', 'файлах', 'файлах')}"
-    if not problems:
-        return f"Замечаний нет: проверено {count(files, 'файл', 'файла', 'файлов')}."
-    parts = []
-    if errors:
-        parts.append(count(errors, "ошибка", "ошибки", "ошибок"))
-    if warnings:
-        parts.append(count(warnings, "предупреждение", "предупреждения", "предупреждений"))
-    return f"{', '.join(parts)} {where}."
-
-
-def render(problems: Sequence[Problem], files: int) -> str:
-    lines = [line(p) for p in problems]
-    lines.append(summary(problems, files))
-    return "\n".join(lines) + "\n"
+    def end(self, errors: int, warnings: int, files: int) -> str:
+        if not errors and not warnings:
+            return f"Замечаний нет: проверено {count(files, 'файл', 'файла', 'файлов')}.\n"
+        parts = []
+        if errors:
+            parts.append(count(errors, "ошибка", "ошибки", "ошибок"))
+        if warnings:
+            parts.append(count(warnings, "предупреждение", "предупреждения", "предупреждений"))
+        where = f"в {files} {plural(files, 'файле', 'файлах', 'файлах')}"
+        return f"{', '.join(parts)} {where}.\n"
