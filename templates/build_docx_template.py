@@ -23,7 +23,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -100,12 +100,20 @@ def _styles(doc) -> None:
     _style(doc, "Исполнитель", size=10, before=30)
     _style(doc, "Указатель рассылки", size=10, before=6)
     _style(doc, "Гриф", keep_next=True, left=Mm(90))
-    _style(doc, "Заголовок приложения", bold=True, align=center, before=14, keep_next=True)
-    _style(doc, "Период приложения", align=center, keep_next=True)
+    _style(doc, "Заголовок приложения", bold=True, align=center, before=14, after=6, keep_next=True)
+    _style(doc, "Период приложения", align=center, after=6, keep_next=True)
     _style(doc, "Таблица", size=12)
     _style(doc, "Таблица: шапка", size=12, bold=True, align=center)
-    _style(doc, "Таблица: раздел", size=12, bold=True)
+    _style(doc, "Таблица: раздел", size=12, bold=True, keep_next=True)
+    _style(doc, "Таблица: номер раздела", size=12, bold=True, align=center, keep_next=True)
     _style(doc, "Служебный", size=1)
+
+
+def _hyphenation(doc) -> None:
+    """Automatic hyphenation, as justified Russian text needs; after defaultTabStop by the schema."""
+    settings = doc.settings.element
+    tab_stop = settings.find(qn("w:defaultTabStop"))
+    tab_stop.addnext(parse_xml(f'<w:autoHyphenation {nsdecls("w")}/>'))
 
 
 def _p(container, text: str = "", style: str | None = None):
@@ -185,11 +193,12 @@ def _annex(doc) -> None:
     _cell(rows[0].cells[0], [("{%tc for col in annex.columns %}", head)])
     _cell(rows[0].cells[1], [("{{ col.title }}", head)])
     _cell(rows[0].cells[2], [("{%tc endfor %}", head)])
+    rows[0].cells[1].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _only(rows[1], "{%tr for row in annex.rows %}")
     _only(rows[2], "{%tr if row.is_section %}")
     section = rows[3].cells
     section[1].merge(section[2])
-    _cell(section[0], [("{{ row.number }}", "Таблица: раздел")])
+    _cell(section[0], [("{{ row.number }}", "Таблица: номер раздела")])
     _cell(section[1], [("{% colspan annex.columns|length - 1 %}{{ row.title }}",
                         "Таблица: раздел")])
     _only(rows[4], "{%tr else %}")
@@ -226,6 +235,7 @@ def build() -> bytes:
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.header_distance, section.footer_distance = Mm(10), Mm(10)
     _styles(doc)
+    _hyphenation(doc)
     body = doc.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(paragraph)

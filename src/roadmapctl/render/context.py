@@ -15,7 +15,7 @@ from typing import Any
 from roadmapctl.model import Executor, ExecutorRef, Item, Order, OrderPoint, Roadmap, Section
 from roadmapctl.period import Period
 from roadmapctl.render import filters
-from roadmapctl.render.gost import LANDSCAPE_FROM_COLUMNS, GostProfile
+from roadmapctl.render.gost import LANDSCAPE_FROM_COLUMNS, GostProfile, text_width_mm
 
 # Everything outside XML 1.0's Char production, except tab and newline,
 # which are folded into spaces below.
@@ -24,15 +24,17 @@ _SPACES = re.compile(r"\s+")
 
 DEFAULT_HEADING = "Об утверждении дорожной карты"
 
-# Column key → header text and relative width in the annex table.
-COLUMNS: dict[str, tuple[str, float]] = {
-    "number": ("№ п/п", 1.2),
-    "title": ("Мероприятие", 6.0),
-    "deadline": ("Срок исполнения", 2.4),
-    "executors": ("Ответственные исполнители", 3.4),
-    "indicator": ("Показатель", 3.0),
-    "result": ("Планируемый результат", 4.2),
-    "form": ("Форма представления результата", 2.4),
+# Column key → header text, the least width in millimetres that keeps its
+# header and usual words («Общеобразовательные») whole at 12 pt, and its share
+# of whatever width is left over.
+COLUMNS: dict[str, tuple[str, float, float]] = {
+    "number": ("№ п/п", 16, 0),
+    "title": ("Мероприятие", 58, 4),
+    "deadline": ("Срок исполнения", 32, 0.5),
+    "executors": ("Ответственные исполнители", 45, 1),
+    "indicator": ("Показатель", 30, 1),
+    "result": ("Планируемый результат", 40, 3),
+    "form": ("Форма представления результата", 36, 0.5),
 }
 OPTIONAL_COLUMNS = ("indicator", "result", "form")
 
@@ -126,9 +128,7 @@ def _annex(roadmap: Roadmap, mode: str) -> dict[str, Any]:
     items = [entry.item for entry in roadmap.walk()]
     keys = ["number", "title", "deadline", "executors"]
     keys += [key for key in OPTIONAL_COLUMNS if any(_has(item, key) for item in items)]
-    total = sum(COLUMNS[key][1] for key in keys)
-    columns = [{"key": key, "title": COLUMNS[key][0], "share": COLUMNS[key][1] / total}
-               for key in keys]
+    columns = _columns(keys)
     rows: list[dict[str, Any]] = []
     for section in roadmap.sections:
         _section_rows(section, 0, roadmap.executors, keys, mode, rows)
@@ -140,6 +140,20 @@ def _annex(roadmap: Roadmap, mode: str) -> dict[str, Any]:
         "rows": rows,
         "item_count": len(items),
     }
+
+
+def _columns(keys: list[str]) -> list[dict[str, Any]]:
+    """Header and width of each column; five or more go on a landscape page."""
+    width = text_width_mm(len(keys) >= LANDSCAPE_FROM_COLUMNS)
+    least = sum(COLUMNS[key][1] for key in keys)
+    weights = sum(COLUMNS[key][2] for key in keys)
+    spare = max(width - least, 0)
+    columns = []
+    for key in keys:
+        title, minimum, weight = COLUMNS[key]
+        share = (minimum + spare * weight / weights) / max(width, least)
+        columns.append({"key": key, "title": title, "share": share})
+    return columns
 
 
 def _has(item: Item, key: str) -> bool:
