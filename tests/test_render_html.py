@@ -111,3 +111,14 @@ def test_golden_small_roadmap() -> None:
     html = _html(SMALL, gost="2025", qr="https://example.org/roadmaps/15-у")
     assert html == _html(SMALL, gost="2025", qr="https://example.org/roadmaps/15-у")
     golden(DATA / "golden" / "render-small.html", html)
+
+
+def test_grouping_item_without_deadline_is_not_listed() -> None:
+    page = _html(ROADMAPS / "chelyabinsk-2023-2024.yaml")
+    assert "Региональные мероприятия в рамках внедрения Концепции:" in page
+    assert "Без отметки на шкале" not in page
+    text = SMALL.read_text(encoding="utf-8").replace(
+        "            deadline: Постоянно\n", "")
+    roadmap = load_text(text, "small.yaml").roadmap
+    html = render_document(roadmap, fmt="html").decode("utf-8")
+    assert "<li>2.1.2 Консультации для родителей: срок не указан</li>" in html

@@ -5,7 +5,8 @@ date is a mark, a recurring deadline a mark at every due date, a continuous
 item («в течение года», «постоянно») is a thin bar across the whole period.
 Colour tells the status recorded in the file; overdue is not judged here,
 since that depends on «today» and a document must not.  Deadlines the parser
-cannot read get no bar and are listed under the chart instead.
+cannot read get no bar and are listed under the chart instead (an item
+without a deadline of its own that only groups sub-items is not listed).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ TOP = 40
 ROW = 18
 LABEL_CHARS = 52
 MARK = 5
+NO_DEADLINE = "срок не указан"
 
 
 @dataclass
@@ -78,6 +80,8 @@ def build_timeline(roadmap: Roadmap) -> Timeline:
         f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" '
         f'viewBox="0 0 {WIDTH} {height}" width="100%" '
         f'aria-label="Мероприятия на шкале периода">',
+        *(f'<rect x="0" y="{TOP + i * ROW}" width="{WIDTH}" height="{ROW}" fill="#f4f6f8"/>'
+          for i in range(1, len(entries), 2)),
         *_axis(period, height),
     ]
     unread: list[Unread] = []
@@ -90,10 +94,8 @@ def build_timeline(roadmap: Roadmap) -> Timeline:
         parts.append(f'<g class="row status-{escape(entry.item.status)}">'
                      f'<title>{escape(label)} — {escape(clean(entry.effective_deadline or ""))}'
                      f' ({escape(status)})</title>')
-        if index % 2:
-            parts.append(f'<rect x="0" y="{y}" width="{WIDTH}" height="{ROW}" fill="#f4f6f8"/>')
         parts.append(f'<text x="4" y="{y + 13}" font-size="11">{escape(_shorten(label))}</text>')
-        if reason is not None:
+        if reason is not None and not (reason == NO_DEADLINE and entry.item.items):
             unread.append(Unread(clean(entry.number or ""), clean(entry.item.title),
                                  clean(entry.effective_deadline or ""), reason))
         for span in spans:
@@ -109,7 +111,7 @@ def _spans(entry: ItemInContext, period: Period) -> tuple[list[_Span], str | Non
         return [_Span(None, day) for day in entry.effective_due], None
     phrase = entry.effective_deadline
     if not phrase:
-        return [], "срок не указан"
+        return [], NO_DEADLINE
     from roadmapctl.deadlines import Unparsed, parse_deadline
 
     parsed = parse_deadline(phrase, period)
