@@ -1,0 +1,127 @@
+"""`roadmapctl import`: a roadmap from a Word document or text pasted from Word."""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from roadmapctl.clitext import RussianCommand
+from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK
+
+if TYPE_CHECKING:
+    from roadmapctl.diagnostics import Problem
+    from roadmapctl.importer.build import ImportResult
+
+
+def default_output(source: Path) -> Path:
+    return Path("roadmaps") / f"{source.stem}.yaml"
+
+
+def check_text(text: str, shown: str, as_of: date) -> list[Problem]:
+    """What `roadmapctl check` would say about the written file."""
+    from roadmapctl.diagnostics import sort_key
+    from roadmapctl.loader import load_text
+    from roadmapctl.rules import Context, run_rules
+
+    loaded = load_text(text, shown)
+    return sorted(set(run_rules(Context(loaded.roadmap, loaded.problems, as_of), shown)), key=sort_key)
+
+
+def _place_key(where: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d+", where))
+
+
+def report(result: ImportResult, source: str, target: str, problems: list[Problem]) -> str:
+    """The short Russian report: what was found and what needs a human look."""
+    from roadmapctl.ru import count, date_numeric
+
+    roadmap = result.roadmap
+    entries = list(roadmap.walk())
+    subs = sum(1 for e in entries if e.parent is not None)
+    sections = _count_sections(roadmap.sections)
+    found = (f"Найдено: {count(sections, 'раздел', 'раздела', 'разделов')}, "
+             f"{count(len(entries), 'мероприятие', 'мероприятия', 'мероприятий')}")
+    if subs:
+        found += f" (из них {count(subs, 'подпункт', 'подпункта', 'подпунктов')})"
+    found += f", {count(len(roadmap.executors), 'исполнитель', 'исполнителя', 'исполнителей')}."
+    why = f" ({'; '.join(result.info)})" if result.info else ""
+    lines = [f"Импорт: {source} → {target}", found, f"Период: {roadmap.period}{why}."]
+    if roadmap.order:
+        order = roadmap.order
+        when = f" от {date_numeric(order.date)}" if order.date else ""
+        number = f" № {order.number}" if order.number else ""
+        lines.append(f"Приказ{when}{number}: {count(len(order.points), 'пункт', 'пункта', 'пунктов')}.")
+    if roadmap.approval:
+        a = roadmap.approval
+        parts = [a.stamp, a.by, f"от {date_numeric(a.date)}" if a.date else None,
+                 f"№ {a.number}" if a.number else None]
+        lines.append("Гриф: " + " ".join(p for p in parts if p) + ".")
+    notes = sorted(dict.fromkeys(result.notes), key=lambda n: _place_key(n[0]))
+    if notes:
+        lines.append(f"Проверьте ({len(notes)}):")
+        lines += [f"  {where}: {message}" if where else f"  {message}" for where, message in notes]
+    else:
+        lines.append("Замечаний к переносу нет.")
+    errors = [p for p in problems if p.is_error]
+    warnings = len(problems) - len(errors)
+    verdict = "ошибок нет" if not errors else count(len(errors), "ошибка", "ошибки", "ошибок")
+    tail = f", {count(warnings, 'предупреждение', 'предупреждения', 'предупреждений')}" if warnings else ""
+    lines.append(f"Проверка roadmapctl check: {verdict}{tail}.")
+    lines += [f"  {p.path}:{p.line}:{p.col}: {p.message}" for p in errors]
+    return "\n".join(lines) + "\n"
+
+
+def _count_sections(sections: list) -> int:  # type: ignore[type-arg]
+    return sum(1 + _count_sections(s.sections) for s in sections)
+
+
+def run(source: Path, output: str | None, period: str | None, force: bool, as_of: date) -> int:
+    from roadmapctl.fsio import write_atomic
+    from roadmapctl.importer import import_file
+    from roadmapctl.importer.writer import render_yaml
+
+    result = import_file(source, period)
+    target = output or str(default_output(source))
+    comments = [f"Импортировано из файла {source.name} командой roadmapctl import;",
+                "места, требующие проверки, перечислены в отчёте импорта."]
+    text = render_yaml(result.roadmap, comments)
+    problems = check_text(text, "-" if target == "-" else target, as_of)
+    if target == "-":
+        sys.stdout.write(text)
+        sys.stderr.write(report(result, source.name, "стандартный вывод", problems))
+    else:
+        write_atomic(Path(target), text, overwrite=force)
+        sys.stdout.write(report(result, source.name, target, problems))
+    return EXIT_FINDINGS if any(p.is_error for p in problems) else EXIT_OK
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("import", cls=RussianCommand)
+    def import_command(
+        source: Path = typer.Argument(..., metavar="ФАЙЛ",
+                                      help="Документ Word (.docx) или текст (.txt), скопированный из Word."),
+        output: str = typer.Option(
+            None, "--output", "-o", metavar="ПУТЬ",
+            help="Куда записать карту; по умолчанию roadmaps/<имя файла>.yaml; «-» — на экран.",
+        ),
+        period: str = typer.Option(
+            None, "--period", "-p", metavar="ПЕРИОД",
+            help="Период карты (2023/2024, 2021-2025, 2021-06-01..2022-08-31), если его нет в названии.",
+        ),
+        force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
+    ) -> int:
+        """Перенести дорожную карту из Word: таблица → YAML и отчёт о том, что проверить.
+
+        Находит таблицу по строке заголовков («Мероприятие», «Сроки», «Ответственные»,
+        «Результат»), собирает разделы, мероприятия и справочник исполнителей, приказ
+        и гриф утверждения. Код выхода 0 — карта записана и проходит проверку, 1 —
+        записана, но roadmapctl check находит ошибки, 2 — не удалось прочитать файл.
+        """
+        from roadmapctl.options import today_or
+
+        return run(source, output, period, force, today_or(None))

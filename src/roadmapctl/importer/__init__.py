@@ -1,0 +1,42 @@
+"""`roadmapctl import`: bring an existing roadmap in from Word or pasted text.
+
+The readers (`docx_source`, `text_source`) turn a file into neutral tables
+(`tables`); `rows` and `build` turn rows into sections and measures;
+`executors` and `glossary` make the executors glossary; `order` reads the
+order and the approval stamp before the table; `timing` settles the period
+and reviews deadlines; `writer` writes the YAML.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from roadmapctl.errors import InputError
+from roadmapctl.importer.build import ImportResult, build_roadmap
+from roadmapctl.importer.tables import Document
+
+SUFFIXES = (".docx", ".txt", ".tsv", ".text")
+
+
+def read_document(path: Path) -> Document:
+    """The file as neutral tables, by its extension."""
+    if not path.is_file():
+        raise InputError(f"файл {path} не найден")
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        from roadmapctl.importer.docx_source import read_docx_document
+
+        return read_docx_document(path)
+    if suffix in (".txt", ".tsv", ".text"):
+        from roadmapctl.importer.text_source import read_text_document
+
+        return read_text_document(path)
+    if suffix == ".doc":
+        raise InputError(f"{path}: старый формат Word (.doc) не поддерживается",
+                         "сохраните документ в Word как .docx («Файл → Сохранить как»)")
+    raise InputError(f"{path}: неизвестный формат «{suffix or 'без расширения'}»",
+                     "поддерживаются .docx и текст .txt (таблица, скопированная из Word)")
+
+
+def import_file(path: Path, period: str | None = None) -> ImportResult:
+    return build_roadmap(read_document(path), period)

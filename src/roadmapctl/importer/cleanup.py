@@ -1,0 +1,112 @@
+"""Cleaning the text of a cell: what copy-paste from Word leaves behind.
+
+Real documents arrive with HTML fragments (`<p>…</p>` from web editors),
+Markdown bold from converters, runs of «????» where a symbol font or an emoji
+did not survive an encoding, double spaces, non-breaking spaces and words
+hyphenated at the end of a line.  Each function here removes one kind of
+noise and says whether it did, so the import report can point at the rows.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_BREAK_TAG = re.compile(r"</p\s*>|<br\s*/?>|</li\s*>|</div\s*>", re.IGNORECASE)
+_QUESTION_NOISE = re.compile(r"\?{2,}|(?<!\S)\?(?!\S)|\ufffd+")
+_BOLD = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b]+")
+_SOFT_HYPHEN = "\u00ad"
+_LINE_HYPHEN = re.compile(r"(\w)[-\u00ad]$")
+_WORD_AT_END = re.compile(r"(\w+)[-\u00ad]$")
+_WORD_AT_START = re.compile(r"^(\w+)")
+
+
+def split_html_paragraphs(text: str) -> list[str]:
+    """A cell pasted from a web editor: `<p>a</p><p>b</p>` is two paragraphs."""
+    if "<" not in text:
+        return [text]
+    marked = _BREAK_TAG.sub("\n", text)
+    return marked.split("\n")
+
+
+def has_tags(text: str) -> bool:
+    return bool(_TAG.search(text))
+
+
+def clean(text: str) -> tuple[str, set[str]]:
+    """One paragraph without noise, and which kinds of noise were removed.
+
+    The kinds are «html», «noise» (question marks) and «markup» (Markdown bold);
+    whitespace is normalised silently since nobody needs to review it.
+    """
+    found: set[str] = set()
+    if _TAG.search(text):
+        text = _TAG.sub(" ", text)
+        found.add("html")
+    if "&" in text:
+        text = html.unescape(text)
+    if _QUESTION_NOISE.search(text):
+        text = _QUESTION_NOISE.sub(" ", text)
+        found.add("noise")
+    if "**" in text or "__" in text:
+        stripped = _BOLD.sub("", text)
+        if stripped != text:
+            found.add("markup")
+            text = stripped
+    text = text.replace(_SOFT_HYPHEN + " ", _SOFT_HYPHEN)
+    return _SPACES.sub(" ", text).strip(), found
+
+
+def squeeze(text: str) -> str:
+    """Collapse runs of spaces (documents set text with double spaces)."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def join_lines(parts: list[str], vocabulary: set[str] | None = None) -> tuple[str, list[str]]:
+    """Join the lines or paragraphs of one text, undoing end-of-line hyphenation.
+
+    «образова-» + «ния» becomes «образования» when the whole word occurs
+    elsewhere in the document (`vocabulary`, lower case) or the hyphen is a
+    soft one; «организационно-» + «педагогического» keeps its hyphen.
+    Returns the text and the words that were joined by guess (for review).
+    """
+    text = ""
+    guessed: list[str] = []
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if not text:
+            text = part
+            continue
+        head = _WORD_AT_END.search(text)
+        tail = _WORD_AT_START.match(part)
+        if head and tail and _LINE_HYPHEN.search(text) and part[0].islower():
+            glue, guess = _hyphen_glue(head.group(1), tail.group(1), text.endswith(_SOFT_HYPHEN),
+                                       vocabulary or set())
+            text = text[:-1] + glue + part
+            if guess:
+                guessed.append(head.group(1) + glue + tail.group(1))
+        else:
+            text = f"{text} {part}"
+    return text.replace(_SOFT_HYPHEN, ""), guessed
+
+
+def _hyphen_glue(left: str, right: str, soft: bool, vocabulary: set[str]) -> tuple[str, bool]:
+    """'' to join a hyphenated word, '-' to keep a compound; and whether it was a guess."""
+    if soft:
+        return "", False
+    joined = (left + right).lower()
+    compound = f"{left}-{right}".lower()
+    if compound in vocabulary:
+        return "-", False
+    if joined in vocabulary:
+        return "", False
+    # Compound adjectives join stems ending in -о/-е («научно-методический»).
+    return ("-", True) if left[-1:].lower() in ("о", "е") else ("", True)
+
+
+def words_of(text: str) -> set[str]:
+    """Lower-case words (with inner hyphens) of a text, for `join_lines`."""
+    return {w.lower() for w in re.findall(r"\w+(?:-\w+)*", text)}

@@ -1,0 +1,148 @@
+"""Reading a Word (.docx) document: body paragraphs and tables, in order.
+
+python-docx gives the XML; the cells are read from it directly, because
+what matters here is exactly what python-docx smooths over: a cell spanning
+several grid columns (`w:gridSpan`), a cell continuing the one above
+(`w:vMerge` without «restart»), rows that skip leading grid columns
+(`w:gridBefore`).  Swallowed grid positions become empty cells marked
+`merged`, so a section row merged across the table reads as «number, title,
+merged, merged, …»; a cell merged down several rows («В течение года» for
+five measures) gives its text to each of them.  Runs are concatenated as they are (Word splits a word
+into several runs when formatting changes mid-word); `w:br` and `w:cr`
+start a new line, `w:tab` is a space, soft hyphens are kept for `cleanup`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from roadmapctl.errors import InputError
+from roadmapctl.importer.tables import (
+    Cell,
+    Document,
+    Paragraph,
+    Row,
+    Table,
+    is_column_numbers,
+    make_cell,
+    match_header,
+)
+
+
+def read_docx_document(path: Path) -> Document:
+    from docx import Document as open_docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = open_docx(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise InputError(f"{path}: не удалось открыть документ Word ({type(exc).__name__})",
+                         "проверьте, что это файл .docx, а не переименованный .doc или PDF") from None
+    return read_body(document.element.body, path.name)
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+def read_body(body: Any, name: str) -> Document:
+    preamble: list[Paragraph] = []
+    tables: list[Table] = []
+    pending: list[Paragraph] = []
+    paragraph_no = table_no = 0
+    columns: dict[str, int] | None = None
+    for child in body.iterchildren():
+        if child.tag == _qn("w:p"):
+            paragraph_no += 1
+            for line in paragraph_lines(child):
+                if line.strip():
+                    pending.append(Paragraph(line, f"абзац {paragraph_no}"))
+        elif child.tag == _qn("w:tbl"):
+            table_no += 1
+            grid = _table_grid(child)
+            found = _find_header(grid)
+            if found is None and columns is None:
+                continue  # a layout table (letterhead, signatures), not the roadmap
+            if found is not None:
+                columns, first = found
+            else:
+                first = 0
+            rows = [Row(cells, f"таблица {table_no}, строка {index + 1}")
+                    for index, cells in enumerate(grid) if index >= first
+                    and not is_column_numbers([c.text for c in cells])]
+            if not tables:
+                preamble, pending = pending, []
+            assert columns is not None
+            tables.append(Table(columns, rows, f"таблица {table_no}", heading=pending))
+            pending = []
+    if not tables:
+        preamble = pending
+    return Document(name, preamble, tables)
+
+
+def _find_header(grid: list[list[Cell]]) -> tuple[dict[str, int], int] | None:
+    """The column map and the first body row, if one of the first rows is a header."""
+    for index, cells in enumerate(grid[:3]):
+        columns = match_header([c.text for c in cells])
+        if columns:
+            return columns, index + 1
+    return None
+
+
+def paragraph_lines(p: Any) -> list[str]:
+    """The text of a `w:p`, split at manual line breaks."""
+    lines = [""]
+    for node in p.iter(_qn("w:t"), _qn("w:br"), _qn("w:cr"), _qn("w:tab"), _qn("w:noBreakHyphen"),
+                       _qn("w:softHyphen"), _qn("w:sym")):
+        tag = node.tag
+        if tag == _qn("w:t"):
+            lines[-1] += node.text or ""
+        elif tag in (_qn("w:br"), _qn("w:cr")):
+            lines.append("")
+        elif tag == _qn("w:tab"):
+            if node.getparent() is not None and node.getparent().tag == _qn("w:r"):
+                lines[-1] += " "
+        elif tag == _qn("w:noBreakHyphen"):
+            lines[-1] += "-"
+        elif tag == _qn("w:softHyphen"):
+            lines[-1] += "\u00ad"
+        elif tag == _qn("w:sym"):
+            lines[-1] += "?"
+    return lines
+
+
+def _cell_paragraphs(tc: Any) -> list[str]:
+    out: list[str] = []
+    for p in tc.iter(_qn("w:p")):
+        out += paragraph_lines(p)
+    return out
+
+
+def _int_attr(element: Any, tag: str, default: int = 0) -> int:
+    found = element.find(tag) if element is not None else None
+    if found is None:
+        return default
+    try:
+        return int(found.get(_qn("w:val")))
+    except (TypeError, ValueError):
+        return default
+
+
+def _table_grid(tbl: Any) -> list[list[Cell]]:
+    """Rows of cells on the table grid, merges marked."""
+    grid: list[list[Cell]] = []
+    for tr in tbl.iterchildren(_qn("w:tr")):
+        cells: list[Cell] = [Cell(merged=True) for _ in range(_int_attr(tr.find(_qn("w:trPr")), _qn("w:gridBefore")))]
+        for tc in tr.iterchildren(_qn("w:tc")):
+            tc_pr = tc.find(_qn("w:tcPr"))
+            span = max(1, _int_attr(tc_pr, _qn("w:gridSpan"), 1))
+            v_merge = tc_pr.find(_qn("w:vMerge")) if tc_pr is not None else None
+            continues = v_merge is not None and v_merge.get(_qn("w:val")) in (None, "continue")
+            above = grid[-1][len(cells)] if continues and grid and len(grid[-1]) > len(cells) else None
+            cells.append(Cell(list(above.paragraphs)) if above is not None else make_cell(_cell_paragraphs(tc)))
+            cells += [Cell(merged=True) for _ in range(span - 1)]
+        grid.append(cells)
+    return grid

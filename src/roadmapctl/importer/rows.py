@@ -1,0 +1,148 @@
+"""Table rows → a flat list of entries: headings and measures, continuations joined.
+
+A row is one of:
+
+* a heading — a number and a title with every other cell empty or merged
+  across the row («5.1 | Нормативное обеспечение | | |», «1. Нормативно –
+  правовое обеспечение» all in the first cell, or a merged row without a
+  number: «Направление 2. Кадры»);
+* a continuation — no number and the text starts in lower case: the row
+  was broken by a page break and continues the entry above;
+* a measure, numbered or not.
+
+Whether a numbered heading is a section or a measure with sub-items is
+decided later by `build`, which sees the rows after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from roadmapctl.importer.cleanup import join_lines
+from roadmapctl.importer.tables import Cell, Row, Table, match_header
+from roadmapctl.model import Item
+
+_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
+_NUMBER_AND_TITLE = re.compile(r"^(\d+(?:\.\d+)*\.?)\s+(\S.*)$", re.S)
+_SECTION_WORD = re.compile(r"^(?:раздел|направление|блок|этап)\s+(\d+|[IVXLC]+)\.?\s*(.*)$", re.IGNORECASE)
+TEXT_FIELDS = ("title", "deadline", "result", "indicator", "form", "note")
+_NOISE = {"html": "удалены HTML-теги", "noise": "удалены знаки «?» (испорченные символы)",
+          "markup": "удалена разметка «**»"}
+
+
+@dataclass
+class Entry:
+    kind: str  # "heading" or "item"
+    number: str | None
+    cells: dict[str, Cell]
+    where: str
+    merged_across: bool = False
+    joined: list[str] = field(default_factory=list)  # where of continuation rows
+    guessed: list[str] = field(default_factory=list)  # words joined across a hyphen by guess
+    item: Item | None = None  # the measure built from this entry
+
+    def text(self, name: str, vocabulary: set[str]) -> str | None:
+        """The cell as one line: paragraphs and broken lines joined."""
+        cell = self.cells.get(name)
+        if cell is None or cell.empty:
+            return None
+        lines = [line for p in cell.paragraphs for line in p.split("\n")]
+        text, guessed = join_lines(lines, vocabulary)
+        self.guessed += guessed
+        return text or None
+
+    def paragraphs(self, name: str, vocabulary: set[str]) -> list[str]:
+        """The cell's paragraphs, each with its broken lines joined (for executors)."""
+        cell = self.cells.get(name)
+        if cell is None:
+            return []
+        out = []
+        for paragraph in cell.paragraphs:
+            text, guessed = join_lines(paragraph.split("\n"), vocabulary)
+            self.guessed += guessed
+            if text:
+                out.append(text)
+        return out
+
+
+def table_entries(table: Table, notes: list[tuple[str, str]]) -> list[Entry]:
+    entries: list[Entry] = []
+    for row in table.rows:
+        if _is_repeated_header(row):
+            continue
+        entry = _entry(row, table.columns)
+        if entry is None:
+            continue
+        for kind in sorted(set().union(*(c.noise for c in row.cells))):
+            notes.append((row.where, _NOISE[kind]))
+        if _continues(entry, entries):
+            previous = entries[-1]
+            _join(previous, entry)
+            previous.joined.append(entry.where)
+            label = f"мероприятию {previous.number}" if previous.number else "строке выше"
+            notes.append((entry.where, f"строка без номера присоединена к {label} ({previous.where}) "
+                                       "как продолжение разорванной строки"))
+            continue
+        entries.append(entry)
+    return entries
+
+
+def _is_repeated_header(row: Row) -> bool:
+    return match_header([c.text for c in row.cells]) is not None
+
+
+def _entry(row: Row, columns: dict[str, int]) -> Entry | None:
+    cells = {name: row.cells[index] if index < len(row.cells) else Cell() for name, index in columns.items()}
+    if all(c.empty for c in row.cells):
+        return None
+    number_cell = cells.pop("number", None)
+    number = number_cell.text.strip() if number_cell and not number_cell.empty else None
+    title = cells.get("title") or Cell()
+    if number and not _NUMBER.match(number):
+        m = _NUMBER_AND_TITLE.match(number)
+        if m and title.empty:
+            number, cells["title"] = m.group(1), Cell([m.group(2)])
+        else:
+            cells["title"] = Cell([number, *title.paragraphs])
+            number = None
+    elif number is None and "number" not in columns and not title.empty:
+        m = _NUMBER_AND_TITLE.match(title.paragraphs[0])
+        if m:
+            number, cells["title"] = m.group(1), Cell([m.group(2), *title.paragraphs[1:]])
+    filled = [name for name, cell in cells.items() if not cell.empty]
+    merged_across = sum(1 for c in row.cells if c.merged) >= max(1, len(row.cells) - 2)
+    if filled == ["title"] and (number or merged_across or _SECTION_WORD.match(cells["title"].text)):
+        return Entry("heading", number, cells, row.where, merged_across)
+    return Entry("item", number, cells, row.where)
+
+
+def _continues(entry: Entry, entries: list[Entry]) -> bool:
+    if entry.number or not entries or entry.merged_across:
+        return False
+    title = entry.cells.get("title")
+    if title is None or title.empty:
+        return True
+    first = title.paragraphs[0].lstrip("«\"(")
+    return first[:1].islower()
+
+
+def _join(previous: Entry, continuation: Entry) -> None:
+    """Glue a continuation row onto the entry above, cell by cell."""
+    for name, cell in continuation.cells.items():
+        if cell.empty:
+            continue
+        target = previous.cells.setdefault(name, Cell())
+        if target.paragraphs:
+            target.paragraphs[-1] = f"{target.paragraphs[-1]}\n{cell.paragraphs[0]}"
+            target.paragraphs += cell.paragraphs[1:]
+        else:
+            target.paragraphs = list(cell.paragraphs)
+
+
+def section_word(title: str) -> tuple[str | None, str]:
+    """«Направление 1. Кадры» → ("1", "Кадры"); other titles stay whole."""
+    m = _SECTION_WORD.match(title)
+    if m and m.group(2):
+        return m.group(1), m.group(2).strip()
+    return None, title

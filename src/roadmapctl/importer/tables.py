@@ -1,0 +1,128 @@
+"""The neutral shape every source is read into: paragraphs and tables of rows.
+
+A Word file and a text pasted from Word look nothing alike, but both come
+down to the same thing: the paragraphs before the roadmap table (the order,
+the approval stamp, the title) and one or more tables whose rows are cells of
+paragraphs.  The readers produce this shape; `build` never knows which
+reader it came from.  Every row and paragraph remembers where it stood
+(«строка 23», «таблица 2, строка 5») for the import report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from roadmapctl.importer.cleanup import clean
+
+# The columns a roadmap table may have, by the field they fill.
+FIELDS = ("number", "title", "deadline", "executors", "result", "indicator", "form", "note")
+
+# Header words, tried in this order: «Форма представления ожидаемого результата»
+# is a form, not a result; «Срок исполнения» names a deadline, not executors.
+_HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("number", re.compile(r"^(№|n|номер)(\s|$|п/п|\.)|^№")),
+    ("form", re.compile(r"^форма\b")),
+    ("indicator", re.compile(r"показател|индикатор")),
+    ("result", re.compile(r"результат")),
+    ("deadline", re.compile(r"^(срок|сроки|дата|период)\b|срок[иа]? (исполнения|реализации|проведения)")),
+    ("executors", re.compile(r"ответствен|исполнител|соисполнител")),
+    ("title", re.compile(r"мероприяти|наименование|содержание|направлени")),
+    ("note", re.compile(r"примечани")),
+)
+
+
+@dataclass
+class Cell:
+    """One table cell; `merged` marks a cell swallowed by a merge (gridSpan, vMerge)."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    merged: bool = False
+    noise: set[str] = field(default_factory=set)
+
+    @property
+    def empty(self) -> bool:
+        return not any(p.strip() for p in self.paragraphs)
+
+    @property
+    def text(self) -> str:
+        return " ".join(p for p in self.paragraphs if p)
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    where: str
+
+
+@dataclass
+class Paragraph:
+    text: str
+    where: str
+
+
+@dataclass
+class Table:
+    columns: dict[str, int]
+    rows: list[Row]
+    where: str
+    heading: list[Paragraph] = field(default_factory=list)  # paragraphs just before it
+
+
+@dataclass
+class Document:
+    """What a reader found: the text before the first table, and the tables."""
+
+    name: str
+    preamble: list[Paragraph]
+    tables: list[Table]
+
+
+def make_cell(raw_paragraphs: list[str], merged: bool = False) -> Cell:
+    """A cell from raw paragraph texts, cleaned, remembering the noise removed."""
+    cell = Cell(merged=merged)
+    for raw in raw_paragraphs:
+        text, noise = clean(raw)
+        cell.noise |= noise
+        if text:
+            cell.paragraphs.append(text)
+    return cell
+
+
+def _header_text(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("ё", "е").lower()).strip()
+
+
+def header_field(text: str) -> str | None:
+    """Which field a header cell names, or None."""
+    norm = _header_text(text)
+    if not norm or len(norm) > 80:
+        return None
+    for name, pattern in _HEADER_PATTERNS:
+        if pattern.search(norm):
+            return name
+    return None
+
+
+def match_header(texts: list[str]) -> dict[str, int] | None:
+    """Column map of a header row, or None if the row is not a roadmap header.
+
+    A header names the measure and at least two of deadline, executors and
+    result, in any order; the first column naming a field wins.
+    """
+    columns: dict[str, int] = {}
+    for index, text in enumerate(texts):
+        name = header_field(text)
+        if name and name not in columns:
+            columns[name] = index
+    if "title" not in columns:
+        return None
+    if sum(1 for name in ("deadline", "executors", "result") if name in columns) < 2:
+        return None
+    return columns
+
+
+def is_column_numbers(texts: list[str]) -> bool:
+    """The row «1 | 2 | 3 | 4 | 5» under a header, numbering the columns."""
+    filled = [t.strip() for t in texts if t.strip()]
+    return len(filled) >= 3 and filled == [str(i) for i in range(1, len(filled) + 1)]
