@@ -144,6 +144,8 @@ def test_qr_code_on_the_first_page_footer() -> None:
     footer = document.sections[0].first_page_footer
     assert footer.paragraphs[0].alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
     assert len(footer._element.findall(".//" + qn("w:drawing"))) == 1
+    annex = document.sections[1]
+    assert "w:drawing" not in annex.first_page_footer._element.xml + annex.footer._element.xml
     assert "w:drawing" not in _docx(SMALL).sections[0].first_page_footer._element.xml
 
 

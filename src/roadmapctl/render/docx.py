@@ -136,6 +136,7 @@ def _page_numbers(section: Any, *, restart: bool) -> None:
     paragraph._p.append(field)
     paragraph.paragraph_format.space_after = Pt(0)
     section.first_page_header.is_linked_to_previous = False
+    section.first_page_footer.is_linked_to_previous = False  # the QR belongs to page one only
     sectpr = section._sectPr
     for old in sectpr.findall(qn("w:pgNumType")):
         sectpr.remove(old)
