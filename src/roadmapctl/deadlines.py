@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from roadmapctl import deadline_words as W
@@ -862,8 +863,13 @@ class _Reader:
 # --- the public functions -----------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def parse_deadline(phrase: str, period: Period) -> Deadline | Unparsed:
-    """Read a deadline phrase against the roadmap's period.  Never raises, for any string."""
+    """Read a deadline phrase against the roadmap's period.  Never raises, for any string.
+
+    Cached: a region's thousand roadmaps repeat the same few dozen phrases
+    («В течение года», «Ежегодно»), and the result is an immutable value.
+    """
     phrase = phrase if isinstance(phrase, str) else str(phrase)
     text = _normalize(phrase)
     if not text.strip():
