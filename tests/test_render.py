@@ -147,3 +147,8 @@ def test_real_process_writes_a_valid_docx(small: Path) -> None:
     assert (result.code, result.err) == (0, "")
     data = small.with_name("p.docx").read_bytes()
     assert len(docx.Document(io.BytesIO(data)).tables[0].rows) > 5
+
+
+def test_render_fixtures_pass_check(cli) -> None:
+    result = cli("check", SMALL, DATA / "positive" / "hostile.yaml")
+    assert (result.code, result.out) == (0, "Замечаний нет: проверено 2 файла.\n")
