@@ -1,0 +1,136 @@
+"""Benchmarks of roadmapctl, as ratios against references timed in the same run.
+
+Usage (from the repository root, after `sh scripts/run.sh`):
+
+    .venv/bin/python bench/run.py                 # 1,000 and 10,000 files × 40 items
+    .venv/bin/python bench/run.py --small 50 --large 200 --repeat 1   # a quick look
+
+Prints, for this machine and this moment:
+  (a) `roadmapctl check FILE` wall time ÷ `python -c "import typer"`, and the
+      same for `roadmapctl --help`;
+  (b) `check` and `overdue` over the corpus ÷ parsing the same files with the
+      C libyaml safe loader, with the same number of processes;
+  (c) peak memory (max RSS) of `check` and `overdue` for the small and the
+      large corpus, with one process (so growth per file would show);
+  (d) `render` of a 300-item roadmap to DOCX and to HTML, in seconds.
+Nothing here is asserted: the figures go into bench/README.md by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+PYTHON = sys.executable
+ROADMAPCTL = [PYTHON, "-m", "roadmapctl"]
+
+REFERENCE = """
+import sys
+from multiprocessing import Pool
+from pathlib import Path
+from ruamel.yaml import YAML
+
+def parse(path):
+    YAML(typ="safe", pure=False).load(Path(path).read_text(encoding="utf-8"))
+    return 0
+
+files = sorted(str(p) for p in Path(sys.argv[1]).rglob("*.yaml"))
+jobs = int(sys.argv[2])
+if jobs == 1:
+    for f in files:
+        parse(f)
+else:
+    with Pool(jobs) as pool:
+        for _ in pool.imap(parse, files, chunksize=max(1, min(32, len(files) // (jobs * 8)))):
+            pass
+"""
+
+
+def run(cmd: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS in MiB of one command (its own process)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"command failed with exit {code}: {' '.join(cmd)}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def median_time(cmd: list[str], repeat: int) -> float:
+    return statistics.median(run(cmd)[0] for _ in range(repeat))
+
+
+def ratio_pair(cmd: list[str], reference: list[str], repeat: int) -> tuple[float, float, float]:
+    """Interleave runs of both commands so machine load hits them alike."""
+    ours, refs = [], []
+    for _ in range(repeat):
+        ours.append(run(cmd)[0])
+        refs.append(run(reference)[0])
+    a, b = statistics.median(ours), statistics.median(refs)
+    return a, b, a / b
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--small", type=int, default=1000, help="files in the small corpus")
+    parser.add_argument("--large", type=int, default=10000, help="files in the large corpus")
+    parser.add_argument("--items", type=int, default=40)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="roadmapctl-bench-"))
+    try:
+        small = work / "small"
+        large = work / "large"
+        generate(small, args.small, args.items)
+        generate(large, args.large, args.items, seed=2)
+        one = next(small.rglob("*.yaml"))
+        print(f"machine: {os.uname().machine}, {args.jobs} cores, Python {sys.version.split()[0]}")
+        print(f"corpora: {args.small} and {args.large} files × {args.items} items\n")
+
+        typer_ref = [PYTHON, "-c", "import typer"]
+        for label, cmd in (("check FILE", [*ROADMAPCTL, "check", str(one)]),
+                           ("--help", [*ROADMAPCTL, "--help"])):
+            a, b, r = ratio_pair(cmd, typer_ref, args.repeat * 2)
+            print(f"(a) {label:<22} {a * 1000:7.0f} ms ÷ import typer {b * 1000:5.0f} ms = {r:.2f}")
+
+        reference = [PYTHON, "-c", REFERENCE, str(small), str(args.jobs)]
+        for command in ("check", "overdue"):
+            cmd = [*ROADMAPCTL, command, "-j", str(args.jobs), "--as-of", "2024-03-01", str(small)]
+            a, b, r = ratio_pair(cmd, reference, max(1, args.repeat // 2))
+            print(f"(b) {command:<8} {args.small} files  {a:6.2f} s ÷ libyaml safe load {b:5.2f} s = {r:.2f}")
+
+        for corpus, count in ((small, args.small), (large, args.large)):
+            for command in ("check", "overdue"):
+                _, rss = run([*ROADMAPCTL, command, "-j", "1", "--as-of", "2024-03-01", str(corpus)])
+                print(f"(c) {command:<8} {count:>6} files, 1 process: peak RSS {rss} MiB")
+
+        big = work / "render"
+        generate(big, 1, 300, seed=3)
+        roadmap = next(big.rglob("*.yaml"))
+        for fmt in ("docx", "html"):
+            out = work / f"out.{fmt}"
+            seconds = median_time([*ROADMAPCTL, "render", str(roadmap), "--format", fmt,
+                                   "-o", str(out), "--force"], args.repeat)
+            print(f"(d) render 300 items → {fmt:<4} {seconds:5.2f} s")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
