@@ -103,8 +103,10 @@ def _hyphen_glue(left: str, right: str, soft: bool, vocabulary: set[str]) -> tup
         return "-", False
     if joined in vocabulary:
         return "", False
-    # Compound adjectives join stems ending in -о/-е («научно-методический»).
-    return ("-", True) if left[-1:].lower() in ("о", "е") else ("", True)
+    # First parts of compound adjectives: «научно-», «историко-», «психолого-педагогический».
+    low = left.lower()
+    compound_stem = low.endswith(("но", "ко", "ски")) or (low.endswith(("о", "е")) and len(low) >= 7)
+    return ("-", True) if compound_stem else ("", True)
 
 
 def words_of(text: str) -> set[str]:

@@ -30,6 +30,7 @@ from roadmapctl.importer.tables import (
     match_header,
 )
 
+_MAX_COLUMNS = 12  # no roadmap table is wider; bounds the header search
 _NUMBER_LIKE = re.compile(r"^\s*(\d+(\.\d+)*\.?)?\s*$")
 
 
@@ -84,8 +85,12 @@ def _header_at(lines: list[str], index: int) -> tuple[dict[str, int], int, bool,
             return columns, len(line.split("\t")), False, index + 1
     cells: list[str] = []
     cursor = index
-    while cursor < len(lines) and _single_cell(lines[cursor]):
-        cells.append(lines[cursor][1:])
+    while cursor < len(lines) and len(cells) <= _MAX_COLUMNS and (_single_cell(lines[cursor]) or (
+            cells and lines[cursor].strip() and not lines[cursor].startswith("\t"))):
+        if lines[cursor].startswith("\t"):
+            cells.append(lines[cursor][1:])
+        else:
+            cells[-1] += " " + lines[cursor]  # «Срок» / «исполнения»: a header cell on two lines
         cursor += 1
     if len(cells) >= 3:
         columns = match_header(cells)

@@ -1,0 +1,173 @@
+"""The pieces of `roadmapctl import`: headers, cleaning, layouts, executors, YAML text."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+
+from roadmapctl.importer.cleanup import clean, join_lines
+from roadmapctl.importer.executors import split_cells
+from roadmapctl.importer.glossary import build_glossary, make_id
+from roadmapctl.importer.tables import header_field, match_header
+from roadmapctl.importer.text_source import parse_text
+from roadmapctl.importer.timing import guess_period
+from roadmapctl.importer.writer import scalar
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ("Мероприятие", "title"),
+    ("Наименование мероприятия", "title"),
+    ("Мероприятие (содержание деятельности)", "title"),
+    ("Сроки исполнения", "deadline"),
+    ("Сроки реализации", "deadline"),
+    ("Сроки проведения", "deadline"),
+    ("Срок\nисполнения", "deadline"),
+    ("Ответственные исполнители", "executors"),
+    ("Ответственные, исполнители", "executors"),
+    ("Исполнители", "executors"),
+    ("Планируемый результат", "result"),
+    ("Результат", "result"),
+    ("Индикативный показатель", "indicator"),
+    ("Форма представления ожидаемого результата", "form"),
+    ("№ п/п", "number"),
+    ("№", "number"),
+    ("Примечание", "note"),
+    ("Подпись", None),
+])
+def test_header_cells(text: str, field: str | None) -> None:
+    assert header_field(text) == field
+
+
+def test_header_row_in_any_order() -> None:
+    assert match_header(["Результат", "Исполнители", "№", "Мероприятие", "Срок"]) == {
+        "result": 0, "executors": 1, "number": 2, "title": 3, "deadline": 4}
+    assert match_header(["Мероприятие", "Подпись"]) is None
+    assert match_header(["Дата", "Исполнители", "Подпись"]) is None
+
+
+def test_clean_removes_noise_and_says_so() -> None:
+    assert clean("<p>Справка&nbsp;в  Управление</p>") == ("Справка в Управление", {"html"})
+    assert clean("???? Определение ОО") == ("Определение ОО", {"noise"})
+    assert clean("«Кем быть?»") == ("«Кем быть?»", set())
+    assert clean("**ДОРОЖНАЯ КАРТА**") == ("ДОРОЖНАЯ КАРТА", {"markup"})
+
+
+def test_hyphenation_at_line_ends() -> None:
+    assert join_lines(["образова-", "ния"], {"образования"}) == ("образования", [])
+    assert join_lines(["научно-", "методический"], {"научно-методический"}) == ("научно-методический", [])
+    assert join_lines(["подго-", "товка"]) == ("подготовка", ["подготовка"])
+    assert join_lines(["социально-", "педагогической"]) == ("социально-педагогической", ["социально-педагогической"])
+    assert join_lines(["подго\u00ad", "товка"]) == ("подготовка", [])
+    assert join_lines(["плана -", "графика"]) == ("плана - графика", [])
+    assert join_lines(["В течение ", "", "года"]) == ("В течение года", [])
+
+
+def test_cell_per_line_layout() -> None:
+    text = "\n".join([
+        "Дорожная карта на 2023/2024 учебный год",
+        "\t№", "\tМероприятие", "\tСрок", "исполнения", "\tИсполнители", "",
+        "\t1", "\tНормативное обеспечение", "",
+        "\t1.1", "\tПриказ", "\tВ течение ", "", "года", "\tКомитет,", "", "ОО", "",
+        "\t", "\tПодпункт", "\tОктябрь", "\tОО",
+    ])
+    document = parse_text(text, "x.txt")
+    table = document.tables[0]
+    assert table.columns == {"number": 0, "title": 1, "deadline": 2, "executors": 3}
+    assert [[c.paragraphs for c in row.cells] for row in table.rows] == [
+        [["1"], ["Нормативное обеспечение"], [], []],
+        [["1.1"], ["Приказ"], ["В течение", "года"], ["Комитет,", "ОО"]],
+        [[], ["Подпункт"], ["Октябрь"], ["ОО"]],
+    ]
+    assert [row.where for row in table.rows] == ["строка 8", "строка 11", "строка 20"]
+    assert [p.text for p in document.preamble] == ["Дорожная карта на 2023/2024 учебный год"]
+
+
+def test_row_per_line_layout_with_several_tables() -> None:
+    text = "\n".join([
+        "План на 2024 год",
+        "№\tМероприятие\tСрок\tОтветственные",
+        "1.1\tСовещание\tМарт\tУО",
+        "Направление 2. Кадры",
+        "№\tМероприятие\tСрок\tОтветственные",
+        "2.1\tСеминар\tАпрель\tУО",
+    ])
+    document = parse_text(text, "x.txt")
+    assert len(document.tables) == 2
+    assert [p.text for p in document.tables[1].heading] == ["Направление 2. Кадры"]
+
+
+def _glossary(*cells: str | list[str]):  # type: ignore[no-untyped-def]
+    raw = [([c] if isinstance(c, str) else c, f"строка {i + 1}") for i, c in enumerate(cells)]
+    return build_glossary(split_cells(raw))
+
+
+def _names(glossary, index: int) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    return [(glossary.executors[r.id].name, r.note) for r in glossary.refs[index]]
+
+
+def test_run_together_executors_are_cut_at_names_used_elsewhere() -> None:
+    g = _glossary(
+        "Управление образования администрации г. Белгорода, общеобразовательные организации",
+        "Управление образования администрации г. Белгорода общеобразовательные организации ПОО, ВО",
+        "профессиональные образовательные организации, органы местного самоуправления, "
+        "осуществляющие управление в сфере образования (по согласованию)",
+    )
+    assert _names(g, 1) == [
+        ("Управление образования администрации г. Белгорода", None),
+        ("Общеобразовательные организации", None),
+        ("Профессиональные образовательные организации", None),
+        ("Образовательные организации высшего образования", None),
+    ]
+    assert _names(g, 2)[1] == (
+        "Органы местного самоуправления, осуществляющие управление в сфере образования", "по согласованию")
+    assert g.executors[g.refs[1][2].id].short == "ПОО"
+
+
+def test_names_are_not_torn_apart() -> None:
+    g = _glossary("Муниципальная рабочая группа", "Управление образования администрации ЛГО",
+                  "рабочая группа (представители ОО)", "Управление образования, ОО, + на едином сервисе")
+    assert _names(g, 0) == [("Муниципальная рабочая группа", None)]
+    assert _names(g, 2) == [("Муниципальная рабочая группа", "представители ОО")]
+    assert _names(g, 3) == [("Управление образования администрации ЛГО", None),
+                            ("Общеобразовательные организации", "+ на едином сервисе")]
+
+
+def test_spellings_of_one_executor_merge() -> None:
+    g = _glossary(["Комитет,", "МАУ ДПО \"ЦНМО\""], ["Комитета", "ЦНМО"], "КОМИТЕТ и МБОУ СОШ № 3, 7")
+    assert {e.name: e.short for e in g.executors.values()} == {
+        "Комитет": None, 'МАУ ДПО "ЦНМО"': "ЦНМО", "МБОУ СОШ": None}
+    assert _names(g, 2) == [("Комитет", None), ("МБОУ СОШ", "№ 3, 7")]
+    assert any("«Комитета» считается тем же исполнителем, что «Комитет»" in m for _, m in g.notes)
+
+
+@pytest.mark.parametrize(("name", "ident"), [
+    ("МБУ ДПО ЦРО", "mbu-dpo-cro"), ("МАУДО «ДПШ»", "maudo-dpsh"), ("Комитет", "komitet"),
+    ("ГМФ по предпрофильной подготовке", "gmf"), ("ВО", "vo"),
+    ("Управление образования администрации ЛГО", "uoa-lgo"),
+])
+def test_executor_ids(name: str, ident: str) -> None:
+    assert make_id(name) == ident
+
+
+@pytest.mark.parametrize(("title", "period"), [
+    ("на 2021-2022 учебный год.", "2021/2022"),
+    ("на 2023/2024 учебный год", "2023/2024"),
+    ("НА 2021 – 2025 ГОДЫ", "2021-2025"),
+    ("План на 2024 год", "2024"),
+    ("План мероприятий", None),
+])
+def test_period_from_the_title(title: str, period: str | None) -> None:
+    assert guess_period(title) == period
+
+
+@pytest.mark.parametrize("text", [
+    "Обычный текст", "title: с двоеточием", "решётка #1", "- тире в начале", "yes", "No", "1.10", "010",
+    "2021-06-01", "", " пробел", "конец:", "«Кем быть?»", 'кавычки "внутри"', "\\обратная", "@метка",
+    "~", "null", "1e3", "строка\nвторая", "% процент", "12:30",
+])
+def test_scalars_read_back_as_the_same_text(text: str) -> None:
+    from ruamel.yaml import YAML
+
+    value = YAML(typ="safe").load(StringIO(f"key: {scalar(text)}\n"))["key"]
+    assert value == text
