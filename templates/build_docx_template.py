@@ -86,7 +86,8 @@ def _styles(doc) -> None:
     _style(doc, "Справочные данные", size=11, align=center, before=4, keep_next=True)
     kind = _style(doc, "Вид документа", size=16, bold=True, align=center, before=14, after=12,
                   keep_next=True)
-    kind.element.get_or_add_rPr().append(parse_xml(f'<w:spacing {nsdecls("w")} w:val="60"/>'))
+    kind.element.get_or_add_rPr().find(qn("w:sz")).addprevious(  # letter-spaced, as forms print it
+        parse_xml(f'<w:spacing {nsdecls("w")} w:val="60"/>'))
     dated = _style(doc, "Дата и номер", keep_next=True)
     dated.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
     _style(doc, "Место издания", align=center, before=6, keep_next=True)

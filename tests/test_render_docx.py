@@ -205,3 +205,45 @@ def test_libreoffice_shows_the_table_header_on_every_page(tmp_path: Path) -> Non
         if number > 1:
             assert page.lstrip().startswith(str(number)), f"нет номера на странице {number}"
     assert not pages[0].lstrip().startswith("1")
+
+
+# Word refuses a file whose properties are out of the schema's sequence.
+SCHEMA_ORDER = {
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+           "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+           "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
+           "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct "
+           "autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing "
+           "mirrorIndents suppressOverlap jc textDirection textAlignment textboxTightWrap "
+           "outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+             "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption "
+             "tblDescription",
+    "trPr": "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader "
+            "tblCellSpacing jc hidden",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection "
+            "tcFitText vAlign hideMark",
+    "sectPr": "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc "
+              "pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection "
+              "bidi rtlGutter docGrid printerSettings sectPrChange",
+}
+
+
+def test_properties_follow_the_schema_order() -> None:
+    from lxml import etree
+
+    data = render_document(_roadmap(SMALL), fmt="docx", gost="2025", qr="https://example.org")
+    package = zipfile.ZipFile(io.BytesIO(data))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for name in package.namelist():
+        if not (name.startswith("word/") and name.endswith(".xml")):
+            continue
+        root = etree.fromstring(package.read(name))
+        for tag, order in SCHEMA_ORDER.items():
+            sequence = order.split()
+            for element in root.iter(w + tag):
+                children = [c.tag[len(w):] for c in element if c.tag.startswith(w)]
+                assert all(c in sequence for c in children), (name, tag, children)
+                positions = [sequence.index(c) for c in children]
+                assert positions == sorted(positions), (name, tag, children)

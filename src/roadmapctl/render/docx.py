@@ -141,17 +141,13 @@ def _page_numbers(section: Any, *, restart: bool) -> None:
     for old in sectpr.findall(qn("w:pgNumType")):
         sectpr.remove(old)
     if restart:
-        number_type = parse_xml(f'<w:pgNumType {nsdecls("w")} w:start="1"/>')
-        later = {qn(f"w:{n}") for n in _SECT_AFTER_PGNUM}
-        anchor = next((child for child in sectpr if child.tag in later), None)
-        if anchor is not None:
-            anchor.addprevious(number_type)
-        else:
-            sectpr.append(number_type)
+        _insert(sectpr, parse_xml(f'<w:pgNumType {nsdecls("w")} w:start="1"/>'), _SECT_PR_ORDER)
 
 
-_SECT_AFTER_PGNUM = ("cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection",
-                     "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
+_SECT_PR_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type",
+                  "pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols",
+                  "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi",
+                  "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
 
 
 def _qr(section: Any, text: str) -> None:
@@ -201,8 +197,9 @@ def _table(table: Any, widths_mm: list[float], landscape: bool) -> None:
     tbl_pr = table._tbl.tblPr
     for old in tbl_pr.findall(qn("w:tblW")) + tbl_pr.findall(qn("w:tblLayout")):
         tbl_pr.remove(old)
-    tbl_pr.append(parse_xml(f'<w:tblW {nsdecls("w")} w:w="{sum(twips)}" w:type="dxa"/>'))
-    tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
+    _insert(tbl_pr, parse_xml(f'<w:tblW {nsdecls("w")} w:w="{sum(twips)}" w:type="dxa"/>'),
+            _TBL_PR_ORDER)
+    _insert(tbl_pr, parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'), _TBL_PR_ORDER)
     page_mm = (gost.PAGE_WIDTH_MM if landscape else gost.PAGE_HEIGHT_MM) - (
         gost.MARGIN_TOP_MM + gost.MARGIN_BOTTOM_MM)
     for index, row in enumerate(table.rows):
@@ -248,21 +245,31 @@ def _height_mm(spans: list[tuple[Any, float]]) -> float:
     return tallest
 
 
+# Word rejects properties out of the schema's order: where each child goes.
 _TR_ORDER = ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit",
              "trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden")
+_TBL_PR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+                 "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders",
+                 "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
 
 
 def _tr_flag(tr_pr: Any, name: str) -> None:
-    """Add an on/off row property where the schema wants it among its siblings."""
+    """Switch on a row property such as cantSplit or tblHeader."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls, qn
 
-    if tr_pr.find(qn(f"w:{name}")) is not None:
-        return
-    element = parse_xml(f'<w:{name} {nsdecls("w")}/>')
-    later = _TR_ORDER[_TR_ORDER.index(name) + 1:]
-    for child in tr_pr:
-        if child.tag in {qn(f"w:{n}") for n in later}:
-            child.addprevious(element)
-            return
-    tr_pr.append(element)
+    if tr_pr.find(qn(f"w:{name}")) is None:
+        _insert(tr_pr, parse_xml(f'<w:{name} {nsdecls("w")}/>'), _TR_ORDER)
+
+
+def _insert(parent: Any, element: Any, order: tuple[str, ...]) -> None:
+    """Put `element` before the first sibling the schema wants after it."""
+    from docx.oxml.ns import qn
+
+    name = element.tag.rsplit("}", 1)[-1]
+    later = {qn(f"w:{n}") for n in order[order.index(name) + 1:]}
+    anchor = next((child for child in parent if child.tag in later), None)
+    if anchor is not None:
+        anchor.addprevious(element)
+    else:
+        parent.append(element)
