@@ -106,7 +106,12 @@ def test_user_template_runs_sandboxed_and_escaped(cli, small: Path) -> None:
     template.write_text("{{ roadmap.title.__class__.__mro__[1].__subclasses__() }}", encoding="utf-8")
     result = cli("render", small, "--template", template, "-o", small.with_name("o.html"))
     assert result.code == 2
-    assert "шаблону это запрещено" in result.err or "неизвестное поле" in result.err
+    assert result.err.splitlines()[0] == (
+        f"roadmapctl: ошибка: ошибка в шаблоне {template}, строка 1: шаблону это запрещено "
+        "(access to attribute '__class__' of 'str' object is unsafe.)")
+    template.write_text("{% set x = annex.rows.append(1) %}", encoding="utf-8")  # immutable
+    result = cli("render", small, "--template", template, "-o", small.with_name("o.html"))
+    assert result.code == 2 and "access to attribute 'append' of 'list' object is unsafe" in result.err
     template.write_text("<p>{{ annex.rows[1].title }}|{{ order.points|length }}</p>", encoding="utf-8")
     text = small.read_text(encoding="utf-8").replace(
         "Назначение ответственных за профориентацию", "'<b>Назначение</b> & Ко'")
