@@ -9,11 +9,9 @@ understood is left out of the model; the rules then look at what is there.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from roadmapctl import codes
 from roadmapctl.diagnostics import Problem
@@ -26,7 +24,6 @@ from roadmapctl.model import (
     Extension,
     Indicator,
     Item,
-    Located,
     Order,
     OrderPoint,
     Pos,
@@ -34,31 +31,11 @@ from roadmapctl.model import (
     Section,
     Signatory,
 )
+from roadmapctl.nodes import MAP, SEQ, STR, NodeReader, kind_of, pos_of, suggest
 from roadmapctl.period import PeriodError, parse_period, period_from_dates
 from roadmapctl.yamlsource import SourceProblem, compose, read_text
 
-MAP = "tag:yaml.org,2002:map"
-SEQ = "tag:yaml.org,2002:seq"
-STR = "tag:yaml.org,2002:str"
-
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_RU_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _EXECUTOR_ID = re.compile(r"^\w[\w.-]*$")
-_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
-               ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
-_LOSSY_FLOAT = re.compile(r"^\d+\.(\d*0)?$")
-_NULLS = {"", "~", "null", "Null", "NULL"}
-
-# Russian words people type instead of the keys, for «did you mean …?».
-_RUSSIAN_KEYS = {
-    "название": "title", "наименование": "title", "мероприятие": "title",
-    "срок": "deadline", "сроки": "deadline", "номер": "number", "исполнители": "executors",
-    "ответственные": "executors", "результат": "result", "статус": "status",
-    "период": "period", "разделы": "sections", "мероприятия": "items", "показатель": "indicator",
-    "примечание": "note", "форма": "form", "дата": "date", "приказ": "order",
-}
-
-T = TypeVar("T")
 
 
 @dataclass
@@ -100,109 +77,12 @@ def _source_problem(shown: str, problem: SourceProblem) -> Problem:
     return Problem(shown, problem.line, problem.col, "error", codes.YAML, problem.message)
 
 
-def _pos(node: Any) -> Pos:
-    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+class _Builder(NodeReader):
+    """Roadmap-specific shapes on top of the generic node reader."""
 
-
-class _Builder:
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
-
-    # -- reporting -------------------------------------------------------
-    def problem(self, pos: Pos, message: str, code: str = codes.SCHEMA) -> None:
-        self.problems.append(Problem(self.path, pos.line, pos.col, "error", code, message))
-
-    # -- generic shapes --------------------------------------------------
-    def fields(
-        self, node: Any, what: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()
-    ) -> dict[str, Any] | None:
-        """A mapping's values by key, after checking keys: unknown, duplicate, missing."""
-        if node.tag != MAP:
-            self.problem(_pos(node), f"{what}: ожидался словарь «ключ: значение», а здесь {_kind(node)}")
-            return None
-        values: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag != STR or not isinstance(key_node.value, str):
-                self.problem(_pos(key_node), f"{what}: ключ должен быть простым словом")
-                continue
-            key = key_node.value
-            if key in values:
-                self.problem(
-                    _pos(key_node),
-                    f"ключ «{key}» повторяется (первый раз — в строке {values[key][0].line}); "
-                    "YAML оставил бы только последнее значение",
-                    codes.YAML,
-                )
-                continue
-            if key not in allowed:
-                self.problem(_pos(key_node), f"{what}: неизвестный ключ «{key}»{_suggest(key, allowed)}")
-                continue
-            values[key] = (_pos(key_node), value_node)
-        for key in required:
-            if key not in values or _is_null(values[key][1]):
-                self.problem(_pos(node), f"{what}: не заполнено обязательное поле «{key}»", codes.SCHEMA)
-        return {key: value for key, (_, value) in values.items() if not _is_null(value)}
-
-    def text(self, node: Any, what: str) -> str | None:
-        if node.tag not in _PLAIN_TAGS:
-            self.problem(_pos(node), f"{what}: тег «{node.tag}» не поддерживается, допустим только обычный текст")
-            return None
-        if not isinstance(node.value, str):
-            self.problem(_pos(node), f"{what}: ожидался текст, а здесь {_kind(node)}")
-            return None
-        return node.value.strip()
-
-    def number(self, node: Any, what: str) -> str | None:
-        """Official numbers are text; warn where other tools would see a float."""
-        value = self.text(node, what)
-        if value is not None and not node.style and _LOSSY_FLOAT.match(value):
-            pos = _pos(node)
-            self.problems.append(Problem(
-                self.path, pos.line, pos.col, "warning", codes.SCHEMA,
-                f"{what} {value} без кавычек: YAML и редакторы прочитают его как число "
-                f"{float(value)!r}; пишите \"{value}\""))
-        return value
-
-    def text_list(self, node: Any, what: str) -> list[str]:
-        if node.tag == SEQ:
-            return [t for child in node.value if (t := self.text(child, what)) is not None]
-        single = self.text(node, what)
-        return [single] if single else []
-
-    def items_of(self, node: Any, what: str, build: Callable[[Any], T | None]) -> list[T]:
-        if node.tag != SEQ:
-            self.problem(_pos(node), f"{what}: ожидался список (строки, начинающиеся с «- »), а здесь {_kind(node)}")
-            return []
-        return [built for child in node.value if (built := build(child)) is not None]
-
-    def date(self, node: Any, what: str) -> date | None:
-        raw = self.text(node, what)
-        if raw is None:
-            return None
-        if m := _ISO_DATE.match(raw):
-            year, month, day = int(m[1]), int(m[2]), int(m[3])
-        elif m := _RU_DATE.match(raw):
-            day, month, year = int(m[1]), int(m[2]), int(m[3])
-        else:
-            self.problem(_pos(node), f"{what}: «{raw}» — не дата; пишите 2024-03-15 или 15.03.2024", codes.DATE)
-            return None
-        try:
-            return date(year, month, day)
-        except ValueError:
-            self.problem(_pos(node), f"{what}: даты «{raw}» не существует", codes.DATE)
-            return None
-
-    def locate(self, record: Located, node: Any) -> None:
-        record.pos = _pos(node)
-        for key_node, value_node in node.value if node.tag == MAP else ():
-            if isinstance(key_node.value, str):
-                record.field_pos.setdefault(key_node.value, _pos(value_node))
-
-    # -- the roadmap -----------------------------------------------------
     def roadmap(self, node: Any) -> Roadmap | None:
         if node.tag != MAP:
-            self.problem(_pos(node), f"в файле должна быть дорожная карта (словарь с ключами title, period, sections…), а здесь {_kind(node)}")
+            self.problem(pos_of(node), f"в файле должна быть дорожная карта (словарь с ключами title, period, sections…), а здесь {kind_of(node)}")
             return None
         f = self.fields(
             node, "дорожная карта",
@@ -213,7 +93,7 @@ class _Builder:
         rm = Roadmap(path=self.path)
         self.locate(rm, node)
         if "format" in f and (self.text(f["format"], "format") or "") not in ("1", "1.0"):
-            self.problem(_pos(f["format"]), "format: поддерживается только версия формата 1")
+            self.problem(pos_of(f["format"]), "format: поддерживается только версия формата 1")
         rm.title = self.text(f["title"], "title") or "" if "title" in f else ""
         if "territory" in f:
             rm.territory = self.text(f["territory"], "territory")
@@ -242,7 +122,7 @@ class _Builder:
             try:
                 return period_from_dates(start, end)
             except PeriodError as exc:
-                self.problem(_pos(node), f"period: {exc}")
+                self.problem(pos_of(node), f"period: {exc}")
                 return None
         raw = self.text(node, "period")
         if raw is None:
@@ -250,7 +130,7 @@ class _Builder:
         try:
             return parse_period(raw)
         except PeriodError as exc:
-            self.problem(_pos(node), f"period: {exc}")
+            self.problem(pos_of(node), f"period: {exc}")
             return None
 
     def approval(self, node: Any) -> Approval | None:
@@ -274,7 +154,7 @@ class _Builder:
 
     def executors(self, node: Any) -> dict[str, Executor]:
         if node.tag != MAP:
-            self.problem(_pos(node), f"executors: ожидался справочник «идентификатор: описание», а здесь {_kind(node)}")
+            self.problem(pos_of(node), f"executors: ожидался справочник «идентификатор: описание», а здесь {kind_of(node)}")
             return {}
         keys = tuple(k.value for k, _ in node.value if isinstance(k.value, str))
         f = self.fields(node, "executors", keys) or {}
@@ -284,10 +164,10 @@ class _Builder:
             if ident not in f or f[ident] is not value_node:
                 continue
             if not _EXECUTOR_ID.match(ident):
-                self.problem(_pos(key_node), f"executors: идентификатор «{ident}» — допустимы буквы, цифры, «_», «-» и «.», без пробелов")
+                self.problem(pos_of(key_node), f"executors: идентификатор «{ident}» — допустимы буквы, цифры, «_», «-» и «.», без пробелов")
             ex = self.executor(ident, value_node)
             if ex is not None:
-                ex.pos = _pos(key_node)
+                ex.pos = pos_of(key_node)
                 result[ident] = ex
         return result
 
@@ -348,7 +228,7 @@ class _Builder:
             if status in STATUSES:
                 it.status = status  # type: ignore[assignment]
             elif status is not None:
-                self.problem(_pos(f["status"]), f"status: «{status}» — допустимо {', '.join(STATUSES)}{_suggest(status, STATUSES)}")
+                self.problem(pos_of(f["status"]), f"status: «{status}» — допустимо {', '.join(STATUSES)}{suggest(status, STATUSES)}")
         if "completions" in f:
             it.completions = self.items_of(f["completions"], "completions", self.completion)
         if "extensions" in f:
@@ -360,13 +240,13 @@ class _Builder:
     def executor_ref(self, node: Any) -> ExecutorRef | None:
         if node.tag == STR:
             ident = self.text(node, "executors")
-            return ExecutorRef(pos=_pos(node), id=ident) if ident else None
+            return ExecutorRef(pos=pos_of(node), id=ident) if ident else None
         f = self.fields(node, "исполнитель", ("id", "note", "role"), ("id",))
         if not f or "id" not in f:
             return None
         ref = ExecutorRef(id=self.text(f["id"], "executors.id") or "")
         self.locate(ref, node)
-        ref.pos = _pos(f["id"])
+        ref.pos = pos_of(f["id"])
         if "note" in f:
             ref.note = self.text(f["note"], "executors.note")
         if "role" in f:
@@ -374,12 +254,12 @@ class _Builder:
             if role in ("responsible", "co"):
                 ref.role = role  # type: ignore[assignment]
             elif role is not None:
-                self.problem(_pos(f["role"]), f"role: «{role}» — допустимо responsible (ответственный) или co (соисполнитель)")
+                self.problem(pos_of(f["role"]), f"role: «{role}» — допустимо responsible (ответственный) или co (соисполнитель)")
         return ref
 
     def indicator(self, node: Any) -> Indicator | None:
         if node.tag == STR:
-            return Indicator(pos=_pos(node), text=self.text(node, "indicator"))
+            return Indicator(pos=pos_of(node), text=self.text(node, "indicator"))
         f = self.fields(node, "indicator", ("text", "targets"))
         if f is None:
             return None
@@ -390,7 +270,7 @@ class _Builder:
         if "targets" in f:
             tf = f["targets"]
             if tf.tag != MAP:
-                self.problem(_pos(tf), "indicator.targets: ожидался словарь «год: значение»")
+                self.problem(pos_of(tf), "indicator.targets: ожидался словарь «год: значение»")
             else:
                 for key_node, value_node in tf.value:
                     value = self.text(value_node, "indicator.targets")
@@ -462,7 +342,7 @@ class _Builder:
 
     def order_point(self, node: Any) -> OrderPoint | None:
         if node.tag == STR:
-            return OrderPoint(pos=_pos(node), text=self.text(node, "order.points") or "")
+            return OrderPoint(pos=pos_of(node), text=self.text(node, "order.points") or "")
         f = self.fields(node, "пункт приказа", ("text", "points"), ("text",))
         if f is None:
             return None
@@ -473,29 +353,3 @@ class _Builder:
         if "points" in f:
             p.points = self.items_of(f["points"], "order.points", self.order_point)
         return p
-
-
-def _is_null(node: Any) -> bool:
-    return node.tag == STR and not node.style and node.value in _NULLS
-
-
-def _kind(node: Any) -> str:
-    if node.tag == MAP or type(node).__name__ == "MappingNode":
-        return "словарь"
-    if node.tag == SEQ or type(node).__name__ == "SequenceNode":
-        return "список"
-    return f"текст «{_short(str(node.value))}»"
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _suggest(word: str, choices: tuple[str, ...]) -> str:
-    from difflib import get_close_matches
-
-    lower = word.lower()
-    if lower in _RUSSIAN_KEYS and _RUSSIAN_KEYS[lower] in choices:
-        return f" — может быть, «{_RUSSIAN_KEYS[lower]}»?"
-    close = get_close_matches(lower, choices, n=1, cutoff=0.6)
-    return f" — может быть, «{close[0]}»?" if close else ""

@@ -1,0 +1,165 @@
+"""Reading YAML nodes field by field, turning every mistake into a `Problem`.
+
+`NodeReader` knows the shapes a roadmap is made of (a mapping with known
+keys, text, a date, a list) but nothing of roadmaps themselves; the loader
+builds on it.  Positions come from the node marks of the C parser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+from roadmapctl import codes
+from roadmapctl.diagnostics import Problem
+from roadmapctl.model import Located, Pos
+
+T = TypeVar("T")
+
+MAP = "tag:yaml.org,2002:map"
+SEQ = "tag:yaml.org,2002:seq"
+STR = "tag:yaml.org,2002:str"
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_RU_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
+               ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_LOSSY_FLOAT = re.compile(r"^\d+\.(\d*0)?$")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+# Russian words people type instead of the keys, for «did you mean …?».
+_RUSSIAN_KEYS = {
+    "название": "title", "наименование": "title", "мероприятие": "title",
+    "срок": "deadline", "сроки": "deadline", "номер": "number", "исполнители": "executors",
+    "ответственные": "executors", "результат": "result", "статус": "status",
+    "период": "period", "разделы": "sections", "мероприятия": "items", "показатель": "indicator",
+    "примечание": "note", "форма": "form", "дата": "date", "приказ": "order",
+}
+
+
+def pos_of(node: Any) -> Pos:
+    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class NodeReader:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    # -- reporting -------------------------------------------------------
+    def problem(self, pos: Pos, message: str, code: str = codes.SCHEMA) -> None:
+        self.problems.append(Problem(self.path, pos.line, pos.col, "error", code, message))
+
+    # -- generic shapes --------------------------------------------------
+    def fields(
+        self, node: Any, what: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()
+    ) -> dict[str, Any] | None:
+        """A mapping's values by key, after checking keys: unknown, duplicate, missing."""
+        if node.tag != MAP:
+            self.problem(pos_of(node), f"{what}: ожидался словарь «ключ: значение», а здесь {kind_of(node)}")
+            return None
+        values: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag != STR or not isinstance(key_node.value, str):
+                self.problem(pos_of(key_node), f"{what}: ключ должен быть простым словом")
+                continue
+            key = key_node.value
+            if key in values:
+                self.problem(
+                    pos_of(key_node),
+                    f"ключ «{key}» повторяется (первый раз — в строке {values[key][0].line}); "
+                    "YAML оставил бы только последнее значение",
+                    codes.YAML,
+                )
+                continue
+            if key not in allowed:
+                self.problem(pos_of(key_node), f"{what}: неизвестный ключ «{key}»{suggest(key, allowed)}")
+                continue
+            values[key] = (pos_of(key_node), value_node)
+        for key in required:
+            if key not in values or _is_null(values[key][1]):
+                self.problem(pos_of(node), f"{what}: не заполнено обязательное поле «{key}»", codes.SCHEMA)
+        return {key: value for key, (_, value) in values.items() if not _is_null(value)}
+
+    def text(self, node: Any, what: str) -> str | None:
+        if node.tag not in _PLAIN_TAGS:
+            self.problem(pos_of(node), f"{what}: тег «{node.tag}» не поддерживается, допустим только обычный текст")
+            return None
+        if not isinstance(node.value, str):
+            self.problem(pos_of(node), f"{what}: ожидался текст, а здесь {kind_of(node)}")
+            return None
+        return node.value.strip()
+
+    def number(self, node: Any, what: str) -> str | None:
+        """Official numbers are text; warn where other tools would see a float."""
+        value = self.text(node, what)
+        if value is not None and not node.style and _LOSSY_FLOAT.match(value):
+            pos = pos_of(node)
+            self.problems.append(Problem(
+                self.path, pos.line, pos.col, "warning", codes.SCHEMA,
+                f"{what} {value} без кавычек: YAML и редакторы прочитают его как число "
+                f"{float(value)!r}; пишите \"{value}\""))
+        return value
+
+    def text_list(self, node: Any, what: str) -> list[str]:
+        if node.tag == SEQ:
+            return [t for child in node.value if (t := self.text(child, what)) is not None]
+        single = self.text(node, what)
+        return [single] if single else []
+
+    def items_of(self, node: Any, what: str, build: Callable[[Any], T | None]) -> list[T]:
+        if node.tag != SEQ:
+            self.problem(pos_of(node), f"{what}: ожидался список (строки, начинающиеся с «- »), а здесь {kind_of(node)}")
+            return []
+        return [built for child in node.value if (built := build(child)) is not None]
+
+    def date(self, node: Any, what: str) -> date | None:
+        raw = self.text(node, what)
+        if raw is None:
+            return None
+        if m := _ISO_DATE.match(raw):
+            year, month, day = int(m[1]), int(m[2]), int(m[3])
+        elif m := _RU_DATE.match(raw):
+            day, month, year = int(m[1]), int(m[2]), int(m[3])
+        else:
+            self.problem(pos_of(node), f"{what}: «{raw}» — не дата; пишите 2024-03-15 или 15.03.2024", codes.DATE)
+            return None
+        try:
+            return date(year, month, day)
+        except ValueError:
+            self.problem(pos_of(node), f"{what}: даты «{raw}» не существует", codes.DATE)
+            return None
+
+    def locate(self, record: Located, node: Any) -> None:
+        record.pos = pos_of(node)
+        for key_node, value_node in node.value if node.tag == MAP else ():
+            if isinstance(key_node.value, str):
+                record.field_pos.setdefault(key_node.value, pos_of(value_node))
+
+    # -- the roadmap -----------------------------------------------------
+
+def _is_null(node: Any) -> bool:
+    return node.tag == STR and not node.style and node.value in _NULLS
+
+
+def kind_of(node: Any) -> str:
+    if node.tag == MAP or type(node).__name__ == "MappingNode":
+        return "словарь"
+    if node.tag == SEQ or type(node).__name__ == "SequenceNode":
+        return "список"
+    return f"текст «{_short(str(node.value))}»"
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def suggest(word: str, choices: tuple[str, ...]) -> str:
+    from difflib import get_close_matches
+
+    lower = word.lower()
+    if lower in _RUSSIAN_KEYS and _RUSSIAN_KEYS[lower] in choices:
+        return f" — может быть, «{_RUSSIAN_KEYS[lower]}»?"
+    close = get_close_matches(lower, choices, n=1, cutoff=0.6)
+    return f" — может быть, «{close[0]}»?" if close else ""
