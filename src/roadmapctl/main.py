@@ -33,6 +33,7 @@ COMMANDS = (
     "schema",
     "render",
     "import",
+    "rollover",
 )
 
 HELP = """Дорожные карты в YAML: проверка, контроль сроков, сравнение, печать.

@@ -1,0 +1,99 @@
+"""`roadmapctl rollover`: next year's roadmap from this year's."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from roadmapctl.clitext import RussianCommand
+from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, InputError, UsageError
+
+if TYPE_CHECKING:
+    from roadmapctl.diagnostics import Problem
+    from roadmapctl.rollover import RolloverResult
+
+
+def report(result: RolloverResult, source: Path, target: Path, problems: list[Problem]) -> str:
+    from roadmapctl.ru import count
+
+    delta = result.new_period.start.year - result.old_period.start.year
+    cleared = result.cleared
+    lines = [
+        f"Новая карта: {target}, период {result.new_period} (был {result.old_period}).",
+        f"Сроки с явными годами сдвинуты на {count(delta, 'год', 'года', 'лет')}: {result.shifted}.",
+    ]
+    if any(cleared.values()):
+        lines.append("Сброшено: " + ", ".join([
+            count(cleared["status"], "статус", "статуса", "статусов"),
+            count(cleared["completions"], "отметка", "отметки", "отметок") + " об исполнении",
+            count(cleared["extensions"], "перенос", "переноса", "переносов") + " срока",
+        ]) + ".")
+    else:
+        lines.append("Статусов, отметок об исполнении и переносов сроков в карте не было.")
+    if result.keys_added:
+        lines.append(f"Добавлены ключи key: {result.keys_added}; они записаны и в {source} "
+                     "(остальной текст файла не изменился).")
+    else:
+        lines.append("Ключи key уже были у всех мероприятий.")
+    if result.draft:
+        what = ", ".join(result.draft)
+        lines.append(f"{what[:1].upper()}{what[1:]}: дата и номер удалены — новая карта ещё не утверждена.")
+    if result.review:
+        lines.append(f"Проверьте ({len(result.review)}):")
+        lines += [f"  {line}" for line in result.review]
+    errors = [p for p in problems if p.is_error]
+    warnings = len(problems) - len(errors)
+    verdict = "ошибок нет" if not errors else count(len(errors), "ошибка", "ошибки", "ошибок")
+    tail = f", {count(warnings, 'предупреждение', 'предупреждения', 'предупреждений')}" if warnings else ""
+    lines.append(f"Проверка roadmapctl check: {verdict}{tail}.")
+    lines += [f"  {p.path}:{p.line}:{p.col}: {p.message}" for p in errors]
+    return "\n".join(lines) + "\n"
+
+
+def run(source: Path, to: str, output: Path | None, force: bool, as_of: date) -> int:
+    from roadmapctl.commands.import_ import check_text
+    from roadmapctl.fsio import write_atomic
+    from roadmapctl.rollover import default_output, rollover
+
+    if not source.is_file():
+        raise InputError(f"файл {source} не найден")
+    result = rollover(source, to)
+    delta = result.new_period.start.year - result.old_period.start.year
+    target = output or default_output(source, result.old_period, delta)
+    if target.resolve() == source.resolve():
+        raise UsageError("новая карта не может заменить старую", "укажите другой файл: -o …")
+    problems = check_text(result.new_text, str(target), as_of)
+    write_atomic(target, result.new_text, overwrite=force)
+    if result.keys_added:
+        write_atomic(source, result.old_text, overwrite=True)
+    sys.stdout.write(report(result, source, target, problems))
+    return EXIT_FINDINGS if any(p.is_error for p in problems) else EXIT_OK
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("rollover", cls=RussianCommand)
+    def rollover_command(
+        roadmap: Path = typer.Argument(..., metavar="КАРТА", help="Файл дорожной карты (.yaml)."),
+        to: str = typer.Option(..., "--to", metavar="ПЕРИОД",
+                               help="Новый период: 2024/2025 (учебный год) или 2022-2026 (годы)."),
+        output: Path = typer.Option(
+            None, "--output", "-o", metavar="ПУТЬ",
+            help="Куда записать новую карту; по умолчанию — имя старой с новыми годами.",
+        ),
+        force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
+    ) -> int:
+        """Подготовить карту на следующий год: период, сроки, пустые отметки.
+
+        Сдвигает период и годы в сроках (там, где смысл срока сохраняется однозначно),
+        убирает статусы, отметки об исполнении и переносы, снимает дату и номер
+        приказа. Мероприятиям без ключа key даёт постоянный ключ — и в новой, и в
+        старой карте, чтобы их можно было сравнить. Пример:
+        roadmapctl rollover roadmaps/chelyabinsk-2023-2024.yaml --to 2024/2025
+        """
+        from roadmapctl.options import today_or
+
+        return run(roadmap, to, output, force, today_or(None))

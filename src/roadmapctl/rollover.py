@@ -1,0 +1,269 @@
+"""Next year's roadmap from this year's: period moved, marks cleared, keys kept.
+
+Most roadmaps are renewed every school year with the same measures.  The
+rollover keeps the file as people wrote it (comments, quoting, order: it
+works on the round-trip tree of `yamledit`) and changes only what belongs to
+the year:
+
+* the period, and the years of the old period in the roadmap's title;
+* explicit years in deadline phrases, but only where the shifted phrase
+  means exactly the old dates a year (or N years) later — the rest stay as
+  they were and are listed for review; `due:` pins move with the period;
+* statuses, completion marks and extensions are removed;
+* the order and the approval stamp lose their date and number (a draft);
+* every measure gets a stable `key` if it had none — written into the old
+  file too, so both years can be compared measure by measure.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from roadmapctl.errors import InputError, OutputError, UsageError
+from roadmapctl.period import Period, PeriodError, parse_period
+from roadmapctl.rollover_tree import drop_key, same_style
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_MARKS = ("status", "completions", "extensions")
+
+
+@dataclass
+class RolloverResult:
+    old_text: str  # the old file with the keys added (unchanged if all had keys)
+    new_text: str
+    old_period: Period
+    new_period: Period
+    keys_added: int = 0
+    shifted: int = 0
+    cleared: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_MARKS, 0))
+    review: list[str] = field(default_factory=list)
+    draft: list[str] = field(default_factory=list)  # what was removed from order/approval
+
+
+def target_period(old: Period, to_text: str) -> Period:
+    """The new period: as written in --to, or the old one's shape moved to those years."""
+    try:
+        to = parse_period(to_text)
+    except PeriodError as exc:
+        raise UsageError(f"--to: {exc}") from None
+    delta = to.start.year - old.start.year
+    if delta <= 0:
+        raise UsageError(f"--to: новый период {to.text} должен начинаться позже текущего ({old.text})")
+    shifted = old.shifted_years(delta)
+    if to.kind == old.kind and (to.kind == "dates" or to.end.year - to.start.year == old.end.year - old.start.year):
+        return to
+    if (shifted.start.year, shifted.end.year) == (to.start.year, to.end.year):
+        return shifted
+    raise UsageError(f"--to: период {to.text} не совпадает по длительности с текущим ({old.text})",
+                     f"например: --to {shifted.text}")
+
+
+def default_output(path: Path, old: Period, delta: int) -> Path:
+    """chelyabinsk-2023-2024.yaml → chelyabinsk-2024-2025.yaml."""
+    def move(m: re.Match[str]) -> str:
+        year = int(m.group(1))
+        return str(year + delta) if old.start.year <= year <= old.end.year else m.group(1)
+
+    name = _YEAR.sub(move, path.name)
+    if name == path.name:
+        raise UsageError(f"в имени файла {path.name} нет лет периода — не из чего составить имя новой карты",
+                         "укажите его: -o roadmaps/<имя>.yaml")
+    return path.with_name(name)
+
+
+def add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def shift_phrase(phrase: str, old: Period, new: Period, delta: int) -> tuple[str, bool]:
+    """The phrase for the new period, and whether it provably means the same dates moved.
+
+    A phrase without years keeps its text; it is still checked, since «до 29
+    февраля» may not survive the move.  A phrase whose shifted text reads
+    differently (or not at all) is returned unchanged with False.
+    """
+    from roadmapctl.deadlines import Deadline, Occurrence, parse_deadline
+
+    candidate = _YEAR.sub(lambda m: str(int(m.group(1)) + delta), phrase)
+    before, after = parse_deadline(phrase, old), parse_deadline(candidate, new)
+    if not isinstance(before, Deadline) or not isinstance(after, Deadline):
+        return phrase, False
+    moved = tuple(Occurrence(add_years(o.start, delta) if o.start else None, add_years(o.due, delta))
+                  for o in before.occurrences)
+    if moved != after.occurrences:
+        return phrase, False
+    return candidate, True
+
+
+def key_prefix(path: Path) -> str:
+    stem = re.sub(r"[-_.]*(?:19|20)\d\d(?:[-_/](?:19|20)\d\d)?", "", path.stem).strip("-_.").lower()
+    return re.sub(r"[^a-z0-9-]+", "-", stem).strip("-") or "item"
+
+
+def _letters(index: int) -> str:
+    """0 → a, 25 → z, 26 → aa: labels for unnumbered measures."""
+    out = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
+
+
+def _walk(sections: Any, outer: str = "") -> Any:
+    """(item mapping, parent item mapping or None, section number, index among siblings)."""
+    for section in sections or ():
+        number = str(section.get("number") or "").rstrip(".")
+        yield from _walk_items(section.get("items"), None, number)
+        yield from _walk(section.get("sections"), number)
+
+
+def _walk_items(items: Any, parent: Any, section: str) -> Any:
+    for index, item in enumerate(items or ()):
+        yield item, parent, section, index
+        yield from _walk_items(item.get("items"), item, section)
+
+
+def assign_keys(data: Any, prefix: str) -> int:
+    """Give every measure without `key` a stable one; the same tree gives the same keys."""
+    taken = {str(item["key"]) for item, *_ in _walk(data.get("sections")) if item.get("key")}
+    added = 0
+    for item, parent, section, index in _walk(data.get("sections")):
+        if item.get("key"):
+            continue
+        number = str(item.get("number") or "").strip().rstrip(".")
+        if number:
+            base = f"{prefix}-{number.replace('.', '-')}"
+        elif parent is not None and parent.get("key"):
+            base = f"{parent['key']}-{_letters(index)}"
+        else:
+            base = f"{prefix}-{section.replace('.', '-') or 's'}-{_letters(index)}"
+        key, n = base, 2
+        while key in taken:
+            key, n = f"{base}-{n}", n + 1
+        taken.add(key)
+        item.insert(1, "key", key)  # after the first line («- number: …» or «- title: …»), which stays as is
+        added += 1
+    return added
+
+
+def only_keys_inserted(before: str, after: str) -> bool:
+    """Is `after` exactly `before` plus some «key: …» lines?"""
+    a, b = before.splitlines(), after.splitlines()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if tag != "insert" or not all(re.match(r"^\s*(- )?key: ", line) for line in b[j1:j2]):
+            return False
+    return True
+
+
+def rollover(path: Path, to_text: str) -> RolloverResult:
+    from roadmapctl.loader import load
+    from roadmapctl.yamledit import dump_document, load_document
+
+    loaded = load(path)
+    if loaded.roadmap is None or loaded.roadmap.period is None:
+        raise InputError(f"{path}: не удалось прочитать дорожную карту", f"сначала исправьте ошибки: roadmapctl check {path}")
+    old_period = loaded.roadmap.period
+    new_period = target_period(old_period, to_text)
+    delta = new_period.start.year - old_period.start.year
+    prefix = key_prefix(path)
+
+    old_data, original = load_document(path)
+    keys_added = assign_keys(old_data, prefix)
+    old_text = dump_document(old_data, original) if keys_added else original
+    if keys_added and not only_keys_inserted(original, old_text):
+        raise OutputError(f"{path}: ключи нельзя добавить, не переформатировав остальной файл",
+                          "добавьте ключи key вручную или выровняйте отступы как в roadmaps/")
+    data, _ = load_document(path)
+    assign_keys(data, prefix)
+    result = RolloverResult(old_text, "", old_period, new_period, keys_added)
+    move_year(data, old_period, new_period, delta, result)
+    text = dump_document(data, original)
+    result.new_text = _mark_origin(text, path.name, old_period, new_period)
+    return result
+
+
+def move_year(data: Any, old: Period, new: Period, delta: int, result: RolloverResult) -> None:
+    """Edit the round-trip tree in place into next year's roadmap."""
+    period = data.get("period")
+    if hasattr(period, "keys"):
+        period["start"], period["end"] = new.start, new.end
+    else:
+        data["period"] = same_style(period, new.text)
+
+    def move(m: re.Match[str]) -> str:
+        year = int(m.group(1))
+        return str(year + delta) if old.start.year <= year <= old.end.year else m.group(1)
+
+    if isinstance(data.get("title"), str):
+        data["title"] = same_style(data["title"], _YEAR.sub(move, data["title"]))
+    for block, name in (("order", "приказ"), ("approval", "гриф утверждения")):
+        removed = [k for k in ("date", "number") if hasattr(data.get(block), "keys") and k in data[block]]
+        for k in removed:
+            drop_key(data[block], k)
+        if removed:
+            result.draft.append(name)
+    for item, _parent, _section, _index in _walk(data.get("sections")):
+        label = f"мероприятие {item['number']}" if item.get("number") else f"мероприятие «{_short(str(item.get('title')))}»"
+        _clear_marks(item, result)
+        phrase = item.get("deadline")
+        if isinstance(phrase, str) and phrase.strip():
+            moved, ok = shift_phrase(phrase, old, new, delta)
+            if ok and moved != phrase:
+                item["deadline"] = same_style(phrase, moved)
+                result.shifted += 1
+            elif not ok and (not item.get("due") or _YEAR.search(phrase)):
+                result.review.append(f"{label}: срок «{phrase}» не удалось перенести однозначно — оставлен как был")
+        if item.get("due") is not None:
+            item["due"] = _shift_due(item["due"], delta)
+        for field_name in ("title", "result"):
+            text = item.get(field_name)
+            if isinstance(text, str) and _YEAR.search(text):
+                years = ", ".join(dict.fromkeys(m.group(1) for m in _YEAR.finditer(text)))
+                what = "названии" if field_name == "title" else "результате"
+                result.review.append(f"{label}: в {what} упомянуты годы ({years})")
+
+
+def _clear_marks(item: Any, result: RolloverResult) -> None:
+    for mark in _MARKS:
+        if mark in item:
+            value = item[mark]
+            result.cleared[mark] += len(value) if isinstance(value, list) else 1
+            drop_key(item, mark)
+
+
+def _shift_due(value: Any, delta: int) -> Any:
+    if isinstance(value, list):
+        for index, day in enumerate(value):
+            value[index] = _shift_due(day, delta)
+        return value
+    if isinstance(value, date):
+        return add_years(value, delta)
+    from roadmapctl.options import parse_date
+
+    day = parse_date(str(value), "due")
+    return same_style(value, add_years(day, delta).isoformat()) if day else value
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _mark_origin(text: str, name: str, old: Period, new: Period) -> str:
+    line = f"# Перенесено командой roadmapctl rollover из {name}: период {old.text} → {new.text}.\n"
+    body = text.lstrip("\ufeff")
+    bom = text[: len(text) - len(body)]
+    first, _, rest = body.partition("\n")
+    if first.startswith("# yaml-language-server"):
+        return f"{bom}{first}\n{line}{rest}"
+    return f"{bom}{line}{body}"

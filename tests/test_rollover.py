@@ -1,0 +1,168 @@
+"""`roadmapctl rollover`: next year's roadmap; the old file only gains keys."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import ROADMAPS
+from roadmapctl.loader import load
+from roadmapctl.period import parse_period
+from roadmapctl.rollover import add_years, only_keys_inserted, shift_phrase
+
+CASES = (
+    ("chelyabinsk-2023-2024", "2024/2025", "chelyabinsk-2024-2025", "2024/2025"),
+    ("lysva-2021-2022", "2022/2023", "lysva-2022-2023", "2022-06-01..2023-08-31"),
+    ("belgorod-2021-2025", "2022-2026", "belgorod-2022-2026", "2022-2026"),
+)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(ROADMAPS, tmp_path / "roadmaps")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _effective_occurrences(entry, period):  # type: ignore[no-untyped-def]
+    from roadmapctl.deadlines import Deadline, parse_deadline
+
+    if entry.effective_due:
+        return [(None, d) for d in entry.effective_due]
+    phrase = entry.effective_deadline
+    parsed = parse_deadline(phrase, period) if phrase else None
+    assert parsed is None or isinstance(parsed, Deadline), phrase
+    return [(o.start, o.due) for o in parsed.occurrences] if parsed else []
+
+
+@pytest.mark.parametrize(("old", "to", "new", "period"), CASES)
+def test_rollover_keeps_every_measure_and_moves_its_dates(workdir: Path, cli, old: str, to: str, new: str,
+                                                          period: str) -> None:
+    original = (workdir / "roadmaps" / f"{old}.yaml").read_text(encoding="utf-8")
+    result = cli("rollover", f"roadmaps/{old}.yaml", "--to", to)
+    assert result.code == 0, result.err
+    assert cli("check", f"roadmaps/{new}.yaml", f"roadmaps/{old}.yaml").code == 0
+    before = load(workdir / "roadmaps" / f"{old}.yaml").roadmap
+    after = load(workdir / "roadmaps" / f"{new}.yaml").roadmap
+    assert after.period.text == period
+    delta = after.period.start.year - before.period.start.year
+    old_entries, new_entries = list(before.walk()), list(after.walk())
+    assert [e.item.key for e in new_entries] == [e.item.key for e in old_entries]
+    assert all(e.item.key for e in old_entries)
+    assert len({e.item.key for e in old_entries}) == len(old_entries)
+    for was, now in zip(old_entries, new_entries):
+        assert (now.item.number, now.item.title, now.item.result) == (was.item.number, was.item.title, was.item.result)
+        assert [(r.id, r.note, r.role) for r in now.item.executors] == [(r.id, r.note, r.role) for r in was.item.executors]
+        moved = [(add_years(s, delta) if s else None, add_years(d, delta))
+                 for s, d in _effective_occurrences(was, before.period)]
+        assert _effective_occurrences(now, after.period) == moved, now.item.deadline
+        assert (now.item.status, now.item.completions, now.item.extensions) == ("planned", [], [])
+    assert after.executors.keys() == before.executors.keys()
+    assert only_keys_inserted(original, (workdir / "roadmaps" / f"{old}.yaml").read_text(encoding="utf-8"))
+
+
+def test_rollover_report_and_draft_order(workdir: Path, cli) -> None:
+    result = cli("rollover", "roadmaps/chelyabinsk-2023-2024.yaml", "--to", "2024/2025")
+    assert result.out == (
+        "Новая карта: roadmaps/chelyabinsk-2024-2025.yaml, период 2024/2025 (был 2023/2024).\n"
+        "Сроки с явными годами сдвинуты на 1 год: 16.\n"
+        "Сброшено: 11 статусов, 9 отметок об исполнении, 1 перенос срока.\n"
+        "Добавлены ключи key: 41; они записаны и в roadmaps/chelyabinsk-2023-2024.yaml "
+        "(остальной текст файла не изменился).\n"
+        "Приказ, гриф утверждения: дата и номер удалены — новая карта ещё не утверждена.\n"
+        "Проверьте (5):\n"
+        "  мероприятие 1.2: в названии упомянуты годы (2023, 2024)\n"
+        "  мероприятие 1.2: в результате упомянуты годы (2023, 2024)\n"
+        "  мероприятие 2.2: в названии упомянуты годы (2023, 2024)\n"
+        "  мероприятие 5.2.7: в названии упомянуты годы (2023, 2025)\n"
+        "  мероприятие 5.2.7: в результате упомянуты годы (2023, 2025)\n"
+        "Проверка roadmapctl check: ошибок нет, 2 предупреждения.\n"
+    )
+    text = (workdir / "roadmaps" / "chelyabinsk-2024-2025.yaml").read_text(encoding="utf-8")
+    assert text.splitlines()[:2] == [
+        "# yaml-language-server: $schema=../schema/roadmap.schema.json",
+        "# Перенесено командой roadmapctl rollover из chelyabinsk-2023-2024.yaml: период 2023/2024 → 2024/2025.",
+    ]
+    assert "на 2024/2025 учебный год\n" in text.split("\nperiod:")[0]
+    assert "# Открывающая кавычка перед «Инженерные каникулы» в документе пропущена." in text
+    old_text = (ROADMAPS / "chelyabinsk-2023-2024.yaml").read_text(encoding="utf-8")
+    assert text.count("\n\n") == old_text.count("\n\n")  # blank lines between blocks survive
+    order = load(workdir / "roadmaps" / "chelyabinsk-2024-2025.yaml").roadmap.order
+    was = load(ROADMAPS / "chelyabinsk-2023-2024.yaml").roadmap.order
+    assert (order.date, order.number) == (None, None)
+    assert (order.title, order.points[0].text, order.signatory.name) == (
+        was.title, was.points[0].text, was.signatory.name)
+    item = next(e.item for e in load(workdir / "roadmaps" / "chelyabinsk-2024-2025.yaml").roadmap.walk()
+                if e.item.number == "3.2")
+    assert item.due == (date(2025, 1, 31), date(2025, 6, 30))
+    assert item.deadline == "Декабрь 2024 г. - Январь 2025 г. Май – июнь 2025 г."
+
+
+def test_keys_are_stable_and_written_once(workdir: Path, cli) -> None:
+    cli("rollover", "roadmaps/chelyabinsk-2023-2024.yaml", "--to", "2024/2025")
+    keyed = (workdir / "roadmaps" / "chelyabinsk-2023-2024.yaml").read_bytes()
+    keys = re.findall(r"key: (\S+)", keyed.decode("utf-8"))
+    assert keys[:3] == ["chelyabinsk-1-1", "chelyabinsk-1-2", "chelyabinsk-2-1"]
+    assert "chelyabinsk-3-1-a" in keys and "chelyabinsk-5-3-a" in keys
+    again = cli("rollover", "roadmaps/chelyabinsk-2023-2024.yaml", "--to", "2024/2025", "-o", "roadmaps/copy.yaml")
+    assert again.code == 0
+    assert "Ключи key уже были у всех мероприятий.\n" in again.out
+    assert (workdir / "roadmaps" / "chelyabinsk-2023-2024.yaml").read_bytes() == keyed
+    nxt = cli("rollover", "roadmaps/chelyabinsk-2024-2025.yaml", "--to", "2025/2026")
+    assert nxt.code == 0
+    assert "Статусов, отметок об исполнении и переносов сроков в карте не было.\n" in nxt.out
+    third = load(workdir / "roadmaps" / "chelyabinsk-2025-2026.yaml").roadmap
+    assert [e.item.key for e in third.walk()] == keys
+
+
+def test_refusals_leave_both_files_alone(workdir: Path, cli) -> None:
+    old = Path("roadmaps/lysva-2021-2022.yaml")
+    original = old.read_bytes()
+    (workdir / "roadmaps" / "lysva-2022-2023.yaml").write_text("занято\n", encoding="utf-8")
+    busy = cli("rollover", old, "--to", "2022/2023")
+    assert (busy.code, busy.err) == (2, "roadmapctl: ошибка: файл roadmaps/lysva-2022-2023.yaml уже существует\n"
+                                        "  чтобы перезаписать его, добавьте --force\n")
+    assert old.read_bytes() == original
+    for to, message in (
+        ("2021/2022", "--to: новый период 2021/2022 должен начинаться позже текущего (2021-06-01..2022-08-31)"),
+        ("2022-2024", "--to: период 2022-2024 не совпадает по длительности с текущим (2021-06-01..2022-08-31)"),
+        ("осенью", "--to: не удалось прочитать период «осенью»"),
+    ):
+        result = cli("rollover", old, "--to", to)
+        assert result.code == 2 and result.err.startswith(f"roadmapctl: ошибка: {message}"), result.err
+    same = cli("rollover", old, "--to", "2022/2023", "-o", old)
+    assert (same.code, same.err.splitlines()[0]) == (2, "roadmapctl: ошибка: новая карта не может заменить старую")
+    plain = workdir / "roadmaps" / "plan.yaml"
+    shutil.copy(old, plain)
+    unnamed = cli("rollover", plain, "--to", "2022/2023")
+    assert unnamed.code == 2 and "в имени файла plan.yaml нет лет периода" in unnamed.err
+    assert old.read_bytes() == original
+    assert cli("rollover", "roadmaps/nope.yaml", "--to", "2022/2023").err == \
+        "roadmapctl: ошибка: файл roadmaps/nope.yaml не найден\n"
+    assert cli("rollover", old, "--to", "2022/2023", "--force").code == 0
+
+
+@pytest.mark.parametrize(("phrase", "period", "expected"), [
+    ("Октябрь 2023 г.", "2023/2024", ("Октябрь 2024 г.", True)),
+    ("Сентябрь 2023 г. – апрель 2024 г.", "2023/2024", ("Сентябрь 2024 г. – апрель 2025 г.", True)),
+    ("В течение года", "2023/2024", ("В течение года", True)),
+    ("2 раза в год", "2023/2024", ("2 раза в год", True)),
+    ("до 29 февраля 2024 г.", "2023/2024", ("до 29 февраля 2024 г.", False)),
+    ("как согласуем в 2023 году", "2023/2024", ("как согласуем в 2023 году", False)),
+])
+def test_shift_phrase_only_when_the_meaning_moves_exactly(phrase: str, period: str,
+                                                          expected: tuple[str, bool]) -> None:
+    old = parse_period(period)
+    assert shift_phrase(phrase, old, old.shifted_years(1), 1) == expected
+
+
+def test_ambiguous_deadlines_are_listed(workdir: Path, cli) -> None:
+    path = workdir / "roadmaps" / "leap-2023-2024.yaml"
+    text = (workdir / "roadmaps" / "chelyabinsk-2023-2024.yaml").read_text(encoding="utf-8")
+    path.write_text(text.replace("deadline: Апрель 2024 г.", "deadline: до 29 февраля 2024 г.", 1), encoding="utf-8")
+    result = cli("rollover", path, "--to", "2024/2025")
+    assert ("срок «до 29 февраля 2024 г.» не удалось перенести однозначно — оставлен как был" in result.out)
