@@ -8,7 +8,8 @@ import pytest
 
 from roadmapctl.importer.cleanup import clean, join_lines
 from roadmapctl.importer.executors import split_cells
-from roadmapctl.importer.glossary import build_glossary, make_id
+from roadmapctl.importer.glossary import build_glossary
+from roadmapctl.importer.ids import make_id
 from roadmapctl.importer.tables import header_field, match_header
 from roadmapctl.importer.text_source import parse_text
 from roadmapctl.importer.timing import guess_period

@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import ROADMAPS
+
 from roadmapctl.loader import load
 from roadmapctl.period import parse_period
 from roadmapctl.rollover import add_years, only_keys_inserted, shift_phrase
@@ -124,8 +124,8 @@ def test_refusals_leave_both_files_alone(workdir: Path, cli) -> None:
     original = old.read_bytes()
     (workdir / "roadmaps" / "lysva-2022-2023.yaml").write_text("занято\n", encoding="utf-8")
     busy = cli("rollover", old, "--to", "2022/2023")
-    assert (busy.code, busy.err) == (2, "roadmapctl: ошибка: файл roadmaps/lysva-2022-2023.yaml уже существует\n"
-                                        "  чтобы перезаписать его, добавьте --force\n")
+    assert (busy.code, busy.err) == (2, ("roadmapctl: ошибка: файл roadmaps/lysva-2022-2023.yaml уже существует\n"
+                                         "  чтобы перезаписать его, добавьте --force\n"))
     assert old.read_bytes() == original
     for to, message in (
         ("2021/2022", "--to: новый период 2021/2022 должен начинаться позже текущего (2021-06-01..2022-08-31)"),

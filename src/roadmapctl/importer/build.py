@@ -15,12 +15,20 @@ from dataclasses import dataclass, field
 from roadmapctl.errors import InputError
 from roadmapctl.importer.cleanup import words_of
 from roadmapctl.importer.executors import split_cells
-from roadmapctl.importer.glossary import authority_names, build_glossary
+from roadmapctl.importer.glossary import build_glossary
+from roadmapctl.importer.names import authority_names
 from roadmapctl.importer.order import Preamble, read_preamble
 from roadmapctl.importer.rows import Entry, section_word, table_entries
 from roadmapctl.importer.tables import Cell, Document, Paragraph
 from roadmapctl.importer.timing import settle_period
-from roadmapctl.model import Indicator, Item, OrderPoint, Roadmap, Section, normalize_number
+from roadmapctl.model import (
+    Indicator,
+    Item,
+    OrderPoint,
+    Roadmap,
+    Section,
+    normalize_number,
+)
 
 
 @dataclass

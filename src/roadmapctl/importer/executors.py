@@ -108,15 +108,21 @@ def _notes(fragment: str) -> tuple[str, str | None]:
                 break
             notes.insert(0, "по согласованию")
             text = text[: m.start()]
-        elif (m := _TRAILING_PARENS.search(text)) and m.start() > 0:
-            notes.insert(0, m.group(1).strip())
-            text = text[: m.start()]
-        elif (m := _SCHOOL_NUMBERS.search(text)) and m.start() > 0:
+        elif m := _trailing_note(text):
             notes.insert(0, m.group(1).strip())
             text = text[: m.start()]
         else:
             break
     return text.strip(" ,;"), "; ".join(n for n in notes if n) or None
+
+
+def _trailing_note(text: str) -> re.Match[str] | None:
+    """Brackets or school numbers at the end of a name (not the whole of it)."""
+    for pattern in (_TRAILING_PARENS, _SCHOOL_NUMBERS):
+        m = pattern.search(text)
+        if m and m.start() > 0:
+            return m
+    return None
 
 
 def split_outside(text: str, separators: str) -> list[str]:

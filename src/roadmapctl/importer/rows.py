@@ -24,7 +24,7 @@ from roadmapctl.importer.tables import Cell, Row, Table, match_header
 from roadmapctl.model import Item
 
 _NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
-_NUMBER_AND_TITLE = re.compile(r"^(\d+(?:\.\d+)*\.?)\s+(\S.*)$", re.S)
+_NUMBER_AND_TITLE = re.compile(r"^(\d+(?:\.\d+)*\.?)\s+(\S.*)$", re.DOTALL)
 _SECTION_WORD = re.compile(r"^(?:раздел|направление|блок|этап)\s+(\d+|[IVXLC]+)\.?\s*(.*)$", re.IGNORECASE)
 TEXT_FIELDS = ("title", "deadline", "result", "indicator", "form", "note")
 _NOISE = {"html": "удалены HTML-теги", "noise": "удалены знаки «?» (испорченные символы)",
@@ -81,8 +81,8 @@ def table_entries(table: Table, notes: list[tuple[str, str]]) -> list[Entry]:
             _join(previous, entry)
             previous.joined.append(entry.where)
             label = f"мероприятию {previous.number}" if previous.number else "строке выше"
-            notes.append((entry.where, f"строка без номера присоединена к {label} ({previous.where}) "
-                                       "как продолжение разорванной строки"))
+            notes.append((entry.where, (f"строка без номера присоединена к {label} ({previous.where}) "
+                                        "как продолжение разорванной строки")))
             continue
         entries.append(entry)
     return entries

@@ -14,7 +14,15 @@ import re
 from datetime import date
 from typing import Any
 
-from roadmapctl.model import Executor, ExecutorRef, Item, Order, OrderPoint, Roadmap, Section
+from roadmapctl.model import (
+    Executor,
+    ExecutorRef,
+    Item,
+    Order,
+    OrderPoint,
+    Roadmap,
+    Section,
+)
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/roadmap.schema.json"
 
