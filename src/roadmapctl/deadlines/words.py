@@ -1,9 +1,10 @@
-"""Vocabulary of Russian deadline phrases, kept apart so `deadlines` reads as grammar.
+"""Vocabulary of Russian deadline phrases, kept apart so the reader modules are pure grammar.
 
-Every word is lower case with «ё» spelled «е»: the parser normalises input the
-same way.  Multi-word phrases are written in a tiny pattern language read by
-`deadlines._pattern`: words separated by spaces, alternatives by «|», «_» joins
-words of one alternative, a trailing «?» makes an element optional.
+Every word is lower case with «ё» spelled «е»: `tokens.normalize` treats input
+the same way.  Multi-word phrases are written in a tiny pattern language
+compiled by `cursor.compile_patterns`: words separated by spaces, alternatives
+by «|», «_» joins words of one alternative, a trailing «?» makes an element
+optional.
 """
 
 from __future__ import annotations

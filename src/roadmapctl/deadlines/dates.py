@@ -1,0 +1,315 @@
+"""Reading dates and windows: «21 июня 2021», «Октябрь – ноябрь», «I квартал», «летом», «2021-2025».
+
+Each reader returns a `Raw`: an explicit window, or a year-less `Template`
+when no year is written, which the clause reader places in the period or
+repeats every year.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from roadmapctl.deadlines import words as W
+from roadmapctl.deadlines.calendar import Template, clip, comes_after, real_date, resolve
+from roadmapctl.deadlines.cursor import Cursor, compile_patterns
+from roadmapctl.deadlines.model import Occurrence
+from roadmapctl.deadlines.tokens import Fail
+from roadmapctl.period import academic_year
+
+_MONTH_PREFIX = compile_patterns(W.MONTH_PREFIX)
+_DATE_PREFIX = compile_patterns(W.DATE_PREFIX)
+_PART_PREFIX = compile_patterns(W.PART_PREFIX)
+_SEASON_PREFIX = compile_patterns(W.SEASON_PREFIX)
+_YEAR_PREFIX = compile_patterns(W.YEAR_PREFIX)
+_END_OF = tuple((compile_patterns(p), md) for p, md in W.END_OF.items())
+_BEGIN_OF = tuple((compile_patterns(p), md) for p, md in W.BEGIN_OF.items())
+_END_OF_PERIOD = compile_patterns(W.END_OF_PERIOD)
+_BY_FIRST_DAY = frozenset({"до", "к", "ко", "в срок до", "срок до"})  # «до сентября» = 1 September
+_BY_LAST_DAY = frozenset({"не позднее", "не позже", "в срок не позднее", "по"})
+
+Point = tuple[int | None, int, int | None]  # (month, day, year); month None: a bare day
+
+
+class Raw:
+    """A date or window just read: explicit (`occ`) or year-less (`tpl`)."""
+
+    __slots__ = ("end", "occ", "tpl", "seasonal")
+
+    def __init__(self, end: int, occ: Occurrence | None = None, tpl: Template | None = None,
+                 seasonal: bool = False) -> None:
+        self.end = end  # next token
+        self.occ, self.tpl = occ, tpl
+        self.seasonal = seasonal  # «летом»: repeats every year of a multi-year plan
+
+
+class DateReader(Cursor):
+    """Dates and windows; each reader returns a `Raw` or None."""
+
+    def _year(self, k: int) -> tuple[int, int] | None:
+        """«2024», «2024 г.», «2024 года» → (year, next token)."""
+        tok = self._tok(k)
+        if tok is None or tok.year is None:
+            return None
+        if not 1900 <= tok.year <= 2100:
+            raise Fail(tok.start, tok.end, "год «{}» вне допустимых 1900–2100")
+        return tok.year, k + 1 + (self._text(k + 1) in W.YEAR_WORDS)
+
+    def _year_span(self, k: int) -> tuple[bool, int, int, int] | None:
+        """«2024 г.», «2021-2025 гг.», «2023/2024 учебного года» → (academic, first, last, next)."""
+        if (first := self._year(k)) is None:
+            return None
+        i, (y1, k), y2, academic = k, first, first[0], False
+        j = self._skip(k)
+        if (sep := self._text(j)) in ("-", "/", "по", "до") and (second := self._year(j + 1)):
+            (y2, k), academic = second, sep == "/"
+        j = self._skip(k)
+        if self._text(j) in W.ACADEMIC_WORDS and self._text(j := self._skip(j + 1)) in W.YEAR_WORDS:
+            k, academic = j + 1, True
+        if academic and y2 == y1:
+            y2 = y1 + 1
+        if academic and y2 != y1 + 1:
+            raise Fail(*self._span(i, k), "учебный год «{}» должен состоять из двух соседних лет")
+        if y2 < y1:
+            raise Fail(*self._span(i, k), "конец срока «{}» раньше начала")
+        return academic, y1, y2, k
+
+    def _month_point(self, k: int) -> tuple[int, int | None, int] | None:
+        """«август», «август 2021 г.», «2020 г. сентябрь» → (month, year or None, next)."""
+        if (month := W.MONTHS.get(self._text(k) or "")) is not None:
+            year = self._year(self._skip(k + 1))
+            return (month, *year) if year else (month, None, k + 1)
+        if year := self._year(k):
+            j = self._skip(year[1])
+            if (month := W.MONTHS.get(self._text(j) or "")) is not None:
+                return month, year[0], j + 1
+        return None
+
+    def _day_point(self, k: int) -> tuple[Point, int] | None:
+        """«21 июня 2021», «01.10.2020», «20.12», or a bare day «1» (of «с 1 по 15 июня»)."""
+        tok = self._tok(k)
+        if tok is None:
+            return None
+        if tok.kind in ("date", "iso", "daymonth"):
+            parts = [int(p) for p in re.split(r"[.-]", tok.text)]
+            d, m, y = reversed(parts) if tok.kind == "iso" else (*parts, None)[:3]
+            if y is not None and y < 100:
+                y += 2000
+            if y is not None and not 1900 <= y <= 2100:
+                raise Fail(tok.start, tok.end, "год в дате «{}» вне допустимых 1900–2100")
+            if real_date(y or 2000, m, d) is None:
+                raise Fail(tok.start, tok.end, "несуществующая дата «{}»")
+            return (m, d, y), k + 1
+        if tok.kind != "num" or len(tok.text.split("-")[0]) > 2:
+            return None
+        month = W.MONTHS.get(self._text(k + 1) or "")
+        if month is None:
+            return (None, tok.value or 0, None), k + 1
+        year = self._year(k + 2)
+        y, end = year if year else (None, k + 2)
+        if real_date(y or 2000, month, tok.value or 0) is None:
+            raise Fail(*self._span(k, end), "несуществующая дата «{}»")
+        return (month, tok.value or 0, y), end
+
+    def _window(self, first: Point | None, last: Point, i: int, end: int) -> Raw:
+        """[first, last] as dates, or a template if no year is given; a year on one end
+        fixes the other («Февраль- март 2021»)."""
+        lo, hi = self._span(i, end)
+        m2, d2, y2 = last
+        assert m2 is not None
+        if first is None:
+            if y2 is None:
+                return Raw(end, tpl=self._template(None, (m2, d2), lo, hi))
+            return Raw(end, occ=Occurrence(None, self._make_date(y2, m2, d2, lo, hi)))
+        m1, d1, y1 = first
+        assert m1 is not None
+        crosses = comes_after((m1, d1), (m2, d2))
+        if y1 is None and y2 is None:
+            return Raw(end, tpl=self._template((m1, d1), (m2, d2), lo, hi))
+        if y1 is None:
+            assert y2 is not None
+            y1 = y2 - crosses
+        elif y2 is None:
+            y2 = y1 + crosses
+        start, due = self._make_date(y1, m1, d1, lo, hi), self._make_date(y2, m2, d2, lo, hi)
+        if due < start:
+            raise Fail(lo, hi, "конец срока «{}» раньше начала")
+        return Raw(end, occ=Occurrence(start, due))
+
+    @staticmethod
+    def _make_date(y: int, m: int, d: int, lo: int, hi: int) -> date:
+        if (day := real_date(y, m, d)) is None:
+            raise Fail(lo, hi, "несуществующая дата «{}»")
+        return day
+
+    @staticmethod
+    def _template(start: tuple[int, int] | None, due: tuple[int, int], lo: int, hi: int) -> Template:
+        def checked(month: int, day: int) -> tuple[int, int]:
+            if real_date(2000, month, day) is None:  # 2000 is a leap year: 29 February passes
+                raise Fail(lo, hi, "несуществующая дата «{}»")
+            return (month, -1) if month != 2 and day == W.MONTH_DAYS[month] else (month, day)
+
+        if start is None:
+            return Template(checked(*due))
+        return Template(checked(*due), checked(*start), int(comes_after(start, due)))
+
+    def _months(self, i: int) -> Raw | None:
+        """«август», «в августе 2021 г.», «Октябрь – ноябрь», «с сентября по декабрь»."""
+        k = self._match(_MONTH_PREFIX, i) or i
+        opened = k > i and self.toks[k - 1].text in ("с", "со")
+        if (first := self._month_point(k)) is None:
+            return None
+        m1, y1, k = first
+        j = self._skip(k)
+        if self._text(j) in ("-", "по") or opened and self._text(j) == "до":
+            if second := self._month_point(j + 1):
+                m2, y2, end = second
+                return self._window((m1, 1, y1), (m2, -1, y2), i, end)
+        if y1 is None:
+            y1 = self._list_year(m1, k)
+        return self._window((m1, 1, y1), (m1, -1, y1), i, k)
+
+    def _list_year(self, month: int, k: int) -> int | None:
+        """The year closing a list of months, «март, май и октябрь 2022 г.», for a year-less one."""
+        for _ in range(12):
+            j = self._skip(k, (",", "и"))
+            if j == k or (point := self._month_point(j)) is None:
+                return None
+            later, year, k = point
+            if year is not None:
+                return year - comes_after((month, 1), (later, 1))
+        return None
+
+    def _day_window(self, i: int) -> Raw | None:
+        """«до 21 июня 2021», «01.10.2020», «с 1 по 15 сентября», «до конца года», «до сентября»."""
+        k = self._match(_DATE_PREFIX, i) or i
+        prefix = " ".join(t.text for t in self.toks[i:k])
+        if self._text(k) in W.END_WORDS or self._text(k) in W.BEGIN_WORDS:
+            return self._edge(k + 1, self.toks[k].text in W.END_WORDS, i)
+        if (first := self._day_point(k)) is None:
+            if prefix not in _BY_FIRST_DAY and prefix not in _BY_LAST_DAY:
+                return None
+            if (point := self._month_point(k)) is None:
+                return None
+            month, year, end = point
+            day = 1 if prefix in _BY_FIRST_DAY else -1
+            return self._window(None, (month, day, year), i, end)
+        p1, k = first
+        j = self._skip(k)
+        if self._text(j) in ("-", "по", "до") and (second := self._day_point(j + 1)):
+            p2, end = second
+            if p2[0] is not None:
+                if p1[0] is None:
+                    p1 = (p2[0], p1[1], p2[2])
+                return self._window(p1, p2, i, end)
+        return None if p1[0] is None else self._window(None, p1, i, k)
+
+    def _edge(self, k: int, is_end: bool, i: int) -> Raw | None:
+        """After «до конца» / «к началу»: «года», «учебного года», «августа», «I квартала»."""
+        for pattern, (month, day) in _END_OF if is_end else _BEGIN_OF:
+            if (end := self._match(pattern, k)) and end > k:
+                return Raw(end, tpl=Template((month, day)))
+        if span := self._year_span(k):
+            academic, y1, y2, end = span
+            if is_end:
+                return Raw(end, occ=Occurrence(None, date(y2, 8, 31) if academic else date(y2, 12, 31)))
+            return Raw(end, occ=Occurrence(None, date(y1, 9, 1) if academic else date(y1, 1, 1)))
+        if is_end and (end := self._match(_END_OF_PERIOD, k)) and end > k:
+            return Raw(end, occ=Occurrence(None, self.period.end))
+        if point := self._month_point(k):
+            month, year, end = point
+            return self._window(None, (month, -1 if is_end else 1, year), i, end)
+        if raw := self._part(k):
+            if raw.occ is not None:
+                edge = raw.occ.due if is_end else raw.occ.start
+                return Raw(raw.end, occ=Occurrence(None, edge or raw.occ.due))
+            assert raw.tpl is not None
+            return Raw(raw.end, tpl=Template(raw.tpl.due if is_end or not raw.tpl.start
+                                               else raw.tpl.start))
+        return None
+
+    def _part(self, i: int) -> Raw | None:
+        """«I квартал 2024 г.», «II полугодие», «в 1-2 кварталах», «I полугодие 2023/2024 уч. года»."""
+        k = self._match(_PART_PREFIX, i) or i
+        if (first := self._ordinal(k)) is None:
+            return None
+        (q1, k), q2 = first, first[0]
+        if self._text(k) in ("-", "и", ",", "по") and (second := self._ordinal(k + 1)):
+            q2, k = second
+        if self._text(k) in W.QUARTER_WORDS:
+            size = 3
+        elif self._text(k) in W.HALF_WORDS:
+            size = 6
+        else:
+            return None
+        if size == 6 and max(q1, q2) > 2:
+            raise Fail(*self._span(i, k + 1), "в году только два полугодия, а здесь «{}»")
+        k = self._skip(k + 1)
+        span = self._year_span(k)
+        academic = size == 6 and (span[0] if span else self.period.kind == "academic")
+
+        def months(q: int) -> tuple[int, int]:
+            if academic:
+                return (9, 12) if q == 1 else (1, 8)
+            return size * (q - 1) + 1, size * q
+
+        start, due = (months(q1)[0], 1), (months(q2)[1], -1)
+        tpl = Template(due, start, int(comes_after(start, due)))
+        if span is None:
+            return Raw(k, tpl=tpl)
+        is_academic, y1, y2, end = span
+        if is_academic:
+            occ = resolve(tpl, academic_year(y1))
+        elif y1 != y2:
+            raise Fail(*self._span(i, end), "непонятно, к какому году относится «{}»")
+        else:
+            occ = tpl.at(y1)
+        assert occ is not None  # quarters and halves exist every year
+        return Raw(end, occ=occ)
+
+    def _ordinal(self, k: int) -> tuple[int, int] | None:
+        tok = self._tok(k)
+        if tok is None:
+            return None
+        if tok.kind == "num" and len(tok.text.split("-")[0]) == 1 and 1 <= (tok.value or 0) <= 4:
+            return tok.value or 1, k + 1
+        if value := W.ROMAN.get(tok.text) or W.ORDINALS.get(tok.text):
+            if self._text(k + 1) == "-" and self._text(k + 2) in W.ORDINAL_ENDINGS:
+                k += 2  # «I-м», «II-е»
+            return value, k + 1
+        return None
+
+    def _season(self, i: int) -> Raw | None:
+        """«летом», «в период летних каникул», «в летний период 2024 г.»."""
+        k = self._match(_SEASON_PREFIX, i) or i
+        text = self._text(k) or ""
+        if text in W.SEASON_ADVERBS:
+            window, k = W.SEASONS[W.SEASON_ADVERBS[text]], k + 1
+        elif text in W.SEASON_ADJECTIVES:
+            noun = self._text(k + 1)
+            table = W.HOLIDAYS if noun in W.HOLIDAY_NOUNS else W.SEASONS if noun in W.SEASON_NOUNS else None
+            if table is None:
+                return None
+            window, k = table[W.SEASON_ADJECTIVES[text]], k + 2
+        else:
+            return None
+        sm, sd, dm, dd = window
+        tpl = Template((dm, dd), (sm, sd), int(comes_after((sm, sd), (dm, dd))))
+        if (span := self._year_span(k)) is None:
+            return Raw(k, tpl=tpl, seasonal=True)
+        academic, y1, y2, end = span
+        occ = resolve(tpl, academic_year(y1)) if academic else tpl.at(y2)
+        assert occ is not None
+        return Raw(end, occ=occ)
+
+    def _years(self, i: int) -> Raw | None:
+        """«2021-2025», «в 2024 году», «2023/2024 учебный год»: the part of the plan in them."""
+        k = self._match(_YEAR_PREFIX, i) or i
+        if (span := self._year_span(k)) is None:
+            return None
+        academic, y1, y2, end = span
+        if academic:
+            occ = Occurrence(date(y1, 9, 1), date(y2, 8, 31))
+        else:
+            occ = Occurrence(date(y1, 1, 1), date(y2, 12, 31))
+        return Raw(end, occ=clip(occ, self.period))
