@@ -34,6 +34,8 @@ COMMANDS = (
     "render",
     "import",
     "rollover",
+    "diff",
+    "textconv",
 )
 
 HELP = """Дорожные карты в YAML: проверка, контроль сроков, сравнение, печать.

@@ -1,0 +1,152 @@
+"""`roadmapctl diff`: what really changed between two versions of a roadmap."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from roadmapctl.clitext import RussianCommand
+from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, InputError, UsageError
+
+SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html",
+                  ".htm": "html", ".docx": "docx", ".txt": "text"}
+FORMAT_NAMES = {"text": "отчёт", "markdown": "отчёт, Markdown", "json": "JSON",
+                "html": "сравнительная таблица, HTML", "docx": "сравнительная таблица, DOCX"}
+
+
+def sources(old: str, new: str | None, rev_from: str | None, rev_to: str | None) -> tuple[Any, Any]:
+    """The two sides from the arguments: two files, REV:path forms, or one file with --from/--to."""
+    from roadmapctl.diff.gitrev import Source, parse_source
+
+    if rev_from is None:
+        if rev_to is not None:
+            raise UsageError("--to без --from: укажите, с какой ревизии сравнивать",
+                             "например: roadmapctl diff roadmaps/карта.yaml --from v2023 --to HEAD")
+        if new is None:
+            raise UsageError("укажите вторую карту или ревизию: roadmapctl diff СТАРАЯ НОВАЯ",
+                             "или сравните с ревизией git: roadmapctl diff КАРТА --from v2023")
+        return parse_source(old), parse_source(new)
+    if new is not None:
+        raise UsageError("с --from указывается одна карта, а не две",
+                         "например: roadmapctl diff roadmaps/карта.yaml --from v2023")
+    if ":" in old and not Path(old).exists():
+        raise UsageError(f"с --from укажите путь без ревизии, а не «{old}»")
+    return Source(old, rev_from), Source(old, rev_to)
+
+
+def load_side(source: Any) -> Any:
+    """The roadmap of one side; a file that does not load is an input error (exit 2)."""
+    from roadmapctl.diff.gitrev import read_revision
+    from roadmapctl.loader import load, load_text
+    from roadmapctl.ru import count
+
+    if source.rev is not None:
+        result = load_text(read_revision(source), source.display)
+    else:
+        path = Path(source.path)
+        if not path.is_file():
+            raise InputError(f"файла {source.path} нет",
+                             "укажите путь к карте или ревизию в виде РЕВИЗИЯ:путь, например HEAD~1:" + source.path)
+        result = load(path)
+    errors = [p for p in result.problems if p.is_error]
+    if result.roadmap is None or errors:
+        found = count(len(errors), "ошибка", "ошибки", "ошибок") if errors else "ошибки"
+        first = f": {errors[0].message} (строка {errors[0].line})" if errors else ""
+        raise InputError(f"в карте {source.display} {found}{first} — сравнение невозможно",
+                         f"подробности: roadmapctl check {source.path}" if source.rev is None else None)
+    return result.roadmap
+
+
+def run(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt: str | None,
+        output: Path | None, force: bool, include_status: bool) -> int:
+    from roadmapctl.diff import compare
+    from roadmapctl.diff.report import FORMATS, counts_line
+    from roadmapctl.options import choice
+
+    if fmt is None:
+        fmt = SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output else "text"
+    fmt = choice(fmt, FORMATS, "--format")
+    if fmt == "docx" and output is None:
+        raise UsageError("для DOCX укажите файл: -o таблица.docx")
+    old_source, new_source = sources(old, new, rev_from, rev_to)
+    old_map, new_map = load_side(old_source), load_side(new_source)
+    old_map.path, new_map.path = old_source.display, new_source.display
+    diff = compare(old_map, new_map, include_status=include_status)
+    data = _render(diff, fmt, new_map.title, styled=output is None and sys.stdout.isatty())
+    code = EXIT_FINDINGS if diff.has_changes else EXIT_OK
+    if output is None:
+        if isinstance(data, str) and fmt == "text" and sys.stdout.isatty():
+            from rich.console import Console
+
+            Console(highlight=False, soft_wrap=True).print(data, end="")
+        else:
+            sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
+        return code
+    from roadmapctl.fsio import write_atomic
+
+    write_atomic(output, data, overwrite=force)
+    sys.stdout.write(f"Записан файл {output} ({FORMAT_NAMES[fmt]}). {counts_line(diff)}\n")
+    return code
+
+
+def _render(diff: Any, fmt: str, title: str, styled: bool) -> str | bytes:
+    from roadmapctl.diff import report
+
+    if fmt == "json":
+        return report.json_report(diff)
+    if fmt == "markdown":
+        return report.markdown_report(diff)
+    if fmt in ("html", "docx"):
+        from roadmapctl.diff import table
+
+        return table.render_html(diff, title) if fmt == "html" else table.render_docx(diff, title)
+    return report.text_report(diff, styled=styled)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("diff", cls=RussianCommand)
+    def diff_command(
+        old: str = typer.Argument(
+            ..., metavar="СТАРАЯ",
+            help="Прошлогодняя карта: файл или РЕВИЗИЯ:путь (HEAD~1:roadmaps/карта.yaml); "
+                 "с --from — карта, версии которой сравниваются.",
+        ),
+        new: str = typer.Argument(
+            None, metavar="[НОВАЯ]", help="Новая карта: файл или РЕВИЗИЯ:путь.", show_default=False,
+        ),
+        rev_from: str = typer.Option(
+            None, "--from", metavar="РЕВИЗИЯ",
+            help="Сравнить карту в этой ревизии git (тег, ветка, коммит) с текущей.",
+        ),
+        rev_to: str = typer.Option(
+            None, "--to", metavar="РЕВИЗИЯ",
+            help="С --from: сравнивать с этой ревизией, а не с файлом на диске.",
+        ),
+        fmt: str = typer.Option(
+            None, "--format", "-f", metavar="ФОРМАТ",
+            help="text (по умолчанию), markdown, json; html или docx — сравнительная таблица "
+                 "(было / стало). Без --format выбирается по расширению файла -o.",
+            show_default=False,
+        ),
+        output: Path = typer.Option(
+            None, "--output", "-o", metavar="ФАЙЛ", help="Записать в файл, а не на экран.",
+        ),
+        force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
+        include_status: bool = typer.Option(
+            False, "--include-status",
+            help="Сравнивать и статусы, отметки об исполнении и переносы сроков.",
+        ),
+    ) -> int:
+        """Сравнить две версии дорожной карты: что добавлено, удалено, изменено.
+
+        Мероприятия сопоставляются по ключу, номеру и похожести названия, так что
+        перенумерованные и переформулированные пункты не выглядят удалёнными. Сроки
+        сравниваются относительно периода: «октябрь 2023» в карте на 2023/2024 и
+        «октябрь 2024» в карте на 2024/2025 — один и тот же срок.
+
+        Код выхода 0 — различий нет, 1 — есть различия, 2 — ошибка.
+        """
+        return run(old, new, rev_from, rev_to, fmt, output, force, include_status)

@@ -1,0 +1,57 @@
+"""`roadmapctl textconv`: a roadmap as normalized text, for `git diff` as a diff driver.
+
+Set up once per repository:
+
+    echo '*.yaml diff=roadmap' >> .gitattributes
+    git config diff.roadmap.textconv "roadmapctl textconv"
+
+Git then runs `roadmapctl textconv FILE` on both versions before comparing.
+A file that does not load as a roadmap is printed as it is, so `git diff`
+never fails because of a broken or non-roadmap YAML file.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from roadmapctl.clitext import RussianCommand
+from roadmapctl.errors import EXIT_OK, InputError
+
+
+def run(path: Path) -> int:
+    from roadmapctl.diff.normalized import render
+    from roadmapctl.loader import load
+
+    if not path.is_file():
+        raise InputError(f"файла {path} нет")
+    result = load(path)
+    if result.roadmap is not None and not any(p.is_error for p in result.problems):
+        sys.stdout.write(render(result.roadmap))
+        return EXIT_OK
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"не удалось прочитать {path}: {exc.strerror or exc}") from None
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+    return EXIT_OK
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("textconv", cls=RussianCommand)
+    def textconv_command(
+        path: Path = typer.Argument(..., metavar="ФАЙЛ", help="Файл дорожной карты (.yaml)."),
+    ) -> int:
+        """Показать карту как нормализованный текст — для git diff.
+
+        По мероприятию на блок строк, годы записаны относительно начала периода
+        ({Г}, {Г+1}), поэтому git diff прошлогодней и новой карты показывает только
+        настоящие изменения. Подключение: в .gitattributes строка
+        «*.yaml diff=roadmap» и команда
+        git config diff.roadmap.textconv "roadmapctl textconv".
+        """
+        return run(path)

@@ -1,0 +1,242 @@
+"""Which item of last year's roadmap became which item of this year's.
+
+Items are paired in three steps:
+
+1. by the stable `key`, when both versions carry the same one;
+2. by identical text: same number (or same place for unnumbered sub-items)
+   and the same normalized title once last year's years are shifted — most
+   of a roadmap, so the fuzzy step below only sees what really changed;
+3. by similarity, chosen globally (`assignment.max_weight_matching`).
+
+Step 3 never compares all pairs.  Candidates come from blocking: the same or
+a neighbouring number, and an inverted index of title word stems where each
+item looks only at its rarest stems and keeps the `CANDIDATES` new items that
+share the most of them — O(n·k) pairs for n items.  Each candidate pair is
+scored by title similarity (rapidfuzz token ratio on normalized text plus an
+IDF-weighted overlap of stems, so a distinctive word counts more than
+«организация и проведение»); names in quotes that clearly differ (two
+different contests with the same long preamble) halve the score.  Pairs
+below `THRESHOLD` stay unmatched: a genuinely new item is reported as added
+rather than pretending to be a rewording of something unrelated.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from roadmapctl.diff.assignment import max_weight_matching
+from roadmapctl.model import Item, ItemInContext, Roadmap, Section, normalize_number
+
+THRESHOLD = 55  # minimum title similarity (0–100) for a fuzzy pair
+CANDIDATES = 12  # new items kept per old item from the word index
+RARE_STEMS = 8  # stems of an old title looked up in the index
+STEM = 6  # characters kept of a word: a crude but adequate Russian stemmer
+QUOTE_PENALTY = 0.5
+
+_QUOTES = str.maketrans({ch: '"' for ch in "«»“”„‟\"‘’‚'"})
+_DASH = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_WORD = re.compile(r"[^\W_]+")
+_QUOTED = re.compile(r'"([^"]{2,})"')
+
+
+def normalize(text: str | None, year_shift: int = 0) -> str:
+    """Case, ё/е, quote and dash styles, spacing: the differences nobody means."""
+    if not text:
+        return ""
+    text = text.replace("ё", "е").replace("Ё", "Е").lower().translate(_QUOTES)
+    text = _DASH.sub("-", text)
+    if year_shift:
+        text = shift_years(text, year_shift)
+    return " ".join(text.split()).rstrip(".;:").strip()
+
+
+def shift_years(text: str, years: int) -> str:
+    return _YEAR.sub(lambda m: str(int(m[1]) + years), text)
+
+
+def stems(normalized: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w[:STEM] for w in _WORD.findall(normalized) if len(w) > 2))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An item or sub-item flattened, with what matching and reporting need."""
+
+    index: int
+    ctx: ItemInContext
+    label: str
+    number: str | None  # normalized official number
+    parent: int | None  # index of the parent entry
+    section: int  # index of the innermost section in `sections(roadmap)`
+    place: str  # number, or parent/section label plus position: stable-ish identity
+    title: str  # normalized, years shifted into the newer roadmap's years
+
+    @property
+    def item(self) -> Item:
+        return self.ctx.item
+
+
+def sections(roadmap: Roadmap) -> list[tuple[Section, int | None]]:
+    """Every section in document order with the index of its enclosing section."""
+    out: list[tuple[Section, int | None]] = []
+
+    def visit(section: Section, parent: int | None) -> None:
+        out.append((section, parent))
+        mine = len(out) - 1
+        for inner in section.sections:
+            visit(inner, mine)
+
+    for section in roadmap.sections:
+        visit(section, None)
+    return out
+
+
+def entries(roadmap: Roadmap, year_shift: int = 0) -> list[Entry]:
+    """All items in document order, labelled as a reader would cite them."""
+    out: list[Entry] = []
+    index_of = {id(section): i for i, (section, _) in enumerate(sections(roadmap))}
+
+    def visit(items: list[Item], chain: tuple[Section, ...], parent: Entry | None) -> None:
+        section = chain[-1]
+        unnumbered = 0
+        for position, item in enumerate(items, 1):
+            number = normalize_number(item.number)
+            if parent is not None:
+                label = number or f"{parent.label}, подп. {position}"
+            else:
+                unnumbered += number is None
+                label = number or f"{normalize_number(section.number) or section.title}, б/н {unnumbered}"
+            entry = Entry(len(out), ItemInContext(item, chain, parent.item if parent else None),
+                          label, number, parent.index if parent else None,
+                          index_of[id(section)], label, normalize(item.title, year_shift))
+            out.append(entry)
+            visit(item.items, chain, entry)
+
+    def walk(section: Section, outer: tuple[Section, ...]) -> None:
+        chain = (*outer, section)
+        visit(section.items, chain, None)
+        for inner in section.sections:
+            walk(inner, chain)
+
+    for section in roadmap.sections:
+        walk(section, ())
+    return out
+
+
+def match(old: list[Entry], new: list[Entry]) -> dict[int, int]:
+    """Old entry index → new entry index for every pair found."""
+    pairs: dict[int, int] = {}
+    by_key = {e.item.key: e.index for e in new if e.item.key}
+    for entry in old:
+        if entry.item.key and entry.item.key in by_key:
+            pairs[entry.index] = by_key.pop(entry.item.key)
+    taken = set(pairs.values())
+    exact: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for entry in new:
+        if entry.index not in taken:
+            exact[(entry.place, entry.title)].append(entry.index)
+    for entry in old:
+        if entry.index in pairs:
+            continue
+        same = exact.get((entry.place, entry.title))
+        if same and len(same) == 1:
+            pairs[entry.index] = same.pop()
+    taken = set(pairs.values())
+    rest_old = [e for e in old if e.index not in pairs]
+    rest_new = [e for e in new if e.index not in taken]
+    pairs.update(max_weight_matching(_scored(rest_old, rest_new, pairs)))
+    return pairs
+
+
+def candidates(old: list[Entry], new: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
+    """Blocking: the few new entries worth scoring for each old one."""
+    by_number: dict[str, list[Entry]] = defaultdict(list)
+    index: dict[str, list[Entry]] = defaultdict(list)
+    for entry in new:
+        if entry.number:
+            by_number[entry.number].append(entry)
+        for stem in stems(entry.title):
+            index[stem].append(entry)
+    for entry in old:
+        found: dict[int, Entry] = {}
+        for number in _near_numbers(entry.number):
+            for other in by_number.get(number, ()):
+                found[other.index] = other
+        own = sorted((s for s in stems(entry.title) if s in index), key=lambda s: (len(index[s]), s))
+        shared: Counter[int] = Counter()
+        for stem in own[:RARE_STEMS]:
+            for other in index[stem]:
+                shared[other.index] += 1
+        for other_index, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
+            found[other_index] = new_by_index(new, other_index)
+        for other in found.values():
+            yield entry, other
+
+
+def new_by_index(new: list[Entry], index: int) -> Entry:
+    """Entries are kept in index order; subsets keep their original indexes."""
+    low, high = 0, len(new)
+    while low < high:
+        middle = (low + high) // 2
+        if new[middle].index < index:
+            low = middle + 1
+        else:
+            high = middle
+    return new[low]
+
+
+def _near_numbers(number: str | None) -> list[str]:
+    """The number itself and its neighbours («5.2.4» → 5.2.2 … 5.2.6)."""
+    if not number:
+        return []
+    head, _, last = number.rpartition(".")
+    if not last.isdigit():
+        return [number]
+    prefix = f"{head}." if head else ""
+    return [number] + [f"{prefix}{int(last) + d}" for d in (-2, -1, 1, 2) if int(last) + d > 0]
+
+
+def _scored(old: list[Entry], new: list[Entry], fixed: dict[int, int]) -> Iterator[tuple[int, int, int]]:
+    from rapidfuzz import fuzz
+
+    frequency: Counter[str] = Counter()
+    for entry in (*old, *new):
+        frequency.update(stems(entry.title))
+    total = max(len(old) + len(new), 1)
+
+    def weight(stem: str) -> float:
+        return math.log(1 + total / frequency[stem])
+
+    for a, b in candidates(old, new):
+        mine, theirs = set(stems(a.title)), set(stems(b.title))
+        both = sum(weight(s) for s in mine & theirs)
+        every = sum(weight(s) for s in mine) + sum(weight(s) for s in theirs)
+        overlap = 2 * both / every if every else 0.0
+        similarity = 50 * overlap + 0.5 * fuzz.token_sort_ratio(a.title, b.title)
+        if _quotes_differ(a.title, b.title, fuzz):
+            similarity *= QUOTE_PENALTY
+        if similarity < THRESHOLD:
+            continue
+        bonus = 8 * (a.number is not None and a.number == b.number)
+        bonus += 4 * _same_parent(a, b, fixed)
+        yield a.index, b.index, round(similarity) + bonus
+
+
+def _quotes_differ(a: str, b: str, fuzz: object) -> bool:
+    """Both titles name something in quotes, and no name of one resembles a name of the other."""
+    names_a, names_b = _QUOTED.findall(a), _QUOTED.findall(b)
+    if not names_a or not names_b:
+        return False
+    ratio = fuzz.ratio  # type: ignore[attr-defined]
+    return max(ratio(x, y) for x in names_a for y in names_b) < 60
+
+
+def _same_parent(a: Entry, b: Entry, fixed: dict[int, int]) -> bool:
+    if a.parent is None or b.parent is None:
+        return a.parent is None and b.parent is None
+    return fixed.get(a.parent) == b.parent

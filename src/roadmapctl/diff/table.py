@@ -1,0 +1,244 @@
+"""«Сравнительная таблица» (was / became) as a self-contained HTML page or a DOCX file.
+
+Columns: №, было, стало, суть изменения; one row per section change and per
+added, removed or changed item.  Both formats are drawn from the same rows
+of styled runs: deleted words are struck out in «было», inserted words are
+marked in «стало».  HTML goes through the shared Jinja environment with
+autoescape, so text from a roadmap can never become markup; DOCX is built
+with python-docx, landscape A4, the header row repeated on every page.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from roadmapctl.diff.report import TEXT_FIELDS, counts_line, groups, item_facts
+from roadmapctl.diff.result import FieldChange, ItemChange, ItemRef, RoadmapDiff, WordDiff
+
+COLUMNS = ("№", "Было", "Стало", "Суть изменения")
+WIDTHS_CM = (2.4, 10.0, 10.0, 5.3)
+TITLE = "Сравнительная таблица"
+
+Run = tuple[str, str]  # (style: "", "del", "ins", "label"; text)
+Line = tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    number: str
+    old: tuple[Line, ...]
+    new: tuple[Line, ...]
+    essence: tuple[str, ...]
+
+
+def rows(diff: RoadmapDiff) -> list[Row]:
+    out = [Row(_section_number(s.old, s.new), _section_cell(s.old), _section_cell(s.new), (s.summary,))
+           for s in diff.sections]
+    for _, entries in groups(diff):
+        for kind, value in entries:
+            if kind == "added":
+                out.append(Row(value.label, ((("", "—"),),), _item_cell(value), ("мероприятие добавлено",)))
+            elif kind == "removed":
+                out.append(Row(value.label, _item_cell(value), ((("", "—"),),), ("мероприятие удалено",)))
+            else:
+                out.append(_changed_row(value))
+    return out
+
+
+def subtitle(diff: RoadmapDiff) -> str:
+    old = diff.old_period or diff.old_source
+    new = diff.new_period or diff.new_source
+    return f"Было: {old}. Стало: {new}. {counts_line(diff)}"
+
+
+def _section_number(*refs: Any) -> str:
+    numbers = [ref.number for ref in refs if ref is not None and ref.number]
+    return " → ".join(dict.fromkeys(numbers))
+
+
+def _section_cell(ref: Any) -> tuple[Line, ...]:
+    if ref is None:
+        return ((("", "—"),),)
+    return ((("label", "Раздел "), ("", f"{ref.number + ' ' if ref.number else ''}«{ref.title}»")),)
+
+
+def _item_cell(ref: ItemRef) -> tuple[Line, ...]:
+    return ((("", ref.title),), (("label", ""), ("", item_facts(ref))))
+
+
+def _changed_row(change: ItemChange) -> Row:
+    old_lines: list[Line] = []
+    new_lines: list[Line] = []
+    fields = {c.field: c for c in change.changes}
+    title = fields.get("title")
+    if title is not None and title.words is not None:
+        old_lines.append(_side(title.words, "delete"))
+        new_lines.append(_side(title.words, "insert"))
+    else:
+        old_lines.append((("", change.old.title),))
+        new_lines.append((("", change.new.title),))
+    for field in change.changes:
+        if field.field == "title":
+            continue
+        before, after = _field_lines(field)
+        old_lines.append(before)
+        new_lines.append(after)
+    number = change.new.label if change.old.label == change.new.label else \
+        f"{change.old.label} → {change.new.label}"
+    return Row(number, tuple(old_lines), tuple(new_lines), tuple(c.summary for c in change.changes))
+
+
+_LABELS = {"place": "Место: ", "deadline": "Срок: ", "executors": "Исполнители: ",
+           "result": "Результат: ", "indicator": "Показатель: ", "form": "Форма: ",
+           "status": "Статус: ", "completions": "Отметок об исполнении: ",
+           "extensions": "Переносов срока: "}
+
+
+def _field_lines(change: FieldChange) -> tuple[Line, Line]:
+    label = ("label", _LABELS.get(change.field, ""))
+    if change.field in TEXT_FIELDS and change.words is not None and change.old and change.new:
+        return (label, *_side(change.words, "delete")), (label, *_side(change.words, "insert"))
+    if change.field == "place":
+        return (label, ("", f"№ {change.old}")), (label, ("", f"№ {change.new}"))
+    return (label, ("del", change.old or "—")), (label, ("ins", change.new or "—"))
+
+
+def _side(words: WordDiff, keep: str) -> Line:
+    """One side of a word diff: equal words plain, this side's changes marked."""
+    style = "del" if keep == "delete" else "ins"
+    runs: list[Run] = []
+    for op, lead, text in words.segments:
+        if op == "equal":
+            runs.append(("", lead + text))
+        elif op == keep:
+            runs += [("", lead), (style, text)]
+    first = runs[0] if runs else ("", "")
+    return ((first[0], first[1].lstrip()), *runs[1:])
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+_PAGE = """<!DOCTYPE html>
+<html lang="ru">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ title }}</title>
+<style>
+body { font-family: "Times New Roman", Times, serif; font-size: 12pt; margin: 2em; color: #000; }
+h1 { font-size: 14pt; text-align: center; margin-bottom: .3em; }
+p.sub { text-align: center; margin-top: 0; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #000; padding: 4px 6px; vertical-align: top; text-align: left; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; }
+td.num { white-space: nowrap; }
+td p { margin: 0 0 .3em; }
+del { color: #a40000; background: #fde7e7; }
+ins { color: #0a5d00; background: #e4f6df; text-decoration: underline; }
+.label { font-style: italic; }
+@page { size: A4 landscape; margin: 15mm; }
+</style>
+</head>
+<body>
+<h1>{{ title }}</h1>
+<p class="sub">{{ roadmap_title }}</p>
+<p class="sub">{{ subtitle }}</p>
+<table>
+<thead><tr>{% for name in columns %}<th>{{ name }}</th>{% endfor %}</tr></thead>
+<tbody>
+{% for row in rows %}<tr>
+<td class="num">{{ row.number }}</td>
+{% for cell in (row.old, row.new) %}<td>{% for line in cell %}<p>{% for style, text in line %}{% if style == "del" %}<del>{{ text }}</del>{% elif style == "ins" %}<ins>{{ text }}</ins>{% elif style == "label" %}<span class="label">{{ text }}</span>{% else %}{{ text }}{% endif %}{% endfor %}</p>{% endfor %}</td>
+{% endfor %}<td>{% for line in row.essence %}<p>{{ line }}</p>{% endfor %}</td>
+</tr>
+{% endfor %}</tbody>
+</table>
+</body>
+</html>
+"""
+
+
+def render_html(diff: RoadmapDiff, roadmap_title: str) -> bytes:
+    from roadmapctl.render.jinja import make_env
+
+    env = make_env(None, trusted=True)
+    page = env.from_string(_PAGE).render(
+        title=TITLE, roadmap_title=roadmap_title, subtitle=subtitle(diff),
+        columns=COLUMNS, rows=rows(diff))
+    return page.encode("utf-8")
+
+
+# --- DOCX -------------------------------------------------------------------------------------
+
+
+def render_docx(diff: RoadmapDiff, roadmap_title: str) -> bytes:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.5))
+    normal = document.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    normal.font.size = Pt(11)
+    for text, bold in ((TITLE, True), (roadmap_title, False), (subtitle(diff), False)):
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run(text).bold = bold
+    table = document.add_table(rows=1, cols=len(COLUMNS))
+    table.style = "Table Grid"
+    header = table.rows[0]
+    _repeat_header(header)
+    for cell, name in zip(header.cells, COLUMNS):
+        cell.paragraphs[0].add_run(name).bold = True
+    for row in rows(diff):
+        cells = table.add_row().cells
+        cells[0].paragraphs[0].add_run(row.number)
+        _fill(cells[1], row.old)
+        _fill(cells[2], row.new)
+        _fill(cells[3], tuple((("", line),) for line in row.essence))
+    for row in table.rows:
+        for cell, width in zip(row.cells, WIDTHS_CM):
+            cell.width = Cm(width)
+    document.core_properties.title = TITLE
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _fill(cell: Any, lines: tuple[Line, ...]) -> None:
+    from docx.shared import RGBColor
+
+    for n, line in enumerate(lines):
+        paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+        for style, text in line:
+            if not text:
+                continue
+            run = paragraph.add_run(text)
+            if style == "del":
+                run.font.strike = True
+                run.font.color.rgb = RGBColor(0xA4, 0x00, 0x00)
+            elif style == "ins":
+                run.font.underline = True
+                run.font.color.rgb = RGBColor(0x0A, 0x5D, 0x00)
+            elif style == "label":
+                run.italic = True
+
+
+def _repeat_header(row: Any) -> None:
+    """w:tblHeader: Word repeats this row at the top of every page the table spans."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tr_pr = row._tr.get_or_add_trPr()
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    tr_pr.append(flag)
