@@ -172,3 +172,24 @@ def test_scalars_read_back_as_the_same_text(text: str) -> None:
 
     value = YAML(typ="safe").load(StringIO(f"key: {scalar(text)}\n"))["key"]
     assert value == text
+
+
+def test_unparsed_deadline_is_reported_and_fails_the_check(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "plan.txt"
+    source.write_text(
+        "План мероприятий на 2023/2024 учебный год\n"
+        "№\tМероприятие\tСрок\tОтветственные\n"
+        "1. Организация\t\t\t\n"
+        "1.1\tСовещание\tкак согласуем\tУправление образования\n"
+        "1.2\tСеминар\tОктябрь\t\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "plan.yaml"
+    result = cli("import", source, "-o", target)
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert any(line.startswith("  строка 4: мероприятие 1.1: не удалось разобрать срок «как согласуем»")
+               and line.endswith("; исправьте фразу или добавьте due") for line in lines)
+    assert "  строка 5: мероприятие 1.2: не указаны исполнители" in lines
+    assert "Проверка roadmapctl check: 2 ошибки." in lines
+    assert "deadline: как согласуем\n" in target.read_text(encoding="utf-8")

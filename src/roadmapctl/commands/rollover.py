@@ -92,7 +92,9 @@ def register(app: typer.Typer) -> None:
         убирает статусы, отметки об исполнении и переносы, снимает дату и номер
         приказа. Мероприятиям без ключа key даёт постоянный ключ — и в новой, и в
         старой карте, чтобы их можно было сравнить. Пример:
-        roadmapctl rollover roadmaps/chelyabinsk-2023-2024.yaml --to 2024/2025
+
+        \b
+          roadmapctl rollover roadmaps/chelyabinsk-2023-2024.yaml --to 2024/2025
         """
         from roadmapctl.options import today_or
 

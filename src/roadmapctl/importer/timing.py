@@ -111,8 +111,7 @@ def _review(result: ImportResult) -> None:
         if item.deadline:
             parsed = parse_deadline(item.deadline, period)
             if isinstance(parsed, Unparsed):
-                result.notes.append((where, (f"{label}: срок «{item.deadline}» не понят ({parsed.message}); "
-                                             "исправьте фразу или добавьте due")))
+                result.notes.append((where, f"{label}: {parsed.message}; исправьте фразу или добавьте due"))
             elif isinstance(parsed, Deadline):
                 outside = [o.due for o in parsed.occurrences if not period.contains(o.due)]
                 if outside:
