@@ -65,7 +65,11 @@ def read_body(body: Any, name: str) -> Document:
             grid = _table_grid(child)
             found = _find_header(grid)
             if found is None and columns is None:
-                continue  # a layout table (letterhead, signatures), not the roadmap
+                # A layout table before the roadmap (letterhead, a stamp set in a
+                # borderless table): its text belongs to the preamble.
+                pending += [Paragraph(text, f"таблица {table_no}") for cells in grid for cell in cells
+                            for text in cell.paragraphs]
+                continue
             if found is not None:
                 columns, first = found
             else:
