@@ -65,6 +65,19 @@ def test_rollover_keeps_every_measure_and_moves_its_dates(workdir: Path, cli, ol
     assert only_keys_inserted(original, (workdir / "roadmaps" / f"{old}.yaml").read_text(encoding="utf-8"))
 
 
+@pytest.mark.parametrize(("old", "to", "new", "period"), CASES)
+def test_diff_of_old_and_new_shows_only_the_period(workdir: Path, cli, old: str, to: str, new: str,
+                                                   period: str) -> None:
+    """`roadmapctl diff` compares deadlines relative to the periods: nothing changed but the year."""
+    assert cli("rollover", f"roadmaps/{old}.yaml", "--to", to).code == 0
+    before = load(workdir / "roadmaps" / f"{old}.yaml").roadmap
+    count = len(list(before.walk()))
+    result = cli("diff", f"roadmaps/{old}.yaml", f"roadmaps/{new}.yaml")
+    assert (result.code, result.err) == (0, "")  # exit 0: no differences
+    assert f"({before.period.text}) → roadmaps/{new}.yaml ({period})" in result.out
+    assert f"Мероприятия не изменились ({count} " in result.out
+
+
 def test_rollover_report_and_draft_order(workdir: Path, cli) -> None:
     result = cli("rollover", "roadmaps/chelyabinsk-2023-2024.yaml", "--to", "2024/2025")
     assert result.out == (
