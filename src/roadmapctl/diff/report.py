@@ -159,8 +159,10 @@ def _md(text: str) -> str:
 
 
 def _md_words(wd: WordDiff) -> str:
-    marks = {"equal": "", "delete": "~~", "insert": "**"}
-    return "".join(lead + marks[op] + _md(text) + marks[op] for op, lead, text in wd.segments).strip()
+    """Deleted and inserted words as <del>/<ins>: unlike ~~ and **, safe next to punctuation."""
+    marks = {"equal": ("", ""), "delete": ("<del>", "</del>"), "insert": ("<ins>", "</ins>")}
+    return "".join(lead + marks[op][0] + _md(text) + marks[op][1]
+                   for op, lead, text in wd.segments).strip()
 
 
 def markdown_report(diff: RoadmapDiff) -> str:

@@ -102,18 +102,24 @@ def _field_lines(change: FieldChange) -> tuple[Line, Line]:
         return (label, *_side(change.words, "delete")), (label, *_side(change.words, "insert"))
     if change.field == "place":
         return (label, ("", f"№ {change.old}")), (label, ("", f"№ {change.new}"))
-    return (label, ("del", change.old or "—")), (label, ("ins", change.new or "—"))
+    return (label, ("del", change.old) if change.old else ("", "—")), \
+        (label, ("ins", change.new) if change.new else ("", "—"))
 
 
 def _side(words: WordDiff, keep: str) -> Line:
     """One side of a word diff: equal words plain, this side's changes marked."""
     style = "del" if keep == "delete" else "ins"
     runs: list[Run] = []
+    pending = ""  # whitespace of a segment of the other side, kept between its neighbours
     for op, lead, text in words.segments:
         if op == "equal":
-            runs.append(("", lead + text))
+            runs.append(("", (lead or pending) + text))
         elif op == keep:
-            runs += [("", lead), (style, text)]
+            runs += [("", lead or pending), (style, text)]
+        else:
+            pending = lead
+            continue
+        pending = ""
     first = runs[0] if runs else ("", "")
     return ((first[0], first[1].lstrip()), *runs[1:])
 
@@ -196,7 +202,7 @@ def render_docx(diff: RoadmapDiff, roadmap_title: str) -> bytes:
     table = document.add_table(rows=1, cols=len(COLUMNS))
     table.style = "Table Grid"
     header = table.rows[0]
-    _repeat_header(header)
+    _flag(header, "tblHeader")  # Word repeats this row at the top of every page
     for cell, name in zip(header.cells, COLUMNS):
         cell.paragraphs[0].add_run(name).bold = True
     for row in rows(diff):
@@ -205,7 +211,11 @@ def render_docx(diff: RoadmapDiff, roadmap_title: str) -> bytes:
         _fill(cells[1], row.old)
         _fill(cells[2], row.new)
         _fill(cells[3], tuple((("", line),) for line in row.essence))
+    table.autofit = False
+    for column, width in zip(table.columns, WIDTHS_CM):
+        column.width = Cm(width)
     for row in table.rows:
+        _flag(row, "cantSplit")
         for cell, width in zip(row.cells, WIDTHS_CM):
             cell.width = Cm(width)
     document.core_properties.title = TITLE
@@ -233,12 +243,12 @@ def _fill(cell: Any, lines: tuple[Line, ...]) -> None:
                 run.italic = True
 
 
-def _repeat_header(row: Any) -> None:
-    """w:tblHeader: Word repeats this row at the top of every page the table spans."""
+def _flag(row: Any, name: str) -> None:
+    """A row property switched on: w:tblHeader (repeat on each page), w:cantSplit (keep whole)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     tr_pr = row._tr.get_or_add_trPr()
-    flag = OxmlElement("w:tblHeader")
+    flag = OxmlElement(f"w:{name}")
     flag.set(qn("w:val"), "true")
     tr_pr.append(flag)
