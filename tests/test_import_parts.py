@@ -193,3 +193,16 @@ def test_unparsed_deadline_is_reported_and_fails_the_check(tmp_path, cli) -> Non
     assert "  строка 5: мероприятие 1.2: не указаны исполнители" in lines
     assert "Проверка roadmapctl check: 2 ошибки." in lines
     assert "deadline: как согласуем\n" in target.read_text(encoding="utf-8")
+
+
+def test_order_and_stamp_without_date_are_reported() -> None:
+    from roadmapctl.importer.order import read_preamble
+    from roadmapctl.importer.tables import Paragraph
+
+    lines = ["ПРИКАЗ", "Об утверждении плана", "ПРИКАЗЫВАЮ:", "1. Утвердить план.", "Директор", "А.Б. Петров",
+             "УТВЕРЖДЁН", "приказом директора", "План мероприятий на 2024 год"]
+    result = read_preamble([Paragraph(text, f"строка {i + 1}") for i, text in enumerate(lines)])
+    assert result.notes == [("строка 1", "у приказа не найдены дата или номер — впишите их в order"),
+                            ("строка 7", "в грифе утверждения не найдены дата или номер")]
+    assert result.title == "План мероприятий на 2024 год"
+    assert (result.order.title, result.order.signatory.name) == ("Об утверждении плана", "А.Б. Петров")

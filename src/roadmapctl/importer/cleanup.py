@@ -31,10 +31,6 @@ def split_html_paragraphs(text: str) -> list[str]:
     return marked.split("\n")
 
 
-def has_tags(text: str) -> bool:
-    return bool(_TAG.search(text))
-
-
 def clean(text: str) -> tuple[str, set[str]]:
     """One paragraph without noise, and which kinds of noise were removed.
 
@@ -57,11 +53,6 @@ def clean(text: str) -> tuple[str, set[str]]:
             text = stripped
     text = text.replace(_SOFT_HYPHEN + " ", _SOFT_HYPHEN)
     return _SPACES.sub(" ", text).strip(), found
-
-
-def squeeze(text: str) -> str:
-    """Collapse runs of spaces (documents set text with double spaces)."""
-    return _SPACES.sub(" ", text).strip()
 
 
 def join_lines(parts: list[str], vocabulary: set[str] | None = None) -> tuple[str, list[str]]:

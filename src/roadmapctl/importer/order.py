@@ -20,10 +20,10 @@ from roadmapctl.importer.tables import Paragraph
 from roadmapctl.model import Approval, Order, OrderPoint, Signatory
 
 _STAMP = re.compile(
-    r"^(утвержден[аоы]?|приложение)(?:\s*№?\s*\d+)?(?:$|\s+(?=(к\s|приказ|постановлени|распоряжени|решени)))",
+    r"^(утвержд[её]н[аоы]?|приложение)(?:\s*№?\s*\d+)?(?:$|\s+(?=(к\s|приказ|постановлени|распоряжени|решени)))",
     re.IGNORECASE,
 )
-_APPROVED = re.compile(r"^утвержден", re.IGNORECASE)
+_APPROVED = re.compile(r"^утвержд[её]н", re.IGNORECASE)
 _KINDS = {"ПРИКАЗ": "приказ", "ПОСТАНОВЛЕНИЕ": "постановление", "РАСПОРЯЖЕНИЕ": "распоряжение",
           "РЕШЕНИЕ": "решение"}
 _BY_KIND = (("приказ", "приказ"), ("постановлени", "постановление"), ("распоряжени", "распоряжение"),
@@ -60,9 +60,14 @@ def read_preamble(paragraphs: list[Paragraph]) -> Preamble:
     stamp_at = next((i for i, (text, _) in enumerate(lines) if _STAMP.match(text)), None)
     order_lines = lines[:stamp_at] if stamp_at is not None else lines
     result.order = read_order([t for t, _ in order_lines])
+    if result.order and not (result.order.date and result.order.number):
+        where = next(w for t, w in order_lines if re.sub(r"\s+", "", t).upper() == result.order.kind)
+        result.notes.append((where, "у приказа не найдены дата или номер — впишите их в order"))
     title_from = 0
     if stamp_at is not None:
         result.approval, title_from = _stamp(lines, stamp_at)
+        if not (result.approval.date and result.approval.number):
+            result.notes.append((lines[stamp_at][1], "в грифе утверждения не найдены дата или номер"))
     elif result.order is not None:
         title_from = len(lines)
     rest = [t for t, _ in lines[title_from:]]
@@ -79,6 +84,8 @@ def _stamp(lines: list[tuple[str, str]], start: int) -> tuple[Approval, int]:
     end = start
     for index in range(start, min(start + 8, len(lines))):
         text = lines[index][0]
+        if body and text[:1].isupper() and _TITLE_WORDS.search(text):
+            break  # no «№» in the stamp: the roadmap's title begins here
         end = index + 1
         m = _STAMP.match(text)
         if m and not body:

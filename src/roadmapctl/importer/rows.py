@@ -26,7 +26,6 @@ from roadmapctl.model import Item
 _NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
 _NUMBER_AND_TITLE = re.compile(r"^(\d+(?:\.\d+)*\.?)\s+(\S.*)$", re.DOTALL)
 _SECTION_WORD = re.compile(r"^(?:раздел|направление|блок|этап)\s+(\d+|[IVXLC]+)\.?\s*(.*)$", re.IGNORECASE)
-TEXT_FIELDS = ("title", "deadline", "result", "indicator", "form", "note")
 _NOISE = {"html": "удалены HTML-теги", "noise": "удалены знаки «?» (испорченные символы)",
           "markup": "удалена разметка «**»"}
 
@@ -38,7 +37,6 @@ class Entry:
     cells: dict[str, Cell]
     where: str
     merged_across: bool = False
-    joined: list[str] = field(default_factory=list)  # where of continuation rows
     guessed: list[str] = field(default_factory=list)  # words joined across a hyphen by guess
     item: Item | None = None  # the measure built from this entry
 
@@ -79,7 +77,6 @@ def table_entries(table: Table, notes: list[tuple[str, str]]) -> list[Entry]:
         if _continues(entry, entries):
             previous = entries[-1]
             _join(previous, entry)
-            previous.joined.append(entry.where)
             label = f"мероприятию {previous.number}" if previous.number else "строке выше"
             notes.append((entry.where, (f"строка без номера присоединена к {label} ({previous.where}) "
                                         "как продолжение разорванной строки")))

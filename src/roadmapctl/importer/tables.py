@@ -15,9 +15,6 @@ from dataclasses import dataclass, field
 
 from roadmapctl.importer.cleanup import clean
 
-# The columns a roadmap table may have, by the field they fill.
-FIELDS = ("number", "title", "deadline", "executors", "result", "indicator", "form", "note")
-
 # Header words, tried in this order: «Форма представления ожидаемого результата»
 # is a form, not a result; «Срок исполнения» names a deadline, not executors.
 _HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
