@@ -36,6 +36,12 @@ COMMANDS = (
     "rollover",
     "diff",
     "textconv",
+    "overdue",
+    "list",
+    "done",
+    "extend",
+    "stats",
+    "calendar",
 )
 
 HELP = """Дорожные карты в YAML: проверка, контроль сроков, сравнение, печать.
@@ -87,7 +93,7 @@ def build_app(only: str | None = None) -> typer.Typer:
 
 
 def _module_name(command: str) -> str:
-    return command.replace("-", "_") + ("_" if command in ("import",) else "")
+    return command.replace("-", "_") + ("_" if command in ("import", "list") else "")
 
 
 def _requested_command(args: list[str]) -> str | None:

@@ -1,0 +1,58 @@
+"""`roadmapctl calendar`: control dates as an iCalendar (.ics) file."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import typer
+
+from roadmapctl.clitext import RussianCommand
+from roadmapctl.errors import EXIT_OK, InputError
+
+
+def run(paths: Sequence[str], output: Path, executor: str | None, force: bool) -> int:
+    from datetime import date
+
+    from roadmapctl.calendar_export import build_calendar, events
+    from roadmapctl.fsio import write_atomic
+    from roadmapctl.overdue import load_tracked
+    from roadmapctl.ru import count
+
+    # Control dates do not depend on «today»; as_of only decides states, unused here.
+    loaded = load_tracked(paths, date.max)
+    if loaded.warn():
+        raise InputError(f"календарь {output} не записан: исправьте карты и повторите")
+    data = build_calendar(loaded.files, executor)
+    write_atomic(output, data, overwrite=force)
+    total = sum(1 for _ in events(loaded.files, executor))
+    files = count(len(loaded.files), "карты", "карт", "карт")
+    sys.stdout.write(f"Записан календарь {output}: {count(total, 'событие', 'события', 'событий')} "
+                     f"из {files}.\n")
+    return EXIT_OK
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("calendar", cls=RussianCommand)
+    def calendar_command(
+        paths: list[str] = typer.Argument(
+            None, metavar="ПУТИ",
+            help="Файлы или папки с картами (.yaml, .yml); по умолчанию папка roadmaps/.",
+        ),
+        output: Path = typer.Option(
+            ..., "--output", "-o", metavar="ПУТЬ", help="Куда записать календарь, например deadlines.ics.",
+        ),
+        executor: str = typer.Option(
+            None, "--executor", "-e", metavar="ТЕКСТ",
+            help="Только мероприятия исполнителя (часть идентификатора или наименования).",
+        ),
+        force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
+    ) -> int:
+        """Календарь сроков (.ics) для Outlook, Thunderbird, телефона.
+
+        Каждый контрольный срок — событие на весь день; повторяющиеся сроки —
+        одно событие с правилом повторения. Код выхода 0, 2 — ошибка в
+        аргументах или в картах (тогда файл не записывается).
+        """
+        return run(paths or [], output, executor, force)

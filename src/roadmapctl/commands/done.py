@@ -1,0 +1,74 @@
+"""`roadmapctl done`: record a report of completion in the roadmap file itself."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from roadmapctl.clitext import RussianCommand
+from roadmapctl.errors import EXIT_OK, UsageError
+
+
+def past_date(text: str | None, option: str, today: date) -> date:
+    """A date option that defaults to today and must not lie in the future."""
+    from roadmapctl.options import parse_date
+    from roadmapctl.ru import date_numeric
+
+    day = parse_date(text, option) or today
+    if day > today:
+        raise UsageError(f"{option}: дата {date_numeric(day)} ещё не наступила "
+                         f"(сегодня {date_numeric(today)})")
+    return day
+
+
+def run(path: Path, item_text: str, on: date, due: date | None, note: str | None) -> int:
+    from roadmapctl import edits
+    from roadmapctl.reports import STATUS_NAMES, days
+    from roadmapctl.ru import date_numeric
+    from roadmapctl.tracking import track
+
+    roadmap = edits.load_roadmap(path)
+    item = edits.find_item(track(roadmap, on), item_text, path)
+    completion, edit = edits.plan_completion(roadmap, item, on, due, note, path)
+    edits.write_completion(path, item, completion, edit.status)
+    occ = edit.occurrence
+    which = f" за срок {date_numeric(occ.due)}" if len(item.occurrences) > 1 else ""
+    late = (on - occ.effective_due).days
+    timing = f"с опозданием на {days(late)}" if late > 0 else "в срок"
+    sys.stdout.write(f"{path}: мероприятие {item.address} — отмечено выполнение "
+                     f"{date_numeric(on)}{which} ({timing}); статус: {STATUS_NAMES[edit.status]}.\n")
+    return EXIT_OK
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("done", cls=RussianCommand)
+    def done_command(
+        roadmap: Path = typer.Argument(..., metavar="КАРТА", help="Файл дорожной карты (.yaml)."),
+        item: str = typer.Argument(
+            ..., metavar="МЕРОПРИЯТИЕ",
+            help="Номер как в карте (1.2 или 1.2.), ключ key или подпункт без номера: "
+                 "5.2.5/3 — третий подпункт 5.2.5.",
+        ),
+        on: str = typer.Option(
+            None, "--on", metavar="ДАТА", help="Дата исполнения; по умолчанию сегодня, не позже сегодня.",
+        ),
+        due: str = typer.Option(
+            None, "--due", metavar="ДАТА",
+            help="За какой контрольный срок (для повторяющихся и нескольких сроков); "
+                 "по умолчанию — срок, в окно которого попадает дата исполнения.",
+        ),
+        note: str = typer.Option(None, "--note", metavar="ТЕКСТ", help="Примечание: чем подтверждено."),
+    ) -> int:
+        """Отметить выполнение мероприятия прямо в файле карты.
+
+        Добавляет в completions запись «- date: …» и ставит статус done (все
+        сроки выполнены) или in_progress; остальной текст файла не меняется.
+        Повторная отметка за тот же срок отклоняется (код выхода 2).
+        """
+        from roadmapctl.options import parse_date, today_or
+
+        today = today_or(None)
+        return run(roadmap, item, past_date(on, "--on", today), parse_date(due, "--due"), note)

@@ -1,0 +1,61 @@
+"""`roadmapctl extend`: record a deadline extension («перенос срока») in the roadmap file."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from roadmapctl.clitext import RussianCommand
+from roadmapctl.errors import EXIT_OK, UsageError
+
+
+def run(path: Path, item_text: str, to: date, reason: str, basis: str | None, on: date) -> int:
+    from roadmapctl import edits
+    from roadmapctl.ru import date_numeric
+    from roadmapctl.tracking import track
+
+    if not reason.strip():
+        raise UsageError("--reason: укажите причину переноса срока")
+    roadmap = edits.load_roadmap(path)
+    item = edits.find_item(track(roadmap, on), item_text, path)
+    extension, edit = edits.plan_extension(roadmap, item, to, reason.strip(),
+                                           basis.strip() if basis else None, on, path)
+    edits.write_extension(path, item, extension)
+    sys.stdout.write(f"{path}: мероприятие {item.address} — срок {date_numeric(edit.occurrence.due)} "
+                     f"перенесён на {date_numeric(to)} (причина: {extension.reason}).\n")
+    return EXIT_OK
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("extend", cls=RussianCommand)
+    def extend_command(
+        roadmap: Path = typer.Argument(..., metavar="КАРТА", help="Файл дорожной карты (.yaml)."),
+        item: str = typer.Argument(
+            ..., metavar="МЕРОПРИЯТИЕ",
+            help="Номер как в карте (1.2 или 1.2.), ключ key или подпункт без номера: 5.2.5/3.",
+        ),
+        to: str = typer.Option(..., "--to", metavar="ДАТА", help="Новый срок."),
+        reason: str = typer.Option(..., "--reason", metavar="ТЕКСТ", help="Причина переноса."),
+        basis: str = typer.Option(
+            None, "--basis", metavar="ТЕКСТ", help="Основание: служебная записка, приказ …",
+        ),
+        on: str = typer.Option(
+            None, "--on", metavar="ДАТА", help="Когда перенесено; по умолчанию сегодня.",
+        ),
+    ) -> int:
+        """Перенести срок мероприятия: запись в extensions, исходный срок сохраняется.
+
+        Переносится первый невыполненный срок (для неповторяющихся — и все
+        невыполненные сроки до новой даты); overdue считает просрочку от
+        нового срока. Срок раньше текущего не принимается (код выхода 2).
+        """
+        from roadmapctl.commands.done import past_date
+        from roadmapctl.options import parse_date, today_or
+
+        new_due = parse_date(to, "--to")
+        if new_due is None:
+            raise UsageError("--to: укажите новый срок")
+        return run(roadmap, item, new_due, reason, basis, past_date(on, "--on", today_or(None)))

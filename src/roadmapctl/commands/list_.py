@@ -1,0 +1,209 @@
+"""`roadmapctl list`: every item with its control dates and what became of them."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import IO, Any
+
+import typer
+
+from roadmapctl.clitext import RussianCommand
+from roadmapctl.errors import EXIT_OK, EXIT_USAGE, UsageError
+
+FORMATS = ("table", "json", "csv")
+
+
+def run(paths: Sequence[str], as_of: date, executor: str | None, statuses: set[str] | None,
+        start: date | None, end: date | None, fmt: str, out: IO[str] | None = None) -> int:
+    from roadmapctl import reports
+    from roadmapctl.overdue import load_tracked
+
+    out = out or sys.stdout
+    loaded = load_tracked(paths, as_of)
+    broken = loaded.warn()
+    rows = pick(loaded, executor, statuses, start, end)
+    if fmt == "json":
+        out.write(reports.to_json([record(f, t, occs) for f, t, occs in rows]))
+    elif fmt == "csv":
+        out.write(reports.to_csv(csv_columns(), [line for f, t, occs in rows
+                                                 for line in csv_lines(f, t, occs)]))
+    elif reports.is_terminal(out):
+        con = reports.console(out)
+        con.print(header(len(rows), as_of, start, end), style="bold")
+        con.print(reports.rich_table(table_columns(), [display(f, t, occs) for f, t, occs in rows]))
+    else:
+        out.write(plain(rows, as_of, start, end))
+    return EXIT_USAGE if broken else EXIT_OK
+
+
+def pick(loaded: Any, executor: str | None, statuses: set[str] | None, start: date | None,
+         end: date | None) -> list[tuple[Any, Any, tuple[Any, ...]]]:
+    """(file, item, control dates shown) for every item that passes the filters."""
+    from roadmapctl.overdue import executor_filter
+
+    matches = executor_filter(executor)
+    window = start is not None or end is not None
+    rows = []
+    for file in loaded.files:
+        for item in file.items:
+            if statuses and item.item.status not in statuses:
+                continue
+            if not matches(file.roadmap, item):
+                continue
+            occs = tuple(o for o in item.occurrences
+                         if (start is None or o.effective_due >= start)
+                         and (end is None or o.effective_due <= end))
+            if window and not occs:
+                continue
+            rows.append((file, item, occs))
+    return rows
+
+
+def header(total: int, as_of: date, start: date | None, end: date | None) -> str:
+    from roadmapctl.ru import count, date_numeric
+
+    found = count(total, "мероприятие", "мероприятия", "мероприятий")
+    bounds = ((f" с {date_numeric(start)}" if start else "")
+              + (f" по {date_numeric(end)}" if end else ""))
+    head = f"Срок{bounds}: {found}" if bounds else found.capitalize()
+    return f"{head} (на {date_numeric(as_of)})"
+
+
+def _deadline_text(item: Any) -> str:
+    from roadmapctl.deadlines import Unparsed
+
+    if item.phrase is None and not item.pinned:
+        return "срок не указан"
+    if isinstance(item.deadline, Unparsed):
+        return f"«{item.phrase}» — не удалось разобрать (см. roadmapctl check)"
+    if item.kind == "continuous":
+        return f"«{item.phrase}» — без контрольных дат"
+    return f"«{item.phrase}»"
+
+
+def _dates(occs: tuple[Any, ...]) -> list[str]:
+    from roadmapctl import reports
+
+    return [f"{reports.span(o)}{reports.moved(o)} — {reports.outcome(o)}" for o in occs]
+
+
+def plain(rows: list[tuple[Any, Any, tuple[Any, ...]]], as_of: date, start: date | None,
+          end: date | None) -> str:
+    from roadmapctl.overdue import executor_labels
+    from roadmapctl.reports import STATUS_NAMES
+
+    lines = [header(len(rows), as_of, start, end)]
+    for file, item, occs in rows:
+        dates = _dates(occs)
+        deadline = _deadline_text(item)
+        lines += [
+            "",
+            f"{file.path}:{item.line}: {item.address} {item.item.title}",
+            f"    Исполнители: {', '.join(executor_labels(file.roadmap, item.executors)) or 'не указаны'}",
+            f"    Статус: {STATUS_NAMES[item.item.status]}",
+        ]
+        if len(dates) == 1:
+            lines.append(f"    Срок: {deadline}: {dates[0]}")
+        else:
+            lines.append(f"    Срок: {deadline}")
+            lines += [f"      {line}" for line in dates]
+    return "\n".join(lines) + "\n"
+
+
+def table_columns() -> list[Any]:
+    from roadmapctl.reports import Column
+
+    return [Column("item", "№"), Column("title", "Мероприятие"), Column("executors", "Исполнители"),
+            Column("deadline", "Срок"), Column("dates", "Контрольные даты"), Column("status", "Статус")]
+
+
+def display(file: Any, item: Any, occs: tuple[Any, ...]) -> dict[str, Any]:
+    from roadmapctl.overdue import executor_labels
+    from roadmapctl.reports import STATUS_NAMES
+
+    return {"item": item.address, "title": item.item.title,
+            "executors": executor_labels(file.roadmap, item.executors),
+            "deadline": _deadline_text(item), "dates": "\n".join(_dates(occs)),
+            "status": STATUS_NAMES[item.item.status]}
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def occurrence(o: Any) -> dict[str, Any]:
+    return {"start": _iso(o.start), "due": o.effective_due.isoformat(), "original_due": o.due.isoformat(),
+            "done": _iso(o.done_on), "state": o.state}
+
+
+def record(file: Any, item: Any, occs: tuple[Any, ...]) -> dict[str, Any]:
+    from roadmapctl.overdue import executor_labels
+
+    return {"file": file.path, "line": item.line, "item": item.address, "title": item.item.title,
+            "executors": executor_labels(file.roadmap, item.executors), "deadline": item.phrase,
+            "kind": item.kind, "occurrences": [occurrence(o) for o in occs],
+            "status": item.item.status}
+
+
+def csv_columns() -> list[Any]:
+    from roadmapctl.reports import Column
+
+    keys = ("file", "line", "item", "title", "executors", "deadline", "status", "start", "due",
+            "original_due", "done", "state")
+    return [Column(key, key) for key in keys]
+
+
+def csv_lines(file: Any, item: Any, occs: tuple[Any, ...]) -> list[dict[str, Any]]:
+    """One CSV line per control date (one with empty dates for an item without any)."""
+    base = record(file, item, occs)
+    del base["occurrences"], base["kind"]
+    return [{**base, **occurrence(o)} for o in occs] or [base]
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("list", cls=RussianCommand)
+    def list_command(
+        paths: list[str] = typer.Argument(
+            None, metavar="ПУТИ",
+            help="Файлы или папки с картами (.yaml, .yml); по умолчанию папка roadmaps/.",
+        ),
+        executor: str = typer.Option(
+            None, "--executor", "-e", metavar="ТЕКСТ",
+            help="Только мероприятия исполнителя: часть идентификатора, краткого или полного "
+                 "наименования (без учёта регистра, ё = е).",
+        ),
+        status: list[str] = typer.Option(
+            None, "--status", metavar="СТАТУС",
+            help="Только с этим статусом: planned, in_progress, done, cancelled "
+                 "(можно несколько: --status planned,in_progress).",
+        ),
+        start: str = typer.Option(
+            None, "--from", metavar="ДАТА", help="Только то, срок чего не раньше этой даты.",
+        ),
+        end: str = typer.Option(
+            None, "--to", metavar="ДАТА", help="Только то, срок чего не позже этой даты.",
+        ),
+        fmt: str = typer.Option("table", "--format", "-f", metavar="ФОРМАТ", help="table, json или csv."),
+        as_of: str = typer.Option(
+            None, "--as-of", metavar="ДАТА",
+            help="Считать сегодняшней эту дату (2024-03-15 или 15.03.2024).",
+        ),
+    ) -> int:
+        """Все мероприятия (с подпунктами): исполнители, срок, контрольные даты, статус.
+
+        С --from/--to — только то, срок чего попадает в эти даты
+        («что у нас в октябре?»). Код выхода 0, 2 — ошибка в аргументах или в картах.
+        """
+        from roadmapctl.model import STATUSES
+        from roadmapctl.options import choice, parse_date, today_or
+
+        wanted = {s.strip() for value in status or [] for s in value.split(",") if s.strip()}
+        for value in wanted:
+            choice(value, STATUSES, "--status")
+        first, last = parse_date(start, "--from"), parse_date(end, "--to")
+        if first and last and last < first:
+            raise UsageError("--to раньше --from")
+        return run(paths or [], today_or(as_of), executor, wanted or None, first, last,
+                   choice(fmt, FORMATS, "--format"))

@@ -1,0 +1,250 @@
+"""`roadmapctl overdue`: what is overdue today — for people, for cron mail, for programs."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import IO, Any
+
+import typer
+
+from roadmapctl.clitext import RussianCommand
+from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+
+FORMATS = ("table", "json", "csv", "markdown")
+
+
+def run(paths: Sequence[str], as_of: date, executor: str | None, within: int | None, fmt: str,
+        group_by: str, exit_code: bool, quiet: bool, jobs: int | None = None,
+        out: IO[str] | None = None) -> int:
+    from roadmapctl.overdue import scan
+
+    out = out or sys.stdout
+    found = scan(paths, as_of, executor, within, jobs)
+    broken = found.loaded.warn()
+    entries = found.entries
+    if entries or not quiet:
+        out.write(render(entries, as_of, executor, within, fmt, group_by, out))
+    if broken:
+        return EXIT_USAGE
+    missed = any(e.group == "overdue" for e in entries)
+    return EXIT_FINDINGS if exit_code and missed else EXIT_OK
+
+
+def render(entries: list[Any], as_of: date, executor: str | None, within: int | None, fmt: str,
+           group_by: str, out: IO[str]) -> str:
+    from roadmapctl import reports
+
+    overdue = [e for e in entries if e.group == "overdue"]
+    upcoming = [e for e in entries if e.group == "upcoming"]
+    if fmt == "json":
+        return reports.to_json([record(e, within is not None) for e in entries])
+    if fmt == "csv":
+        return reports.to_csv(csv_columns(within is not None),
+                              [record(e, within is not None) for e in entries])
+    parts = [(header(overdue, as_of, executor), overdue, False)]
+    if within is not None:
+        parts.append((soon_header(upcoming, as_of, within), upcoming, True))
+    if fmt == "markdown":
+        return markdown(parts, group_by)
+    if reports.is_terminal(out):
+        terminal(parts, group_by, out)
+        return ""
+    return plain(parts, group_by)
+
+
+def header(overdue: list[Any], as_of: date, executor: str | None) -> str:
+    from roadmapctl.ru import count, date_numeric
+
+    items = len({(e.file, e.item) for e in overdue})
+    who = f", исполнитель «{executor}»" if executor else ""
+    if not overdue:
+        return f"Просроченных мероприятий нет (на {date_numeric(as_of)}{who})."
+    head = f"Просрочено {count(items, 'мероприятие', 'мероприятия', 'мероприятий')}"
+    if len(overdue) != items:
+        head += f" — {count(len(overdue), 'контрольный срок', 'контрольных срока', 'контрольных сроков')}"
+    return f"{head} (на {date_numeric(as_of)}{who})"
+
+
+def soon_header(upcoming: list[Any], as_of: date, within: int) -> str:
+    from roadmapctl.reports import days
+    from roadmapctl.ru import count, date_numeric, plural
+
+    if within == 0:
+        when = f"сегодня ({date_numeric(as_of)})"
+    else:
+        last = date_numeric(as_of + timedelta(days=within))
+        when = f"в {plural(within, 'ближайший', 'ближайшие', 'ближайшие')} {days(within)} (по {last})"
+    items = len({(e.file, e.item) for e in upcoming})
+    found = count(items, "мероприятие", "мероприятия", "мероприятий") if items else "нет"
+    return f"Срок наступает {when}: {found}"
+
+
+def record(entry: Any, with_group: bool) -> dict[str, Any]:
+    """One control date for JSON and CSV: ISO dates, numbers as numbers."""
+    occ = entry.occurrence
+    row: dict[str, Any] = {
+        "file": entry.file,
+        "line": entry.line,
+        "item": entry.item,
+        "title": entry.title,
+        "executors": list(entry.executors),
+        "deadline": entry.deadline,
+        "start": occ.start.isoformat() if occ.start else None,
+        "due": occ.effective_due.isoformat(),
+        "original_due": occ.due.isoformat(),
+        "days_overdue": entry.days if entry.group == "overdue" else 0,
+        "status": entry.status,
+    }
+    if with_group:
+        row["group"] = entry.group
+        row["days_left"] = entry.days if entry.group == "upcoming" else None
+    return row
+
+
+def csv_columns(with_group: bool) -> list[Any]:
+    from roadmapctl.reports import Column
+
+    keys = ["file", "line", "item", "title", "executors", "deadline", "start", "due",
+            "original_due", "days_overdue", "status"] + (["group", "days_left"] if with_group else [])
+    return [Column(key, key) for key in keys]
+
+
+def _groups(entries: list[Any], group_by: str) -> list[Any]:
+    from roadmapctl.overdue import group
+
+    return group(entries, group_by) if entries else []  # type: ignore[arg-type]
+
+
+def _heading(title: str, group_by: str) -> str:
+    return f"Исполнитель: {title}" if group_by == "executor" else f"Файл: {title}"
+
+
+def plain(parts: list[tuple[str, list[Any], bool]], group_by: str) -> str:
+    """Cron-friendly text: a block per control date, file:line first, nothing wrapped."""
+    from roadmapctl import reports
+
+    lines: list[str] = []
+    for title, entries, soon in parts:
+        lines += [title, ""] if entries else [title]
+        for grp in _groups(entries, group_by):
+            if grp.title is not None:
+                lines += [_heading(grp.title, group_by), ""]
+            for e in grp.entries:
+                occ = e.occurrence
+                when = reports.due_in(e.days) if soon else reports.overdue_by(e.days)
+                lines += [
+                    f"{e.file}:{e.line}: {e.item} {e.title}",
+                    f"    Исполнители: {', '.join(e.executors)}",
+                    f"    Срок: «{e.deadline}» ({reports.span(occ)}{reports.moved(occ)}) — {when}",
+                    "",
+                ]
+        if not entries and len(parts) > 1:
+            lines.append("")
+    while lines and lines[-1] == "":
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+def _display_rows(entries: list[Any], soon: bool) -> list[dict[str, Any]]:
+    from roadmapctl import reports
+    from roadmapctl.ru import date_numeric
+
+    rows = []
+    for e in entries:
+        occ = e.occurrence
+        due = date_numeric(occ.effective_due)
+        if occ.effective_due != occ.due:
+            due += f" (перенесён с {date_numeric(occ.due)})"
+        rows.append({
+            "item": e.item, "title": e.title, "executors": e.executors, "deadline": e.deadline,
+            "due": due, "days": reports.due_in(e.days) if soon else reports.days(e.days),
+            "where": f"{e.file}:{e.line}",
+        })
+    return rows
+
+
+def _display_columns(soon: bool) -> list[Any]:
+    from roadmapctl.reports import Column
+
+    return [Column("item", "№", wrap=False), Column("title", "Мероприятие"), Column("executors", "Исполнители"),
+            Column("deadline", "Срок"), Column("due", "Контрольная дата"),
+            Column("days", "Когда" if soon else "Просрочено", right=not soon),
+            Column("where", "Файл:строка", wrap=False)]
+
+
+def markdown(parts: list[tuple[str, list[Any], bool]], group_by: str) -> str:
+    from roadmapctl.reports import to_markdown
+
+    blocks = []
+    for number, (title, entries, soon) in enumerate(parts):
+        blocks.append(("# " if number == 0 else "## ") + title)
+        for grp in _groups(entries, group_by):
+            if grp.title is not None:
+                blocks.append(("## " if number == 0 else "### ") + _heading(grp.title, group_by))
+            blocks.append(to_markdown(_display_columns(soon), _display_rows(grp.entries, soon)).rstrip())
+    return "\n\n".join(blocks) + "\n"
+
+
+def terminal(parts: list[tuple[str, list[Any], bool]], group_by: str, out: IO[str]) -> None:
+    from roadmapctl.reports import console, rich_table
+
+    con = console(out)
+    for title, entries, soon in parts:
+        con.print(title, style="bold red" if entries and not soon else "bold")
+        for grp in _groups(entries, group_by):
+            heading = _heading(grp.title, group_by) if grp.title is not None else None
+            con.print(rich_table(_display_columns(soon), _display_rows(grp.entries, soon), heading))
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("overdue", cls=RussianCommand)
+    def overdue_command(
+        paths: list[str] = typer.Argument(
+            None, metavar="ПУТИ",
+            help="Файлы или папки с картами (.yaml, .yml); по умолчанию папка roadmaps/.",
+        ),
+        as_of: str = typer.Option(
+            None, "--as-of", metavar="ДАТА",
+            help="Считать сегодняшней эту дату (2024-03-15 или 15.03.2024).",
+        ),
+        executor: str = typer.Option(
+            None, "--executor", "-e", metavar="ТЕКСТ",
+            help="Только мероприятия исполнителя: часть идентификатора, краткого или полного "
+                 "наименования (без учёта регистра, ё = е).",
+        ),
+        within: int = typer.Option(
+            None, "--within", metavar="ДНЕЙ", min=0,
+            help="Показать отдельно и то, срок чего наступает в ближайшие ДНЕЙ дней.",
+        ),
+        fmt: str = typer.Option(
+            "table", "--format", "-f", metavar="ФОРМАТ", help="table, json, csv или markdown.",
+        ),
+        group_by: str = typer.Option(
+            "none", "--group-by", metavar="ПО",
+            help="Группировать: executor — по исполнителям, file — по файлам, none — общий список.",
+        ),
+        exit_code: bool = typer.Option(
+            False, "--exit-code", help="Код выхода 1, если есть просроченные (как git diff --exit-code).",
+        ),
+        quiet: bool = typer.Option(
+            False, "--quiet", "-q",
+            help="Ничего не выводить, если показывать нечего (для рассылки из cron).",
+        ),
+        jobs: int = typer.Option(
+            0, "--jobs", "-j", metavar="N",
+            help="Сколько процессов использовать для многих файлов; 0 — по числу ядер.",
+        ),
+    ) -> int:
+        """Просроченные мероприятия: самые давние первыми, с файлом и строкой.
+
+        Для cron: без терминала вывод — простой текст без цвета; с --quiet в
+        хороший день ничего не выводится. Код выхода 0 (с --exit-code — 1,
+        если есть просроченные), 2 — ошибка в аргументах или в картах.
+        """
+        from roadmapctl.options import choice, today_or
+        from roadmapctl.overdue import GROUP_BY
+
+        return run(paths or [], today_or(as_of), executor, within, choice(fmt, FORMATS, "--format"),
+                   choice(group_by, GROUP_BY, "--group-by"), exit_code, quiet, jobs)

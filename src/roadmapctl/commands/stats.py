@@ -1,0 +1,133 @@
+"""`roadmapctl stats`: execution discipline by executor, section or file."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import IO, Any
+
+import typer
+
+from roadmapctl.clitext import RussianCommand
+from roadmapctl.errors import EXIT_OK, EXIT_USAGE
+
+FORMATS = ("table", "json", "csv")
+BY_NAMES = {"executor": "по исполнителям", "section": "по разделам", "file": "по файлам"}
+BY_HEADERS = {"executor": "Исполнитель", "section": "Раздел", "file": "Файл"}
+NOTE = ("Ко — доля сроков, выполненных в срок (с учётом переносов), от наступивших; "
+        "опоздание — среднее число дней опоздания и просрочки.")
+
+
+def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: str,
+        out: IO[str] | None = None) -> int:
+    from roadmapctl import reports
+    from roadmapctl.overdue import load_tracked
+    from roadmapctl.stats import discipline
+
+    out = out or sys.stdout
+    loaded = load_tracked(paths, as_of)
+    broken = loaded.warn()
+    report = discipline(loaded, as_of, by, executor)
+    rows = [record(t) for t in report.groups]
+    total = record(report.total)
+    if fmt == "json":
+        out.write(reports.to_json({"as_of": as_of.isoformat(), "by": by,
+                                   "groups": rows, "total": total}))
+    elif fmt == "csv":
+        total["group"] = report.total.label
+        out.write(reports.to_csv([reports.Column(c.key, c.key) for c in columns(by)], rows + [total]))
+    elif reports.is_terminal(out):
+        terminal(report, as_of, by, out)
+    else:
+        out.write(plain(report, as_of, by))
+    return EXIT_USAGE if broken else EXIT_OK
+
+
+def record(tally: Any) -> dict[str, Any]:
+    share, delay = tally.share, tally.average_delay
+    return {"group": tally.label, "due": tally.due, "on_time": tally.on_time, "late": tally.late,
+            "overdue": tally.overdue, "extended": tally.extended,
+            "on_time_share": None if share is None else round(share, 1),
+            "average_delay": None if delay is None else round(delay, 1)}
+
+
+def columns(by: str) -> list[Any]:
+    from roadmapctl.reports import Column
+
+    return [Column("group", BY_HEADERS[by]), Column("due", "Сроков", True),
+            Column("on_time", "В срок", True), Column("late", "С опозданием", True),
+            Column("overdue", "Просрочено", True), Column("extended", "Продлено", True),
+            Column("on_time_share", "Ко, %", True), Column("average_delay", "Опоздание, дн.", True)]
+
+
+def title(as_of: date, by: str) -> str:
+    from roadmapctl.ru import date_numeric
+
+    return f"Исполнительская дисциплина на {date_numeric(as_of)} ({BY_NAMES[by]})"
+
+
+def plain(report: Any, as_of: date, by: str) -> str:
+    """Numbers first, the (long) name last, so nothing has to wrap."""
+    from roadmapctl.reports import plain_table
+
+    if not report.total.due:
+        return f"{title(as_of, by)}\n\nНаступивших сроков нет.\n"
+    cols = columns(by)
+    rows = [record(t) for t in report.groups] + [record(report.total)]
+    return f"{title(as_of, by)}\n\n{plain_table(cols[1:] + cols[:1], rows)}\n{NOTE}\n"
+
+
+def terminal(report: Any, as_of: date, by: str, out: IO[str]) -> None:
+    from rich.bar import Bar
+    from rich.table import Table
+
+    from roadmapctl.reports import cell, console
+
+    con = console(out)
+    table = Table(title=title(as_of, by), title_justify="left", header_style="bold")
+    cols = columns(by)
+    for c in cols:
+        table.add_column(c.header, justify="right" if c.right else "left", overflow="fold")
+    table.add_column("", width=20, no_wrap=True)
+    for number, tally in enumerate([*report.groups, report.total]):
+        row = record(tally)
+        share = tally.share or 0.0
+        colour = "green" if share >= 90 else "yellow" if share >= 70 else "red"
+        table.add_row(*(cell(row[c.key]) for c in cols), Bar(100, 0, share, width=20, color=colour),
+                      end_section=number == len(report.groups) - 1)
+    con.print(table)
+    con.print(NOTE)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("stats", cls=RussianCommand)
+    def stats_command(
+        paths: list[str] = typer.Argument(
+            None, metavar="ПУТИ",
+            help="Файлы или папки с картами (.yaml, .yml); по умолчанию папка roadmaps/.",
+        ),
+        as_of: str = typer.Option(
+            None, "--as-of", metavar="ДАТА",
+            help="Считать сегодняшней эту дату (2024-03-15 или 15.03.2024).",
+        ),
+        by: str = typer.Option(
+            "executor", "--by", metavar="ПО", help="executor — по исполнителям, section — по разделам, "
+                                                  "file — по файлам.",
+        ),
+        executor: str = typer.Option(
+            None, "--executor", "-e", metavar="ТЕКСТ",
+            help="Только мероприятия исполнителя (часть идентификатора или наименования).",
+        ),
+        fmt: str = typer.Option("table", "--format", "-f", metavar="ФОРМАТ", help="table, json или csv."),
+    ) -> int:
+        """Исполнительская дисциплина: сроков наступило, выполнено в срок, с опозданием,
+        просрочено, продлено; Ко = в срок ÷ наступило × 100 %; среднее опоздание.
+
+        Код выхода 0, 2 — ошибка в аргументах или в картах.
+        """
+        from roadmapctl.options import choice, today_or
+        from roadmapctl.stats import BY
+
+        return run(paths or [], today_or(as_of), choice(by, BY, "--by"), executor,
+                   choice(fmt, FORMATS, "--format"))

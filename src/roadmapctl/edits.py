@@ -1,0 +1,300 @@
+"""`done` and `extend` write into the roadmap itself, changing nothing but what they add.
+
+An item is named as users see it: its number as written, with or without the
+trailing dot («1.2», «1.2.»), its `key`, or — for an item without a number —
+the number of its parent item (or section) and its position: «5.2.5/3» is the
+third sub-item of 5.2.5, «5.3/1» the first item of section 5.3.
+
+Which control date a completion or an extension belongs to is decided by the
+rules of `tracking`, on the item as it would be after the edit, so what is
+written is exactly what `overdue` will read back.  The file is edited with
+ruamel's round-trip mode: new keys go where docs/format.md puts them, a
+comment or blank line that stood after the insertion point stays in front of
+what follows it, and the result is compared line by line with the original —
+if anything but the added lines (and the `status:` line) changed, nothing is
+written.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from roadmapctl.deadlines import Deadline, Unparsed
+from roadmapctl.errors import InputError, OutputError, UsageError
+from roadmapctl.model import Completion, Extension, ItemInContext, Roadmap
+from roadmapctl.ru import date_numeric
+from roadmapctl.tracking import Tracked, TrackedItem, track_item, window_start
+
+ITEM_KEYS = ("number", "key", "title", "executors", "deadline", "due", "result", "indicator",
+             "form", "note", "status", "completions", "extensions", "items")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """What was recorded, for the message the command prints."""
+
+    item: TrackedItem
+    occurrence: Tracked  # the control date, as it is after the edit
+    status: str
+
+
+def load_roadmap(path: Path) -> Roadmap:
+    from roadmapctl.loader import load
+
+    if not path.is_file():
+        raise InputError(f"файла {path} нет", "укажите путь к карте, например roadmaps/карта.yaml")
+    result = load(path)
+    if result.roadmap is None or any(p.is_error for p in result.problems):
+        raise InputError(f"файл {path} содержит ошибки, запустите roadmapctl check {path}")
+    return result.roadmap
+
+
+def find_item(items: list[TrackedItem], text: str, path: Path) -> TrackedItem:
+    """The item named by its number, key, or «родитель/позиция»; exactly one, or a clear error."""
+    wanted = text.strip()
+    plain = _bare(wanted)
+    found = [t for t in items if _bare(t.address) == plain] or [t for t in items if t.item.key == wanted]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        lines = ", ".join(str(t.line) for t in found)
+        raise UsageError(f"в {path} несколько мероприятий «{wanted}» (строки {lines})",
+                         "укажите ключ мероприятия (key) или исправьте номера: roadmapctl check")
+    close = difflib.get_close_matches(plain, [_bare(t.address) for t in items], n=3, cutoff=0.6)
+    maybe = f" — может быть, {', '.join(close)}?" if close else ""
+    raise UsageError(f"в {path} нет мероприятия «{wanted}»{maybe}",
+                     "номер как в карте (1.2 или 1.2.), ключ key или подпункт без номера «5.2.5/3»; "
+                     f"все мероприятия: roadmapctl list {path}")
+
+
+def _bare(address: str) -> str:
+    return "/".join(part.strip().rstrip(".") for part in address.split("/"))
+
+
+def trackable(item: TrackedItem, path: Path) -> Deadline:
+    """The item's deadline, or a clear refusal when there is nothing to record against."""
+    name = f"мероприятие {item.address}"
+    if item.cancelled:
+        raise UsageError(f"{name} отменено (status: cancelled)")
+    if isinstance(item.deadline, Unparsed):
+        raise UsageError(f"{name}: {item.deadline.message}",
+                         f"исправьте срок или добавьте due: — roadmapctl check {path}")
+    if item.deadline is None:
+        subs = "; отмечайте его подпункты" if item.item.items else ""
+        raise UsageError(f"у мероприятия {item.address} нет срока{subs}")
+    if not item.deadline.occurrences:
+        raise UsageError(f"у мероприятия {item.address} срок «{item.phrase}» без контрольных дат: "
+                         "отмечать нечего")
+    return item.deadline
+
+
+def retrack(item: TrackedItem, roadmap: Roadmap, as_of: date, **changes: Any) -> TrackedItem:
+    """The item tracked as if it had `changes` (new completions, extensions, status)."""
+    entry = ItemInContext(replace(item.item, **changes), item.entry.sections, item.entry.parent)
+    return track_item(entry, item.address, item.steps, roadmap.period, as_of)
+
+
+def plan_completion(roadmap: Roadmap, item: TrackedItem, on: date, due: date | None,
+                    note: str | None, path: Path) -> tuple[Completion, Edit]:
+    """The completion to write and what it covers; refuses duplicates and unknown dates."""
+    deadline = trackable(item, path)
+    now = retrack(item, roadmap, date.max, status="in_progress")
+    occs = now.occurrences
+    if due is not None and not any(due in (o.due, o.effective_due) for o in occs):
+        dates = ", ".join(date_numeric(o.due) for o in occs)
+        raise UsageError(f"у мероприятия {item.address} нет срока {date_numeric(due)}; "
+                         f"контрольные даты: {dates}")
+    if due is None and len(occs) > 1:
+        inside = [o for i, o in enumerate(occs)
+                  if window_start(deadline.occurrences, i) <= on <= o.effective_due]
+        if inside and inside[0].completion is not None:
+            raise UsageError(_already(item, inside[0]),
+                             "если это отметка за другой срок, укажите его: --due ДАТА")
+    new = Completion(date=on, due=due, note=note)
+    after = retrack(item, roadmap, date.max, status="in_progress",
+                    completions=[*item.item.completions, new])
+    covered = [o for o in after.occurrences if o.completion is new]
+    if not covered:
+        if len(occs) > 1 and due is None:
+            raise UsageError(f"все контрольные сроки мероприятия {item.address} уже отмечены")
+        raise UsageError(_already(item, next(o for o in occs if due in (None, o.due, o.effective_due))))
+    target = covered[0]
+    if len(occs) > 1 and due is None:
+        new = Completion(date=on, due=target.due, note=note)
+    status = "done" if all(o.completion is not None for o in after.occurrences) else "in_progress"
+    return new, Edit(item, target, status)
+
+
+def _already(item: TrackedItem, occ: Tracked) -> str:
+    done = f" ({date_numeric(occ.done_on)})" if occ.done_on else ""
+    if len(item.occurrences) == 1:
+        return f"выполнение мероприятия {item.address} уже отмечено{done}"
+    return f"выполнение мероприятия {item.address} за срок {date_numeric(occ.due)} уже отмечено{done}"
+
+
+def plan_extension(roadmap: Roadmap, item: TrackedItem, to: date, reason: str, basis: str | None,
+                   on: date, path: Path) -> tuple[Extension, Edit]:
+    """The extension to write and the control date it moves; refuses moving a date earlier."""
+    trackable(item, path)
+    now = retrack(item, roadmap, on)
+    open_ = [o for o in now.occurrences if not o.covered]
+    if not open_:
+        raise UsageError(f"все сроки мероприятия {item.address} уже выполнены: переносить нечего")
+    current = open_[0]
+    if to <= current.effective_due:
+        word = "совпадает с текущим" if to == current.effective_due else "раньше текущего"
+        raise UsageError(f"новый срок {date_numeric(to)} {word} срока "
+                         f"{date_numeric(current.effective_due)} мероприятия {item.address}")
+    new = Extension(to=to, reason=reason, basis=basis, date=on)
+    after = retrack(item, roadmap, on, extensions=[*item.item.extensions, new])
+    moved = next(o for o in after.occurrences if o.extension is new)
+    return new, Edit(item, moved, item.item.status)
+
+
+def write_completion(path: Path, item: TrackedItem, completion: Completion, status: str) -> None:
+    entry: dict[str, Any] = {"date": completion.date}
+    if completion.due is not None:
+        entry["due"] = completion.due
+    if completion.note:
+        entry["note"] = completion.note
+    _edit(path, item, "completions", entry, status)
+
+
+def write_extension(path: Path, item: TrackedItem, extension: Extension) -> None:
+    entry: dict[str, Any] = {"to": extension.to, "reason": extension.reason}
+    if extension.basis:
+        entry["basis"] = extension.basis
+    entry["date"] = extension.date
+    _edit(path, item, "extensions", entry, None)
+
+
+def _edit(path: Path, item: TrackedItem, key: str, entry: dict[str, Any], status: str | None) -> None:
+    from roadmapctl.fsio import write_atomic
+    from roadmapctl.yamledit import dump_document, load_document
+
+    data, original = load_document(path)
+    node = data
+    for name, index in item.steps:
+        node = node[name][index]
+    status_changed = status is not None and node.get("status") != status
+    if status_changed:
+        _set_key(node, "status", status)
+    _append_entry(node, key, entry)
+    text = dump_document(data, original)
+    if "\r\n" in original:
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    _only_additions(original, text, path, status_changed)
+    write_atomic(path, text, overwrite=True)
+
+
+def _only_additions(before: str, after: str, path: Path, status_changed: bool) -> None:
+    """Refuse to write when anything but added lines (and one status line) would change."""
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    changed = []
+    for tag, i1, i2, _j1, _j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag in ("replace", "delete"):
+            changed += old[i1:i2]
+    allowed = 1 if status_changed else 0
+    if len(changed) > allowed or any(not line.lstrip().startswith("status:") for line in changed):
+        raise OutputError(f"не удалось внести отметку в {path}, не изменив оформление файла",
+                          "внесите её вручную (см. docs/format.md) и сообщите разработчикам")
+
+
+# --- ruamel round-trip nodes: insert where docs/format.md puts keys, keep comments in place ---
+#
+# ruamel keeps a comment (and blank lines) that follows a value with that value, so adding
+# keys after it would put them below a comment about the next item.  The comment is split:
+# lines indented at least as deep as the content they follow stay; the rest (blank lines,
+# notes about the next item) move below what is added.
+
+
+def _set_key(node: Any, key: str, value: Any) -> None:
+    if key in node:
+        node[key] = value
+    else:
+        _insert(node, key, value)
+
+
+def _append_entry(node: Any, key: str, entry: dict[str, Any]) -> None:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    new = CommentedMap(entry)
+    seq = node.get(key)
+    if isinstance(seq, CommentedSeq) and len(seq):
+        tail = _pop_after(seq, len(seq) - 1, seq.lc.col + 1)
+        seq.append(new)
+        _put_tail(seq, len(seq) - 1, tail)
+    elif isinstance(seq, CommentedSeq):
+        seq.fa.set_block_style()
+        seq.append(new)
+    else:
+        _insert(node, key, CommentedSeq([new]))
+
+
+def _insert(node: Any, key: str, value: Any) -> None:
+    """Insert after the last key that comes before `key` in ITEM_KEYS."""
+    rank = ITEM_KEYS.index(key)
+    keys = list(node.keys())
+    pos = 0
+    for i, existing in enumerate(keys):
+        if existing in ITEM_KEYS and ITEM_KEYS.index(existing) < rank:
+            pos = i + 1
+    tail = _pop_after(node, keys[pos - 1], node.lc.col) if pos else None
+    node.insert(pos, key, value)
+    _put_tail(node, key, tail)
+
+
+def _is_collection(value: Any) -> bool:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    return isinstance(value, (CommentedMap, CommentedSeq)) and len(value) > 0
+
+
+def _pop_after(node: Any, key: Any, indent: int) -> Any:
+    """Detach the part of the comment after `key`'s value that belongs to what follows."""
+    chain = [(node, key)]
+    while _is_collection(value := chain[-1][0][chain[-1][1]]):
+        chain.append((value, len(value) - 1 if isinstance(value, list) else list(value.keys())[-1]))
+    for container, at in reversed(chain):
+        slot = container.ca.items.get(at)
+        index = 0 if isinstance(container, list) else 2
+        if slot and slot[index] is not None:
+            token = slot[index]
+            stay, move = _split(token.value, indent)
+            slot[index] = _token(token, stay) if stay else None
+            return _token(token, move) if move else None
+    return None
+
+
+def _split(text: str, indent: int) -> tuple[str | None, str | None]:
+    """A comment's text cut into (stays, moves): see the section comment above."""
+    lines = text.split("\n")
+    keep = 1
+    while keep < len(lines) - 1 and lines[keep].strip().startswith("#") \
+            and len(lines[keep]) - len(lines[keep].lstrip()) >= indent:
+        keep += 1
+    stay = "\n".join(lines[:keep]) + "\n" if lines[0] or keep > 1 else None
+    rest = lines[keep:]
+    move = "\n" + "\n".join(rest) if len(rest) > 1 else None
+    return stay, move
+
+
+def _token(like: Any, value: str) -> Any:
+    from ruamel.yaml.tokens import CommentToken
+
+    return CommentToken(value, like.start_mark, like.end_mark, like.column)
+
+
+def _put_tail(node: Any, key: Any, token: Any) -> None:
+    """Attach `token` after `key`'s value, at the innermost last element."""
+    if token is None:
+        return
+    while _is_collection(node[key]):
+        node = node[key]
+        key = len(node) - 1 if isinstance(node, list) else list(node.keys())[-1]
+    slot = node.ca.items.setdefault(key, [None, None, None, None])
+    slot[0 if isinstance(key, int) else 2] = token

@@ -1,0 +1,281 @@
+"""Execution control («контроль исполнения»): every control date of every item, resolved.
+
+`overdue`, `list`, `stats`, `calendar`, `done` and `extend` all ask the same
+question — which control dates does an item have, and which of them are
+covered by a report of completion, moved by an extension, or missed — so the
+answer is computed here once, as plain values, for a given `as_of` date.
+
+Control dates.  An explicit `due:` pin wins over the phrase (each pinned date
+is one control date); otherwise the phrase is read with `parse_deadline`
+against the roadmap's period.  Sub-items without their own deadline follow
+their parent.  `continuous` phrases («постоянно») have no control dates and
+are never overdue; phrases that cannot be read have none either (`check`
+reports them).  Completions and extensions dated after `as_of` are ignored,
+so any past day can be replayed.
+
+Matching completions to control dates.  Completions and extensions are
+replayed in date order (completions of a day before extensions of that day,
+an extension without a date after everything else):
+
+1. If the item has one control date, its earliest completion covers it.
+2. A completion with `due:` covers the control date equal to it (the date as
+   planned or as extended); if that date is already covered, the completion
+   is a duplicate and covers nothing.  A `due:` that names no control date is
+   read as if it were absent.
+3. A completion without `due:` covers the first uncovered control date whose
+   window holds the completion date (a window runs from its start — or from
+   the day after the previous control date — to its due, extended or not);
+   else the nearest earlier uncovered one (a late report); else the earliest
+   uncovered one (an early report).
+
+Extensions.  An extension applies to the first control date still uncovered
+on its date; for deadlines that do not repeat it also moves every other
+uncovered control date that falls before the new date.  The latest extension
+of a control date wins; the original date is kept for reports.
+
+Statuses.  `cancelled` items (and sub-items of cancelled items) are never
+overdue.  `status: done` closes an item as of its last completion: from
+that day on, control dates left without their own completion count as done
+on that day (a done item without any completion is closed without a date,
+and `check` reports it, R105).
+
+A control date is overdue when it is not covered and its due date (extended,
+if it was) is before `as_of`; on the due date itself it is not yet overdue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from roadmapctl.deadlines import Deadline, Occurrence, Unparsed, parse_deadline
+from roadmapctl.model import Completion, ExecutorRef, Extension, Item, ItemInContext, Roadmap, Section
+from roadmapctl.period import Period
+
+State = Literal["done", "overdue", "open", "cancelled"]
+Steps = tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class Tracked:
+    """One control date of an item and what became of it by `as_of`."""
+
+    start: date | None
+    due: date  # as planned
+    extension: Extension | None = None
+    completion: Completion | None = None
+    by_status: bool = False  # covered by `status: done`, not by a completion of its own
+    state: State = "open"
+    days_overdue: int = 0
+
+    @property
+    def effective_due(self) -> date:
+        return self.extension.to if self.extension and self.extension.to else self.due
+
+    @property
+    def covered(self) -> bool:
+        return self.completion is not None or self.by_status
+
+    @property
+    def done_on(self) -> date | None:
+        return self.completion.date if self.completion else None
+
+    @property
+    def on_time(self) -> bool | None:
+        """Done by the due date (as extended); None while not done or done without a date."""
+        return None if self.done_on is None else self.done_on <= self.effective_due
+
+
+@dataclass(frozen=True)
+class TrackedItem:
+    """An item (or sub-item) with its resolved control dates."""
+
+    entry: ItemInContext
+    address: str  # «1.2», or «5.2.5/3» for the third unnumbered sub-item of 5.2.5
+    steps: Steps  # where the item sits in the YAML tree: ("sections", 4), ("items", 2) …
+    deadline: Deadline | Unparsed | None
+    occurrences: tuple[Tracked, ...]
+    cancelled: bool
+
+    @property
+    def item(self) -> Item:
+        return self.entry.item
+
+    @property
+    def line(self) -> int:
+        return self.item.pos.line
+
+    @property
+    def phrase(self) -> str | None:
+        return self.entry.effective_deadline
+
+    @property
+    def executors(self) -> list[ExecutorRef]:
+        return self.entry.effective_executors
+
+    @property
+    def pinned(self) -> bool:
+        return bool(self.entry.effective_due)
+
+    @property
+    def kind(self) -> str | None:
+        """date / window / recurring / continuous; None when there is no readable deadline."""
+        return self.deadline.kind if isinstance(self.deadline, Deadline) else None
+
+
+def track(roadmap: Roadmap, as_of: date) -> list[TrackedItem]:
+    """Every item and sub-item of the roadmap in document order, tracked as of `as_of`."""
+    return [track_item(entry, address, steps, roadmap.period, as_of)
+            for entry, address, steps in walk_addressed(roadmap)]
+
+
+def walk_addressed(roadmap: Roadmap) -> Iterator[tuple[ItemInContext, str, Steps]]:
+    """Items with their address and tree position, in the order of `Roadmap.walk`."""
+    for k, section in enumerate(roadmap.sections):
+        yield from _walk_section(section, (section,), (("sections", k),))
+
+
+def _walk_section(section: Section, chain: tuple[Section, ...],
+                  steps: Steps) -> Iterator[tuple[ItemInContext, str, Steps]]:
+    base = (section.number or "").strip().rstrip(".")
+    yield from _walk_items(section.items, chain, None, base, steps)
+    for k, inner in enumerate(section.sections):
+        yield from _walk_section(inner, (*chain, inner), (*steps, ("sections", k)))
+
+
+def _walk_items(items: list[Item], chain: tuple[Section, ...], parent: Item | None, base: str,
+                steps: Steps) -> Iterator[tuple[ItemInContext, str, Steps]]:
+    for k, item in enumerate(items):
+        here = (*steps, ("items", k))
+        address = item.number.strip() if item.number else f"{base}/{k + 1}"
+        yield ItemInContext(item, chain, parent), address, here
+        yield from _walk_items(item.items, chain, item, address.rstrip("."), here)
+
+
+def resolve_deadline(entry: ItemInContext, period: Period | None) -> Deadline | Unparsed | None:
+    """The control dates of an item: its `due:` pin, else its phrase read against the period."""
+    pins = entry.effective_due
+    phrase = entry.effective_deadline
+    if pins:
+        occurrences = tuple(Occurrence(None, day) for day in sorted(set(pins)))
+        return Deadline("date", occurrences, phrase or "")
+    if not phrase or period is None:
+        return None
+    return parse_deadline(phrase, period)
+
+
+def track_item(entry: ItemInContext, address: str, steps: Steps, period: Period | None,
+               as_of: date) -> TrackedItem:
+    deadline = resolve_deadline(entry, period)
+    item = entry.item
+    cancelled = item.status == "cancelled" or (entry.parent is not None
+                                               and entry.parent.status == "cancelled")
+    occurrences: tuple[Tracked, ...] = ()
+    if isinstance(deadline, Deadline) and deadline.occurrences:
+        occurrences = _resolve(deadline, item, as_of, cancelled)
+    return TrackedItem(entry, address, steps, deadline, occurrences, cancelled)
+
+
+def _resolve(deadline: Deadline, item: Item, as_of: date, cancelled: bool) -> tuple[Tracked, ...]:
+    occs = deadline.occurrences
+    covered, extended = _replay(occs, item, as_of, deadline.kind == "recurring")
+    closing = _closing(item, as_of)
+    out = []
+    for occ, completion, extension in zip(occs, covered, extended):
+        tracked = Tracked(occ.start, occ.due, extension, completion)
+        if completion is None and closing is not None:
+            tracked = Tracked(occ.start, occ.due, extension, closing[0], by_status=True)
+        if cancelled:
+            state: State = "cancelled"
+        elif tracked.covered:
+            state = "done"
+        elif tracked.effective_due < as_of:
+            state = "overdue"
+        else:
+            state = "open"
+        days = (as_of - tracked.effective_due).days if state == "overdue" else 0
+        out.append(Tracked(tracked.start, tracked.due, tracked.extension, tracked.completion,
+                           tracked.by_status, state, days))
+    return tuple(out)
+
+
+def _closing(item: Item, as_of: date) -> tuple[Completion | None] | None:
+    """What closes the rest of a `status: done` item as of `as_of` (in a 1-tuple), or None."""
+    if item.status != "done":
+        return None
+    dated = [c for c in item.completions if c.date is not None]
+    if not dated:
+        return (None,)
+    last = max(dated, key=lambda c: c.date or date.min)
+    return (last,) if last.date and last.date <= as_of else None
+
+
+def _replay(occs: tuple[Occurrence, ...], item: Item, as_of: date,
+            recurring: bool) -> tuple[list[Completion | None], list[Extension | None]]:
+    """Apply completions and extensions in date order (see the module docstring)."""
+    covered: list[Completion | None] = [None] * len(occs)
+    extended: list[Extension | None] = [None] * len(occs)
+    events: list[tuple[date, int, int, Completion | Extension]] = []
+    for order, c in enumerate(item.completions):
+        if c.date is not None and c.date <= as_of:
+            events.append((c.date, 0, order, c))
+    for order, e in enumerate(item.extensions):
+        if e.to is not None and (e.date is None or e.date <= as_of):
+            events.append((e.date or date.max, 1, order, e))
+    events.sort(key=lambda event: event[:3])
+    for _day, _kind, _order, record in events:
+        if isinstance(record, Completion):
+            index = match_completion(record, occs, covered, extended)
+            if index is not None:
+                covered[index] = record
+        else:
+            for index in _extended_by(record, occs, covered, extended, recurring):
+                extended[index] = record
+    return covered, extended
+
+
+def _due(occ: Occurrence, extension: Extension | None) -> date:
+    return extension.to if extension and extension.to else occ.due
+
+
+def _extended_by(ext: Extension, occs: tuple[Occurrence, ...], covered: list[Completion | None],
+                 extended: list[Extension | None], recurring: bool) -> list[int]:
+    uncovered = [i for i in range(len(occs)) if covered[i] is None]
+    if not uncovered or ext.to is None:
+        return []
+    first, rest = uncovered[0], uncovered[1:]
+    if recurring:
+        return [first]
+    return [first] + [i for i in rest if _due(occs[i], extended[i]) < ext.to]
+
+
+def match_completion(c: Completion, occs: tuple[Occurrence, ...], covered: list[Completion | None],
+                     extended: list[Extension | None]) -> int | None:
+    """Which control date a completion covers, given those covered so far; None: none."""
+    uncovered = [i for i in range(len(occs)) if covered[i] is None]
+    if len(occs) == 1 or not uncovered:
+        return uncovered[0] if uncovered else None
+    if c.due is not None:
+        named = [i for i, o in enumerate(occs) if o.due == c.due]
+        named = named or [i for i, o in enumerate(occs) if _due(o, extended[i]) == c.due]
+        if named:
+            free = [i for i in named if covered[i] is None]
+            return free[0] if free else None
+    day = c.date or date.min
+    inside = [i for i in uncovered if window_start(occs, i) <= day <= _due(occs[i], extended[i])]
+    if inside:
+        return inside[0]
+    earlier = [i for i in uncovered if _due(occs[i], extended[i]) < day]
+    if earlier:
+        return max(earlier, key=lambda i: _due(occs[i], extended[i]))
+    return uncovered[0]
+
+
+def window_start(occs: tuple[Occurrence, ...], index: int) -> date:
+    """Where a control date's window opens: its start, else the day after the previous due."""
+    occ = occs[index]
+    if occ.start is not None:
+        return occ.start
+    return occs[index - 1].due + timedelta(days=1) if index else date.min
