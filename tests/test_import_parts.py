@@ -206,3 +206,17 @@ def test_order_and_stamp_without_date_are_reported() -> None:
                             ("строка 7", "в грифе утверждения не найдены дата или номер")]
     assert result.title == "План мероприятий на 2024 год"
     assert (result.order.title, result.order.signatory.name) == ("Об утверждении плана", "А.Б. Петров")
+
+
+def test_text_in_unrecognised_columns_is_reported(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "plan.txt"
+    source.write_text(
+        "План мероприятий на 2024 год\n"
+        "№\tМероприятие\tСрок\tОтветственные\tПодпись\n"
+        "1. Организация\t\t\t\t\n"
+        "1.1\tСовещание\tМарт\tУправление образования\tИванов\n",
+        encoding="utf-8",
+    )
+    result = cli("import", source, "-o", tmp_path / "plan.yaml")
+    assert "  строка 2: в столбце 5 есть текст, но его заголовок не распознан — этот текст не перенесён" \
+        in result.out.splitlines()

@@ -66,6 +66,13 @@ class Entry:
 
 def table_entries(table: Table, notes: list[tuple[str, str]]) -> list[Entry]:
     entries: list[Entry] = []
+    mapped = set(table.columns.values())
+    unread = sorted({i + 1 for row in table.rows for i, c in enumerate(row.cells) if i not in mapped and not c.empty})
+    if unread:
+        columns = ", ".join(map(str, unread))
+        what = (f"в столбце {columns} есть текст, но его заголовок не распознан" if len(unread) == 1
+                else f"в столбцах {columns} есть текст, но их заголовки не распознаны")
+        notes.append((table.where, f"{what} — этот текст не перенесён"))
     for row in table.rows:
         if _is_repeated_header(row):
             continue
