@@ -220,3 +220,14 @@ def test_text_in_unrecognised_columns_is_reported(tmp_path, cli) -> None:  # typ
     result = cli("import", source, "-o", tmp_path / "plan.yaml")
     assert "  строка 2: в столбце 5 есть текст, но его заголовок не распознан — этот текст не перенесён" \
         in result.out.splitlines()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "cp1251"])
+def test_text_encodings(tmp_path, encoding: str) -> None:  # type: ignore[no-untyped-def]
+    from roadmapctl.importer.text_source import read_text_document
+
+    source = tmp_path / "plan.txt"
+    source.write_bytes("План на 2024 год\r\n№\tМероприятие\tСрок\tОтветственные\r\n".encode(encoding))
+    document = read_text_document(source)
+    assert [p.text for p in document.preamble] == ["План на 2024 год"]
+    assert document.tables[0].columns == {"number": 0, "title": 1, "deadline": 2, "executors": 3}

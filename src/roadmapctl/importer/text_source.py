@@ -15,6 +15,7 @@ tables become the heading of the next table.
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -35,12 +36,18 @@ _NUMBER_LIKE = re.compile(r"^\s*(\d+(\.\d+)*\.?)?\s*$")
 
 
 def read_text_document(path: Path) -> Document:
-    return parse_text(decode(path.read_bytes(), path), path.name)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"не удалось прочитать {path}: {exc.strerror or exc}") from None
+    return parse_text(decode(data, path), path.name)
 
 
 def decode(data: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM), else Windows-1251 as Word saves «Обычный текст»."""
-    for encoding in ("utf-8-sig", "cp1251"):
+    """UTF-8 (with or without BOM), UTF-16 with BOM («Юникод» in Notepad), else
+    Windows-1251 as Word saves «Обычный текст»."""
+    encodings = ("utf-16",) if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else ()
+    for encoding in (*encodings, "utf-8-sig", "cp1251"):
         try:
             return data.decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
         except UnicodeDecodeError:
