@@ -179,3 +179,13 @@ def test_ambiguous_deadlines_are_listed(workdir: Path, cli) -> None:
     path.write_text(text.replace("deadline: Апрель 2024 г.", "deadline: до 29 февраля 2024 г.", 1), encoding="utf-8")
     result = cli("rollover", path, "--to", "2024/2025")
     assert ("срок «до 29 февраля 2024 г.» не удалось перенести однозначно — оставлен как был" in result.out)
+
+
+@pytest.mark.parametrize(("name", "prefix"), [
+    ("chelyabinsk-2023-2024.yaml", "chelyabinsk"), ("карта-школы-2023-2024.yaml", "karta-shkoly"),
+    ("plan_2024.yaml", "plan"), ("2024.yaml", "item"),
+])
+def test_key_prefix_from_the_file_name(name: str, prefix: str) -> None:
+    from roadmapctl.rollover import key_prefix
+
+    assert key_prefix(Path(name)) == prefix

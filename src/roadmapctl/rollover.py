@@ -104,8 +104,12 @@ def shift_phrase(phrase: str, old: Period, new: Period, delta: int) -> tuple[str
 
 
 def key_prefix(path: Path) -> str:
-    stem = re.sub(r"[-_.]*(?:19|20)\d\d(?:[-_/](?:19|20)\d\d)?", "", path.stem).strip("-_.").lower()
-    return re.sub(r"[^a-z0-9-]+", "-", stem).strip("-") or "item"
+    """The file name without its years, in Latin letters: «карта-2023-2024.yaml» → karta."""
+    from roadmapctl.importer.ids import translit
+
+    stem = re.sub(r"[-_.]*(?:19|20)\d\d(?:[-_/](?:19|20)\d\d)?", "", path.stem).strip("-_.")
+    words = [translit(w) for w in re.split(r"[^\w]+|_", stem)]
+    return "-".join(w for w in words if w) or "item"
 
 
 def _letters(index: int) -> str:
