@@ -156,6 +156,11 @@ def test_refusals_leave_both_files_alone(workdir: Path, cli) -> None:
     assert old.read_bytes() == original
     assert cli("rollover", "roadmaps/nope.yaml", "--to", "2022/2023").err == \
         "roadmapctl: ошибка: файл roadmaps/nope.yaml не найден\n"
+    broken = workdir / "roadmaps" / "broken-2021-2022.yaml"
+    broken.write_text(original.decode("utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    refused = cli("rollover", broken, "--to", "2022/2023")
+    assert (refused.code, refused.err.splitlines()[0]) == (
+        2, f"roadmapctl: ошибка: {broken}: в файле ошибки, перенести карту нельзя")
     assert cli("rollover", old, "--to", "2022/2023", "--force").code == 0
 
 

@@ -175,8 +175,9 @@ def rollover(path: Path, to_text: str) -> RolloverResult:
     from roadmapctl.yamledit import dump_document, load_document
 
     loaded = load(path)
-    if loaded.roadmap is None or loaded.roadmap.period is None:
-        raise InputError(f"{path}: не удалось прочитать дорожную карту", f"сначала исправьте ошибки: roadmapctl check {path}")
+    if loaded.roadmap is None or loaded.roadmap.period is None or any(p.is_error for p in loaded.problems):
+        raise InputError(f"{path}: в файле ошибки, перенести карту нельзя",
+                         f"сначала исправьте их: roadmapctl check {path}")
     old_period = loaded.roadmap.period
     new_period = target_period(old_period, to_text)
     delta = new_period.start.year - old_period.start.year
