@@ -236,3 +236,22 @@ def test_not_a_word_file(tmp_path: Path, cli) -> None:
     old = tmp_path / "old.doc"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     assert "старый формат Word (.doc)" in cli("import", old).err
+
+
+def test_table_inside_a_content_control(tmp_path: Path, cli) -> None:
+    """Templates wrap blocks in content controls (w:sdt); their tables are read too."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+
+    doc = Document()
+    doc.add_paragraph("План мероприятий на 2024 год")
+    table = _table(doc, [("1", "Организация"), ("1.1", "Совещание", "Март", "Управление образования", "Протокол")])
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    table._tbl.addprevious(sdt)
+    sdt.append(content)
+    content.append(table._tbl)
+    source = tmp_path / "sdt.docx"
+    doc.save(str(source))
+    result = cli("import", source, "-o", tmp_path / "sdt.yaml")
+    assert result.code == 0, result.out
+    assert "Найдено: 1 раздел, 1 мероприятие, 1 исполнитель." in result.out

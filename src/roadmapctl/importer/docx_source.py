@@ -54,7 +54,7 @@ def read_body(body: Any, name: str) -> Document:
     pending: list[Paragraph] = []
     paragraph_no = table_no = 0
     columns: dict[str, int] | None = None
-    for child in body.iterchildren():
+    for child in _blocks(body):
         if child.tag == _qn("w:p"):
             paragraph_no += 1
             for line in paragraph_lines(child):
@@ -85,6 +85,17 @@ def read_body(body: Any, name: str) -> Document:
     if not tables:
         preamble = pending
     return Document(name, preamble, tables)
+
+
+def _blocks(parent: Any) -> Any:
+    """Body paragraphs and tables in order, also those inside content controls (`w:sdt`)."""
+    for child in parent.iterchildren():
+        if child.tag == _qn("w:sdt"):
+            content = child.find(_qn("w:sdtContent"))
+            if content is not None:
+                yield from _blocks(content)
+        else:
+            yield child
 
 
 def _find_header(grid: list[list[Cell]]) -> tuple[dict[str, int], int] | None:
