@@ -3,7 +3,8 @@
 Sections are few, but they are still paired globally and from blocked
 candidates only: the same number, the same normalized title, or a share of
 items (an item pair votes for the pair of its sections).  The weight adds
-title similarity and the share of items that moved together, so when a
+title similarity (counted twice: a section is first of all its title), the
+share of items that moved together and a bonus for the same number, so when a
 section is split («5.2» → «5.2» and a new «5.3»), the part that kept the
 title and most of the items keeps the pairing and the other is reported as
 added, with the old section its items came from.
@@ -60,8 +61,8 @@ def match_sections(old: Roadmap, new: Roadmap, old_entries: list[Entry], new_ent
         share = votes[(i, j)] / max(sizes_old[i], sizes_new[j], 1)
         if title < TITLE_THRESHOLD and share < 0.5:
             continue
-        weight = round(title) * (title >= TITLE_THRESHOLD) + round(100 * share)
-        weight += 10 * (old_refs[i].number is not None and old_refs[i].number == new_refs[j].number)
+        weight = 2 * round(title) * (title >= TITLE_THRESHOLD) + round(100 * share)
+        weight += 20 * (old_refs[i].number is not None and old_refs[i].number == new_refs[j].number)
         edges.append((i, j, weight))
     return max_weight_matching(edges)
 

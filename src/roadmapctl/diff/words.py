@@ -46,6 +46,11 @@ def word_diff(old: str | None, new: str | None, year_shift: int = 0) -> WordDiff
     new_list = [key for _, _, key in b]
     if _strip(old_keys) == _strip(new_list):
         return WordDiff((("equal", "", new or ""),) if new else ())
+    # A full stop added or dropped at the very end is typography, not an edit: the new
+    # text's ending is kept as it is and the old one's is not marked.
+    a, old_keys = a[:len(_strip(old_keys))], _strip(old_keys)
+    tail = b[len(_strip(new_list)):]
+    b, new_list = b[:len(_strip(new_list))], _strip(new_list)
     matcher = SequenceMatcher(None, old_keys, new_list, autojunk=False)
     segments: list[Segment] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -59,6 +64,8 @@ def word_diff(old: str | None, new: str | None, year_shift: int = 0) -> WordDiff
             if op == "replace":
                 segment = ("insert", " ", segment[2])
             segments.append(segment)
+    if tail:
+        segments.append(_segment("equal", tail))
     return WordDiff(tuple(segments))
 
 
