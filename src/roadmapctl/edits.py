@@ -146,8 +146,8 @@ def plan_extension(roadmap: Roadmap, item: TrackedItem, to: date, reason: str, b
         raise UsageError(f"все сроки мероприятия {item.address} уже выполнены: переносить нечего")
     current = open_[0]
     if to <= current.effective_due:
-        word = "совпадает с текущим" if to == current.effective_due else "раньше текущего"
-        raise UsageError(f"новый срок {date_numeric(to)} {word} срока "
+        word = "совпадает с текущим сроком" if to == current.effective_due else "раньше текущего срока"
+        raise UsageError(f"новый срок {date_numeric(to)} {word} "
                          f"{date_numeric(current.effective_due)} мероприятия {item.address}")
     new = Extension(to=to, reason=reason, basis=basis, date=on)
     after = retrack(item, roadmap, on, extensions=[*item.item.extensions, new])

@@ -63,7 +63,7 @@ def to_csv(columns: Sequence[Column], rows: Iterable[Row]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([c.key for c in columns])
     for row in rows:
-        writer.writerow([cell(row.get(c.key)) for c in columns])
+        writer.writerow([_raw(row.get(c.key)) for c in columns])
     return buffer.getvalue()
 
 
@@ -105,7 +105,17 @@ def rich_table(columns: Sequence[Column], rows: Iterable[Row], title: str | None
     return table
 
 
+def _raw(value: Any) -> str:
+    """A CSV field: numbers and ISO dates as programs read them."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
 def cell(value: Any) -> str:
+    """A table cell for people: «07.08.2023», «66,7», lists joined with commas."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):

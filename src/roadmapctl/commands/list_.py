@@ -75,7 +75,7 @@ def _deadline_text(item: Any) -> str:
     from roadmapctl.deadlines import Unparsed
 
     if item.phrase is None and not item.pinned:
-        return "срок не указан"
+        return "не указан"
     if isinstance(item.deadline, Unparsed):
         return f"«{item.phrase}» — не удалось разобрать (см. roadmapctl check)"
     if item.kind == "continuous":

@@ -55,7 +55,7 @@ def record(tally: Any) -> dict[str, Any]:
 def columns(by: str) -> list[Any]:
     from roadmapctl.reports import Column
 
-    return [Column("group", BY_HEADERS[by]), Column("due", "Сроков", True),
+    return [Column("group", BY_HEADERS[by]), Column("due", "Наступило", True),
             Column("on_time", "В срок", True), Column("late", "С опозданием", True),
             Column("overdue", "Просрочено", True), Column("extended", "Продлено", True),
             Column("on_time_share", "Ко, %", True), Column("average_delay", "Опоздание, дн.", True)]

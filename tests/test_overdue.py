@@ -1,0 +1,183 @@
+"""`roadmapctl overdue`: golden reports in every format, and how it behaves under cron."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, ROOT, golden, run_process
+
+GOLDEN = DATA / "golden"
+CHEL = "roadmaps/chelyabinsk-2023-2024.yaml"
+SUFFIXES = {"table": "txt", "json": "json", "csv": "csv", "markdown": "md"}
+COLOUR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|9[0-7]|38;[0-9;]+)m")
+
+CASES = {
+    # name: arguments after `overdue`
+    "chelyabinsk-2024-03-01": ["--as-of", "2024-03-01", CHEL],
+    "all-2026-11-25": ["--as-of", "2026-11-25", "roadmaps"],
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(SUFFIXES))
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_golden(cli, monkeypatch, case: str, fmt: str) -> None:
+    monkeypatch.chdir(ROOT)
+    result = cli("overdue", "--format", fmt, *CASES[case])
+    assert (result.code, result.err) == (0, "")
+    golden(GOLDEN / f"overdue-{case}.{SUFFIXES[fmt]}", result.out)
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "json"])
+def test_golden_grouped_with_upcoming(cli, monkeypatch, fmt: str) -> None:
+    monkeypatch.chdir(ROOT)
+    result = cli("overdue", "--as-of", "2024-03-01", "--within", "61", "--group-by", "executor",
+                 "--format", fmt, CHEL)
+    golden(GOLDEN / f"overdue-chelyabinsk-within-61.{SUFFIXES[fmt]}", result.out)
+
+
+def test_json_fields(cli, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    rows = json.loads(cli("overdue", "--as-of", "2024-03-01", "-f", "json", CHEL).out)
+    assert rows[0] == {
+        "file": CHEL, "line": 116, "item": "2.2",
+        "title": "Определение образовательными организациями уровня профминимума на 2023/2024 учебный год",
+        "executors": ["ООО"], "deadline": "август 2023 г.", "start": "2023-08-01",
+        "due": "2023-08-31", "original_due": "2023-08-31", "days_overdue": 183, "status": "planned",
+    }
+    assert [r["days_overdue"] for r in rows] == [183, 122, 122, 92, 92]
+
+
+@pytest.mark.parametrize(("days", "header"), [
+    (1, "Просрочено 1 мероприятие"), (3, "Просрочено 3 мероприятия"), (5, "Просрочено 5 мероприятий"),
+])
+def test_header_agrees_with_the_number(cli, tmp_path: Path, days: int, header: str) -> None:
+    items = "".join(f"""
+      - number: "1.{n}"
+        title: Мероприятие {n}
+        deadline: до 1 марта 2024
+        executors: [uo]""" for n in range(1, days + 1))
+    path = tmp_path / "map.yaml"
+    path.write_text(f"""title: Карта
+period: "2024"
+executors:
+  uo: {{name: Управление образования, short: УО}}
+sections:
+  - number: "1"
+    title: Раздел
+    items:{items}
+""", encoding="utf-8")
+    out = cli("overdue", "--as-of", "2024-03-22", path).out
+    assert out.startswith(f"{header} (на 22.03.2024)\n")
+    assert "— просрочено на 21 день\n" in out
+
+
+def test_executor_filter_ignores_case_and_yo(cli, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    rows = json.loads(cli("overdue", "--as-of", "2022-09-01", "-e", "ПАРТНЕРЫ", "-f", "json",
+                          "roadmaps/lysva-2021-2022.yaml").out)
+    assert rows and all("Социальные партнёры" in r["executors"] for r in rows)
+    assert cli("overdue", "--as-of", "2024-03-01", "-e", "ооо", "-f", "json", CHEL).out.count('"item"') == 1
+
+
+# --- cron: a real process, stdout a pipe ------------------------------------------------
+
+
+def test_piped_output_is_plain_even_with_a_colour_terminal_declared() -> None:
+    env = {"TERM": "xterm-256color", "COLUMNS": "40", "FORCE_COLOR": "", "CLICOLOR_FORCE": "1"}
+    result = run_process("overdue", "--as-of", "2024-03-01", CHEL, cwd=ROOT, env=env)
+    assert "\x1b" not in result.out
+    assert result.out == (GOLDEN / "overdue-chelyabinsk-2024-03-01.txt").read_text(encoding="utf-8")
+    assert max(len(line) for line in result.out.splitlines()) > 80  # not wrapped
+    assert result.code == 0
+
+
+def test_quiet_prints_nothing_on_a_good_day() -> None:
+    quiet = run_process("overdue", "--quiet", "--as-of", "2023-08-31", CHEL, cwd=ROOT)
+    assert (quiet.code, quiet.out, quiet.err) == (0, "", "")
+    loud = run_process("overdue", "--as-of", "2023-08-31", CHEL, cwd=ROOT)
+    assert loud.out == "Просроченных мероприятий нет (на 31.08.2023).\n"
+    bad_day = run_process("overdue", "--quiet", "--as-of", "2024-03-01", CHEL, cwd=ROOT)
+    assert bad_day.out.startswith("Просрочено 5 мероприятий (на 01.03.2024)\n")
+
+
+@pytest.mark.parametrize(("as_of", "flag", "code"), [
+    ("2024-03-01", "--exit-code", 1), ("2023-08-31", "--exit-code", 0), ("2024-03-01", None, 0),
+])
+def test_exit_code(as_of: str, flag: str | None, code: int) -> None:
+    args = ["overdue", "--quiet", "--as-of", as_of, *([flag] if flag else []), CHEL]
+    assert run_process(*args, cwd=ROOT).code == code
+
+
+def test_broken_file_is_named_and_exits_2_after_reporting_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "a-broken.yaml").write_bytes((DATA / "negative" / "yaml-syntax.yaml").read_bytes())
+    (tmp_path / "b-good.yaml").write_bytes((ROOT / CHEL).read_bytes())
+    result = run_process("overdue", "--as-of", "2024-03-01", "--exit-code", tmp_path)
+    broken = tmp_path / "a-broken.yaml"
+    assert result.err == (f"roadmapctl: ошибка: файл {broken} содержит ошибки, "
+                          f"запустите roadmapctl check {broken}\n")
+    assert result.code == 2
+    assert result.out.startswith("Просрочено 5 мероприятий")
+
+
+def test_unreadable_deadline_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text("""title: Карта
+period: "2024"
+executors:
+  uo: {name: Управление образования}
+sections:
+  - number: "1"
+    title: Раздел
+    items:
+      - number: "1.1"
+        title: Непонятный срок
+        deadline: как согласуем
+        executors: [uo]
+      - number: "1.2"
+        title: Понятный срок
+        deadline: январь
+        executors: [uo]
+""", encoding="utf-8")
+    result = run_process("overdue", "--as-of", "2024-03-01", path)
+    assert result.err == (f"roadmapctl: предупреждение: {path}:9: мероприятие 1.1 пропущено — "
+                          "не удалось разобрать срок «как согласуем»: непонятно «как»; "
+                          f"подробнее: roadmapctl check {path}\n")
+    assert result.code == 0
+    assert result.out.startswith("Просрочено 1 мероприятие (на 01.03.2024)\n")
+
+
+def _in_terminal(*args: str, env: dict[str, str]) -> str:
+    """Run with stdout on a pseudo-terminal, as a person at a console would."""
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "roadmapctl", *args], cwd=ROOT, stdout=slave,
+                            stderr=subprocess.DEVNULL,
+                            env={**os.environ, "COLUMNS": "160", "TERM": "xterm-256color", **env})
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    proc.wait(timeout=60)
+    return b"".join(chunks).decode("utf-8")
+
+
+def test_terminal_gets_a_coloured_table_and_no_color_switches_colour_off() -> None:
+    env = {key: "" for key in ("NO_COLOR",)}
+    coloured = _in_terminal("overdue", "--as-of", "2024-03-01", CHEL, env=env)
+    assert COLOUR.search(coloured) and "┃" in coloured and "5.2.6/2" in coloured
+    plain = _in_terminal("overdue", "--as-of", "2024-03-01", CHEL, env={"NO_COLOR": "1"})
+    assert COLOUR.search(plain) is None and "5.2.6/2" in plain

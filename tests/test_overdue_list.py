@@ -1,0 +1,58 @@
+"""`roadmapctl list`: the general listing behind `overdue`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import DATA, ROOT, golden
+
+GOLDEN = DATA / "golden"
+CHEL = "roadmaps/chelyabinsk-2023-2024.yaml"
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("table", "txt"), ("json", "json"), ("csv", "csv")])
+def test_golden(cli, monkeypatch, fmt: str, suffix: str) -> None:
+    monkeypatch.chdir(ROOT)
+    result = cli("list", "--as-of", "2024-03-01", "--format", fmt, CHEL)
+    assert (result.code, result.err) == (0, "")
+    golden(GOLDEN / f"list-chelyabinsk-2024-03-01.{suffix}", result.out)
+
+
+def test_every_item_and_sub_item_is_listed(cli, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    rows = json.loads(cli("list", "--as-of", "2024-03-01", "-f", "json", CHEL).out)
+    assert len(rows) == 41
+    by_item = {r["item"]: r for r in rows}
+    assert by_item["3.2"]["occurrences"] == [
+        {"start": None, "due": "2024-01-31", "original_due": "2024-01-31", "done": "2024-01-19",
+         "state": "done"},
+        {"start": None, "due": "2024-06-30", "original_due": "2024-06-30", "done": None, "state": "open"},
+    ]
+    assert by_item["4.1"]["occurrences"][0]["due"] == "2024-02-15"
+    assert (by_item["5.2.5"]["kind"], by_item["5.2.5"]["occurrences"]) == (None, [])
+    assert set(by_item["5.3/1"]) >= {"file", "line", "item", "title", "executors", "deadline",
+                                     "occurrences", "status"}
+
+
+def test_what_falls_due_in_october(cli, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = cli("list", "--as-of", "2024-03-01", "--from", "01.10.2023", "--to", "2023-10-31", CHEL)
+    assert result.out.splitlines()[0] == "Срок с 01.10.2023 по 31.10.2023: 3 мероприятия (на 01.03.2024)"
+    assert [line.split(": ")[1].split()[0] for line in result.out.splitlines()
+            if line.startswith("roadmaps/")] == ["1.2", "5.2.6/2", "5.2.6/4"]
+
+
+def test_filters_by_status_and_executor(cli, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    rows = json.loads(cli("list", "--as-of", "2024-03-01", "--status", "in_progress,done",
+                          "--executor", "дпш", "-f", "json", CHEL).out)
+    assert [(r["item"], r["status"]) for r in rows] == [("4.1", "done"), ("5.2.1", "done")]
+
+
+def test_bad_status_is_a_usage_error(cli, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = cli("list", "--status", "finished", CHEL)
+    assert result.code == 2
+    assert "--status: «finished» — допустимо planned, in_progress, done, cancelled" in result.err
