@@ -5,17 +5,18 @@ first-match) goes wrong exactly where it matters: a reworded item grabs the
 partner of its near-duplicate neighbour, and the neighbour is then reported
 as removed.  The pairing is therefore chosen globally: the set of pairs with
 the greatest total weight, where every item is used at most once and an item
-may stay unpaired (weight 0) — so a new item never steals a match that adds
-less than it takes away.
+may stay unpaired — so a new item never steals a match that adds less than
+it takes away.
 
-The solver is the Hungarian method in its shortest-augmenting-path form
-(successive shortest paths with Johnson potentials and Dijkstra), run on the
-candidate edges only: each augmentation costs O(E log V) for E candidate
-pairs, and there are at most min(left, right) of them.  With costs
-`ceiling - weight` every augmenting path adds exactly one pair, so its cost
-minus `ceiling` is the change of total weight; the matchings of growing size
-have concave total weight, and the search stops at the first path that would
-not increase it.  No numpy or scipy is needed.
+The solver is the Hungarian method in the shortest-augmenting-path form of
+Jonker and Volgenant, on the candidate edges only (no dense matrix, no numpy
+or scipy).  It is a min-cost assignment of every left node where a pair costs
+`ceiling - weight` and each left node also has a private «stay unpaired»
+column costing `ceiling`; minimising the cost maximises the total weight.
+Left nodes are added one at a time; a Dijkstra search on reduced costs
+(dual potentials keep them non-negative) stops at the first free column, so
+it usually looks only at a few neighbours.  Worst case O(n·E log V) for E
+candidate pairs; with blocking, E is O(n·k).
 """
 
 from __future__ import annotations
@@ -37,100 +38,62 @@ def max_weight_matching(edges: Iterable[tuple[int, int, int]]) -> dict[int, int]
     if not best:
         return {}
     ceiling = max(best.values()) + 1
-    adjacency: dict[int, list[tuple[int, int]]] = {}
+    lefts = sorted({left for left, _ in best})
+    rights = sorted({right for _, right in best})
+    row_of = {left: i for i, left in enumerate(lefts)}
+    col_of = {right: j for j, right in enumerate(rights)}
+    # Columns 0..R-1 are the real right nodes; column R + i is row i's «stay unpaired».
+    adjacency: list[list[tuple[int, int]]] = [[] for _ in lefts]
     for (left, right), weight in sorted(best.items()):
-        adjacency.setdefault(left, []).append((right, ceiling - weight))
-    costs = {pair: ceiling - weight for pair, weight in best.items()}
-    lefts = sorted(adjacency)
-    rights = sorted({right for left, right in best})
-    pot_left = dict.fromkeys(lefts, 0)
-    pot_right = dict.fromkeys(rights, 0)
-    match_left: dict[int, int] = {}
-    match_right: dict[int, int] = {}
-    while True:
-        found = _shortest_path(adjacency, costs, lefts, pot_left, pot_right, match_left, match_right)
-        if found is None:
-            break
-        target, real_cost, parent, dist_left, dist_right = found
-        if real_cost >= ceiling:
-            break
-        _update_potentials(pot_left, pot_right, dist_left, dist_right)
-        right: int | None = target
-        while right is not None:
-            left = parent[right]
-            previous = match_left.get(left)
-            match_left[left] = right
-            match_right[right] = left
-            right = previous
-    return match_left
+        adjacency[row_of[left]].append((col_of[right], ceiling - weight))
+    for i, row in enumerate(adjacency):
+        row.append((len(rights) + i, ceiling))
+    assigned = _assign(adjacency, len(rights) + len(lefts))
+    return {lefts[i]: rights[j] for i, j in enumerate(assigned) if j < len(rights)}
 
 
-def _shortest_path(
-    adjacency: dict[int, list[tuple[int, int]]],
-    costs: dict[tuple[int, int], int],
-    lefts: list[int],
-    pot_left: dict[int, int],
-    pot_right: dict[int, int],
-    match_left: dict[int, int],
-    match_right: dict[int, int],
-) -> tuple[int, int, dict[int, int], dict[int, int], dict[int, int]] | None:
-    """Dijkstra on reduced costs from every free left node; the cheapest free right end."""
-    dist_left: dict[int, int] = {}
-    dist_right: dict[int, int] = {}
-    parent: dict[int, int] = {}
-    heap: list[tuple[int, int, int]] = []  # (distance, side 0=left 1=right, node)
-    for left in lefts:
-        if left not in match_left:
-            dist_left[left] = 0
-            heap.append((0, 0, left))
-    heapq.heapify(heap)
-    done_left: set[int] = set()
-    done_right: set[int] = set()
-    while heap:
-        dist, side, node = heapq.heappop(heap)
-        if side == 0:
-            if node in done_left or dist > dist_left[node]:
+def _assign(adjacency: list[list[tuple[int, int]]], columns: int) -> list[int]:
+    """Min-cost assignment of every row; reduced cost c(i, j) - u[i] - v[j] stays ≥ 0."""
+    u = [0] * len(adjacency)
+    v = [0] * columns
+    row_of_col = [-1] * columns
+    col_of_row = [-1] * len(adjacency)
+    for start in range(len(adjacency)):
+        dist: dict[int, int] = {}
+        via: dict[int, int] = {}  # column → the row it was reached from
+        done: dict[int, int] = {}  # finalised column → its distance
+        rows = {start: 0}  # rows in the search tree → their distance
+        heap: list[tuple[int, int]] = []
+        _relax(start, 0, adjacency, u, v, dist, via, heap)
+        while True:
+            d, col = heapq.heappop(heap)
+            if col in done or d > dist[col]:
                 continue
-            done_left.add(node)
-            for right, cost in adjacency[node]:
-                if match_left.get(node) == right:
-                    continue
-                reduced = cost + pot_left[node] - pot_right[right]
-                candidate = dist + reduced
-                if candidate < dist_right.get(right, candidate + 1):
-                    dist_right[right] = candidate
-                    parent[right] = node
-                    heapq.heappush(heap, (candidate, 1, right))
-        else:
-            if node in done_right or dist > dist_right[node]:
-                continue
-            done_right.add(node)
-            left = match_right.get(node)
-            if left is not None:
-                candidate = dist - costs[(left, node)] + pot_right[node] - pot_left[left]
-                if candidate < dist_left.get(left, candidate + 1):
-                    dist_left[left] = candidate
-                    heapq.heappush(heap, (candidate, 0, left))
-    best: tuple[int, int] | None = None
-    for right in sorted(done_right):
-        if right in match_right:
-            continue
-        real = dist_right[right] + pot_right[right]
-        if best is None or real < best[1]:
-            best = (right, real)
-    if best is None:
-        return None
-    return best[0], best[1], parent, dist_left, dist_right
+            done[col] = d
+            row = row_of_col[col]
+            if row < 0:
+                break
+            rows[row] = d
+            _relax(row, d, adjacency, u, v, dist, via, heap)
+        for c, dc in done.items():
+            v[c] += dc - d
+        for r, dr in rows.items():
+            u[r] += d - dr
+        while True:  # augment along the path back to the start row
+            row = via[col]
+            previous = col_of_row[row]
+            col_of_row[row], row_of_col[col] = col, row
+            if row == start:
+                break
+            col = previous
+    return col_of_row
 
 
-def _update_potentials(
-    pot_left: dict[int, int], pot_right: dict[int, int],
-    dist_left: dict[int, int], dist_right: dict[int, int],
-) -> None:
-    """Johnson's reweighting: reduced costs stay non-negative for the next Dijkstra."""
-    reached = [*dist_left.values(), *dist_right.values()]
-    far = max(reached) if reached else 0
-    for node in pot_left:
-        pot_left[node] += dist_left.get(node, far)
-    for node in pot_right:
-        pot_right[node] += dist_right.get(node, far)
+def _relax(row: int, base: int, adjacency: list[list[tuple[int, int]]], u: list[int], v: list[int],
+           dist: dict[int, int], via: dict[int, int], heap: list[tuple[int, int]]) -> None:
+    for col, cost in adjacency[row]:
+        candidate = base + cost - u[row] - v[col]
+        if candidate < dist.get(col, candidate + 1):
+            dist[col] = candidate
+            via[col] = row
+            heapq.heappush(heap, (candidate, col))

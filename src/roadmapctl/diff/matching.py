@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from roadmapctl.diff.assignment import max_weight_matching
@@ -34,6 +34,8 @@ from roadmapctl.model import Item, ItemInContext, Roadmap, Section, normalize_nu
 THRESHOLD = 55  # minimum title similarity (0–100) for a fuzzy pair
 CANDIDATES = 12  # new items kept per old item from the word index
 RARE_STEMS = 8  # stems of an old title looked up in the index
+MIN_STEMS = 3  # stems looked up however common they are
+POSTING_BUDGET = 1500  # index entries read per old item beyond the first MIN_STEMS stems
 STEM = 6  # characters kept of a word: a crude but adequate Russian stemmer
 QUOTE_PENALTY = 0.5
 
@@ -75,6 +77,7 @@ class Entry:
     section: int  # index of the innermost section in `sections(roadmap)`
     place: str  # number, or parent/section label plus position: stable-ish identity
     title: str  # normalized, years shifted into the newer roadmap's years
+    stems: tuple[str, ...]  # of the title, for the inverted index and the overlap score
 
     @property
     def item(self) -> Item:
@@ -111,9 +114,10 @@ def entries(roadmap: Roadmap, year_shift: int = 0) -> list[Entry]:
             else:
                 unnumbered += number is None
                 label = number or f"{normalize_number(section.number) or section.title}, б/н {unnumbered}"
+            title = normalize(item.title, year_shift)
             entry = Entry(len(out), ItemInContext(item, chain, parent.item if parent else None),
                           label, number, parent.index if parent else None,
-                          index_of[id(section)], label, normalize(item.title, year_shift))
+                          index_of[id(section)], label, title, stems(title))
             out.append(entry)
             visit(item.items, chain, entry)
 
@@ -154,40 +158,36 @@ def match(old: list[Entry], new: list[Entry]) -> dict[int, int]:
 
 
 def candidates(old: list[Entry], new: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
-    """Blocking: the few new entries worth scoring for each old one."""
+    """Blocking: the few new entries worth scoring for each old one.
+
+    Each old item looks up its rarest stems, at least `MIN_STEMS` and then more
+    while the posting lists read stay within `POSTING_BUDGET`: common stems say
+    little and cost much.  The new items sharing the most stems are kept.
+    """
     by_number: dict[str, list[Entry]] = defaultdict(list)
-    index: dict[str, list[Entry]] = defaultdict(list)
+    index: dict[str, list[int]] = defaultdict(list)
+    by_index = {entry.index: entry for entry in new}
     for entry in new:
         if entry.number:
             by_number[entry.number].append(entry)
-        for stem in stems(entry.title):
-            index[stem].append(entry)
+        for stem in entry.stems:
+            index[stem].append(entry.index)
     for entry in old:
         found: dict[int, Entry] = {}
         for number in _near_numbers(entry.number):
             for other in by_number.get(number, ()):
                 found[other.index] = other
-        own = sorted((s for s in stems(entry.title) if s in index), key=lambda s: (len(index[s]), s))
         shared: Counter[int] = Counter()
-        for stem in own[:RARE_STEMS]:
-            for other in index[stem]:
-                shared[other.index] += 1
-        for other_index, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
-            found[other_index] = new_by_index(new, other_index)
+        scanned = 0
+        for used, (size, stem) in enumerate(sorted((len(index[s]), s) for s in entry.stems if s in index)):
+            if used >= RARE_STEMS or (used >= MIN_STEMS and scanned + size > POSTING_BUDGET):
+                break
+            shared.update(index[stem])
+            scanned += size
+        for other_index, _ in shared.most_common(CANDIDATES):
+            found[other_index] = by_index[other_index]
         for other in found.values():
             yield entry, other
-
-
-def new_by_index(new: list[Entry], index: int) -> Entry:
-    """Entries are kept in index order; subsets keep their original indexes."""
-    low, high = 0, len(new)
-    while low < high:
-        middle = (low + high) // 2
-        if new[middle].index < index:
-            low = middle + 1
-        else:
-            high = middle
-    return new[low]
 
 
 def _near_numbers(number: str | None) -> list[str]:
@@ -206,19 +206,19 @@ def _scored(old: list[Entry], new: list[Entry], fixed: dict[int, int]) -> Iterat
 
     frequency: Counter[str] = Counter()
     for entry in (*old, *new):
-        frequency.update(stems(entry.title))
+        frequency.update(entry.stems)
     total = max(len(old) + len(new), 1)
 
     def weight(stem: str) -> float:
         return math.log(1 + total / frequency[stem])
 
     for a, b in candidates(old, new):
-        mine, theirs = set(stems(a.title)), set(stems(b.title))
+        mine, theirs = set(a.stems), set(b.stems)
         both = sum(weight(s) for s in mine & theirs)
         every = sum(weight(s) for s in mine) + sum(weight(s) for s in theirs)
         overlap = 2 * both / every if every else 0.0
         similarity = 50 * overlap + 0.5 * fuzz.token_sort_ratio(a.title, b.title)
-        if _quotes_differ(a.title, b.title, fuzz):
+        if _quotes_differ(a.title, b.title, fuzz.ratio):
             similarity *= QUOTE_PENALTY
         if similarity < THRESHOLD:
             continue
@@ -227,12 +227,11 @@ def _scored(old: list[Entry], new: list[Entry], fixed: dict[int, int]) -> Iterat
         yield a.index, b.index, round(similarity) + bonus
 
 
-def _quotes_differ(a: str, b: str, fuzz: object) -> bool:
+def _quotes_differ(a: str, b: str, ratio: Callable[[str, str], float]) -> bool:
     """Both titles name something in quotes, and no name of one resembles a name of the other."""
     names_a, names_b = _QUOTED.findall(a), _QUOTED.findall(b)
     if not names_a or not names_b:
         return False
-    ratio = fuzz.ratio  # type: ignore[attr-defined]
     return max(ratio(x, y) for x in names_a for y in names_b) < 60
 
 

@@ -191,8 +191,8 @@ def markdown_report(diff: RoadmapDiff) -> str:
 
 
 def _md_change(change: FieldChange) -> str:
-    if change.field in TEXT_FIELDS and change.old and change.new:
-        return f"{_md(change.summary)}: {_md_words(change.words)}"  # type: ignore[arg-type]
+    if change.words is not None and change.field in TEXT_FIELDS and change.old and change.new:
+        return f"{_md(change.summary)}: {_md_words(change.words)}"
     return _md(change_line(change, plain))
 
 
