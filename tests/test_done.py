@@ -197,3 +197,47 @@ def test_file_with_errors_is_not_edited(cli, tmp_path: Path) -> None:
     assert (result.code, result.err) == (2, f"roadmapctl: ошибка: файл {path} содержит ошибки, "
                                             f"запустите roadmapctl check {path}\n")
     assert path.read_text(encoding="utf-8") == "title: [\n"
+
+
+def test_comments_of_the_item_stay_and_notes_on_the_next_item_move_down(cli, tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    head = """title: Карта
+period: "2024"
+executors:
+  uo: {name: Управление образования}
+sections:
+  - number: "1"
+    title: Раздел
+    items:
+      - number: "1.1"
+        title: План
+        deadline: март
+        executors: [uo]
+        result: План утверждён  # так в документе
+        # про этот пункт
+"""
+    tail = """      # про следующий пункт
+
+      - number: "1.2"
+        title: Отчёт
+        deadline: ежеквартально
+        executors: [uo]
+        completions: []
+        extensions:
+          - to: 2024-04-15
+            reason: перенос без даты
+"""
+    path.write_text(head + tail, encoding="utf-8")
+    assert cli("done", path, "1.1", "--on", "2024-03-10").code == 0
+    # The undated extension counts from the start: the first quarter is due 15.04.
+    done = cli("done", path, "1.2", "--on", "2024-04-12")
+    assert "за срок 31.03.2024 (в срок); статус: выполняется." in done.out
+    assert path.read_text(encoding="utf-8") == head + """        status: done
+        completions:
+          - date: 2024-03-10
+""" + tail.replace("""        completions: []
+""", """        status: in_progress
+        completions:
+          - date: 2024-04-12
+            due: 2024-03-31
+""")

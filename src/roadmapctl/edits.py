@@ -180,26 +180,33 @@ def _edit(path: Path, item: TrackedItem, key: str, entry: dict[str, Any], status
     node = data
     for name, index in item.steps:
         node = node[name][index]
-    status_changed = status is not None and node.get("status") != status
-    if status_changed:
+    may_change = []  # lines that are edited rather than added: the status, an empty «key: []»
+    if status is not None and node.get("status") != status:
+        may_change.append("status:")
         _set_key(node, "status", status)
+    if key in node and not node[key]:
+        may_change.append(f"{key}:")
     _append_entry(node, key, entry)
     text = dump_document(data, original)
     if "\r\n" in original:
         text = text.replace("\r\n", "\n").replace("\n", "\r\n")
-    _only_additions(original, text, path, status_changed)
+    _only_additions(original, text, path, may_change)
     write_atomic(path, text, overwrite=True)
 
 
-def _only_additions(before: str, after: str, path: Path, status_changed: bool) -> None:
-    """Refuse to write when anything but added lines (and one status line) would change."""
+def _only_additions(before: str, after: str, path: Path, may_change: list[str]) -> None:
+    """Refuse to write when anything but added lines (and the `may_change` ones) would change."""
     old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
     changed = []
     for tag, i1, i2, _j1, _j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if tag in ("replace", "delete"):
-            changed += old[i1:i2]
-    allowed = 1 if status_changed else 0
-    if len(changed) > allowed or any(not line.lstrip().startswith("status:") for line in changed):
+            changed += [line.strip() for line in old[i1:i2]]
+    unexpected = list(changed)
+    for start in may_change:
+        first = next((line for line in unexpected if line.startswith(start)), None)
+        if first is not None:
+            unexpected.remove(first)
+    if unexpected:
         raise OutputError(f"не удалось внести отметку в {path}, не изменив оформление файла",
                           "внесите её вручную (см. docs/format.md) и сообщите разработчикам")
 

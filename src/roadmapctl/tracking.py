@@ -14,8 +14,9 @@ reports them).  Completions and extensions dated after `as_of` are ignored,
 so any past day can be replayed.
 
 Matching completions to control dates.  Completions and extensions are
-replayed in date order (completions of a day before extensions of that day,
-an extension without a date after everything else):
+replayed in date order (completions of a day before extensions of that day;
+an extension without a date takes the date of the extension listed before
+it, or counts from the very start):
 
 1. If the item has one control date, its earliest completion covers it.
 2. A completion with `due:` covers the control date equal to it (the date as
@@ -221,9 +222,11 @@ def _replay(occs: tuple[Occurrence, ...], item: Item, as_of: date,
     for order, c in enumerate(item.completions):
         if c.date is not None and c.date <= as_of:
             events.append((c.date, 0, order, c))
+    granted = date.min  # an extension without a date counts from the one before it
     for order, e in enumerate(item.extensions):
-        if e.to is not None and (e.date is None or e.date <= as_of):
-            events.append((e.date or date.max, 1, order, e))
+        granted = e.date or granted
+        if e.to is not None and granted <= as_of:
+            events.append((granted, 1, order, e))
     events.sort(key=lambda event: event[:3])
     for _day, _kind, _order, record in events:
         if isinstance(record, Completion):

@@ -10,7 +10,7 @@ from typing import IO, Any
 import typer
 
 from roadmapctl.clitext import RussianCommand
-from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 
 FORMATS = ("table", "json", "csv", "markdown")
 
@@ -215,7 +215,7 @@ def register(app: typer.Typer) -> None:
                  "наименования (без учёта регистра, ё = е).",
         ),
         within: int = typer.Option(
-            None, "--within", metavar="ДНЕЙ", min=0,
+            None, "--within", metavar="ДНЕЙ",
             help="Показать отдельно и то, срок чего наступает в ближайшие ДНЕЙ дней.",
         ),
         fmt: str = typer.Option(
@@ -246,5 +246,7 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.options import choice, today_or
         from roadmapctl.overdue import GROUP_BY
 
+        if within is not None and within < 0:
+            raise UsageError("--within: число дней не может быть отрицательным")
         return run(paths or [], today_or(as_of), executor, within, choice(fmt, FORMATS, "--format"),
                    choice(group_by, GROUP_BY, "--group-by"), exit_code, quiet, jobs)
