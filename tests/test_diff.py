@@ -176,3 +176,20 @@ def test_usage_errors_exit_2(cli, at_root, args, message) -> None:
     assert result.out == ""
     assert message in result.err
     assert "Traceback" not in result.err
+
+
+def test_terminal_colours_render_to_the_plain_report(chel) -> None:
+    """The rich markup escapes roadmap text: with colours stripped it is the plain report."""
+    import io
+
+    from rich.console import Console
+
+    from roadmapctl.diff.report import text_report
+
+    screen = Console(file=io.StringIO(), width=10_000, color_system=None, highlight=False, soft_wrap=True)
+    screen.print(text_report(chel, styled=True), end="")
+    assert screen.file.getvalue() == text_report(chel)
+    coloured = Console(file=io.StringIO(), width=10_000, force_terminal=True, color_system="standard",
+                       highlight=False, soft_wrap=True)
+    coloured.print(text_report(chel, styled=True), end="")
+    assert "\x1b[31m[-ООО-]\x1b[0m" in coloured.file.getvalue()
