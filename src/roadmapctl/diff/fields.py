@@ -177,9 +177,12 @@ def _status(a: Item, b: Item) -> list[FieldChange | None]:
     if a.status != b.status:
         before, after = STATUS_NAMES[a.status], STATUS_NAMES[b.status]
         out.append(FieldChange("status", "status_changed", f"статус: {before} → {after}", before, after))
-    for field, what, old, new in (("completions", "отметки об исполнении", a.completions, b.completions),
-                                  ("extensions", "переносы срока", a.extensions, b.extensions)):
-        if [x.date for x in old] != [x.date for x in new]:
+    marks = (("completions", "отметки об исполнении", [(c.date, c.due) for c in a.completions],
+              [(c.date, c.due) for c in b.completions]),
+             ("extensions", "переносы срока", [(e.to, e.date) for e in a.extensions],
+              [(e.to, e.date) for e in b.extensions]))
+    for field, what, old, new in marks:
+        if old != new:
             out.append(FieldChange(field, "status_changed", f"{what}: было {len(old)}, стало {len(new)}",
                                    str(len(old)), str(len(new))))
     return out

@@ -84,7 +84,7 @@ def section_changes(old: Roadmap, new: Roadmap, old_entries: list[Entry], new_en
     for j, ref in enumerate(new_refs):
         if j not in back:
             sources = tuple(old_refs[i] for i in sorted(inflows[j]) if section_pairs.get(i) != j)
-            summary = f"раздел {ref.label} «{ref.title}» добавлен"
+            summary = f"раздел {_named(ref)} добавлен"
             if sources:
                 summary += " — в него перенесены мероприятия из " + _sections_genitive(sources)
             out.append(SectionChange(("added",), None, ref, summary, sources=sources))
@@ -110,11 +110,16 @@ def section_changes(old: Roadmap, new: Roadmap, old_entries: list[Entry], new_en
         if i in section_pairs:
             continue
         targets = tuple(new_refs[j] for j in sorted(flows[i]))
-        summary = f"раздел {ref.label} «{ref.title}» удалён"
+        summary = f"раздел {_named(ref)} удалён"
         if targets:
             summary += " — его мероприятия перенесены в " + _sections_accusative(targets)
         out.append(SectionChange(("removed",), ref, None, summary, targets=targets))
     return tuple(out)
+
+
+def _named(ref: SectionRef) -> str:
+    """«5.3 «Кадровое обеспечение»», or just the title in quotes for an unnumbered section."""
+    return f"{ref.number} «{ref.title}»" if ref.number else f"«{ref.title}»"
 
 
 def _sections_genitive(refs: tuple[SectionRef, ...]) -> str:
