@@ -136,10 +136,10 @@ def test_second_extension_keeps_the_history(cli, roadmap: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["5.2.6/2", "--to", "2023-10-15"], "новый срок 15.10.2023 раньше текущего срока 31.10.2023 "
-                                         "мероприятия 5.2.6/2"),
-    (["5.2.6/2", "--to", "2023-10-31"], "новый срок 31.10.2023 совпадает с текущим сроком 31.10.2023 "
-                                         "мероприятия 5.2.6/2"),
+    (["5.2.6/2", "--to", "2023-10-15"], ("новый срок 15.10.2023 раньше текущего срока 31.10.2023 "
+                                          "мероприятия 5.2.6/2")),
+    (["5.2.6/2", "--to", "2023-10-31"], ("новый срок 31.10.2023 совпадает с текущим сроком 31.10.2023 "
+                                          "мероприятия 5.2.6/2")),
     (["1.2", "--to", "2023-11-30"], "все сроки мероприятия 1.2 уже выполнены: переносить нечего"),
     (["5.2.5", "--to", "2024-06-30"], "у мероприятия 5.2.5 нет срока; отмечайте его подпункты"),
 ])
@@ -194,8 +194,8 @@ def test_file_with_errors_is_not_edited(cli, tmp_path: Path) -> None:
     path = tmp_path / "broken.yaml"
     path.write_text("title: [\n", encoding="utf-8")
     result = cli("done", path, "1.1", "--on", "2024-03-10")
-    assert (result.code, result.err) == (2, f"roadmapctl: ошибка: файл {path} содержит ошибки, "
-                                            f"запустите roadmapctl check {path}\n")
+    assert (result.code, result.err) == (2, (f"roadmapctl: ошибка: файл {path} содержит ошибки, "
+                                             f"запустите roadmapctl check {path}\n"))
     assert path.read_text(encoding="utf-8") == "title: [\n"
 
 

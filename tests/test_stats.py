@@ -96,3 +96,11 @@ def test_showcase_by_file(cli, monkeypatch) -> None:
     # 1.2, 3.1, 3.2 (January), 4.1 (extended), 4.3 (both halves), 5.1.2 on time;
     # 5.1.3 late by 8 days; 2.2, 5.2.6/2, 5.2.6/4, 5.2.5/5, 5.2.6/3 overdue.
     assert total == _row("Итого", 13, 7, 1, 5, 1, 53.8, round((8 + 183 + 122 * 2 + 92 * 2) / 6, 1))
+
+
+def test_bars_only_on_a_terminal(cli) -> None:
+    from test_overdue import _in_terminal
+
+    shown = _in_terminal("stats", "--as-of", "2024-06-01", str(SMALL), env={"NO_COLOR": "1"})
+    assert "█" in shown and "ЦРО" in shown
+    assert "█" not in cli("stats", "--as-of", "2024-06-01", SMALL).out

@@ -29,7 +29,8 @@ ONE_DAY = timedelta(days=1)
 SUMMARY_TITLE = 80  # characters of the title in SUMMARY; the full one is in DESCRIPTION
 
 
-def build_calendar(files: list[TrackedFile], executor: str | None = None) -> bytes:
+def build_calendar(files: list[TrackedFile], executor: str | None = None) -> tuple[bytes, int]:
+    """The .ics file and how many events (series count once) it holds."""
     from icalendar import Calendar
 
     cal = Calendar()
@@ -37,9 +38,11 @@ def build_calendar(files: list[TrackedFile], executor: str | None = None) -> byt
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "Сроки дорожных карт")
+    total = 0
     for event in events(files, executor):
         cal.add_component(event)
-    return cal.to_ical()
+        total += "RECURRENCE-ID" not in event
+    return cal.to_ical(), total
 
 
 def events(files: list[TrackedFile], executor: str | None = None) -> Iterator[Any]:

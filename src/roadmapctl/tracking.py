@@ -52,7 +52,15 @@ from datetime import date, timedelta
 from typing import Literal
 
 from roadmapctl.deadlines import Deadline, Occurrence, Unparsed, parse_deadline
-from roadmapctl.model import Completion, ExecutorRef, Extension, Item, ItemInContext, Roadmap, Section
+from roadmapctl.model import (
+    Completion,
+    ExecutorRef,
+    Extension,
+    Item,
+    ItemInContext,
+    Roadmap,
+    Section,
+)
 from roadmapctl.period import Period
 
 State = Literal["done", "overdue", "open", "cancelled"]

@@ -15,7 +15,7 @@ from roadmapctl.errors import EXIT_OK, InputError
 def run(paths: Sequence[str], output: Path, executor: str | None, force: bool) -> int:
     from datetime import date
 
-    from roadmapctl.calendar_export import build_calendar, events
+    from roadmapctl.calendar_export import build_calendar
     from roadmapctl.fsio import write_atomic
     from roadmapctl.overdue import load_tracked
     from roadmapctl.ru import count
@@ -24,9 +24,8 @@ def run(paths: Sequence[str], output: Path, executor: str | None, force: bool) -
     loaded = load_tracked(paths, date.max)
     if loaded.warn():
         raise InputError(f"календарь {output} не записан: исправьте карты и повторите")
-    data = build_calendar(loaded.files, executor)
+    data, total = build_calendar(loaded.files, executor)
     write_atomic(output, data, overwrite=force)
-    total = sum(1 for _ in events(loaded.files, executor))
     files = count(len(loaded.files), "карты", "карт", "карт")
     sys.stdout.write(f"Записан календарь {output}: {count(total, 'событие', 'события', 'событий')} "
                      f"из {files}.\n")

@@ -5,12 +5,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.errors import EXIT_OK, EXIT_USAGE, UsageError
+
+if TYPE_CHECKING:
+    from roadmapctl.overdue import Loaded, TrackedFile
+    from roadmapctl.reports import Column
+    from roadmapctl.tracking import Tracked, TrackedItem
+
+    Row = tuple[TrackedFile, TrackedItem, tuple[Tracked, ...]]  # an item and the dates shown
 
 FORMATS = ("table", "json", "csv")
 
@@ -38,8 +45,8 @@ def run(paths: Sequence[str], as_of: date, executor: str | None, statuses: set[s
     return EXIT_USAGE if broken else EXIT_OK
 
 
-def pick(loaded: Any, executor: str | None, statuses: set[str] | None, start: date | None,
-         end: date | None) -> list[tuple[Any, Any, tuple[Any, ...]]]:
+def pick(loaded: Loaded, executor: str | None, statuses: set[str] | None, start: date | None,
+         end: date | None) -> list[Row]:
     """(file, item, control dates shown) for every item that passes the filters."""
     from roadmapctl.overdue import executor_filter
 
@@ -71,7 +78,7 @@ def header(total: int, as_of: date, start: date | None, end: date | None) -> str
     return f"{head} (на {date_numeric(as_of)})"
 
 
-def _deadline_text(item: Any) -> str:
+def _deadline_text(item: TrackedItem) -> str:
     from roadmapctl.deadlines import Unparsed
 
     if item.phrase is None and not item.pinned:
@@ -83,13 +90,13 @@ def _deadline_text(item: Any) -> str:
     return f"«{item.phrase}»"
 
 
-def _dates(occs: tuple[Any, ...]) -> list[str]:
+def _dates(occs: tuple[Tracked, ...]) -> list[str]:
     from roadmapctl import reports
 
     return [f"{reports.span(o)}{reports.moved(o)} — {reports.outcome(o)}" for o in occs]
 
 
-def plain(rows: list[tuple[Any, Any, tuple[Any, ...]]], as_of: date, start: date | None,
+def plain(rows: list[Row], as_of: date, start: date | None,
           end: date | None) -> str:
     from roadmapctl.overdue import executor_labels
     from roadmapctl.reports import STATUS_NAMES
@@ -112,14 +119,14 @@ def plain(rows: list[tuple[Any, Any, tuple[Any, ...]]], as_of: date, start: date
     return "\n".join(lines) + "\n"
 
 
-def table_columns() -> list[Any]:
+def table_columns() -> list[Column]:
     from roadmapctl.reports import Column
 
     return [Column("item", "№"), Column("title", "Мероприятие"), Column("executors", "Исполнители"),
             Column("deadline", "Срок"), Column("dates", "Контрольные даты"), Column("status", "Статус")]
 
 
-def display(file: Any, item: Any, occs: tuple[Any, ...]) -> dict[str, Any]:
+def display(file: TrackedFile, item: TrackedItem, occs: tuple[Tracked, ...]) -> dict[str, Any]:
     from roadmapctl.overdue import executor_labels
     from roadmapctl.reports import STATUS_NAMES
 
@@ -133,12 +140,12 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def occurrence(o: Any) -> dict[str, Any]:
+def occurrence(o: Tracked) -> dict[str, Any]:
     return {"start": _iso(o.start), "due": o.effective_due.isoformat(), "original_due": o.due.isoformat(),
             "done": _iso(o.done_on), "state": o.state}
 
 
-def record(file: Any, item: Any, occs: tuple[Any, ...]) -> dict[str, Any]:
+def record(file: TrackedFile, item: TrackedItem, occs: tuple[Tracked, ...]) -> dict[str, Any]:
     from roadmapctl.overdue import executor_labels
 
     return {"file": file.path, "line": item.line, "item": item.address, "title": item.item.title,
@@ -147,7 +154,7 @@ def record(file: Any, item: Any, occs: tuple[Any, ...]) -> dict[str, Any]:
             "status": item.item.status}
 
 
-def csv_columns() -> list[Any]:
+def csv_columns() -> list[Column]:
     from roadmapctl.reports import Column
 
     keys = ("file", "line", "item", "title", "executors", "deadline", "status", "start", "due",
@@ -155,7 +162,7 @@ def csv_columns() -> list[Any]:
     return [Column(key, key) for key in keys]
 
 
-def csv_lines(file: Any, item: Any, occs: tuple[Any, ...]) -> list[dict[str, Any]]:
+def csv_lines(file: TrackedFile, item: TrackedItem, occs: tuple[Tracked, ...]) -> list[dict[str, Any]]:
     """One CSV line per control date (one with empty dates for an item without any)."""
     base = record(file, item, occs)
     del base["occurrences"], base["kind"]

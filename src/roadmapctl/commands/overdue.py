@@ -5,12 +5,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
+
+if TYPE_CHECKING:
+    from roadmapctl.overdue import Entry, Group
+    from roadmapctl.reports import Column
+
+    Part = tuple[str, list[Entry], bool]  # heading, entries, whether they are upcoming
 
 FORMATS = ("table", "json", "csv", "markdown")
 
@@ -32,7 +38,7 @@ def run(paths: Sequence[str], as_of: date, executor: str | None, within: int | N
     return EXIT_FINDINGS if exit_code and missed else EXIT_OK
 
 
-def render(entries: list[Any], as_of: date, executor: str | None, within: int | None, fmt: str,
+def render(entries: list[Entry], as_of: date, executor: str | None, within: int | None, fmt: str,
            group_by: str, out: IO[str]) -> str:
     from roadmapctl import reports
 
@@ -54,7 +60,7 @@ def render(entries: list[Any], as_of: date, executor: str | None, within: int | 
     return plain(parts, group_by)
 
 
-def header(overdue: list[Any], as_of: date, executor: str | None) -> str:
+def header(overdue: list[Entry], as_of: date, executor: str | None) -> str:
     from roadmapctl.ru import count, date_numeric
 
     items = len({(e.file, e.item) for e in overdue})
@@ -67,7 +73,7 @@ def header(overdue: list[Any], as_of: date, executor: str | None) -> str:
     return f"{head} (на {date_numeric(as_of)}{who})"
 
 
-def soon_header(upcoming: list[Any], as_of: date, within: int) -> str:
+def soon_header(upcoming: list[Entry], as_of: date, within: int) -> str:
     from roadmapctl.reports import days
     from roadmapctl.ru import count, date_numeric, plural
 
@@ -81,7 +87,7 @@ def soon_header(upcoming: list[Any], as_of: date, within: int) -> str:
     return f"Срок наступает {when}: {found}"
 
 
-def record(entry: Any, with_group: bool) -> dict[str, Any]:
+def record(entry: Entry, with_group: bool) -> dict[str, Any]:
     """One control date for JSON and CSV: ISO dates, numbers as numbers."""
     occ = entry.occurrence
     row: dict[str, Any] = {
@@ -103,7 +109,7 @@ def record(entry: Any, with_group: bool) -> dict[str, Any]:
     return row
 
 
-def csv_columns(with_group: bool) -> list[Any]:
+def csv_columns(with_group: bool) -> list[Column]:
     from roadmapctl.reports import Column
 
     keys = ["file", "line", "item", "title", "executors", "deadline", "start", "due",
@@ -111,17 +117,17 @@ def csv_columns(with_group: bool) -> list[Any]:
     return [Column(key, key) for key in keys]
 
 
-def _groups(entries: list[Any], group_by: str) -> list[Any]:
+def _groups(entries: list[Entry], group_by: str) -> list[Group]:
     from roadmapctl.overdue import group
 
-    return group(entries, group_by) if entries else []  # type: ignore[arg-type]
+    return group(entries, group_by) if entries else []  # type: ignore[arg-type]  # a GroupBy, checked by choice()
 
 
 def _heading(title: str, group_by: str) -> str:
     return f"Исполнитель: {title}" if group_by == "executor" else f"Файл: {title}"
 
 
-def plain(parts: list[tuple[str, list[Any], bool]], group_by: str) -> str:
+def plain(parts: list[Part], group_by: str) -> str:
     """Cron-friendly text: a block per control date, file:line first, nothing wrapped."""
     from roadmapctl import reports
 
@@ -147,7 +153,7 @@ def plain(parts: list[tuple[str, list[Any], bool]], group_by: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _display_rows(entries: list[Any], soon: bool) -> list[dict[str, Any]]:
+def _display_rows(entries: list[Entry], soon: bool) -> list[dict[str, Any]]:
     from roadmapctl import reports
     from roadmapctl.ru import date_numeric
 
@@ -165,7 +171,7 @@ def _display_rows(entries: list[Any], soon: bool) -> list[dict[str, Any]]:
     return rows
 
 
-def _display_columns(soon: bool) -> list[Any]:
+def _display_columns(soon: bool) -> list[Column]:
     from roadmapctl.reports import Column
 
     return [Column("item", "№", wrap=False), Column("title", "Мероприятие"), Column("executors", "Исполнители"),
@@ -174,7 +180,7 @@ def _display_columns(soon: bool) -> list[Any]:
             Column("where", "Файл:строка", wrap=False)]
 
 
-def markdown(parts: list[tuple[str, list[Any], bool]], group_by: str) -> str:
+def markdown(parts: list[Part], group_by: str) -> str:
     from roadmapctl.reports import to_markdown
 
     blocks = []
@@ -187,7 +193,7 @@ def markdown(parts: list[tuple[str, list[Any], bool]], group_by: str) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def terminal(parts: list[tuple[str, list[Any], bool]], group_by: str, out: IO[str]) -> None:
+def terminal(parts: list[Part], group_by: str, out: IO[str]) -> None:
     from roadmapctl.reports import console, rich_table
 
     con = console(out)

@@ -5,12 +5,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.errors import EXIT_OK, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from roadmapctl.reports import Column
+    from roadmapctl.stats import Report, Tally
 
 FORMATS = ("table", "json", "csv")
 BY_NAMES = {"executor": "по исполнителям", "section": "по разделам", "file": "по файлам"}
@@ -44,7 +48,7 @@ def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: s
     return EXIT_USAGE if broken else EXIT_OK
 
 
-def record(tally: Any) -> dict[str, Any]:
+def record(tally: Tally) -> dict[str, Any]:
     share, delay = tally.share, tally.average_delay
     return {"group": tally.label, "due": tally.due, "on_time": tally.on_time, "late": tally.late,
             "overdue": tally.overdue, "extended": tally.extended,
@@ -52,7 +56,7 @@ def record(tally: Any) -> dict[str, Any]:
             "average_delay": None if delay is None else round(delay, 1)}
 
 
-def columns(by: str) -> list[Any]:
+def columns(by: str) -> list[Column]:
     from roadmapctl.reports import Column
 
     return [Column("group", BY_HEADERS[by]), Column("due", "Наступило", True),
@@ -67,7 +71,7 @@ def title(as_of: date, by: str) -> str:
     return f"Исполнительская дисциплина на {date_numeric(as_of)} ({BY_NAMES[by]})"
 
 
-def plain(report: Any, as_of: date, by: str) -> str:
+def plain(report: Report, as_of: date, by: str) -> str:
     """Numbers first, the (long) name last, so nothing has to wrap."""
     from roadmapctl.reports import plain_table
 
@@ -78,7 +82,7 @@ def plain(report: Any, as_of: date, by: str) -> str:
     return f"{title(as_of, by)}\n\n{plain_table(cols[1:] + cols[:1], rows)}\n{NOTE}\n"
 
 
-def terminal(report: Any, as_of: date, by: str, out: IO[str]) -> None:
+def terminal(report: Report, as_of: date, by: str, out: IO[str]) -> None:
     from rich.bar import Bar
     from rich.table import Table
 
