@@ -132,3 +132,33 @@ def test_showcase_overdue_as_of_march_2024() -> None:
     extended = by_address["4.1"].occurrences[0]
     assert (extended.effective_due, extended.on_time) == (D("2024-02-15"), True)
     assert by_address["5.3/1"].item.title.startswith("Организация участия")
+
+
+def test_any_reports_cover_each_date_at_most_once() -> None:
+    from dataclasses import replace
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from roadmapctl.model import Completion, Extension
+    from roadmapctl.tracking import track_item
+
+    roadmap = load(RULES).roadmap
+    entry = next(t for t in track(roadmap, D("2024-06-01")) if t.address == "1.3")
+    days = st.dates(min_value=D("2023-12-01"), max_value=D("2025-01-31"))
+    reports = st.lists(st.builds(Completion, date=days, due=st.one_of(st.none(), days)), max_size=20)
+    moves = st.lists(st.builds(Extension, to=days, date=st.one_of(st.none(), days)), max_size=4)
+
+    @settings(max_examples=200, deadline=None)
+    @given(reports, moves, days)
+    def check(completions: list, extensions: list, as_of: date) -> None:
+        item = replace(entry.item, completions=completions, extensions=extensions)
+        tracked = track_item(replace(entry.entry, item=item), "1.3", entry.steps, roadmap.period, as_of)
+        used = [o.completion for o in tracked.occurrences if o.completion is not None]
+        assert len({id(c) for c in used}) == len(used)
+        assert all(c.date <= as_of for c in used)
+        for o in tracked.occurrences:
+            assert (o.state == "overdue") == (o.days_overdue > 0)
+            assert o.state != "overdue" or o.effective_due < as_of
+
+    check()

@@ -111,7 +111,7 @@ def plan_completion(roadmap: Roadmap, item: TrackedItem, on: date, due: date | N
     if due is None and len(occs) > 1:
         inside = [o for i, o in enumerate(occs)
                   if window_start(deadline.occurrences, i) <= on <= o.effective_due]
-        if inside and inside[0].completion is not None:
+        if inside and all(o.completion is not None for o in inside):
             raise UsageError(_already(item, inside[0]),
                              "если это отметка за другой срок, укажите его: --due ДАТА")
     new = Completion(date=on, due=due, note=note)
