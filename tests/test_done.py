@@ -241,3 +241,19 @@ sections:
           - date: 2024-04-12
             due: 2024-03-31
 """)
+
+
+def test_done_keeps_windows_line_endings(tmp_path: Path) -> None:
+    from roadmapctl.main import run
+
+    before = (ROADMAPS / "chelyabinsk-2023-2024.yaml").read_text(encoding="utf-8").replace("\n", "\r\n")
+    target = tmp_path / "crlf.yaml"
+    target.write_bytes(before.encode("utf-8"))
+    assert run(["done", str(target), "2.2", "--on", "2024-01-15"]) == 0
+    after = target.read_bytes().decode("utf-8")
+    assert "\n" not in after.replace("\r\n", "")
+    diff = list(difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0))
+    removed = [line for line in diff[2:] if line.startswith("-")]
+    added = [line[1:].strip() for line in diff[2:] if line.startswith("+")]
+    assert removed == []
+    assert added == ["status: done", "completions:", "- date: 2024-01-15"]

@@ -188,8 +188,6 @@ def _edit(path: Path, item: TrackedItem, key: str, entry: dict[str, Any], status
         may_change.append(f"{key}:")
     _append_entry(node, key, entry)
     text = dump_document(data, original)
-    if "\r\n" in original:
-        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
     _only_additions(original, text, path, may_change)
     write_atomic(path, text, overwrite=True)
 

@@ -29,14 +29,18 @@ def _yaml() -> Any:
 
 
 def load_document(path: Path) -> tuple[Any, str]:
-    """The round-trip tree and the original text (for byte comparisons)."""
+    """The round-trip tree and the original text (for byte comparisons).
+
+    Windows line endings are read as plain newlines (ruamel drops blank lines
+    around comments otherwise) and restored by `dump_document`.
+    """
     try:
         text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"не удалось прочитать {path}: {exc}") from None
-    bom = text.startswith("\ufeff")
+    source = text.lstrip("\ufeff").replace("\r\n", "\n")
     try:
-        data = _yaml().load(text[1:] if bom else text)
+        data = _yaml().load(source)
     except Exception as exc:  # ruamel raises many types; all mean «cannot edit this file»
         raise InputError(
             f"{path}: файл не удаётся разобрать для правки ({type(exc).__name__})",
@@ -46,9 +50,12 @@ def load_document(path: Path) -> tuple[Any, str]:
 
 
 def dump_document(data: Any, original: str) -> str:
+    """The edited document, with the original's BOM and line endings (Windows editors)."""
     buffer = StringIO()
     _yaml().dump(data, buffer)
     text = buffer.getvalue()
+    if "\r\n" in original:
+        text = text.replace("\n", "\r\n")
     if original.startswith("\ufeff"):
         text = "\ufeff" + text
     return text
