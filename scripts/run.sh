@@ -9,7 +9,6 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check .
 status=0
 .venv/bin/roadmapctl check roadmaps/ || status=$?
-if [ -n "$(.venv/bin/roadmapctl --help | grep -w overdue || true)" ]; then
-    .venv/bin/roadmapctl overdue roadmaps/ || true
-fi
+echo
+.venv/bin/roadmapctl overdue roadmaps/ || status=$?
 exit "$status"

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from roadmapctl.rules import Context, Finding
@@ -42,27 +43,40 @@ def check(ctx: Context) -> Iterator[Finding]:
     entries = [e for e in ctx.roadmap.walk() if e.item.title]
     titles = [normalize_title(e.item.title) for e in entries]
     first_of: dict[str, int] = {}
-    reported: set[int] = set()
     for index, title in enumerate(titles):
         if title in first_of:
-            reported.add(index)
             yield Finding(entries[index].item.where("title"),
                           f"такое же мероприятие уже есть в строке {entries[first_of[title]].item.pos.line}")
         else:
             first_of[title] = index
-    unique = list(first_of.items())
-    if len(unique) < 2:
-        return
-    from rapidfuzz import fuzz, process
+    for first, second in _near_pairs([(t, i) for t, i in first_of.items()]):
+        yield Finding(entries[second].item.where("title"),
+                      f"мероприятие почти совпадает с записанным в строке "
+                      f"{entries[first].item.pos.line} — не дубль ли?")
 
-    names = [t for t, _ in unique]
-    for a, name in enumerate(names[:-1]):
-        later = names[a + 1:]
-        for other, _, offset in process.extract(name, later, scorer=fuzz.ratio,
-                                                score_cutoff=THRESHOLD, limit=None):
-            if _NUMBERS.findall(name) != _NUMBERS.findall(other):
-                continue
-            first, second = unique[a][1], unique[a + 1 + offset][1]
-            yield Finding(entries[second].item.where("title"),
-                          f"мероприятие почти совпадает с записанным в строке "
-                          f"{entries[first].item.pos.line} — не дубль ли?")
+
+def _near_pairs(unique: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
+    """Pairs of entry indexes whose titles are ≥ THRESHOLD alike and share their numbers.
+
+    Cheap upper bounds of the similarity (length ratio, shared characters)
+    discard almost every pair before rapidfuzz is even imported, which keeps
+    `check` fast on every commit.
+    """
+    groups: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+    for title, index in unique:
+        groups.setdefault(tuple(_NUMBERS.findall(title)), []).append((title, index))
+    ratio = None
+    for group in groups.values():
+        group.sort(key=lambda entry: len(entry[0]))
+        for a, (title, index) in enumerate(group):
+            letters = Counter(title)
+            for other, other_index in group[a + 1:]:
+                total = len(title) + len(other)
+                if 200 * len(title) < THRESHOLD * total:
+                    break  # longer titles only get less alike by length
+                if 200 * sum((letters & Counter(other)).values()) < THRESHOLD * total:
+                    continue
+                if ratio is None:
+                    from rapidfuzz.fuzz import ratio
+                if ratio(title, other) >= THRESHOLD:
+                    yield min(index, other_index), max(index, other_index)
