@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO, Literal
 
 from roadmapctl.deadlines import Unparsed
-from roadmapctl.model import ExecutorRef, Roadmap
+from roadmapctl.model import ExecutorRef, Extension, Roadmap
 from roadmapctl.tracking import Tracked, TrackedItem, track
 
 GroupBy = Literal["executor", "file", "none"]
@@ -130,7 +130,7 @@ def executor_titles(roadmap: Roadmap, refs: Iterable[ExecutorRef]) -> list[str]:
     return list(dict.fromkeys(titles)) or ["исполнитель не указан"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One control date in the overdue report, with what the report shows of its item."""
 
@@ -203,7 +203,17 @@ def _entry(file: TrackedFile, item: TrackedItem, occ: Tracked,
     return Entry(file.path, item.line, item.address, item.item.title,
                  tuple(executor_labels(roadmap, item.executors)),
                  tuple(executor_titles(roadmap, item.executors)),
-                 item.phrase, item.item.status, occ, group, days)
+                 item.phrase, item.item.status, _slim(occ), group, days)
+
+
+def _slim(occ: Tracked) -> Tracked:
+    """The dates the report shows, without the completion and extension records.
+
+    A morning run over a region holds every overdue control date until it can
+    sort them; these copies keep that memory small.
+    """
+    extension = Extension(to=occ.extension.to) if occ.extension else None
+    return Tracked(occ.start, occ.due, extension, state=occ.state, days_overdue=occ.days_overdue)
 
 
 def _place(entry: Entry) -> tuple[str, int, date]:
