@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_OK, InputError
 
 
@@ -35,10 +36,7 @@ def run(paths: Sequence[str], output: Path, executor: str | None, force: bool) -
 def register(app: typer.Typer) -> None:
     @app.command("calendar", cls=RussianCommand)
     def calendar_command(
-        paths: list[str] = typer.Argument(
-            None, metavar="ПУТИ",
-            help="Файлы или папки с картами (.yaml, .yml); по умолчанию папка roadmaps/.",
-        ),
+        paths: list[str] = params.PATHS,
         output: Path = typer.Option(
             ..., "--output", "-o", metavar="ПУТЬ", help="Куда записать календарь, например deadlines.ics.",
         ),

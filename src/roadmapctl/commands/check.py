@@ -12,6 +12,7 @@ from pathlib import Path
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.diagnostics import Problem, sort_key
 from roadmapctl.discovery import find_roadmaps
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK
@@ -70,26 +71,17 @@ def list_rules() -> str:
 def register(app: typer.Typer) -> None:
     @app.command("check", cls=RussianCommand)
     def check_command(
-        paths: list[str] = typer.Argument(
-            None, metavar="ПУТИ",
-            help="Файлы или папки с картами (.yaml, .yml); по умолчанию папка roadmaps/.",
-        ),
+        paths: list[str] = params.PATHS,
         fmt: str = typer.Option(
             "text", "--format", "-f", metavar="ФОРМАТ",
             help="text — строки «файл:строка:столбец: …»; json; github — аннотации GitHub Actions.",
         ),
-        as_of: str = typer.Option(
-            None, "--as-of", metavar="ДАТА",
-            help="Считать сегодняшней эту дату (2024-03-15 или 15.03.2024).",
-        ),
+        as_of: str = params.AS_OF,
         encoding: str = typer.Option(
             "auto", "--encoding", metavar="КОДИРОВКА",
             help="Кодировка файлов, например cp1251; по умолчанию UTF-8.",
         ),
-        jobs: int = typer.Option(
-            0, "--jobs", "-j", metavar="N",
-            help="Сколько процессов использовать для многих файлов; 0 — по числу ядер.",
-        ),
+        jobs: int = params.JOBS,
         show_rules: bool = typer.Option(
             False, "--list-rules", help="Показать все правила с примерами и выйти.",
         ),

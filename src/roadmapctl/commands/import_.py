@@ -67,13 +67,20 @@ def report(result: ImportResult, source: str, target: str, problems: list[Proble
         lines += [f"  {where}: {message}" if where else f"  {message}" for where, message in notes]
     else:
         lines.append("Замечаний к переносу нет.")
+    lines += check_verdict(problems)
+    return "\n".join(lines) + "\n"
+
+
+def check_verdict(problems: list[Problem]) -> list[str]:
+    """The `check` result of a written roadmap, for the reports of import and rollover."""
+    from roadmapctl.ru import count
+
     errors = [p for p in problems if p.is_error]
     warnings = len(problems) - len(errors)
     verdict = "ошибок нет" if not errors else count(len(errors), "ошибка", "ошибки", "ошибок")
     tail = f", {count(warnings, 'предупреждение', 'предупреждения', 'предупреждений')}" if warnings else ""
-    lines.append(f"Проверка roadmapctl check: {verdict}{tail}.")
-    lines += [f"  {p.path}:{p.line}:{p.col}: {p.message}" for p in errors]
-    return "\n".join(lines) + "\n"
+    return [f"Проверка roadmapctl check: {verdict}{tail}.",
+            *(f"  {p.path}:{p.line}:{p.col}: {p.message}" for p in errors)]
 
 
 def _count_sections(sections: list) -> int:  # type: ignore[type-arg]

@@ -10,6 +10,7 @@ from typing import IO, TYPE_CHECKING, Any
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_OK, EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
@@ -172,10 +173,7 @@ def csv_lines(file: TrackedFile, item: TrackedItem, occs: tuple[Tracked, ...]) -
 def register(app: typer.Typer) -> None:
     @app.command("list", cls=RussianCommand)
     def list_command(
-        paths: list[str] = typer.Argument(
-            None, metavar="ПУТИ",
-            help="Файлы или папки с картами (.yaml, .yml); по умолчанию папка roadmaps/.",
-        ),
+        paths: list[str] = params.PATHS,
         executor: str = typer.Option(
             None, "--executor", "-e", metavar="ТЕКСТ",
             help="Только мероприятия исполнителя: часть идентификатора, краткого или полного "
@@ -193,10 +191,7 @@ def register(app: typer.Typer) -> None:
             None, "--to", metavar="ДАТА", help="Только то, срок чего не позже этой даты.",
         ),
         fmt: str = typer.Option("table", "--format", "-f", metavar="ФОРМАТ", help="table, json или csv."),
-        as_of: str = typer.Option(
-            None, "--as-of", metavar="ДАТА",
-            help="Считать сегодняшней эту дату (2024-03-15 или 15.03.2024).",
-        ),
+        as_of: str = params.AS_OF,
     ) -> int:
         """Все мероприятия (с подпунктами): исполнители, срок, контрольные даты, статус.
 

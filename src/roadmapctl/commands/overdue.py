@@ -10,6 +10,7 @@ from typing import IO, TYPE_CHECKING, Any
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
@@ -207,14 +208,8 @@ def terminal(parts: list[Part], group_by: str, out: IO[str]) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("overdue", cls=RussianCommand)
     def overdue_command(
-        paths: list[str] = typer.Argument(
-            None, metavar="ПУТИ",
-            help="Файлы или папки с картами (.yaml, .yml); по умолчанию папка roadmaps/.",
-        ),
-        as_of: str = typer.Option(
-            None, "--as-of", metavar="ДАТА",
-            help="Считать сегодняшней эту дату (2024-03-15 или 15.03.2024).",
-        ),
+        paths: list[str] = params.PATHS,
+        as_of: str = params.AS_OF,
         executor: str = typer.Option(
             None, "--executor", "-e", metavar="ТЕКСТ",
             help="Только мероприятия исполнителя: часть идентификатора, краткого или полного "
@@ -238,10 +233,7 @@ def register(app: typer.Typer) -> None:
             False, "--quiet", "-q",
             help="Ничего не выводить, если показывать нечего (для рассылки из cron).",
         ),
-        jobs: int = typer.Option(
-            0, "--jobs", "-j", metavar="N",
-            help="Сколько процессов использовать для многих файлов; 0 — по числу ядер.",
-        ),
+        jobs: int = params.JOBS,
     ) -> int:
         """Просроченные мероприятия: самые давние первыми, с файлом и строкой.
 

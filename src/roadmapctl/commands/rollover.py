@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 
 def report(result: RolloverResult, source: Path, target: Path, problems: list[Problem]) -> str:
+    from roadmapctl.commands.import_ import check_verdict
     from roadmapctl.ru import count
 
     delta = result.new_period.start.year - result.old_period.start.year
@@ -45,12 +46,7 @@ def report(result: RolloverResult, source: Path, target: Path, problems: list[Pr
     if result.review:
         lines.append(f"Проверьте ({len(result.review)}):")
         lines += [f"  {line}" for line in result.review]
-    errors = [p for p in problems if p.is_error]
-    warnings = len(problems) - len(errors)
-    verdict = "ошибок нет" if not errors else count(len(errors), "ошибка", "ошибки", "ошибок")
-    tail = f", {count(warnings, 'предупреждение', 'предупреждения', 'предупреждений')}" if warnings else ""
-    lines.append(f"Проверка roadmapctl check: {verdict}{tail}.")
-    lines += [f"  {p.path}:{p.line}:{p.col}: {p.message}" for p in errors]
+    lines += check_verdict(problems)
     return "\n".join(lines) + "\n"
 
 

@@ -10,6 +10,7 @@ from typing import IO, TYPE_CHECKING, Any
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
@@ -107,14 +108,8 @@ def terminal(report: Report, as_of: date, by: str, out: IO[str]) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("stats", cls=RussianCommand)
     def stats_command(
-        paths: list[str] = typer.Argument(
-            None, metavar="ПУТИ",
-            help="Файлы или папки с картами (.yaml, .yml); по умолчанию папка roadmaps/.",
-        ),
-        as_of: str = typer.Option(
-            None, "--as-of", metavar="ДАТА",
-            help="Считать сегодняшней эту дату (2024-03-15 или 15.03.2024).",
-        ),
+        paths: list[str] = params.PATHS,
+        as_of: str = params.AS_OF,
         by: str = typer.Option(
             "executor", "--by", metavar="ПО", help="executor — по исполнителям, section — по разделам, "
                                                   "file — по файлам.",

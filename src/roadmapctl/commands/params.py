@@ -1,0 +1,24 @@
+"""Command-line parameters several commands share, declared once.
+
+Typer reads these as the defaults of command functions; sharing them keeps
+the Russian help of `check`, `overdue`, `list`, `stats` and `calendar` in
+step.
+"""
+
+from __future__ import annotations
+
+import typer
+
+PATHS = typer.Argument(
+    None, metavar="ПУТИ",
+    help="Файлы или папки с картами (.yaml, .yml); по умолчанию папка roadmaps/.",
+    show_default=False,
+)
+AS_OF = typer.Option(
+    None, "--as-of", metavar="ДАТА",
+    help="Считать сегодняшней эту дату (2024-03-15 или 15.03.2024).",
+)
+JOBS = typer.Option(
+    0, "--jobs", "-j", metavar="N",
+    help="Сколько процессов использовать для многих файлов; 0 — по числу ядер.",
+)
