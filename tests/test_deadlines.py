@@ -593,3 +593,50 @@ def test_import_does_not_load_dateutil() -> None:
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- the `when` command -------------------------------------------------------------------
+
+def when(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from roadmapctl.main import run
+
+    code = run(["when", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_when_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert when(capsys, "Октябрь – ноябрь (по согласованию)", "--period", CHEL) == (0, (
+        "Срок: «Октябрь – ноябрь (по согласованию)»\n"
+        "Период: 01.09.2023 – 31.08.2024\n"
+        "Вид: период\n"
+        "Примечание (не влияет на срок): по согласованию\n"
+        "1 срок:\n"
+        "  01.10.2023 – 30.11.2023\n"), "")
+
+
+def test_when_json(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    code, out, err = when(capsys, "ежегодно в мае", "-p", BELGOROD, "-f", "json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert (data["kind"], data["rrule"], data["period"]) == ("recurring", "FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=31",
+                                                             "2021-2025")
+    assert data["occurrences"][0] == {"start": "2021-05-01", "due": "2021-05-31"}
+    assert len(data["occurrences"]) == 5
+
+
+def test_when_continuous(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = when(capsys, "постоянно", "--period", CHEL)
+    assert code == 0
+    assert out.endswith("Вид: постоянно (без срока)\nКонтрольных сроков нет: мероприятие не бывает просроченным.\n")
+
+
+@pytest.mark.parametrize(("period", "message"), [
+    ("0000", "roadmapctl: ошибка: --period: в периоде «0000» год 0 вне допустимых 1900–2100\n"),
+    ("весь год", "roadmapctl: ошибка: --period: не удалось прочитать период «весь год»: ожидается учебный "
+                 "год «2023/2024», календарные годы «2021-2025» или даты «2021-06-01..2022-08-31»\n"),
+])
+def test_when_bad_period_is_a_usage_error(capsys: pytest.CaptureFixture[str], period: str, message: str) -> None:
+    assert when(capsys, "октябрь", "--period", period) == (2, "", message)

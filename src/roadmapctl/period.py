@@ -18,6 +18,8 @@ PeriodKind = Literal["academic", "years", "dates"]
 _ACADEMIC = re.compile(r"^\s*(\d{4})\s*/\s*(\d{4})\s*$")
 _YEARS = re.compile(r"^\s*(\d{4})(?:\s*[-–—]\s*(\d{4}))?\s*$")
 _DATES = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})\s*$")
+#: Years a roadmap can cover; the deadline reader accepts the same.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 class PeriodError(ValueError):
@@ -70,6 +72,11 @@ def academic_year(first_year: int) -> Period:
 def parse_period(text: str) -> Period:
     """Read «2023/2024», «2021-2025», «2021» or «2021-06-01..2022-08-31»."""
     raw = str(text)
+    if m := _ACADEMIC.match(raw) or _YEARS.match(raw) or _DATES.match(raw):
+        for year in (int(y[:4]) for y in m.groups() if y):
+            if not FIRST_YEAR <= year <= LAST_YEAR:
+                raise PeriodError(f"в периоде «{raw.strip()}» год {year} вне допустимых "
+                                  f"{FIRST_YEAR}–{LAST_YEAR}")
     if m := _ACADEMIC.match(raw):
         first, second = int(m[1]), int(m[2])
         if second != first + 1:
