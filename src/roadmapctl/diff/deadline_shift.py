@@ -77,7 +77,8 @@ def deadline_summary(old: Schedule, new: Schedule, months: int, year_shift: int,
     The kind is `deadline_moved` when every date moved by the same amount,
     `deadline_changed` otherwise.
     """
-    if not (old.resolved and new.resolved):
+    if not (old.resolved and new.resolved) or old.kind == new.kind == "continuous":
+        # Without dates to compare («по мере необходимости», «постоянно») the words are the deadline.
         if same_text(old.phrase, new.phrase, year_shift):
             return None
         return "deadline_changed", f"срок изменён: {_quoted(old.phrase)} → {_quoted(new.phrase)}"
@@ -133,9 +134,7 @@ def _needs_years(period: Period | None, *scheds: Schedule) -> bool:
 
 
 def _describe(sched: Schedule, years: bool) -> str:
-    if sched.kind == "continuous":
-        return "постоянно"
-    if sched.kind == "recurring" or not sched.occurrences:
+    if sched.kind in ("continuous", "recurring") or not sched.occurrences:
         return _quoted(sched.phrase)
     return ", ".join(_occurrence(o, years) for o in sched.occurrences)
 
