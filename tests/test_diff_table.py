@@ -155,3 +155,20 @@ def test_textconv_missing_file(cli, tmp_path: Path) -> None:
     result = cli("textconv", tmp_path / "нет.yaml")
     assert result.code == 2
     assert "нет.yaml нет" in result.err
+
+
+def test_table_marks_only_the_executors_that_changed(cli, tmp_path: Path) -> None:
+    """5.2.2 lost МАУДО «ДПШ» and gained ГБУ ДПО РЦОКИО; the executors kept are not struck out."""
+    from docx import Document
+
+    html_target, docx_target = tmp_path / "t.html", tmp_path / "t.docx"
+    cli("diff", OLD, NEW, "-o", html_target)
+    cli("diff", OLD, NEW, "-o", docx_target)
+    html = html_target.read_text(encoding="utf-8")
+    assert ('<span class="label">Исполнители: </span>Комитет, МБУ ДПО ЦРО, <del>МАУДО «ДПШ»</del>, ОО'
+            in html)
+    table = Document(str(docx_target)).tables[0]
+    row = next(r for r in table.rows if r.cells[0].text == "5.2.2")
+    struck = [r.text for p in row.cells[1].paragraphs for r in p.runs if r.font.strike]
+    marked = [r.text for p in row.cells[2].paragraphs for r in p.runs if r.font.underline]
+    assert (struck, marked) == (["МАУДО «ДПШ»"], ["ГБУ ДПО РЦОКИО"])

@@ -82,7 +82,7 @@ def _changed_row(change: ItemChange) -> Row:
     for field in change.changes:
         if field.field == "title":
             continue
-        before, after = _field_lines(field)
+        before, after = _executor_lines(field, change) if field.field == "executors" else _field_lines(field)
         old_lines.append(before)
         new_lines.append(after)
     number = change.new.label if change.old.label == change.new.label else \
@@ -104,6 +104,24 @@ def _field_lines(change: FieldChange) -> tuple[Line, Line]:
         return (label, ("", f"№ {change.old}")), (label, ("", f"№ {change.new}"))
     return (label, ("del", change.old) if change.old else ("", "—")), \
         (label, ("ins", change.new) if change.new else ("", "—"))
+
+
+def _executor_lines(field: FieldChange, change: ItemChange) -> tuple[Line, Line]:
+    """Both lists in full, with only the executors removed or added marked."""
+    label = ("label", _LABELS["executors"])
+    return ((label, *_names(change.old.executors, field.removed, "del")),
+            (label, *_names(change.new.executors, field.added, "ins")))
+
+
+def _names(names: tuple[str, ...], marked: tuple[str, ...], style: str) -> list[Run]:
+    if not names:
+        return [("", "—")]
+    runs: list[Run] = []
+    for index, name in enumerate(names):
+        if index:
+            runs.append(("", ", "))
+        runs.append((style if name in marked else "", name))
+    return runs
 
 
 def _side(words: WordDiff, keep: str) -> Line:
