@@ -181,3 +181,39 @@ def test_terminal_gets_a_coloured_table_and_no_color_switches_colour_off() -> No
     assert COLOUR.search(coloured) and "┃" in coloured and "5.2.6/2" in coloured
     plain = _in_terminal("overdue", "--as-of", "2024-03-01", CHEL, env={"NO_COLOR": "1"})
     assert COLOUR.search(plain) is None and "5.2.6/2" in plain
+
+
+PINNED_AND_UNASSIGNED = """title: Карта
+period: "2024"
+executors:
+  uo: {name: Управление образования, short: УО}
+sections:
+  - number: "1"
+    title: Раздел
+    items:
+      - number: "1.1"
+        title: Только дата
+        due: 2024-02-01
+        executors: [uo]
+      - number: "1.2"
+        title: Без исполнителей
+        deadline: январь
+        executors: []
+"""
+
+
+def test_a_date_without_a_phrase_and_an_item_without_executors_read_as_russian(cli, tmp_path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text(PINNED_AND_UNASSIGNED, encoding="utf-8")
+    out = cli("overdue", "--as-of", "2024-03-01", path).out
+    assert f"""{path}:13: 1.2 Без исполнителей
+    Исполнители: не указаны
+    Срок: «январь» (01.01.2024 – 31.01.2024) — просрочено на 30 дней
+
+{path}:9: 1.1 Только дата
+    Исполнители: УО
+    Срок: указан датой (до 01.02.2024) — просрочено на 29 дней
+""" in out
+    table = cli("overdue", "--as-of", "2024-03-01", "-f", "markdown", path).out
+    assert "| 1.1 | Только дата | УО | указан датой | 01.02.2024 | 29 дней |" in table
+    assert "| 1.2 | Без исполнителей | не указаны | январь |" in table

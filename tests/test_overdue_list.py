@@ -56,3 +56,23 @@ def test_bad_status_is_a_usage_error(cli, monkeypatch) -> None:
     result = cli("list", "--status", "finished", CHEL)
     assert result.code == 2
     assert "--status: «finished» — допустимо planned, in_progress, done, cancelled" in result.err
+
+
+def test_a_date_without_a_phrase_is_not_shown_as_none(cli, tmp_path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text("""title: Карта
+period: "2024"
+executors:
+  uo: {name: Управление образования, short: УО}
+sections:
+  - number: "1"
+    title: Раздел
+    items:
+      - number: "1.1"
+        title: Только дата
+        due: 2024-02-01
+        executors: [uo]
+""", encoding="utf-8")
+    out = cli("list", "--as-of", "2024-03-01", path).out
+    assert "    Срок: указан датой: до 01.02.2024 — просрочено на 29 дней\n" in out
+    assert "None" not in out

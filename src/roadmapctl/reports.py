@@ -130,6 +130,16 @@ def cell(value: Any) -> str:
 # --- Russian phrases shared by the reports -------------------------------------------
 
 
+def phrase(deadline: str | None) -> str:
+    """The deadline as written, in quotes; «указан датой» for a bare `due:` date."""
+    return f"«{deadline}»" if deadline else "указан датой"
+
+
+def names(labels: Sequence[str]) -> str:
+    """Executors joined with commas; «не указаны» rather than nothing."""
+    return ", ".join(labels) or "не указаны"
+
+
 def days(n: int) -> str:
     return count(n, "день", "дня", "дней")
 

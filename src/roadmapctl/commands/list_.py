@@ -80,15 +80,16 @@ def header(total: int, as_of: date, start: date | None, end: date | None) -> str
 
 
 def _deadline_text(item: TrackedItem) -> str:
+    from roadmapctl import reports
     from roadmapctl.deadlines import Unparsed
 
-    if item.phrase is None and not item.pinned:
-        return "не указан"
+    if item.phrase is None:
+        return reports.phrase(None) if item.pinned else "не указан"
     if isinstance(item.deadline, Unparsed):
         return f"«{item.phrase}» — не удалось разобрать (см. roadmapctl check)"
     if item.kind == "continuous":
         return f"«{item.phrase}» — без контрольных дат"
-    return f"«{item.phrase}»"
+    return reports.phrase(item.phrase)
 
 
 def _dates(occs: tuple[Tracked, ...]) -> list[str]:
@@ -99,8 +100,8 @@ def _dates(occs: tuple[Tracked, ...]) -> list[str]:
 
 def plain(rows: list[Row], as_of: date, start: date | None,
           end: date | None) -> str:
+    from roadmapctl import reports
     from roadmapctl.overdue import executor_labels
-    from roadmapctl.reports import STATUS_NAMES
 
     lines = [header(len(rows), as_of, start, end)]
     for file, item, occs in rows:
@@ -109,8 +110,8 @@ def plain(rows: list[Row], as_of: date, start: date | None,
         lines += [
             "",
             f"{file.path}:{item.line}: {item.address} {item.item.title}",
-            f"    Исполнители: {', '.join(executor_labels(file.roadmap, item.executors)) or 'не указаны'}",
-            f"    Статус: {STATUS_NAMES[item.item.status]}",
+            f"    Исполнители: {reports.names(executor_labels(file.roadmap, item.executors))}",
+            f"    Статус: {reports.STATUS_NAMES[item.item.status]}",
         ]
         if len(dates) == 1:
             lines.append(f"    Срок: {deadline}: {dates[0]}")
@@ -128,13 +129,13 @@ def table_columns() -> list[Column]:
 
 
 def display(file: TrackedFile, item: TrackedItem, occs: tuple[Tracked, ...]) -> dict[str, Any]:
+    from roadmapctl import reports
     from roadmapctl.overdue import executor_labels
-    from roadmapctl.reports import STATUS_NAMES
 
     return {"item": item.address, "title": item.item.title,
-            "executors": executor_labels(file.roadmap, item.executors),
+            "executors": reports.names(executor_labels(file.roadmap, item.executors)),
             "deadline": _deadline_text(item), "dates": "\n".join(_dates(occs)),
-            "status": STATUS_NAMES[item.item.status]}
+            "status": reports.STATUS_NAMES[item.item.status]}
 
 
 def _iso(day: date | None) -> str | None:

@@ -143,8 +143,8 @@ def plain(parts: list[Part], group_by: str) -> str:
                 when = reports.due_in(e.days) if soon else reports.overdue_by(e.days)
                 lines += [
                     f"{e.file}:{e.line}: {e.item} {e.title}",
-                    f"    Исполнители: {', '.join(e.executors)}",
-                    f"    Срок: «{e.deadline}» ({reports.span(occ)}{reports.moved(occ)}) — {when}",
+                    f"    Исполнители: {reports.names(e.executors)}",
+                    f"    Срок: {reports.phrase(e.deadline)} ({reports.span(occ)}{reports.moved(occ)}) — {when}",
                     "",
                 ]
         if not entries and len(parts) > 1:
@@ -165,7 +165,8 @@ def _display_rows(entries: list[Entry], soon: bool) -> list[dict[str, Any]]:
         if occ.effective_due != occ.due:
             due += f" (перенесён с {date_numeric(occ.due)})"
         rows.append({
-            "item": e.item, "title": e.title, "executors": e.executors, "deadline": e.deadline,
+            "item": e.item, "title": e.title, "executors": reports.names(e.executors),
+            "deadline": e.deadline or reports.phrase(None),
             "due": due, "days": reports.due_in(e.days) if soon else reports.days(e.days),
             "where": f"{e.file}:{e.line}",
         })
