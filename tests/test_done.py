@@ -257,3 +257,26 @@ def test_done_keeps_windows_line_endings(tmp_path: Path) -> None:
     added = [line[1:].strip() for line in diff[2:] if line.startswith("+")]
     assert removed == []
     assert added == ["status: done", "completions:", "- date: 2024-01-15"]
+
+
+def test_file_without_a_final_newline_is_edited_and_stays_without_it(cli, tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    before = """title: Карта
+period: "2024"
+executors:
+  uo: {name: Управление образования}
+sections:
+  - number: "1"
+    title: Раздел
+    items:
+      - number: "1.1"
+        title: План
+        deadline: март
+        executors: [uo]"""
+    path.write_bytes(before.encode("utf-8"))
+    result = cli("done", path, "1.1", "--on", "2024-03-10")
+    assert (result.code, result.err) == (0, "")
+    assert path.read_bytes().decode("utf-8") == before + """
+        status: done
+        completions:
+          - date: 2024-03-10"""

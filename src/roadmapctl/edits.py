@@ -187,9 +187,11 @@ def _edit(path: Path, item: TrackedItem, key: str, entry: dict[str, Any], status
     if key in node and not node[key]:
         may_change.append(f"{key}:")
     _append_entry(node, key, entry)
+    # A file saved without a final newline is compared with one and written back without it.
+    eol = "" if original.endswith("\n") else "\r\n" if "\r\n" in original else "\n"
     text = dump_document(data, original)
-    _only_additions(original, text, path, may_change)
-    write_atomic(path, text, overwrite=True)
+    _only_additions(original + eol, text, path, may_change)
+    write_atomic(path, text.removesuffix(eol), overwrite=True)
 
 
 def _only_additions(before: str, after: str, path: Path, may_change: list[str]) -> None:
