@@ -124,7 +124,10 @@ def test_extend_appends_to_the_history_and_overdue_uses_the_new_date(cli, roadma
 
 
 def test_second_extension_keeps_the_history(cli, roadmap: Path) -> None:
-    cli("extend", roadmap, "4.1", "--to", "2024-02-20", "--reason", "ещё перенос", "--on", "2024-02-01")
+    result = cli("extend", roadmap, "4.1", "--to", "2024-02-20", "--reason", "ещё перенос",
+                 "--on", "2024-02-01")
+    assert result.out == (f"{roadmap}: мероприятие 4.1 — срок 15.02.2024 (по плану 31.01.2024) "
+                          "перенесён на 20.02.2024 (причина: ещё перенос).\n")
     text = roadmap.read_text(encoding="utf-8")
     assert ("          - to: 2024-02-15\n"
             "            reason: позднее поступление результатов регионального мониторинга\n"

@@ -40,6 +40,7 @@ class Edit:
     item: TrackedItem
     occurrence: Tracked  # the control date, as it is after the edit
     status: str
+    was: date | None = None  # an extended control date: its due date before this extension
 
 
 def load_roadmap(path: Path) -> Roadmap:
@@ -152,7 +153,7 @@ def plan_extension(roadmap: Roadmap, item: TrackedItem, to: date, reason: str, b
     new = Extension(to=to, reason=reason, basis=basis, date=on)
     after = retrack(item, roadmap, on, extensions=[*item.item.extensions, new])
     moved = next(o for o in after.occurrences if o.extension is new)
-    return new, Edit(item, moved, item.item.status)
+    return new, Edit(item, moved, item.item.status, current.effective_due)
 
 
 def write_completion(path: Path, item: TrackedItem, completion: Completion, status: str) -> None:

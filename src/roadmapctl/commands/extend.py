@@ -24,7 +24,10 @@ def run(path: Path, item_text: str, to: date, reason: str, basis: str | None, on
     extension, edit = edits.plan_extension(roadmap, item, to, reason.strip(),
                                            basis.strip() if basis else None, on, path)
     edits.write_extension(path, item, extension)
-    sys.stdout.write(f"{path}: мероприятие {item.address} — срок {date_numeric(edit.occurrence.due)} "
+    planned = edit.occurrence.due
+    was = edit.was or planned
+    plan = f" (по плану {date_numeric(planned)})" if was != planned else ""
+    sys.stdout.write(f"{path}: мероприятие {item.address} — срок {date_numeric(was)}{plan} "
                      f"перенесён на {date_numeric(to)} (причина: {extension.reason}).\n")
     return EXIT_OK
 
