@@ -255,3 +255,54 @@ def test_table_inside_a_content_control(tmp_path: Path, cli) -> None:
     result = cli("import", source, "-o", tmp_path / "sdt.yaml")
     assert result.code == 0, result.out
     assert "Найдено: 1 раздел, 1 мероприятие, 1 исполнитель." in result.out
+
+
+def _rows(table: Any, rows: list[tuple[str, ...]]) -> None:
+    for row in rows:
+        for cell, value in zip(table.add_row().cells, row):
+            if value:
+                _write(cell, value)
+
+
+def test_header_text_split_over_two_rows(tmp_path: Path, cli) -> None:
+    """«Планируемый» / «результат» in two rows is one header; the second row is no measure."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("План работы на 2023/2024 учебный год")
+    table = doc.add_table(rows=0, cols=5)
+    _rows(table, [("№", "Наименование", "Срок", "Ответственные", "Планируемый"),
+                  ("п/п", "мероприятия", "исполнения", "исполнители", "результат"),
+                  ("1", "Совещание с заместителями директоров", "Сентябрь 2023 г.", "Управление образования",
+                   "Протокол")])
+    source, target = tmp_path / "plan.docx", tmp_path / "plan.yaml"
+    doc.save(str(source))
+    result = cli("import", source, "-o", target)
+    assert result.code == 0, result.out
+    assert "не перенесён" not in result.out
+    (item,) = [e.item for e in load(target).roadmap.walk()]
+    assert (item.number, item.title, item.result) == ("1", "Совещание с заместителями директоров", "Протокол")
+
+
+def test_result_header_spanning_two_subcolumns(tmp_path: Path, cli) -> None:
+    """«Ожидаемый результат» over «качественный» and «количественный»: a result and an indicator."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("План работы на 2023/2024 учебный год")
+    table = doc.add_table(rows=2, cols=6)
+    top, below = table.rows[0].cells, table.rows[1].cells
+    for index, name in enumerate(("№", "Мероприятие", "Срок", "Ответственные")):
+        _write(top[index].merge(below[index]), name)
+    _write(top[4].merge(top[5]), "Ожидаемый результат")
+    _write(below[4], "качественный")
+    _write(below[5], "количественный")
+    _rows(table, [("1", "Семинар для педагогов", "Октябрь 2023 г.", "Управление образования",
+                   "Проведён семинар", "40 педагогов")])
+    source, target = tmp_path / "plan.docx", tmp_path / "plan.yaml"
+    doc.save(str(source))
+    result = cli("import", source, "-o", target)
+    assert result.code == 0, result.out
+    (item,) = [e.item for e in load(target).roadmap.walk()]
+    assert (item.result, item.indicator.text) == ("Проведён семинар", "40 педагогов")
+    assert "не перенесён" not in result.out

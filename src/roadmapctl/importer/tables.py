@@ -20,7 +20,7 @@ from roadmapctl.importer.cleanup import clean
 _HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(№|n|номер)(\s|$|п/п|\.)|^№")),
     ("form", re.compile(r"^форма\b")),
-    ("indicator", re.compile(r"показател|индикатор")),
+    ("indicator", re.compile(r"показател|индикатор|количествен")),
     ("result", re.compile(r"результат")),
     ("deadline", re.compile(r"^(срок|сроки|дата|период)\b|срок[иа]? (исполнения|реализации|проведения)")),
     ("executors", re.compile(r"ответствен|исполнител|соисполнител")),
