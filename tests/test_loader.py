@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+
+import pytest
 from pathlib import Path
 
 from roadmapctl.loader import load, load_text
@@ -83,3 +85,44 @@ def test_unknown_key_suggests_english_name_for_russian_word(tmp_path: Path) -> N
     assert [p.message for p in result.problems] == [
         "мероприятие: неизвестный ключ «срок» — может быть, «deadline»?"
     ]
+
+
+YAML_MISTAKES = [
+    # what people type in Notepad → where the message points and what it says
+    ("title: t\nperiod: 2023/2024\n  sections: []\n", 3, 11,
+     "здесь не может стоять «ключ: значение»: проверьте отступ строки, а если двоеточие — часть "
+     "текста, возьмите значение в кавычки"),
+    ("title: Срок: октябрь\n", 1, 12,
+     "здесь не может стоять «ключ: значение»: проверьте отступ строки, а если двоеточие — часть "
+     "текста, возьмите значение в кавычки"),
+    ("title: t\nperiod 2023/2024\nsections: []\n", 2, 1,
+     "после ключа нет двоеточия с пробелом («ключ: значение»)"),
+    ("title: t\nperiod:2023/2024\nsections: []\n", 2, 1,
+     "после ключа нет двоеточия с пробелом («ключ: значение»)"),
+    ('title: "Дорожная карта\nperiod: 2023/2024\n', 1, 8, "кавычка не закрыта до конца файла"),
+    ('title: t\nsections:\n  - number: "1\n    title: s\n  - number: "2"\n    title: u\n', 3, 13,
+     'кавычка «"» не закрыта в конце строки: допишите закрывающую'),
+    ("executors: [uo, oo\nsections: []\n", 2, 9,
+     "не закрыта квадратная скобка «[» из строки 1 (или между элементами нет запятой)"),
+    ("executors: {uo: a, oo\nsections: []\n", 2, 9,
+     "не закрыта фигурная скобка «{» из строки 1 (или между элементами нет запятой)"),
+    ('title: "C:\\папка"\n', 1, 11,
+     "в тексте в двойных кавычках после «\\» стоит неизвестный знак; возьмите текст в одинарные "
+     "кавычки или удвойте «\\»"),
+    ("title: @школа\n", 1, 8, "значение не может начинаться с «@»: возьмите его в кавычки"),
+    ("title: t\n%план\n", 2, 1,
+     "строка, начинающаяся с «%», — директива YAML; если это текст, возьмите его в кавычки"),
+    ("title: t\n---\ntitle: u\n", 2, 1, "в файле несколько YAML-документов (---), нужен один"),
+    ("title: & план\n", 1, 8,
+     "после «&» или «*» ожидалось имя якоря; если это текст, возьмите его в кавычки"),
+    ("title: |план\n", 1, 9, "лишний текст после «|» или «>»; если это текст, возьмите значение в кавычки"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "col", "message"), YAML_MISTAKES,
+                         ids=[f"yaml{n}" for n in range(len(YAML_MISTAKES))])
+def test_yaml_mistakes_are_told_in_russian_at_their_place(text: str, line: int, col: int,
+                                                          message: str) -> None:
+    problems = load_text(text, "x.yaml").problems
+    assert [(p.line, p.col, p.code, p.message) for p in problems] == [
+        (line, col, "R001", "ошибка синтаксиса YAML: " + message)]

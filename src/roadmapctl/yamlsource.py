@@ -13,6 +13,7 @@ content, YAML syntax, alias bombs) comes back as a `SourceProblem`.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,24 +21,46 @@ from typing import Any
 MAX_BYTES = 10 * 1024 * 1024
 MAX_EXPANDED_NODES = 200_000
 
-_YAML_MESSAGES = {
-    "mapping values are not allowed here": (
-        "здесь не может стоять «ключ: значение» (проверьте отступы или возьмите значение в кавычки)"
-    ),
-    "could not find expected ':'": "не найдено двоеточие после ключа",
-    "found unexpected end of stream": "файл внезапно закончился (незакрытая кавычка или скобка?)",
-    "did not find expected key": "ожидался ключ (проверьте отступы и закрыты ли кавычки)",
-    "did not find expected '-' indicator": "ожидался элемент списка «- …» (проверьте отступы)",
-    "found undefined alias": "ссылка на несуществующий якорь (*…)",
-    "found character that cannot start any token": "символ, с которого не может начинаться значение",
-    "did not find expected node content": "ожидалось значение",
-    "expected <block end>, but found '<block sequence start>'": (
-        "элемент списка «- …» стоит не на своём отступе"
-    ),
-    "expected <block end>, but found '<block mapping start>'": "неверный отступ",
-    "expected <block end>, but found '<scalar>'": "неверный отступ или лишний текст",
-    "expected a single document in the stream": "в файле несколько YAML-документов (---), нужен один",
-}
+_QUOTE_IT = "если это текст, возьмите его в кавычки"
+# libyaml's problem (a fragment of it) → Russian, and which mark to point at:
+# "context" where the mistake starts (the key without a colon, the opening
+# quote), "problem" where the parser noticed it.  {line}: the context's line;
+# {char}: the character at the problem.
+_YAML_MESSAGES = (
+    ("mapping values are not allowed", "problem",
+     "здесь не может стоять «ключ: значение»: проверьте отступ строки, а если двоеточие — "
+     "часть текста, возьмите значение в кавычки"),
+    ("could not find expected ':'", "context", "после ключа нет двоеточия с пробелом («ключ: значение»)"),
+    ("found unexpected end of stream", "problem", "файл внезапно закончился (незакрытая кавычка или скобка?)"),
+    ("did not find expected key", "problem", "ожидался ключ (проверьте отступы и закрыты ли кавычки)"),
+    ("did not find expected '-' indicator", "problem", "ожидался элемент списка «- …» (проверьте отступы)"),
+    ("did not find expected ',' or ']'", "problem",
+     "не закрыта квадратная скобка «[» из строки {line} (или между элементами нет запятой)"),
+    ("did not find expected ',' or '}'", "problem",
+     "не закрыта фигурная скобка «{{» из строки {line} (или между элементами нет запятой)"),
+    ("found unknown escape character", "problem",
+     "в тексте в двойных кавычках после «\\» стоит неизвестный знак; возьмите текст в одинарные "
+     "кавычки или удвойте «\\»"),
+    ("found undefined alias", "problem", f"ссылка на несуществующий якорь (*…); {_QUOTE_IT}"),
+    ("found character that cannot start any token", "problem",
+     "значение не может начинаться с «{char}»: возьмите его в кавычки"),
+    ("did not find expected node content", "problem", "ожидалось значение"),
+    ("expected <block end>, but found '<block sequence start>'", "problem",
+     "элемент списка «- …» стоит не на своём отступе"),
+    ("expected <block end>, but found '<block mapping start>'", "problem", "неверный отступ"),
+    ("expected <block end>, but found '<scalar>'", "problem", "неверный отступ или лишний текст"),
+    ("found another document", "problem", "в файле несколько YAML-документов (---), нужен один"),
+    ("expected a single document", "problem", "в файле несколько YAML-документов (---), нужен один"),
+    ("directive", "context", f"строка, начинающаяся с «%», — директива YAML; {_QUOTE_IT}"),
+    ("did not find expected alphabetic or numeric character", "context",
+     f"после «&» или «*» ожидалось имя якоря; {_QUOTE_IT}"),
+    ("did not find the expected '>'", "context", f"неверный тег «!<…>»; {_QUOTE_IT}"),
+    ("did not find expected comment or line break", "problem",
+     "лишний текст после «|» или «>»; если это текст, возьмите значение в кавычки"),
+)
+_GENERIC = "запись не по правилам YAML (проверьте отступы, двоеточия и кавычки)"
+#: A value that opens a quote: «key: "…», «- "…».
+_OPENING_QUOTE = re.compile(r"""(?:^\s*(?:-\s+)*[^\s#"'][^:#]*:\s+|^\s*(?:-\s+)+)(["'])""")
 
 
 @dataclass(frozen=True)
@@ -137,15 +160,9 @@ def compose(text: str) -> Any | SourceProblem | None:
     try:
         node = _Composer(text).get_single_node()
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if _char_at(text, line, col) == "\t":
-            message = "символ табуляции: в YAML отступы делаются только пробелами"
-        else:
-            message = _yaml_message(exc)
-        return SourceProblem(f"ошибка синтаксиса YAML: {message}", line, col)
+        return SourceProblem(*_describe(exc, text))
     except YAMLError as exc:
-        return SourceProblem(f"ошибка синтаксиса YAML: {exc}")
+        return SourceProblem(f"ошибка синтаксиса YAML: {_GENERIC} ({exc})")
     if node is not None:
         expanded = _expanded_size(node, {})
         if expanded > MAX_EXPANDED_NODES:
@@ -165,12 +182,47 @@ def _char_at(text: str, line: int, col: int) -> str:
     return ""
 
 
-def _yaml_message(exc: Any) -> str:
-    problem = str(exc.problem or "").strip()
-    for english, russian in _YAML_MESSAGES.items():
-        if problem.startswith(english) or english in problem:
-            return russian
-    return problem or str(exc).splitlines()[0]
+def _describe(exc: Any, text: str) -> tuple[str, int, int]:
+    """A Russian message for a libyaml error, and the line and column the mistake is at."""
+    problem = " ".join(str(part or "") for part in (exc.context, exc.problem))
+    marks = {"problem": exc.problem_mark or exc.context_mark, "context": exc.context_mark or exc.problem_mark}
+    where, message = "problem", _GENERIC
+    for english, where_, russian in _YAML_MESSAGES:
+        if english in problem:
+            where, message = where_, russian
+            break
+    if "quoted scalar" in problem and "end of stream" in problem:
+        where, message = "context", "кавычка не закрыта до конца файла"
+    mark = marks[where]
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    context_line = exc.context_mark.line + 1 if exc.context_mark else line
+    char = _char_at(text, line, col)
+    if char == "\t":
+        message = "символ табуляции: в YAML отступы делаются только пробелами"
+    elif quote := _unclosed_quote(text, context_line, line):
+        line, col = quote
+        message = f"кавычка «{_char_at(text, line, col)}» не закрыта в конце строки: допишите закрывающую"
+    else:
+        message = message.format(line=context_line, char=char)
+    return f"ошибка синтаксиса YAML: {message}", line, col
+
+
+def _unclosed_quote(text: str, first: int, last: int) -> tuple[int, int] | None:
+    """The line (at or before the error) whose quoted value runs on past its end: the usual cause."""
+    lines = text.splitlines()
+    for number in range(min(last, len(lines)) - 1, max(first, 1) - 2, -1):
+        if number + 1 == last:
+            continue  # the error line itself: the parser saw it whole
+        line = lines[number]
+        if (m := _OPENING_QUOTE.match(line)) and not _closes(line[m.end():], m[1]):
+            return number + 1, m.start(1) + 1
+    return None
+
+
+def _closes(rest: str, quote: str) -> bool:
+    if quote == "'":
+        return "'" in rest.replace("''", "")
+    return re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
 
 
 def _expanded_size(node: Any, memo: dict[int, int]) -> int:
