@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -122,3 +124,60 @@ def test_grouping_item_without_deadline_is_not_listed() -> None:
     roadmap = load_text(text, "small.yaml").roadmap
     html = render_document(roadmap, fmt="html").decode("utf-8")
     assert "<li>2.1.2 Консультации для родителей: срок не указан</li>" in html
+
+
+def _media_blocks(css: str, media: str) -> str:
+    """The text of every `@media MEDIA { … }` block of a stylesheet."""
+    blocks, start = [], 0
+    while (start := css.find(f"@media {media}", start)) >= 0:
+        depth, end = 0, css.index("{", start)
+        for end in range(end, len(css)):
+            depth += {"{": 1, "}": -1}.get(css[end], 0)
+            if depth == 0:
+                break
+        blocks.append(css[start:end + 1])
+        start = end
+    return "".join(blocks)
+
+
+def test_sheet_widths_apply_to_the_screen_only() -> None:
+    html = _html(SMALL)
+    css = html[html.index("<style>"):html.index("</style>")]
+    screen = _media_blocks(css, "screen")
+    assert "width: 297mm" in screen and "width: 210mm" in screen
+    outside = css.replace(screen, "")
+    assert "297mm" not in outside and "210mm" not in outside  # print keeps to the @page box
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _grey_page(pdf: Path, number: int, dpi: int) -> tuple[int, int, bytes]:
+    """One page of a PDF as (width, height, grey pixels), through pdftoppm's PGM output."""
+    prefix = pdf.with_name(f"{pdf.stem}-page")
+    subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-f", str(number), "-l", str(number),
+                    "-singlefile", str(pdf), str(prefix)], check=True, capture_output=True, timeout=120)
+    magic, width, height, depth, pixels = prefix.with_suffix(".pgm").read_bytes().split(maxsplit=4)
+    assert (magic, depth) == (b"P5", b"255")
+    return int(width), int(height), pixels
+
+
+@pytest.mark.skipif(CHROMIUM is None or shutil.which("pdftoppm") is None,
+                    reason="нет Chromium или pdftoppm")
+def test_printed_annex_table_ends_at_the_right_margin(tmp_path: Path) -> None:
+    source = tmp_path / "small.html"
+    source.write_text(_html(SMALL), encoding="utf-8")
+    pdf = tmp_path / "small.pdf"
+    subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path}/c",
+         "--no-pdf-header-footer", f"--print-to-pdf={pdf}", source.as_uri()],
+        check=True, capture_output=True, timeout=180,
+    )
+    dpi = 100
+    sizes = [_grey_page(pdf, n, 10)[:2] for n in (1, 2, 3)]
+    assert [width > height for width, height in sizes] == [False, True, True]  # annex, timeline wide
+    width, height, pixels = _grey_page(pdf, 2, dpi)
+    lines = [x for x in range(width)
+             if sum(pixels[row * width + x] < 200 for row in range(height)) > 0.2 * height]
+    edge = width - 10 / 25.4 * dpi  # the 10 mm right margin
+    assert edge - 2 / 25.4 * dpi < lines[-1] <= edge + 1, "правая граница таблицы не у поля"
