@@ -306,3 +306,31 @@ def test_result_header_spanning_two_subcolumns(tmp_path: Path, cli) -> None:
     (item,) = [e.item for e in load(target).roadmap.walk()]
     assert (item.result, item.indicator.text) == ("Проведён семинар", "40 педагогов")
     assert "не перенесён" not in result.out
+
+
+def test_tables_that_are_not_the_roadmap_are_skipped(tmp_path: Path, cli) -> None:
+    """A work-group list before the roadmap and an approval sheet after it are no measures."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Дорожная карта по профориентации на 2023/2024 учебный год")
+    members = doc.add_table(rows=0, cols=3)
+    _rows(members, [("№", "ФИО", "Должность"), ("1", "Иванова И.И.", "методист"),
+                    ("2", "Петров П.П.", "директор")])
+    _table(doc, [("1", "Кадры"), ("1.1", "Курсы повышения квалификации", "В течение года",
+                                  "Управление образования", "Обучены педагоги")])
+    doc.add_paragraph("Лист согласования")
+    sheet = doc.add_table(rows=0, cols=4)
+    _rows(sheet, [("Должность", "Ф.И.О.", "Дата", "Подпись"),
+                  ("Заместитель начальника", "П.П. Петров", "12.08.2023", "")])
+    source, target = tmp_path / "plan.docx", tmp_path / "plan.yaml"
+    doc.save(str(source))
+    result = cli("import", source, "-o", target)
+    assert result.code == 0, result.out
+    roadmap = load(target).roadmap
+    assert roadmap.title == "Дорожная карта по профориентации на 2023/2024 учебный год"
+    assert [e.item.number for e in roadmap.walk()] == ["1.1"]
+    assert ("  таблица 1: не похожа на таблицу дорожной карты (нет столбцов «Мероприятие», «Сроки», "
+            "«Ответственные», «Результат») — пропущена") in result.out
+    assert ("  таблица 3: нет строки заголовков, а столбцов другое число, чем в таблице дорожной "
+            "карты, — пропущена") in result.out

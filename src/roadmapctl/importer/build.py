@@ -50,7 +50,7 @@ def build_roadmap(document: Document, period_text: str | None) -> ImportResult:
     preamble_paragraphs, first_heading = _split_first_heading(document.preamble)
     document.tables[0].heading = first_heading + document.tables[0].heading
     preamble = read_preamble(preamble_paragraphs)
-    notes: list[tuple[str, str]] = list(preamble.notes)
+    notes: list[tuple[str, str]] = [*document.notes, *preamble.notes]
     entries: list[Entry] = []
     for table in document.tables:
         table_rows = table_entries(table, notes)

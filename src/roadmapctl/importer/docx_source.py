@@ -10,6 +10,8 @@ merged, merged, …»; a cell merged down several rows («В течение го
 five measures) gives its text to each of them.  Runs are concatenated as they are (Word splits a word
 into several runs when formatting changes mid-word); `w:br` and `w:cr`
 start a new line, `w:tab` is a space, soft hyphens are kept for `cleanup`.
+Tables that are not the roadmap (a list of the working group before it, an
+approval sheet after it) are skipped and named in the report.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from roadmapctl.importer.tables import (
     Paragraph,
     Row,
     Table,
+    header_field,
     is_column_numbers,
     make_cell,
     match_header,
@@ -52,7 +55,8 @@ def read_body(body: Any, name: str) -> Document:
     preamble: list[Paragraph] = []
     tables: list[Table] = []
     pending: list[Paragraph] = []
-    paragraph_no = table_no = 0
+    notes: list[tuple[str, str]] = []
+    paragraph_no = table_no = width = 0
     columns: dict[str, int] | None = None
     for child in _blocks(body):
         if child.tag == _qn("w:p"):
@@ -64,14 +68,24 @@ def read_body(body: Any, name: str) -> Document:
             table_no += 1
             grid = _table_grid(child)
             found = _find_header(grid)
+            if found is None and columns is None and _is_data_table(grid):
+                notes.append((f"таблица {table_no}",
+                              f"не похожа на таблицу дорожной карты ({_NO_COLUMNS}) — пропущена"))
+                continue
             if found is None and columns is None:
                 # A layout table before the roadmap (letterhead, a stamp set in a
                 # borderless table): its text belongs to the preamble.
                 pending += [Paragraph(text, f"таблица {table_no}") for cells in grid for cell in cells
                             for text in cell.paragraphs]
                 continue
+            if found is None and _width(grid) != width:
+                # Not the roadmap going on after a break (an approval sheet, a list of schools).
+                notes.append((f"таблица {table_no}", "нет строки заголовков, а столбцов другое число, "
+                                                     "чем в таблице дорожной карты, — пропущена"))
+                continue
             if found is not None:
                 columns, first = found
+                width = _width(grid)
             else:
                 first = 0
             rows = [Row(cells, f"таблица {table_no}, строка {index + 1}")
@@ -84,7 +98,26 @@ def read_body(body: Any, name: str) -> Document:
             pending = []
     if not tables:
         preamble = pending
-    return Document(name, preamble, tables)
+    return Document(name, preamble, tables, notes)
+
+
+_NO_COLUMNS = "нет столбцов «Мероприятие», «Сроки», «Ответственные», «Результат»"
+
+
+def _width(grid: list[list[Cell]]) -> int:
+    return max((len(cells) for cells in grid), default=0)
+
+
+def _is_data_table(grid: list[list[Cell]]) -> bool:
+    """A table of its own (a list of people, of schools) rather than a layout table.
+
+    Its first row names columns («№», «Наименование ОО», …) and rows follow;
+    a stamp or a letterhead set in a borderless table has neither.
+    """
+    if len(grid) < 2:
+        return False
+    texts = [c.text for c in grid[0] if not c.empty]
+    return len(texts) >= 2 and any(header_field(text) for text in texts)
 
 
 def _blocks(parent: Any) -> Any:

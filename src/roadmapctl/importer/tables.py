@@ -73,6 +73,7 @@ class Document:
     name: str
     preamble: list[Paragraph]
     tables: list[Table]
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (where, what the reader skipped)
 
 
 def make_cell(raw_paragraphs: list[str], merged: bool = False) -> Cell:
