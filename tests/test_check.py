@@ -166,3 +166,16 @@ def test_huge_file_is_refused(tmp_path: Path, cli) -> None:
 def test_roadmaps_dir_has_the_showcase() -> None:
     assert sorted(p.name for p in ROADMAPS.glob("*.yaml")) == [
         "belgorod-2021-2025.yaml", "chelyabinsk-2023-2024.yaml", "lysva-2021-2022.yaml"]
+
+
+ENGLISH = ("Usage", "Options", "Arguments", "Commands", "Show ", "Install ", "default:", "required",
+           "the current shell", "[OPTIONS]", "ARGS")
+
+
+@pytest.mark.parametrize("width", ["40", "80", "200"])
+@pytest.mark.parametrize("command", [[], ["check"], ["when"], ["schema"]])
+def test_help_is_russian_at_any_terminal_width(cli, monkeypatch, command: list[str], width: str) -> None:
+    monkeypatch.setenv("COLUMNS", width)
+    result = cli(*command, "--help")
+    assert result.code == 0
+    assert [word for word in ENGLISH if word in result.out] == []

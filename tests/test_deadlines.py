@@ -640,3 +640,18 @@ def test_when_continuous(capsys: pytest.CaptureFixture[str]) -> None:
 ])
 def test_when_bad_period_is_a_usage_error(capsys: pytest.CaptureFixture[str], period: str, message: str) -> None:
     assert when(capsys, "октябрь", "--period", period) == (2, "", message)
+
+
+def test_when_unparsed_says_how_to_fix(capsys: pytest.CaptureFixture[str]) -> None:
+    assert when(capsys, "когда-нибудь", "--period", CHEL) == (1, "", (
+        "roadmapctl: не удалось разобрать срок «когда-нибудь»: непонятно «когда-нибудь»\n"
+        "  перепишите срок или укажите в карте рядом с ним явную дату: due: 2024-08-31\n"))
+
+
+def test_when_unparsed_json(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    code, out, _ = when(capsys, "октябрь когда-нибудь", "--period", CHEL, "--format", "json")
+    assert code == 1
+    assert json.loads(out) == {"error": "не удалось разобрать срок «октябрь когда-нибудь»: непонятно «когда-нибудь»",
+                               "offset": 8, "fragment": "когда-нибудь"}

@@ -2,7 +2,8 @@
 
 Typer's bundled Click writes «Usage:», «Options:» and a handful of option
 descriptions in English with no translation hook; help is user-facing text,
-so the command classes below translate the finished help page.
+so the command classes below translate the rows of options and commands
+before Click wraps them, and then the finished help page.
 """
 
 from __future__ import annotations
@@ -42,6 +43,13 @@ def translate(text: str) -> str:
 
 class _Russian:
     def format_help(self, ctx: Any, formatter: Any) -> None:
+        write_dl = formatter.write_dl
+
+        def russian_dl(rows: Any, *args: Any, **kwargs: Any) -> None:
+            """Options and commands are translated before Click wraps them to the terminal width."""
+            write_dl([(translate(term), translate(text)) for term, text in rows], *args, **kwargs)
+
+        formatter.write_dl = russian_dl
         super().format_help(ctx, formatter)  # type: ignore[misc]
         formatter.buffer[:] = [translate("".join(formatter.buffer))]
 

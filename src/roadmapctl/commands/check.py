@@ -78,7 +78,7 @@ def register(app: typer.Typer) -> None:
         ),
         as_of: str = params.AS_OF,
         encoding: str = typer.Option(
-            "auto", "--encoding", metavar="КОДИРОВКА",
+            "auto", "--encoding", metavar="КОДИРОВКА", show_default=False,
             help="Кодировка файлов, например cp1251; по умолчанию UTF-8.",
         ),
         jobs: int = params.JOBS,

@@ -33,7 +33,9 @@ def run(phrase: str, period_text: str, fmt: str) -> int:
             sys.stdout.write(json.dumps(
                 {"error": result.message, "offset": result.offset, "fragment": result.fragment},
                 ensure_ascii=False) + "\n")
-        sys.stderr.write(f"roadmapctl: {result.message}\n")
+        sys.stderr.write(f"roadmapctl: {result.message}\n"
+                         f"  перепишите срок или укажите в карте рядом с ним явную дату: due: "
+                         f"{period.end.isoformat()}\n")
         return EXIT_FINDINGS
     occurrences = [
         {"start": o.start.isoformat() if o.start else None, "due": o.due.isoformat()}
@@ -73,8 +75,13 @@ def register(app: typer.Typer) -> None:
     ) -> int:
         """Показать, как понимается срок: вид и контрольные даты.
 
-        Пример: roadmapctl when "Октябрь – ноябрь" --period 2023/2024.
-        Код выхода 1, если фразу понять не удалось.
+        Пример:
+
+        \b
+          roadmapctl when "Октябрь – ноябрь" --period 2023/2024
+
+        Код выхода 1, если фразу понять не удалось: тогда перепишите срок
+        или укажите в карте рядом с ним явную дату (due: 2024-05-31).
         """
         from roadmapctl.options import choice
 
