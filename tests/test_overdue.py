@@ -217,3 +217,10 @@ def test_a_date_without_a_phrase_and_an_item_without_executors_read_as_russian(c
     table = cli("overdue", "--as-of", "2024-03-01", "-f", "markdown", path).out
     assert "| 1.1 | Только дата | УО | указан датой | 01.02.2024 | 29 дней |" in table
     assert "| 1.2 | Без исполнителей | не указаны | январь |" in table
+
+
+@pytest.mark.parametrize("command", ["overdue", "list"])
+def test_a_narrow_terminal_gets_the_plain_report_not_a_table_cut_into_letters(command: str) -> None:
+    shown = _in_terminal(command, "--as-of", "2024-03-01", CHEL, env={"COLUMNS": "80", "NO_COLOR": "1"})
+    name = f"{command}-chelyabinsk-2024-03-01.txt"
+    assert shown.replace("\r\n", "\n") == (GOLDEN / name).read_text(encoding="utf-8")

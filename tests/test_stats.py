@@ -104,3 +104,10 @@ def test_bars_only_on_a_terminal(cli) -> None:
     shown = _in_terminal("stats", "--as-of", "2024-06-01", str(SMALL), env={"NO_COLOR": "1"})
     assert "█" in shown and "ЦРО" in shown
     assert "█" not in cli("stats", "--as-of", "2024-06-01", SMALL).out
+
+
+def test_a_narrow_terminal_gets_the_plain_table(cli) -> None:
+    from test_overdue import _in_terminal
+
+    shown = _in_terminal("stats", "--as-of", "2024-06-01", str(SMALL), env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert shown.replace("\r\n", "\n") == cli("stats", "--as-of", "2024-06-01", SMALL).out

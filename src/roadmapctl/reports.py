@@ -1,9 +1,10 @@
 """Writers shared by `list`, `overdue` and `stats`: JSON, CSV, Markdown, plain and rich tables.
 
 Reports go to people (a terminal, a morning mail from cron) and to programs
-(JSON, CSV).  On a terminal the tables are drawn with rich; anywhere else —
-a pipe, a file, cron — the text is plain, never coloured and never wrapped,
-so a mail reader shows what the command printed.  `NO_COLOR` switches colour
+(JSON, CSV).  On a terminal wide enough for the table it is drawn with rich;
+anywhere else — a narrow terminal, a pipe, a file, cron — the text is plain,
+never coloured and never wrapped, so a mail reader shows what the command
+printed and an 80-column console does not cut words into letters.  `NO_COLOR` switches colour
 off on a terminal too.  The Russian phrases that several reports use
 («просрочено на 3 дня», a control date with its window) live here as well.
 """
@@ -30,12 +31,19 @@ STATUS_NAMES = {
 }
 
 
+NARROWEST = 16  # characters: a wrapped text column narrower than this is cut into syllables
+
+
 @dataclass(frozen=True)
 class Column:
     key: str  # the JSON/CSV name
     header: str  # what people read
     right: bool = False  # numbers are right-aligned
     wrap: bool = True  # on a terminal; short codes (numbers, file:line) stay on one line
+
+    @property
+    def one_line(self) -> bool:
+        return self.right or not self.wrap
 
 
 Row = dict[str, Any]
@@ -93,13 +101,25 @@ def plain_table(columns: Sequence[Column], rows: Sequence[Row]) -> str:
     return "\n".join(out) + "\n"
 
 
-def rich_table(columns: Sequence[Column], rows: Iterable[Row], title: str | None = None) -> Any:
+def least_width(column: Column, rows: Sequence[Row]) -> int:
+    """What a column needs on a terminal: its widest line if kept whole, else NARROWEST at most."""
+    texts = [column.header, *(cell(row.get(column.key)) for row in rows)]
+    widest = max(len(line) for text in texts for line in text.split("\n"))
+    return widest if column.one_line else min(widest, NARROWEST)
+
+
+def fits(columns: Sequence[Column], rows: Sequence[Row], width: int) -> bool:
+    """Whether a rich table of `rows` reads well in `width` characters; else print plain text."""
+    return sum(least_width(c, rows) for c in columns) + 3 * len(columns) + 1 <= width
+
+
+def rich_table(columns: Sequence[Column], rows: Sequence[Row], title: str | None = None) -> Any:
     from rich.table import Table
 
     table = Table(title=title, title_justify="left", header_style="bold", show_lines=False)
     for c in columns:
-        table.add_column(c.header, justify="right" if c.right else "left",
-                         overflow="fold", no_wrap=c.right or not c.wrap)
+        table.add_column(c.header, justify="right" if c.right else "left", overflow="fold",
+                         no_wrap=c.one_line, min_width=least_width(c, rows))
     for row in rows:
         table.add_row(*(cell(row.get(c.key)) for c in columns))
     return table

@@ -37,10 +37,10 @@ def run(paths: Sequence[str], as_of: date, executor: str | None, statuses: set[s
     elif fmt == "csv":
         out.write(reports.to_csv(csv_columns(), [line for f, t, occs in rows
                                                  for line in csv_lines(f, t, occs)]))
-    elif reports.is_terminal(out):
+    elif reports.is_terminal(out) and reports.fits(table_columns(), shown(rows), reports.console(out).width):
         con = reports.console(out)
         con.print(header(len(rows), as_of, start, end), style="bold")
-        con.print(reports.rich_table(table_columns(), [display(f, t, occs) for f, t, occs in rows]))
+        con.print(reports.rich_table(table_columns(), shown(rows)))
     else:
         out.write(plain(rows, as_of, start, end))
     return EXIT_USAGE if broken else EXIT_OK
@@ -124,8 +124,13 @@ def plain(rows: list[Row], as_of: date, start: date | None,
 def table_columns() -> list[Column]:
     from roadmapctl.reports import Column
 
-    return [Column("item", "№"), Column("title", "Мероприятие"), Column("executors", "Исполнители"),
-            Column("deadline", "Срок"), Column("dates", "Контрольные даты"), Column("status", "Статус")]
+    return [Column("item", "№", wrap=False), Column("title", "Мероприятие"),
+            Column("executors", "Исполнители"), Column("deadline", "Срок"),
+            Column("dates", "Контрольные даты"), Column("status", "Статус", wrap=False)]
+
+
+def shown(rows: list[Row]) -> list[dict[str, Any]]:
+    return [display(f, t, occs) for f, t, occs in rows]
 
 
 def display(file: TrackedFile, item: TrackedItem, occs: tuple[Tracked, ...]) -> dict[str, Any]:

@@ -55,7 +55,7 @@ def render(entries: list[Entry], as_of: date, executor: str | None, within: int 
         parts.append((soon_header(upcoming, as_of, within), upcoming, True))
     if fmt == "markdown":
         return markdown(parts, group_by)
-    if reports.is_terminal(out):
+    if reports.is_terminal(out) and fits(parts, out):
         terminal(parts, group_by, out)
         return ""
     return plain(parts, group_by)
@@ -193,6 +193,16 @@ def markdown(parts: list[Part], group_by: str) -> str:
                 blocks.append(("## " if number == 0 else "### ") + _heading(grp.title, group_by))
             blocks.append(to_markdown(_display_columns(soon), _display_rows(grp.entries, soon)).rstrip())
     return "\n\n".join(blocks) + "\n"
+
+
+def fits(parts: list[Part], out: IO[str]) -> bool:
+    """Whether the terminal is wide enough for the tables (else the plain report is printed)."""
+    from roadmapctl.reports import console
+    from roadmapctl.reports import fits as table_fits
+
+    width = console(out).width
+    return all(table_fits(_display_columns(soon), _display_rows(entries, soon), width)
+               for _title, entries, soon in parts)
 
 
 def terminal(parts: list[Part], group_by: str, out: IO[str]) -> None:

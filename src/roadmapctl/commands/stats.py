@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 FORMATS = ("table", "json", "csv")
 BY_NAMES = {"executor": "по исполнителям", "section": "по разделам", "file": "по файлам"}
 BY_HEADERS = {"executor": "Исполнитель", "section": "Раздел", "file": "Файл"}
+BAR = 20  # characters of the on-time bar on a terminal
 NOTE = ("Ко — доля сроков, выполненных в срок (с учётом переносов), от наступивших; "
         "опоздание — среднее число дней опоздания и просрочки.")
 
@@ -40,9 +41,9 @@ def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: s
         out.write(reports.to_json({"as_of": as_of.isoformat(), "by": by,
                                    "groups": rows, "total": total}))
     elif fmt == "csv":
-        total["group"] = report.total.label
         out.write(reports.to_csv([reports.Column(c.key, c.key) for c in columns(by)], rows + [total]))
-    elif reports.is_terminal(out):
+    elif reports.is_terminal(out) and report.total.due and reports.fits(
+            columns(by), rows + [total], reports.console(out).width - BAR - 3):
         terminal(report, as_of, by, out)
     else:
         out.write(plain(report, as_of, by))
@@ -87,19 +88,20 @@ def terminal(report: Report, as_of: date, by: str, out: IO[str]) -> None:
     from rich.bar import Bar
     from rich.table import Table
 
-    from roadmapctl.reports import cell, console
+    from roadmapctl.reports import cell, console, least_width
 
     con = console(out)
     table = Table(title=title(as_of, by), title_justify="left", header_style="bold")
     cols = columns(by)
+    rows = [record(tally) for tally in [*report.groups, report.total]]
     for c in cols:
-        table.add_column(c.header, justify="right" if c.right else "left", overflow="fold")
-    table.add_column("", width=20, no_wrap=True)
-    for number, tally in enumerate([*report.groups, report.total]):
-        row = record(tally)
+        table.add_column(c.header, justify="right" if c.right else "left", overflow="fold",
+                         no_wrap=c.one_line, min_width=least_width(c, rows))
+    table.add_column("", width=BAR, no_wrap=True)
+    for number, (tally, row) in enumerate(zip([*report.groups, report.total], rows)):
         share = tally.share or 0.0
         colour = "green" if share >= 90 else "yellow" if share >= 70 else "red"
-        table.add_row(*(cell(row[c.key]) for c in cols), Bar(100, 0, share, width=20, color=colour),
+        table.add_row(*(cell(row[c.key]) for c in cols), Bar(100, 0, share, width=BAR, color=colour),
                       end_section=number == len(report.groups) - 1)
     con.print(table)
     con.print(NOTE)
