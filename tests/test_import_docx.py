@@ -334,3 +334,18 @@ def test_tables_that_are_not_the_roadmap_are_skipped(tmp_path: Path, cli) -> Non
             "«Ответственные», «Результат») — пропущена") in result.out
     assert ("  таблица 3: нет строки заголовков, а столбцов другое число, чем в таблице дорожной "
             "карты, — пропущена") in result.out
+
+
+def test_empty_roadmap_table_is_an_input_error(tmp_path: Path, cli) -> None:
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Дорожная карта на 2023/2024 учебный год")
+    _table(doc, [])
+    source, target = tmp_path / "blank.docx", tmp_path / "blank.yaml"
+    doc.save(str(source))
+    result = cli("import", source, "-o", target)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == ("roadmapctl: ошибка: blank.docx: в таблице дорожной карты нет ни одного мероприятия\n"
+                          "  заполните таблицу или проверьте, тот ли это документ\n")
+    assert not target.exists()

@@ -62,6 +62,9 @@ def build_roadmap(document: Document, period_text: str | None) -> ImportResult:
     vocabulary = words_of(" ".join(c.text for e in entries for c in e.cells.values()))
     result = ImportResult(Roadmap(title=preamble.title or ""), document.name, notes)
     sections = _tree(entries, vocabulary, result)
+    if not _has_items(sections):
+        raise InputError(f"{document.name}: в таблице дорожной карты нет ни одного мероприятия",
+                         "заполните таблицу или проверьте, тот ли это документ")
     _executors(entries, vocabulary, result, _authorities(preamble))
     rm = result.roadmap
     rm.sections, rm.approval, rm.order = sections, preamble.approval, preamble.order
@@ -73,6 +76,10 @@ def build_roadmap(document: Document, period_text: str | None) -> ImportResult:
             notes.append((entry.where, f"перенос слова склеен как «{word}» — проверьте"))
     settle_period(result, period_text)
     return result
+
+
+def _has_items(sections: list[Section]) -> bool:
+    return any(s.items or _has_items(s.sections) for s in sections)
 
 
 def _split_first_heading(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
