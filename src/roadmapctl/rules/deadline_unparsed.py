@@ -25,6 +25,7 @@ from roadmapctl.rules import Context, Finding
 ID = "R201"
 NAME = "deadline-unparsed"
 LEVEL = "error"
+FIX = "перепишите срок или добавьте рядом явную дату (due: ГГГГ-ММ-ДД)"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -37,4 +38,4 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         parsed = ctx.deadline(entry)
         if isinstance(parsed, Unparsed):
-            yield Finding(entry.item.where("deadline"), parsed.message)
+            yield Finding(entry.item.where("deadline"), f"{parsed.message}; {FIX}")
