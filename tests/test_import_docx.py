@@ -349,3 +349,27 @@ def test_empty_roadmap_table_is_an_input_error(tmp_path: Path, cli) -> None:
     assert result.err == ("roadmapctl: ошибка: blank.docx: в таблице дорожной карты нет ни одного мероприятия\n"
                           "  заполните таблицу или проверьте, тот ли это документ\n")
     assert not target.exists()
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("empty.docx", b"", "empty.docx: файл пуст"),
+    ("empty.txt", b"", "empty.txt: файл пуст"),
+    ("scan.docx", b"%PDF-1.4 ...", "scan.docx: не удалось открыть документ Word — это PDF"),
+    ("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old.docx: не удалось открыть документ Word — "
+                                                      "это документ в старом формате Word (.doc)"),
+    ("scan.pdf", b"%PDF-1.4 ...", "scan.pdf: PDF не читается"),
+])
+def test_files_that_are_no_roadmap_source(tmp_path: Path, cli, name: str, data: bytes, message: str) -> None:
+    """Each message says what the file is, in Russian, without Python's exception names."""
+    source = tmp_path / name
+    source.write_bytes(data)
+    result = cli("import", source, "-o", tmp_path / "out.yaml")
+    assert (result.code, result.out) == (2, "")
+    first = result.err.splitlines()[0]
+    assert first == f"roadmapctl: ошибка: {tmp_path / message}"
+    assert "Error" not in result.err
+
+
+def test_folder_instead_of_a_file(tmp_path: Path, cli) -> None:
+    result = cli("import", tmp_path)
+    assert (result.code, result.err) == (2, f"roadmapctl: ошибка: {tmp_path} — папка, а не файл\n")

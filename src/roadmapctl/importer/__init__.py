@@ -15,27 +15,38 @@ from roadmapctl.errors import InputError
 from roadmapctl.importer.build import ImportResult, build_roadmap
 from roadmapctl.importer.tables import Document
 
-SUFFIXES = (".docx", ".txt", ".tsv", ".text")
+TEXT_SUFFIXES = (".txt", ".tsv", ".text")
+SAVE_AS_DOCX = "сохраните документ в Word как .docx («Файл → Сохранить как»)"
 
 
 def read_document(path: Path) -> Document:
     """The file as neutral tables, by its extension."""
+    if path.is_dir():
+        raise InputError(f"{path} — папка, а не файл")
     if not path.is_file():
         raise InputError(f"файл {path} не найден")
     suffix = path.suffix.lower()
+    if suffix == ".doc":
+        raise InputError(f"{path}: старый формат Word (.doc) не поддерживается", SAVE_AS_DOCX)
+    if suffix == ".pdf":
+        raise InputError(f"{path}: PDF не читается", "откройте его в Word и сохраните как .docx "
+                                                     "или скопируйте таблицу в текстовый файл")
+    if suffix not in (".docx", *TEXT_SUFFIXES):
+        raise InputError(f"{path}: неизвестный формат «{suffix or 'без расширения'}»",
+                         "поддерживаются .docx и текст .txt (таблица, скопированная из Word)")
+    try:
+        empty = path.stat().st_size == 0
+    except OSError as exc:
+        raise InputError(f"не удалось прочитать {path}: {exc.strerror or exc}") from None
+    if empty:
+        raise InputError(f"{path}: файл пуст")
     if suffix == ".docx":
         from roadmapctl.importer.docx_source import read_docx_document
 
         return read_docx_document(path)
-    if suffix in (".txt", ".tsv", ".text"):
-        from roadmapctl.importer.text_source import read_text_document
+    from roadmapctl.importer.text_source import read_text_document
 
-        return read_text_document(path)
-    if suffix == ".doc":
-        raise InputError(f"{path}: старый формат Word (.doc) не поддерживается",
-                         "сохраните документ в Word как .docx («Файл → Сохранить как»)")
-    raise InputError(f"{path}: неизвестный формат «{suffix or 'без расширения'}»",
-                     "поддерживаются .docx и текст .txt (таблица, скопированная из Word)")
+    return read_text_document(path)
 
 
 def import_file(path: Path, period: str | None = None) -> ImportResult:

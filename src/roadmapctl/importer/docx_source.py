@@ -39,10 +39,27 @@ def read_docx_document(path: Path) -> Document:
 
     try:
         document = open_docx(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"{path}: не удалось открыть документ Word ({type(exc).__name__})",
-                         "проверьте, что это файл .docx, а не переименованный .doc или PDF") from None
+    except (PackageNotFoundError, KeyError, ValueError, OSError):
+        raise _unreadable(path) from None
     return read_body(document.element.body, path.name)
+
+
+def _unreadable(path: Path) -> InputError:
+    """Why a .docx does not open: often it is another kind of file renamed."""
+    from roadmapctl.importer import SAVE_AS_DOCX
+
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(8)
+    except OSError as exc:
+        return InputError(f"не удалось прочитать {path}: {exc.strerror or exc}")
+    failed = f"{path}: не удалось открыть документ Word"
+    if head.startswith(b"%PDF"):
+        return InputError(f"{failed} — это PDF", "откройте его в Word и сохраните как .docx")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return InputError(f"{failed} — это документ в старом формате Word (.doc)", SAVE_AS_DOCX)
+    return InputError(f"{failed} — файл повреждён или это не .docx",
+                      "откройте его в Word и сохраните заново как .docx")
 
 
 def _qn(tag: str) -> str:
