@@ -101,6 +101,40 @@ def test_user_html_template_typo_names_template_and_line(cli, small: Path) -> No
     assert ", строка 1: синтаксическая ошибка шаблона" in result.err
 
 
+def test_user_html_template_failing_at_run_time_is_a_template_error(cli, small: Path) -> None:
+    """Whatever a user's template does wrong is exit 2 naming it, never an internal error."""
+    template = small.with_name("my.html")
+    out = small.with_name("o.html")
+    cases = {
+        "ok\n{{ 1 / 0 }}\n": "строка 2: ZeroDivisionError: division by zero",
+        '{{ "%d"|format("x") }}': "строка 1: TypeError: %d format: a real number is required, not str",
+        "ok\n{% if 1 %}{{ roadmap.title|date_wrds }}{% endif %}": "строка 2: неизвестный фильтр «date_wrds»",
+        "{{ roadmap.title|date_wrds }}": "строка 1: неизвестный фильтр «date_wrds»",
+        "\n\n{% if roadmap is odd_one %}{% endif %}": "строка 3: неизвестная проверка «odd_one»",
+        '{% include "nope.html" %}': "строка 1: не найден подключаемый шаблон «nope.html»",
+    }
+    for text, message in cases.items():
+        template.write_text(text, encoding="utf-8")
+        result = cli("render", small, "--template", template, "-o", out)
+        assert (result.code, result.err.splitlines()[0]) == (
+            2, f"roadmapctl: ошибка: ошибка в шаблоне {template}, {message}"), text
+    template.write_bytes("<p>Приказ {{ roadmap.title }}</p>".encode("cp1251"))
+    result = cli("render", small, "--template", template, "-o", out)
+    assert (result.code, result.err.splitlines()[0]) == (
+        2, f"roadmapctl: ошибка: ошибка в шаблоне {template}: текст шаблона не в кодировке UTF-8")
+    assert not out.exists()
+
+
+def test_error_in_an_included_template_names_that_file(cli, small: Path) -> None:
+    main, part = small.with_name("main.html"), small.with_name("part.html")
+    main.write_text("<h1>{{ roadmap.title }}</h1>\n\n{% include 'part.html' %}\n", encoding="utf-8")
+    part.write_text("<p>шапка</p>\n<p>{{ order.sigantory }}</p>\n", encoding="utf-8")
+    result = cli("render", small, "--template", main, "-o", small.with_name("o.html"))
+    assert result.code == 2
+    assert result.err.splitlines()[0] == (
+        f"roadmapctl: ошибка: ошибка в шаблоне {part}, строка 2: неизвестное поле «sigantory»")
+
+
 def test_user_template_runs_sandboxed_and_escaped(cli, small: Path) -> None:
     template = small.with_name("evil.html")
     template.write_text("{{ roadmap.title.__class__.__mro__[1].__subclasses__() }}", encoding="utf-8")
@@ -139,6 +173,11 @@ def test_user_docx_template(cli, small: Path, tmp_path: Path) -> None:
     assert result.code == 2
     assert result.err.startswith(f"roadmapctl: ошибка: ошибка в шаблоне {template}, строка разметки ")
     assert "неизвестная переменная «lien» (около «{{ lien }}»)" in result.err
+    own.paragraphs[2].runs[0].text = "{{ 1 / 0 }}"
+    own.save(str(template))
+    result = cli("render", small, "--template", template, "-o", tmp_path / "bad.docx")
+    assert result.code == 2
+    assert "ZeroDivisionError: division by zero (около «{{ 1 / 0 }}»)" in result.err
     wrong = cli("render", small, "--template", template, "--format", "html")
     assert wrong.code == 2 and "для формата html нужен шаблон HTML" in wrong.err
     not_word = tmp_path / "fake.docx"

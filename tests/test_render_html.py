@@ -131,10 +131,11 @@ def _media_blocks(css: str, media: str) -> str:
     blocks, start = [], 0
     while (start := css.find(f"@media {media}", start)) >= 0:
         depth, end = 0, css.index("{", start)
-        for end in range(end, len(css)):
+        while True:
             depth += {"{": 1, "}": -1}.get(css[end], 0)
             if depth == 0:
                 break
+            end += 1
         blocks.append(css[start:end + 1])
         start = end
     return "".join(blocks)

@@ -20,7 +20,7 @@ from typing import Any
 from roadmapctl.errors import InputError
 from roadmapctl.render import gost
 from roadmapctl.render.gost import GostProfile
-from roadmapctl.render.jinja import make_env, shipped_template, template_error, template_line
+from roadmapctl.render.jinja import locate, make_env, shipped_template, template_error
 
 TEMPLATE = "roadmap.docx"
 ANNEX_TABLE = "roadmap-annex"  # tblCaption of the annex table in the template
@@ -40,9 +40,11 @@ def render_docx(context: dict[str, Any], template: Path | None, profile: GostPro
     env = make_env(None, trusted=template is None)
     try:
         document.render(context, jinja_env=env, autoescape=True)
-    except TemplateError as exc:
-        line = template_line(exc, "<template>")
-        raise _located(exc, path, document, line) from None
+    except Exception as exc:
+        # A user's template may fail in any way; ours failing is our bug.
+        if template is None and not isinstance(exc, TemplateError):
+            raise
+        raise _located(exc, path, document, locate(exc)[1]) from None
     doc = document.docx
     layout(doc, context, profile)
     doc.core_properties.title = context["roadmap"]["title"][:250]
@@ -62,7 +64,7 @@ def _open(path: Path) -> Any:
     return document
 
 
-def _located(exc: Exception, path: Path, document: Any, line: int | None) -> InputError:
+def _located(exc: BaseException, path: Path, document: Any, line: int | None) -> InputError:
     """Name the paragraph of the template the error is in: its text, since Word shows no lines."""
     near = ""
     if line:

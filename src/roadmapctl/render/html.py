@@ -12,14 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from roadmapctl.model import Roadmap
-from roadmapctl.render.jinja import make_env, shipped_template, template_error, template_line
+from roadmapctl.render.jinja import locate, make_env, shipped_template, template_error
 
 TEMPLATE = "roadmap.html.j2"
 
 
 def render_html(roadmap: Roadmap, context: dict[str, Any], template: Path | None) -> bytes:
     """Render the context with the shipped template or the user's (sandboxed) one."""
-    from jinja2 import TemplateError
     from markupsafe import Markup
 
     from roadmapctl.render.timeline import build_timeline, legend
@@ -32,14 +31,25 @@ def render_html(roadmap: Roadmap, context: dict[str, Any], template: Path | None
     data["unread"] = [asdict(u) for u in timeline.unread] if timeline else []
     data["legend"] = legend()
     data["qr_svg"] = Markup(qr_svg(context["qr"])) if context["qr"] else ""
-    filename = str(path)
     try:
-        loaded = env.get_template(path.name)
-        filename = loaded.filename or filename
-        text = loaded.render(data)
-    except TemplateError as exc:
-        raise template_error(exc, str(path), template_line(exc, filename)) from None
+        text = env.get_template(path.name).render(data)
+    except Exception as exc:
+        # A user's template may fail in any way (1/0, a bad format, another
+        # encoding): its author gets the file and line; ours failing is our bug.
+        from jinja2 import TemplateError
+
+        if template is None and not isinstance(exc, TemplateError):
+            raise
+        filename, line = locate(exc)
+        raise template_error(exc, _shown(filename, path), line) from None
     return text.encode("utf-8")
+
+
+def _shown(filename: str | None, path: Path) -> str:
+    """The template to name in an error: the one given, or the file it included."""
+    if filename and Path(filename).is_file() and Path(filename).resolve() != path.resolve():
+        return filename
+    return str(path)
 
 
 def qr_svg(text: str) -> str:

@@ -56,11 +56,12 @@ def make_env(folder: Path | None, *, trusted: bool) -> Any:
 
 _UNDEFINED_NAME = re.compile(r"^'([^']+)' is undefined$")
 _NO_ATTRIBUTE = re.compile(r"^'(?:[^']*)' (?:object )?has no attribute '([^']+)'$")
+_NO_FILTER = re.compile(r"^No (filter|test) named '([^']+)'")
 
 
-def describe(exc: Exception) -> str:
-    """A Jinja error in Russian, keeping Jinja's own text where no translation fits."""
-    from jinja2 import TemplateSyntaxError, UndefinedError
+def describe(exc: BaseException) -> str:
+    """A template error in Russian, keeping the original text where no translation fits."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
     text = str(getattr(exc, "message", None) or exc)
@@ -70,28 +71,40 @@ def describe(exc: Exception) -> str:
         if m := _NO_ATTRIBUTE.match(text):
             return f"неизвестное поле «{m[1]}»"
         return f"неизвестное значение ({text})"
+    if m := _NO_FILTER.match(text):
+        return f"неизвестный фильтр «{m[2]}»" if m[1] == "filter" else f"неизвестная проверка «{m[2]}»"
+    if isinstance(exc, TemplateNotFound):
+        return f"не найден подключаемый шаблон «{exc.name}»"
     if isinstance(exc, TemplateSyntaxError):
         return f"синтаксическая ошибка шаблона ({text})"
     if isinstance(exc, SecurityError):
         return f"шаблону это запрещено ({text})"
+    if isinstance(exc, UnicodeDecodeError):
+        return "текст шаблона не в кодировке UTF-8"
     return f"{type(exc).__name__}: {text}"
 
 
-def template_line(exc: BaseException, filename: str) -> int | None:
-    """The template line an error happened on: syntax errors carry it, others are in the traceback."""
-    lineno = getattr(exc, "lineno", None)
-    if lineno:
-        return int(lineno)
+def locate(exc: BaseException) -> tuple[str | None, int | None]:
+    """The template file and line an error happened on, the innermost template's.
+
+    Syntax errors carry both; at run time Jinja rewrites the traceback so that
+    each template frame names its file and line, and an error inside an
+    included template is found there rather than at the include.
+    """
+    from jinja2 import TemplateSyntaxError
+
+    if isinstance(exc, TemplateSyntaxError) and exc.lineno:
+        return exc.filename, exc.lineno
+    found: tuple[str | None, int | None] = (None, None)
     tb: TracebackType | None = exc.__traceback__
-    found = None
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename == filename:
-            found = tb.tb_lineno
+        if "__jinja_exception__" in tb.tb_frame.f_globals:
+            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
         tb = tb.tb_next
     return found
 
 
-def template_error(exc: Exception, shown: str, line: int | None, where: str = "строка") -> InputError:
+def template_error(exc: BaseException, shown: str, line: int | None, where: str = "строка") -> InputError:
     place = f", {where} {line}" if line else ""
     return InputError(f"ошибка в шаблоне {shown}{place}: {describe(exc)}",
                       "исправьте шаблон; переменные и фильтры описаны в docs/gost.md")
