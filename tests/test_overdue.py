@@ -224,3 +224,15 @@ def test_a_narrow_terminal_gets_the_plain_report_not_a_table_cut_into_letters(co
     shown = _in_terminal(command, "--as-of", "2024-03-01", CHEL, env={"COLUMNS": "80", "NO_COLOR": "1"})
     name = f"{command}-chelyabinsk-2024-03-01.txt"
     assert shown.replace("\r\n", "\n") == (GOLDEN / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", [["overdue", "--quiet"], ["list"], ["stats"],
+                                     ["calendar", "-o", "deadlines.ics"]])
+def test_a_folder_without_roadmaps_is_an_error_not_a_good_day(cli, tmp_path: Path, monkeypatch,
+                                                              command: list[str]) -> None:
+    (tmp_path / "empty").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = cli(*command, "empty")
+    assert (result.code, result.out) == (2, "")
+    assert result.err.startswith("roadmapctl: ошибка: в папке empty нет карт (файлов .yaml, .yml)\n")
+    assert not (tmp_path / "deadlines.ics").exists()

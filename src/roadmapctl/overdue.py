@@ -69,13 +69,30 @@ def skipped(file: TrackedFile) -> list[str]:
             for t in file.items if isinstance(t.deadline, Unparsed)]
 
 
-def load_tracked(paths: Sequence[str], as_of: date) -> Loaded:
-    """Load and track every roadmap under `paths`; broken files are listed, not raised."""
-    from roadmapctl.discovery import find_roadmaps
+def find(paths: Sequence[str]) -> tuple[list[Path], Loaded]:
+    """The roadmap files under `paths`, and the folders that could not be read.
+
+    Folders without a single roadmap are an error rather than «nothing
+    overdue»: a cron job pointed at the wrong folder would report a good day
+    forever, and a calendar written from nothing would empty subscribers' feeds.
+    """
+    from roadmapctl.discovery import DEFAULT_DIR, SUFFIXES, find_roadmaps
+    from roadmapctl.errors import InputError
 
     found = find_roadmaps(paths)
-    loaded = Loaded(errors=[f"ошибка: {p}: не удалось прочитать: {why}" for p, why in found.unreadable])
-    for path in found.files:
+    if not found.files and not found.unreadable:
+        given = [str(p) for p in paths] or [DEFAULT_DIR]
+        where = f"папке {given[0]}" if len(given) == 1 else f"папках {', '.join(given)}"
+        raise InputError(f"в {where} нет карт (файлов {', '.join(SUFFIXES)})",
+                         "укажите файлы карт или папку, где они лежат")
+    return found.files, Loaded(errors=[f"ошибка: {p}: не удалось прочитать: {why}"
+                                       for p, why in found.unreadable])
+
+
+def load_tracked(paths: Sequence[str], as_of: date) -> Loaded:
+    """Load and track every roadmap under `paths`; broken files are listed, not raised."""
+    files, loaded = find(paths)
+    for path in files:
         result = load_file(path, as_of)
         if isinstance(result, str):
             loaded.errors.append(result)
@@ -156,14 +173,12 @@ class Scan:
 def scan(paths: Sequence[str], as_of: date, executor: str | None = None, within: int | None = None,
          jobs: int | None = None) -> Scan:
     """Overdue control dates of every file (on all cores); with `within`, those due soon."""
-    from roadmapctl.discovery import find_roadmaps
     from roadmapctl.parallel import ordered_map
 
-    found = find_roadmaps(paths)
-    result = Scan(loaded=Loaded(errors=[f"ошибка: {p}: не удалось прочитать: {why}"
-                                        for p, why in found.unreadable]))
+    files, loaded = find(paths)
+    result = Scan(loaded=loaded)
     work = partial(scan_file, as_of=as_of, executor=executor, within=within)
-    for entries, warnings, error in ordered_map(work, found.files, jobs):
+    for entries, warnings, error in ordered_map(work, files, jobs):
         result.entries += entries
         result.loaded.warnings += warnings
         result.loaded.errors += [error] if error else []
