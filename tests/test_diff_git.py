@@ -66,6 +66,13 @@ def test_rev_colon_path_form_from_a_subfolder(repo: Path) -> None:
     assert summary(result.out) == EXPECTED
 
 
+def test_rev_colon_path_as_git_writes_it_from_a_subfolder(repo: Path) -> None:
+    """«HEAD~1:roadmaps/chel.yaml» is the path from the repository root, as in `git show`."""
+    result = run_process("diff", "HEAD~1:roadmaps/chel.yaml", "chel.yaml", cwd=repo / "roadmaps")
+    assert (result.code, result.err) == (1, "")
+    assert summary(result.out) == EXPECTED
+
+
 def test_path_is_made_relative_to_the_repository_root(repo: Path) -> None:
     result = run_process("diff", str(repo / "roadmaps" / "chel.yaml"), "--from", "v2023", cwd=repo.parent)
     assert (result.code, result.err) == (1, "")

@@ -6,7 +6,8 @@ called with an argument list, never through a shell, so a revision or a path
 with spaces or quotes is passed as it is.  A path is made relative to the
 repository root with `git rev-parse --show-prefix`, run in the folder that
 holds the file, so it works from any folder and for files of another
-repository.  Failures become Russian `InputError`s (exit 2).
+repository; a path that is not there is tried from the repository root, as
+`git show REV:path` reads it.  Failures become Russian `InputError`s (exit 2).
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ def read_revision(source: Source) -> str:
     folder, repo_path = _locate(source.path)
     _verify(folder, source.rev)
     shown = _git(folder, "show", f"{source.rev}:{repo_path}")
+    from_root = posixpath.normpath(source.path.replace("\\", "/"))
+    if shown.returncode != 0 and from_root != repo_path and not Path(source.path).is_absolute():
+        shown = _git(folder, "show", f"{source.rev}:{from_root}")  # as `git show` reads it
     if shown.returncode != 0:
         raise InputError(f"в ревизии {source.rev} нет файла {repo_path}",
                          f"посмотрите, где он был: git log --oneline -- {repo_path}")
