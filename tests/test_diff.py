@@ -166,6 +166,7 @@ def test_every_seed_roadmap_equals_itself() -> None:
     ((OLD, NEW, "--from", "HEAD"), "с --from указывается одна карта"),
     ((OLD, "--to", "HEAD"), "--to без --from"),
     ((OLD, "нет-такого.yaml"), "файла нет-такого.yaml нет"),
+    ((OLD, "tests/data/diff"), "roadmapctl: ошибка: tests/data/diff — папка, а не файл карты"),
     ((OLD, NEW, "--format", "pdf"), "--format: «pdf» — допустимо"),
     ((OLD, NEW, "--format", "docx"), "для DOCX укажите файл"),
     ((OLD, "tests/data/diff/broken.yaml"), "сравнение невозможно"),

@@ -172,3 +172,8 @@ def test_table_marks_only_the_executors_that_changed(cli, tmp_path: Path) -> Non
     struck = [r.text for p in row.cells[1].paragraphs for r in p.runs if r.font.strike]
     marked = [r.text for p in row.cells[2].paragraphs for r in p.runs if r.font.underline]
     assert (struck, marked) == (["МАУДО «ДПШ»"], ["ГБУ ДПО РЦОКИО"])
+
+
+def test_textconv_of_a_folder(cli, tmp_path: Path) -> None:
+    result = cli("textconv", tmp_path)
+    assert (result.code, result.err) == (2, f"roadmapctl: ошибка: {tmp_path} — папка, а не файл карты\n")

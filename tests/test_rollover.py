@@ -194,3 +194,8 @@ def test_key_prefix_from_the_file_name(name: str, prefix: str) -> None:
     from roadmapctl.rollover import key_prefix
 
     assert key_prefix(Path(name)) == prefix
+
+
+def test_folder_instead_of_a_roadmap(workdir: Path, cli) -> None:
+    result = cli("rollover", "roadmaps", "--to", "2022/2023")
+    assert (result.code, result.err) == (2, "roadmapctl: ошибка: roadmaps — папка, а не файл карты\n")

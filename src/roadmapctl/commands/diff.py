@@ -47,6 +47,9 @@ def load_side(source: Any) -> Any:
         result = load_text(read_revision(source), source.display)
     else:
         path = Path(source.path)
+        if path.is_dir():
+            raise InputError(f"{source.path} — папка, а не файл карты",
+                             "укажите два файла: roadmapctl diff СТАРАЯ.yaml НОВАЯ.yaml")
         if not path.is_file():
             raise InputError(f"файла {source.path} нет",
                              "укажите путь к карте или ревизию в виде РЕВИЗИЯ:путь, например HEAD~1:" + source.path)

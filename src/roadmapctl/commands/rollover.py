@@ -55,6 +55,8 @@ def run(source: Path, to: str, output: Path | None, force: bool, as_of: date) ->
     from roadmapctl.fsio import write_atomic
     from roadmapctl.rollover import default_output, rollover
 
+    if source.is_dir():
+        raise InputError(f"{source} — папка, а не файл карты")
     if not source.is_file():
         raise InputError(f"файл {source} не найден")
     result = rollover(source, to)

@@ -25,6 +25,8 @@ def run(path: Path) -> int:
     from roadmapctl.diff.normalized import render
     from roadmapctl.loader import load
 
+    if path.is_dir():
+        raise InputError(f"{path} — папка, а не файл карты")
     if not path.is_file():
         raise InputError(f"файла {path} нет")
     result = load(path)
