@@ -236,3 +236,14 @@ def test_a_folder_without_roadmaps_is_an_error_not_a_good_day(cli, tmp_path: Pat
     assert (result.code, result.out) == (2, "")
     assert result.err.startswith("roadmapctl: ошибка: в папке empty нет карт (файлов .yaml, .yml)\n")
     assert not (tmp_path / "deadlines.ics").exists()
+
+
+def test_an_executor_named_exactly_is_not_mixed_with_names_that_contain_it(cli, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    # «ОО» (образовательные организации) is a part of «ООО» (общеобразовательные): item 2.2 is ООО's.
+    rows = json.loads(cli("overdue", "--as-of", "2024-03-01", "-e", "оо", "-f", "json", CHEL).out)
+    assert [r["item"] for r in rows] == ["5.2.6/2", "5.2.6/4", "5.2.5/5", "5.2.6/3"]
+    assert all("ОО" in r["executors"] for r in rows)
+    partial = json.loads(cli("overdue", "--as-of", "2024-03-01", "-e", "рцок", "-f", "json", CHEL).out)
+    assert partial == []
+    assert cli("list", "-e", "ЦРО", "-f", "json", CHEL).out.count('"item"') == 16  # part of «МБУ ДПО ЦРО»

@@ -108,18 +108,24 @@ def fold(text: str) -> str:
 
 
 def executor_filter(text: str | None) -> Callable[[Roadmap, TrackedItem], bool]:
-    """Items with an executor whose id, short or full name contains `text`."""
+    """Items with an executor whose id, short or full name is `text`, else contains it.
+
+    Abbreviations nest — «ОО» is a part of «ООО» and «ПОО» — so an executor of
+    the roadmap named exactly by `text` is taken alone.
+    """
     if not text:
         return lambda roadmap, item: True
     wanted = fold(text.strip())
 
+    def names(roadmap: Roadmap, key: str) -> list[str]:
+        known = roadmap.executors.get(key)
+        return [fold(name) for name in (key, *((known.name, known.short or "") if known else ()))]
+
     def matches(roadmap: Roadmap, item: TrackedItem) -> bool:
-        for ref in item.executors:
-            known = roadmap.executors.get(ref.id)
-            names = [ref.id] + ([known.name, known.short or ""] if known else [])
-            if any(wanted in fold(name) for name in names):
-                return True
-        return False
+        exact = {key for key in roadmap.executors if wanted in names(roadmap, key)}
+        if exact:
+            return any(ref.id in exact for ref in item.executors)
+        return any(wanted in name for ref in item.executors for name in names(roadmap, ref.id))
 
     return matches
 

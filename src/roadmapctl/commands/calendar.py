@@ -10,6 +10,7 @@ import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
+from roadmapctl.commands.overdue import EXECUTOR
 from roadmapctl.errors import EXIT_OK, InputError
 
 
@@ -40,10 +41,7 @@ def register(app: typer.Typer) -> None:
         output: Path = typer.Option(
             ..., "--output", "-o", metavar="ПУТЬ", help="Куда записать календарь, например deadlines.ics.",
         ),
-        executor: str = typer.Option(
-            None, "--executor", "-e", metavar="ТЕКСТ",
-            help="Только мероприятия исполнителя (часть идентификатора или наименования).",
-        ),
+        executor: str = EXECUTOR,
         force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
     ) -> int:
         """Календарь сроков (.ics) для Outlook, Thunderbird, телефона.

@@ -11,6 +11,7 @@ import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
+from roadmapctl.commands.overdue import EXECUTOR
 from roadmapctl.errors import EXIT_OK, EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
@@ -180,11 +181,7 @@ def register(app: typer.Typer) -> None:
     @app.command("list", cls=RussianCommand)
     def list_command(
         paths: list[str] = params.PATHS,
-        executor: str = typer.Option(
-            None, "--executor", "-e", metavar="ТЕКСТ",
-            help="Только мероприятия исполнителя: часть идентификатора, краткого или полного "
-                 "наименования (без учёта регистра, ё = е).",
-        ),
+        executor: str = EXECUTOR,
         status: list[str] = typer.Option(
             None, "--status", metavar="СТАТУС",
             help="Только с этим статусом: planned, in_progress, done, cancelled "

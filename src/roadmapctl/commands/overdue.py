@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     Part = tuple[str, list[Entry], bool]  # heading, entries, whether they are upcoming
 
 FORMATS = ("table", "json", "csv", "markdown")
+EXECUTOR = typer.Option(  # shared by list, stats and calendar
+    None, "--executor", "-e", metavar="ТЕКСТ",
+    help="Только мероприятия исполнителя: идентификатор, краткое или полное наименование или их "
+         "часть (без учёта регистра, ё = е). Точное совпадение важнее: «ОО» — без «ООО».",
+)
 
 
 def run(paths: Sequence[str], as_of: date, executor: str | None, within: int | None, fmt: str,
@@ -221,11 +226,7 @@ def register(app: typer.Typer) -> None:
     def overdue_command(
         paths: list[str] = params.PATHS,
         as_of: str = params.AS_OF,
-        executor: str = typer.Option(
-            None, "--executor", "-e", metavar="ТЕКСТ",
-            help="Только мероприятия исполнителя: часть идентификатора, краткого или полного "
-                 "наименования (без учёта регистра, ё = е).",
-        ),
+        executor: str = EXECUTOR,
         within: int = typer.Option(
             None, "--within", metavar="ДНЕЙ",
             help="Показать отдельно и то, срок чего наступает в ближайшие ДНЕЙ дней.",

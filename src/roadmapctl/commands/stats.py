@@ -11,6 +11,7 @@ import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
+from roadmapctl.commands.overdue import EXECUTOR
 from roadmapctl.errors import EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
@@ -116,10 +117,7 @@ def register(app: typer.Typer) -> None:
             "executor", "--by", metavar="ПО", help="executor — по исполнителям, section — по разделам, "
                                                   "file — по файлам.",
         ),
-        executor: str = typer.Option(
-            None, "--executor", "-e", metavar="ТЕКСТ",
-            help="Только мероприятия исполнителя (часть идентификатора или наименования).",
-        ),
+        executor: str = EXECUTOR,
         fmt: str = typer.Option("table", "--format", "-f", metavar="ФОРМАТ", help="table, json или csv."),
     ) -> int:
         """Исполнительская дисциплина: сроков наступило, выполнено в срок, с опозданием,
