@@ -199,3 +199,14 @@ def test_key_prefix_from_the_file_name(name: str, prefix: str) -> None:
 def test_folder_instead_of_a_roadmap(workdir: Path, cli) -> None:
     result = cli("rollover", "roadmaps", "--to", "2022/2023")
     assert (result.code, result.err) == (2, "roadmapctl: ошибка: roadmaps — папка, а не файл карты\n")
+
+
+def test_windows_line_endings_stay_in_every_line(workdir: Path, cli) -> None:
+    """A file saved by a Windows editor (BOM, CRLF) rolls over into one with CRLF on every line."""
+    old = workdir / "roadmaps" / "lysva-2021-2022.yaml"
+    old.write_bytes(b"\xef\xbb\xbf" + old.read_bytes().replace(b"\n", b"\r\n"))
+    assert cli("rollover", old, "--to", "2022/2023").code == 0
+    for path in (old, workdir / "roadmaps" / "lysva-2022-2023.yaml"):
+        data = path.read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf# yaml-language-server")
+        assert data.count(b"\n") == data.count(b"\r\n"), path.name

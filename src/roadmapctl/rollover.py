@@ -265,7 +265,8 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 def _mark_origin(text: str, name: str, old: Period, new: Period) -> str:
-    line = f"# Перенесено командой roadmapctl rollover из {name}: период {old.text} → {new.text}.\n"
+    end = "\r\n" if "\r\n" in text else "\n"
+    line = f"# Перенесено командой roadmapctl rollover из {name}: период {old.text} → {new.text}.{end}"
     body = text.lstrip("\ufeff")
     bom = text[: len(text) - len(body)]
     first, _, rest = body.partition("\n")
