@@ -247,3 +247,15 @@ def test_an_executor_named_exactly_is_not_mixed_with_names_that_contain_it(cli, 
     partial = json.loads(cli("overdue", "--as-of", "2024-03-01", "-e", "рцок", "-f", "json", CHEL).out)
     assert partial == []
     assert cli("list", "-e", "ЦРО", "-f", "json", CHEL).out.count('"item"') == 16  # part of «МБУ ДПО ЦРО»
+
+
+@pytest.mark.parametrize(("within", "heading"), ids=["0", "1", "2", "21"], argvalues=[
+    ("0", "Срок наступает сегодня (01.03.2024): нет"),
+    ("1", "Срок наступает сегодня или завтра (по 02.03.2024): нет"),
+    ("2", "Срок наступает в ближайшие 2 дня (по 03.03.2024): нет"),
+    ("21", "Срок наступает в ближайшие 21 день (по 22.03.2024): нет"),
+])
+def test_heading_of_what_falls_due_soon(cli, monkeypatch, within: str, heading: str) -> None:
+    monkeypatch.chdir(ROOT)
+    out = cli("overdue", "--as-of", "2024-03-01", "--within", within, "-e", "ооо", CHEL).out
+    assert out.splitlines()[-1] == heading

@@ -81,13 +81,15 @@ def header(overdue: list[Entry], as_of: date, executor: str | None) -> str:
 
 def soon_header(upcoming: list[Entry], as_of: date, within: int) -> str:
     from roadmapctl.reports import days
-    from roadmapctl.ru import count, date_numeric, plural
+    from roadmapctl.ru import count, date_numeric
 
+    last = date_numeric(as_of + timedelta(days=within))
     if within == 0:
-        when = f"сегодня ({date_numeric(as_of)})"
-    else:
-        last = date_numeric(as_of + timedelta(days=within))
-        when = f"в {plural(within, 'ближайший', 'ближайшие', 'ближайшие')} {days(within)} (по {last})"
+        when = f"сегодня ({last})"
+    elif within == 1:
+        when = f"сегодня или завтра (по {last})"
+    else:  # «в ближайшие 21 день»: a preceding adjective takes the plural
+        when = f"в ближайшие {days(within)} (по {last})"
     items = len({(e.file, e.item) for e in upcoming})
     found = count(items, "мероприятие", "мероприятия", "мероприятий") if items else "нет"
     return f"Срок наступает {when}: {found}"
