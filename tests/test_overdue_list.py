@@ -76,3 +76,21 @@ sections:
     out = cli("list", "--as-of", "2024-03-01", path).out
     assert "    Срок: указан датой: до 01.02.2024 — просрочено на 29 дней\n" in out
     assert "None" not in out
+
+
+def test_to_before_from_names_both_dates(cli, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = cli("list", "--from", "2024-01-01", "--to", "31.12.2023", CHEL)
+    assert (result.code, result.err) == (2, "roadmapctl: ошибка: --to 31.12.2023 раньше --from 01.01.2024\n")
+
+
+@pytest.mark.parametrize(("command", "text"), [
+    (["overdue"], "--within N"),
+    (["overdue"], "в ближайшие N дней (0 — только сегодня)"),
+    (["done", "x.yaml", "1.1"], "по умолчанию сегодня; дата в будущем не принимается"),
+    (["extend", "x.yaml", "1.1"], "по умолчанию сегодня; дата в будущем не принимается"),
+])
+def test_help_states_defaults_in_plain_russian(cli, command: list[str], text: str) -> None:
+    result = cli(*command, "--help")
+    assert result.code == 0
+    assert text in " ".join(result.out.split())

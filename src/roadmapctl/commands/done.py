@@ -53,7 +53,7 @@ def register(app: typer.Typer) -> None:
                  "5.2.5/3 — третий подпункт 5.2.5.",
         ),
         on: str = typer.Option(
-            None, "--on", metavar="ДАТА", help="Дата исполнения; по умолчанию сегодня, не позже сегодня.",
+            None, "--on", metavar="ДАТА", help="Дата исполнения; по умолчанию сегодня; дата в будущем не принимается.",
         ),
         due: str = typer.Option(
             None, "--due", metavar="ДАТА",

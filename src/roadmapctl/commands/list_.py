@@ -203,12 +203,13 @@ def register(app: typer.Typer) -> None:
         """
         from roadmapctl.model import STATUSES
         from roadmapctl.options import choice, parse_date, today_or
+        from roadmapctl.ru import date_numeric
 
         wanted = {s.strip() for value in status or [] for s in value.split(",") if s.strip()}
         for value in wanted:
             choice(value, STATUSES, "--status")
         first, last = parse_date(start, "--from"), parse_date(end, "--to")
         if first and last and last < first:
-            raise UsageError("--to раньше --from")
+            raise UsageError(f"--to {date_numeric(last)} раньше --from {date_numeric(first)}")
         return run(paths or [], today_or(as_of), executor, wanted or None, first, last,
                    choice(fmt, FORMATS, "--format"))

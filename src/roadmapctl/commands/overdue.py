@@ -230,8 +230,8 @@ def register(app: typer.Typer) -> None:
         as_of: str = params.AS_OF,
         executor: str = EXECUTOR,
         within: int = typer.Option(
-            None, "--within", metavar="ДНЕЙ",
-            help="Показать отдельно и то, срок чего наступает в ближайшие ДНЕЙ дней.",
+            None, "--within", metavar="N",
+            help="Показать отдельно и то, срок чего наступает в ближайшие N дней (0 — только сегодня).",
         ),
         fmt: str = typer.Option(
             "table", "--format", "-f", metavar="ФОРМАТ", help="table, json, csv или markdown.",
