@@ -54,13 +54,29 @@ def test_clean_drops_xml_illegal_characters_and_folds_spaces() -> None:
     assert clean("<&>\"'") == "<&>\"'"
 
 
+@pytest.mark.parametrize(("text", "typeset"), [
+    ("Март – май 2024 г.", "Март – май 2024\u00a0г."),
+    ("на 2021–2025 гг. и далее", "на 2021–2025\u00a0гг. и далее"),
+    ("приказ № 1828-у", "приказ №\u00a01828-у"),
+    ("администрации г. Белгорода", "администрации г.\u00a0Белгорода"),
+    ("возложить на Л.Ю. Манекину", "возложить на Л.Ю.\u00a0Манекину"),
+    ("отдел (Ермакова Ю.А.):", "отдел (Ермакова\u00a0Ю.А.):"),
+    ("поручить И.И. Иванову", "поручить И.И.\u00a0Иванову"),
+    ("ул. Володарского, 14 г. Челябинск", "ул. Володарского, 14 г.\u00a0Челябинск"),
+    ("обучающихся г.", "обучающихся г."),
+    ("т. е. по плану", "т. е. по плану"),
+])
+def test_clean_ties_what_must_not_part_at_a_line_end(text: str, typeset: str) -> None:
+    assert clean(text) == typeset
+
+
 def test_order_points_are_numbered_with_sub_points() -> None:
     ctx = build_context(_load(SMALL), what="both", gost=PROFILES["2025"])
     order = ctx["order"]
     assert [(p["number"], p["depth"]) for p in order["points"]] == [
         ("1.", 0), ("2.", 0), ("2.1.", 1), ("2.2.", 1), ("3.", 0)]
     assert order["command"] == "ПРИКАЗЫВАЮ:"
-    assert order["signatory"] == {"position": "Начальник управления", "name": "И.И. Иванова"}
+    assert order["signatory"] == {"position": "Начальник управления", "name": "И.И.\u00a0Иванова"}
 
 
 def test_annex_rows_sections_items_and_sub_items() -> None:
@@ -94,13 +110,13 @@ def test_annex_mark_from_approval_or_order() -> None:
     ctx = build_context(chelyabinsk, what="annex", gost=PROFILES["2016"])
     assert ctx["annex"]["mark"] == [
         "Приложение", "к приказу Комитета по делам образования города Челябинска",
-        "от 07.08.2023 № 1828-у"]
+        "от 07.08.2023 №\u00a01828-у"]
     lysva = build_context(_load(ROADMAPS / "lysva-2021-2022.yaml"), what="annex", gost=PROFILES["2016"])
     assert lysva["annex"]["mark"] == [
-        "УТВЕРЖДЕНА", "приказом начальника управления образования", "от 25.06.2021 № 240/01-08"]
+        "УТВЕРЖДЕНА", "приказом начальника управления образования", "от 25.06.2021 №\u00a0240/01-08"]
     without_approval = replace(chelyabinsk, approval=None)
     ctx = build_context(without_approval, what="annex", gost=PROFILES["2016"])
-    assert ctx["annex"]["mark"] == ["Приложение", "к приказу", "от 07.08.2023 № 1828-у"]
+    assert ctx["annex"]["mark"] == ["Приложение", "к приказу", "от 07.08.2023 №\u00a01828-у"]
 
 
 def test_period_line_only_when_the_title_lacks_the_years() -> None:

@@ -22,6 +22,20 @@ from roadmapctl.render.gost import LANDSCAPE_FROM_COLUMNS, GostProfile, text_wid
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"\s+")
 
+# Spaces a secretary makes non-breaking, so that no line of a narrow column
+# starts with «г.» or ends with «№»: «2024 г.», «2021–2025 гг.», «№ 1828-у»,
+# «г. Челябинска», «Л.Ю. Манекину», «Ермакова Ю.А.».
+NBSP = "\u00a0"
+_UPPER, _LOWER = "А-ЯЁ", "а-яё"
+_INITIALS = rf"[{_UPPER}]\.[{_UPPER}]\."
+_TIES = (
+    re.compile(r"((?<!\d)\d{4}) (гг?\.)"),
+    re.compile(r"(№) (\S)"),
+    re.compile(rf"((?<![\w.])г\.) ([{_UPPER}])"),
+    re.compile(rf"({_INITIALS}) ([{_UPPER}][{_LOWER}])"),
+    re.compile(rf"([{_LOWER}]) ({_INITIALS})(?![ {NBSP}]?[{_UPPER}])"),
+)
+
 DEFAULT_HEADING = "Об утверждении дорожной карты"
 
 # Column key → header text, the least width in millimetres that keeps its
@@ -43,8 +57,16 @@ _DATIVE_KINDS = {"приказ": "приказу", "распоряжение": "
 
 
 def clean(text: object) -> str:
-    """A value as one line of document text: no control characters, single spaces."""
-    return _SPACES.sub(" ", _ILLEGAL.sub("", str(text))).strip()
+    """A value as one line of document text: no control characters, single spaces,
+    and the non-breaking ones Russian typesetting wants."""
+    return typeset(_SPACES.sub(" ", _ILLEGAL.sub("", str(text))).strip())
+
+
+def typeset(text: str) -> str:
+    """Tie «г.», «№» and initials to their neighbours with non-breaking spaces."""
+    for tie in _TIES:
+        text = tie.sub(rf"\1{NBSP}\2", text)
+    return text
 
 
 def _opt(text: object | None) -> str:
@@ -245,7 +267,7 @@ def _mark(roadmap: Roadmap) -> list[str]:
         return []
     dated = " ".join(part for part in (
         f"от {filters.date_numeric(day)}" if day else None,
-        f"№ {number}" if number else None,
+        f"№{NBSP}{number}" if number else None,
     ) if part)
     return [line for line in (*lines, dated) if line]
 
