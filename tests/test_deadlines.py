@@ -318,6 +318,61 @@ FORMS = [
 ]
 
 
+TERMS_CHEL = [w("2023-09-01", "2023-10-31"), w("2023-11-01", "2023-12-31"), w("2024-01-01", "2024-03-31"),
+              w("2024-04-01", "2024-05-31")]  # school terms (четверти), each due on its last month's end
+QUARTER_REPORTS_CHEL = [w("2023-10-01", "2023-10-10"), w("2024-01-01", "2024-01-10"),
+                        w("2024-04-01", "2024-04-10"), w("2024-07-01", "2024-07-10")]
+
+#: Phrases of real plans met in review, each with its reading worked out by hand.
+REAL_PLANS = [
+    # a numeric date followed by «г.», as typed in Word
+    (CHEL, "до 15.09.2023 г.", "date", [d("2023-09-15")]),
+    (CHEL, "до 30.06.2024г.", "date", [d("2024-06-30")]),
+    (CHEL, "01.09.2023 г. – 31.05.2024 г.", "window", [w("2023-09-01", "2024-05-31")]),
+    (LYSVA, "до 01.07.2021 года", "date", [d("2021-07-01")]),
+    (CHEL, "с 01.09.2023 по 31.05.2024", "window", [w("2023-09-01", "2024-05-31")]),
+    # months, lists and ranges
+    (CHEL, "ноябрь-декабрь 2023, март 2024", "window", [w("2023-11-01", "2023-12-31"), w("2024-03-01", "2024-03-31")]),
+    (CHEL, "декабрь, май", "window", [w("2023-12-01", "2023-12-31"), w("2024-05-01", "2024-05-31")]),
+    (CHEL, "март, апрель, май", "window",
+     [w("2024-03-01", "2024-03-31"), w("2024-04-01", "2024-04-30"), w("2024-05-01", "2024-05-31")]),
+    (CHEL, "октябрь, ноябрь 2023 г.", "window", [w("2023-10-01", "2023-10-31"), w("2023-11-01", "2023-11-30")]),
+    (CHEL, "сентябрь-октябрь, февраль-март", "window", [w("2023-09-01", "2023-10-31"), w("2024-02-01", "2024-03-31")]),
+    (CHEL, "Декабрь 2023 г, май 2024 г", "window", [w("2023-12-01", "2023-12-31"), w("2024-05-01", "2024-05-31")]),
+    (CHEL, "Январь-февраль 2024 года", "window", [w("2024-01-01", "2024-02-29")]),
+    (CHEL, "к 1 сентября 2024 года", "date", [d("2024-09-01")]),
+    (CHEL, "до 1-го сентября", "date", [d("2023-09-01")]),
+    # the whole year, halves, quarters
+    (CHEL, "в течение 2023/2024 учебного года", "window", WHOLE_CHEL),
+    (CHEL, "весь период", "window", WHOLE_CHEL),
+    (CHEL, "в течение учебного года (по отдельному плану)", "window", WHOLE_CHEL),
+    (CHEL, "1 полугодие 2023-2024 учебного года", "window", [w("2023-09-01", "2023-12-31")]),
+    (CHEL, "в течение I полугодия 2023-2024 учебного года", "window", [w("2023-09-01", "2023-12-31")]),
+    (CHEL, "III-IV квартал 2023 г.", "window", [w("2023-07-01", "2023-12-31")]),
+    (BELGOROD, "2-3 квартал 2022 года", "window", [w("2022-04-01", "2022-09-30")]),
+    (BELGOROD, "2022-2023 гг.", "window", [w("2022-01-01", "2023-12-31")]),
+    (CHEL, "в конце учебного года", "date", [d("2024-08-31")]),
+    (CHEL, "в конце года", "date", [d("2023-12-31")]),
+    # repetitions
+    (CHEL, "до 25 числа ежемесячно", "recurring", [Occurrence(date(y, m, 1), date(y, m, 25)) for y, m in CHEL_MONTHS]),
+    (CHEL, "1 раз в полугодие", "recurring", [w("2023-09-01", "2023-12-31"), w("2024-01-01", "2024-08-31")]),
+    (CHEL, "ежегодно, до 1 октября", "recurring", [d("2023-10-01")]),
+    (CHEL, "ежегодно в сентябре, январе", "recurring", [w("2023-09-01", "2023-09-30"), w("2024-01-01", "2024-01-31")]),
+    (BELGOROD, "ежегодно, сентябрь-октябрь", "recurring", [w(f"{y}-09-01", f"{y}-10-31") for y in range(2021, 2026)]),
+    (BELGOROD, "ежегодно в I квартале", "recurring", [w(f"{y}-01-01", f"{y}-03-31") for y in range(2021, 2026)]),
+    (BELGOROD, "ежегодно до 15 сентября, до 15 января", "recurring",
+     [d(f"{y}-{md}") for y in range(2021, 2026) for md in ("01-15", "09-15")]),
+    (BELGOROD, "ежегодно в течение 2021-2025 гг.", "recurring", EVERY_YEAR_2021_2025),
+    (BELGOROD, "2021-2025 гг., ежегодно", "recurring", EVERY_YEAR_2021_2025),
+]
+
+
+@pytest.mark.parametrize(("period", "phrase", "kind", "occurrences"), REAL_PLANS)
+def test_phrases_of_real_plans(period: str, phrase: str, kind: str, occurrences: list[Occurrence]) -> None:
+    result = parse(phrase, period)
+    assert (result.kind, list(result.occurrences)) == (kind, occurrences)
+
+
 @pytest.mark.parametrize(("period", "phrase", "kind", "occurrences"), FORMS)
 def test_forms(period: str, phrase: str, kind: str, occurrences: list[Occurrence]) -> None:
     result = parse(phrase, period)
@@ -344,7 +399,7 @@ def test_recurring_rule_reproduces_the_occurrences() -> None:
     """The RRULE with DTSTART at the first due gives exactly the dues inside the period."""
     from dateutil.rrule import rrulestr
 
-    for period, phrase, kind, _ in FORMS + SEEDS:
+    for period, phrase, kind, _ in FORMS + SEEDS + REAL_PLANS:
         if kind != "recurring" or "далее" in phrase:  # «до …, далее ежегодно» adds a date
             continue
         result = parse(phrase, period)
@@ -389,6 +444,10 @@ UNPARSED = [
     ("ежегодно, ежемесячно", 10, "ежемесячно", "второе повторение в одной фразе: «ежемесячно»"),
     ("😀", 0, "😀", "непонятно «😀»"),
     ("октябрь\x00", 7, "\x00", "непонятно «U+0000»"),
+    # relative to an event: only an explicit `due:` can say when
+    ("не позднее 10 дней после окончания четверти", 14, "дней", "непонятно «дней»"),
+    ("в течение месяца после утверждения", 10, "месяца", "непонятно «месяца»"),
+    ("по итогам года", 3, "итогам", "непонятно «итогам»"),
 ]
 
 

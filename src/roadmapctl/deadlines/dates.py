@@ -99,6 +99,8 @@ class DateReader(Cursor):
                 raise Fail(tok.start, tok.end, "год в дате «{}» вне допустимых 1900–2100")
             if real_date(y or 2000, m, d) is None:
                 raise Fail(tok.start, tok.end, "несуществующая дата «{}»")
+            if y is not None and self._text(k + 1) in W.YEAR_WORDS:
+                k += 1  # «15.09.2023 г.», «30.06.2024г.»
             return (m, d, y), k + 1
         if tok.kind != "num" or len(tok.text.split("-")[0]) > 2:
             return None
@@ -183,6 +185,8 @@ class DateReader(Cursor):
     def _day_window(self, i: int) -> Raw | None:
         """«до 21 июня 2021», «01.10.2020», «с 1 по 15 сентября», «до конца года», «до сентября»."""
         k = self._match(_DATE_PREFIX, i) or i
+        if k == i and self._text(k) == "в" and self._text(k + 1) == "конце":
+            k += 1  # «в конце года» is due when the year ends, as «до конца года»
         prefix = " ".join(t.text for t in self.toks[i:k])
         if self._text(k) in W.END_WORDS or self._text(k) in W.BEGIN_WORDS:
             return self._edge(k + 1, self.toks[k].text in W.END_WORDS, i)

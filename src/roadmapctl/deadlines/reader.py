@@ -95,7 +95,10 @@ class Reader(RecurrenceReader):
     def _dated(self, i: int) -> tuple[Item, int] | None:
         for read in (self._season, self._part, self._months, self._day_window, self._years):
             if raw := read(i):
-                return self._finish(raw, i)
+                item, end = self._finish(raw, i)
+                # «2021-2025 гг.» in a 2021-2025 plan says no more than «в течение всего периода»
+                item.whole = item.occurrences == [Occurrence(self.period.start, self.period.end)]
+                return item, end
         return None
 
     def _finish(self, raw: Raw, i: int) -> tuple[Item, int]:
