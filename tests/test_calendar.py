@@ -98,3 +98,13 @@ def test_output_is_reproducible_and_not_overwritten_without_force(cli, tmp_path:
 def test_executor_filter(cli, tmp_path: Path, who: str) -> None:
     events, _ = _build(cli, tmp_path, ROADMAPS / "chelyabinsk-2023-2024.yaml", extra=("-e", who))
     assert sorted(str(e["SUMMARY"]).split()[0] for e in events) == ["4.1", "5.2.1", "5.2.2", "5.2.6/1"]
+
+
+def test_dash_writes_the_calendar_to_stdout(cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("calendar", ROADMAPS / "chelyabinsk-2023-2024.yaml", "-o", "-")
+    assert (result.code, result.err) == (0, "")
+    assert not (tmp_path / "-").exists()
+    events = Calendar.from_ical(result.out.encode("utf-8")).walk("VEVENT")
+    assert len(events) == 41
+    assert result.out.startswith("BEGIN:VCALENDAR\r\n")

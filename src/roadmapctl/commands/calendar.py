@@ -27,6 +27,11 @@ def run(paths: Sequence[str], output: Path, executor: str | None, force: bool) -
     if loaded.warn():
         raise InputError(f"календарь {output} не записан: исправьте карты и повторите")
     data, total = build_calendar(loaded.files, executor)
+    if str(output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)  # bytes: the CRLF line ends iCalendar requires, on any OS
+        sys.stdout.buffer.flush()
+        return EXIT_OK
     write_atomic(output, data, overwrite=force)
     files = count(len(loaded.files), "карты", "карт", "карт")
     sys.stdout.write(f"Записан календарь {output}: {count(total, 'событие', 'события', 'событий')} "
@@ -39,7 +44,7 @@ def register(app: typer.Typer) -> None:
     def calendar_command(
         paths: list[str] = params.PATHS,
         output: Path = typer.Option(
-            ..., "--output", "-o", metavar="ПУТЬ", help="Куда записать календарь, например deadlines.ics.",
+            ..., "--output", "-o", metavar="ПУТЬ", help="Куда записать календарь, например deadlines.ics; «-» — в стандартный вывод.",
         ),
         executor: str = EXECUTOR,
         force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
