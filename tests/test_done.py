@@ -283,3 +283,27 @@ sections:
         status: done
         completions:
           - date: 2024-03-10"""
+
+
+def test_sub_item_of_a_cancelled_item_is_refused_naming_why(cli, tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text("""title: Карта
+period: "2024"
+executors:
+  uo: {name: Управление образования}
+sections:
+  - number: "1"
+    title: Раздел
+    items:
+      - number: "1.1"
+        title: Отменённое
+        deadline: март
+        executors: [uo]
+        status: cancelled
+        items:
+          - title: Подпункт
+""", encoding="utf-8")
+    own = cli("done", path, "1.1", "--on", "2024-03-10")
+    assert own.err == "roadmapctl: ошибка: мероприятие 1.1 отменено (status: cancelled)\n"
+    sub = cli("done", path, "1.1/1", "--on", "2024-03-10")
+    assert sub.err == "roadmapctl: ошибка: мероприятие 1.1/1 входит в отменённое (status: cancelled)\n"

@@ -80,7 +80,8 @@ def trackable(item: TrackedItem, path: Path) -> Deadline:
     """The item's deadline, or a clear refusal when there is nothing to record against."""
     name = f"мероприятие {item.address}"
     if item.cancelled:
-        raise UsageError(f"{name} отменено (status: cancelled)")
+        why = "отменено" if item.item.status == "cancelled" else "входит в отменённое"
+        raise UsageError(f"{name} {why} (status: cancelled)")
     if isinstance(item.deadline, Unparsed):
         raise UsageError(f"{name}: {item.deadline.message}",
                          f"исправьте срок или добавьте due: — roadmapctl check {path}")
