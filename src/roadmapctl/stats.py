@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from roadmapctl.overdue import Loaded, TrackedFile, executor_filter, fold
+from roadmapctl.overdue import Loaded, TrackedFile, executor_filter, executor_labels, fold
 from roadmapctl.tracking import Tracked, TrackedItem
 
 By = Literal["executor", "section", "file"]
@@ -103,8 +103,4 @@ def _labels(file: TrackedFile, item: TrackedItem, by: By, several: bool) -> list
         section = item.entry.section
         label = " ".join(part for part in ((section.number or "").rstrip("."), section.title) if part)
         return [f"{file.path}: {label}" if several else label]
-    labels = []
-    for ref in item.executors:
-        known = file.roadmap.executors.get(ref.id)
-        labels.append(known.label if known else ref.id)
-    return list(dict.fromkeys(labels)) or ["исполнитель не указан"]
+    return list(dict.fromkeys(executor_labels(file.roadmap, item.executors))) or ["исполнитель не указан"]
