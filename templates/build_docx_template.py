@@ -144,7 +144,9 @@ def _order(doc) -> None:
     _p(doc, "{%p endif %}")
     _p(doc, "{{ order.command }}", "Распорядительная часть")
     _p(doc, "{%p for point in order.points %}")
-    _p(doc, "{{ point.number }} {{ point.text }}", "Текст документа")
+    point = _p(doc, "{{ point.number }} {{ point.text }}", "Текст документа")
+    point._p.get_or_add_pPr().find(qn("w:pStyle")).addnext(parse_xml(  # no page break after it
+        f'<w:keepNext {nsdecls("w")} w:val="{{{{ \'1\' if point.keep_next else \'0\' }}}}"/>'))
     _p(doc, "{%p endfor %}")
     _p(doc, "{{ order.signatory.position }}\t{{ order.signatory.name }}", "Подпись")
     _p(doc, "{%p if order.performer %}")

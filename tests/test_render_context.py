@@ -73,8 +73,8 @@ def test_clean_ties_what_must_not_part_at_a_line_end(text: str, typeset: str) ->
 def test_order_points_are_numbered_with_sub_points() -> None:
     ctx = build_context(_load(SMALL), what="both", gost=PROFILES["2025"])
     order = ctx["order"]
-    assert [(p["number"], p["depth"]) for p in order["points"]] == [
-        ("1.", 0), ("2.", 0), ("2.1.", 1), ("2.2.", 1), ("3.", 0)]
+    assert [(p["number"], p["depth"], p["keep_next"]) for p in order["points"]] == [
+        ("1.", 0, False), ("2.", 0, True), ("2.1.", 1, False), ("2.2.", 1, False), ("3.", 0, True)]
     assert order["command"] == "ПРИКАЗЫВАЮ:"
     assert order["signatory"] == {"position": "Начальник управления", "name": "И.И.\u00a0Иванова"}
 

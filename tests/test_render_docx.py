@@ -89,6 +89,18 @@ def test_order_paragraphs_in_document_order() -> None:
     assert len(document.sections) == 1
 
 
+def test_lead_in_and_last_points_stay_with_what_follows() -> None:
+    """«3. Отделу …:» never ends a page without its sub-points, nor the signature stands alone."""
+    document = _docx(ROADMAPS / "belgorod-2021-2025.yaml", what="order")
+    kept = {}
+    for paragraph in document.paragraphs:
+        if paragraph.style.name == "Текст документа" and paragraph.text[:1].isdigit():
+            kept[paragraph.text.split()[0]] = paragraph.paragraph_format.keep_with_next
+    assert kept == {"1.": False, "2.": True, "2.1.": False, "2.2.": False, "2.3.": False,
+                    "2.4.": False, "2.5.": False, "3.": True, "3.1.": False, "3.2.": False,
+                    "3.3.": False, "4.": True}
+
+
 def test_annex_table_header_repeats_and_rows_do_not_split() -> None:
     table = _docx(ROADMAPS / "chelyabinsk-2023-2024.yaml").tables[0]
     first = table.rows[0]._tr.trPr

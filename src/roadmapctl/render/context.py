@@ -124,7 +124,7 @@ def _order(order: Order) -> dict[str, Any]:
         "title": _opt(order.title) or DEFAULT_HEADING,
         "preamble": _opt(order.preamble),
         "command": (clean(order.command) or "ПРИКАЗЫВАЮ").rstrip(":") + ":",
-        "points": _points(order.points, ""),
+        "points": _kept(_points(order.points, "")),
         "signatory": {
             "position": _opt(signatory.position) if signatory else "",
             "name": _opt(signatory.name) if signatory else "",
@@ -142,6 +142,15 @@ def _points(points: list[OrderPoint], prefix: str) -> list[dict[str, Any]]:
         flat.append({"number": number, "text": clean(point.text), "depth": prefix.count(".")})
         flat.extend(_points(point.points, number))
     return flat
+
+
+def _kept(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Mark the points a page must not break after: one that leads into its
+    sub-points («Руководителям школ:»), and the last one, so the signature
+    never stands alone at the top of a page."""
+    for point, after in zip(points, [*points[1:], None]):
+        point["keep_next"] = after is None or after["depth"] > point["depth"]
+    return points
 
 
 # -- the annex ----------------------------------------------------------------
