@@ -10,7 +10,7 @@ rules of `tracking`, on the item as it would be after the edit, so what is
 written is exactly what `overdue` will read back.  The file is edited with
 ruamel's round-trip mode: new keys go where docs/format.md puts them, a
 comment or blank line that stood after the insertion point stays in front of
-what follows it, and the result is compared line by line with the original —
+what follows it (`yamlinsert`), and the result is compared line by line with the original —
 if anything but the added lines (and the `status:` line) changed, nothing is
 written.
 """
@@ -28,9 +28,6 @@ from roadmapctl.errors import InputError, OutputError, UsageError
 from roadmapctl.model import Completion, Extension, ItemInContext, Roadmap
 from roadmapctl.ru import date_numeric
 from roadmapctl.tracking import Tracked, TrackedItem, track_item, window_start
-
-ITEM_KEYS = ("number", "key", "title", "executors", "deadline", "due", "result", "indicator",
-             "form", "note", "status", "completions", "extensions", "items")
 
 
 @dataclass(frozen=True)
@@ -177,6 +174,7 @@ def write_extension(path: Path, item: TrackedItem, extension: Extension) -> None
 def _edit(path: Path, item: TrackedItem, key: str, entry: dict[str, Any], status: str | None) -> None:
     from roadmapctl.fsio import write_atomic
     from roadmapctl.yamledit import dump_document, load_document
+    from roadmapctl.yamlinsert import append_entry, set_key
 
     data, original = load_document(path)
     node = data
@@ -185,10 +183,10 @@ def _edit(path: Path, item: TrackedItem, key: str, entry: dict[str, Any], status
     may_change = []  # lines that are edited rather than added: the status, an empty «key: []»
     if status is not None and node.get("status") != status:
         may_change.append("status:")
-        _set_key(node, "status", status)
+        set_key(node, "status", status)
     if key in node and not node[key]:
         may_change.append(f"{key}:")
-    _append_entry(node, key, entry)
+    append_entry(node, key, entry)
     # A file saved without a final newline is compared with one and written back without it.
     eol = "" if original.endswith("\n") else "\r\n" if "\r\n" in original else "\n"
     text = dump_document(data, original)
@@ -211,99 +209,3 @@ def _only_additions(before: str, after: str, path: Path, may_change: list[str]) 
     if unexpected:
         raise OutputError(f"не удалось внести отметку в {path}, не изменив оформление файла",
                           "внесите её вручную (см. docs/format.md) и сообщите разработчикам")
-
-
-# --- ruamel round-trip nodes: insert where docs/format.md puts keys, keep comments in place ---
-#
-# ruamel keeps a comment (and blank lines) that follows a value with that value, so adding
-# keys after it would put them below a comment about the next item.  The comment is split:
-# lines indented at least as deep as the content they follow stay; the rest (blank lines,
-# notes about the next item) move below what is added.
-
-
-def _set_key(node: Any, key: str, value: Any) -> None:
-    if key in node:
-        node[key] = value
-    else:
-        _insert(node, key, value)
-
-
-def _append_entry(node: Any, key: str, entry: dict[str, Any]) -> None:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    new = CommentedMap(entry)
-    seq = node.get(key)
-    if isinstance(seq, CommentedSeq) and len(seq):
-        tail = _pop_after(seq, len(seq) - 1, seq.lc.col + 1)
-        seq.append(new)
-        _put_tail(seq, len(seq) - 1, tail)
-    elif isinstance(seq, CommentedSeq):
-        seq.fa.set_block_style()
-        seq.append(new)
-    else:
-        _insert(node, key, CommentedSeq([new]))
-
-
-def _insert(node: Any, key: str, value: Any) -> None:
-    """Insert after the last key that comes before `key` in ITEM_KEYS."""
-    rank = ITEM_KEYS.index(key)
-    keys = list(node.keys())
-    pos = 0
-    for i, existing in enumerate(keys):
-        if existing in ITEM_KEYS and ITEM_KEYS.index(existing) < rank:
-            pos = i + 1
-    tail = _pop_after(node, keys[pos - 1], node.lc.col) if pos else None
-    node.insert(pos, key, value)
-    _put_tail(node, key, tail)
-
-
-def _is_collection(value: Any) -> bool:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    return isinstance(value, (CommentedMap, CommentedSeq)) and len(value) > 0
-
-
-def _pop_after(node: Any, key: Any, indent: int) -> Any:
-    """Detach the part of the comment after `key`'s value that belongs to what follows."""
-    chain = [(node, key)]
-    while _is_collection(value := chain[-1][0][chain[-1][1]]):
-        chain.append((value, len(value) - 1 if isinstance(value, list) else list(value.keys())[-1]))
-    for container, at in reversed(chain):
-        slot = container.ca.items.get(at)
-        index = 0 if isinstance(container, list) else 2
-        if slot and slot[index] is not None:
-            token = slot[index]
-            stay, move = _split(token.value, indent)
-            slot[index] = _token(token, stay) if stay else None
-            return _token(token, move) if move else None
-    return None
-
-
-def _split(text: str, indent: int) -> tuple[str | None, str | None]:
-    """A comment's text cut into (stays, moves): see the section comment above."""
-    lines = text.split("\n")
-    keep = 1
-    while keep < len(lines) - 1 and lines[keep].strip().startswith("#") \
-            and len(lines[keep]) - len(lines[keep].lstrip()) >= indent:
-        keep += 1
-    stay = "\n".join(lines[:keep]) + "\n" if lines[0] or keep > 1 else None
-    rest = lines[keep:]
-    move = "\n" + "\n".join(rest) if len(rest) > 1 else None
-    return stay, move
-
-
-def _token(like: Any, value: str) -> Any:
-    from ruamel.yaml.tokens import CommentToken
-
-    return CommentToken(value, like.start_mark, like.end_mark, like.column)
-
-
-def _put_tail(node: Any, key: Any, token: Any) -> None:
-    """Attach `token` after `key`'s value, at the innermost last element."""
-    if token is None:
-        return
-    while _is_collection(node[key]):
-        node = node[key]
-        key = len(node) - 1 if isinstance(node, list) else list(node.keys())[-1]
-    slot = node.ca.items.setdefault(key, [None, None, None, None])
-    slot[0 if isinstance(key, int) else 2] = token
