@@ -353,6 +353,17 @@ REAL_PLANS = [
     (BELGOROD, "2022-2023 гг.", "window", [w("2022-01-01", "2023-12-31")]),
     (CHEL, "в конце учебного года", "date", [d("2024-08-31")]),
     (CHEL, "в конце года", "date", [d("2023-12-31")]),
+    # a schedule kept elsewhere: the plan's whole period
+    (CHEL, "по графику", "window", WHOLE_CHEL),
+    (CHEL, "по отдельному графику", "window", WHOLE_CHEL),
+    (CHEL, "в соответствии с графиком", "window", WHOLE_CHEL),
+    (CHEL, "согласно плану работы", "window", WHOLE_CHEL),
+    (BELGOROD, "в соответствии с планом работы ОО", "window", [w("2021-01-01", "2025-12-31")]),
+    (CHEL, "в установленные сроки", "window", WHOLE_CHEL),
+    (CHEL, "по графику в октябре", "window", [w("2023-10-01", "2023-10-31")]),
+    (CHEL, "в течение года, до 1 июня", "date", [d("2024-06-01")]),
+    (CHEL, "по плану работы ОО на 2023-2024 учебный год", "window", WHOLE_CHEL),
+    (CHEL, "в сроки, установленные Минпросвещения России", "window", WHOLE_CHEL),
     # repetitions
     (CHEL, "до 25 числа ежемесячно", "recurring", [Occurrence(date(y, m, 1), date(y, m, 25)) for y, m in CHEL_MONTHS]),
     (CHEL, "1 раз в полугодие", "recurring", [w("2023-09-01", "2023-12-31"), w("2024-01-01", "2024-08-31")]),

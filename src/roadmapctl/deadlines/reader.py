@@ -1,7 +1,8 @@
 """Reading a whole phrase: clause by clause («октябрь», «до 1 июня», «ежегодно в августе»).
 
 Clauses are separated by commas, «и», «далее» …; each is «постоянно», a
-repetition, the whole period («в течение года») or a date or window.
+repetition, the whole period («в течение года», «по графику») or a date or
+window.
 `Reader._combine` then makes one `Deadline` of them.
 """
 
@@ -19,6 +20,7 @@ from roadmapctl.deadlines.tokens import HYPHENATED, Fail
 
 _CONTINUOUS = compile_patterns(*W.CONTINUOUS)
 _WHOLE_PERIOD = compile_patterns(*W.WHOLE_PERIOD)
+_SCHEDULE = compile_patterns(*W.SCHEDULE)
 _EVERY_YEAR = compile_patterns(W.EVERY_YEAR)
 _THIS_YEAR = compile_patterns(W.THIS_YEAR)
 
@@ -35,7 +37,7 @@ class Reader(RecurrenceReader):
                 k += 1
                 continue
             self.far = k
-            for clause in (self._continuous, self._recurring, self._whole, self._dated):
+            for clause in (self._continuous, self._recurring, self._whole, self._schedule, self._dated):
                 if found := clause(k):
                     item, end = found
                     item.start, item.end = self._span(k, end)
@@ -58,13 +60,14 @@ class Reader(RecurrenceReader):
         return Fail(tok.start, end, "непонятно «{}»")
 
     def _combine(self, items: list[Item], phrase: str, remark: str | None) -> Deadline:
-        """«постоянно» wins over «в течение года» only; one recurrence takes in the rest."""
+        """«постоянно» wins over «в течение года» only, which itself adds nothing to a date or a
+        recurrence; one recurrence takes in the rest."""
         if any(i.kind == "continuous" for i in items) and all(i.kind == "continuous" or i.whole
                                                                for i in items):
             return Deadline("continuous", (), phrase, remark)
         items = [i for i in items if i.kind != "continuous"]
-        if any(i.rule for i in items):  # «ежегодно, в течение года»: the recurrence says it all
-            items = [i for i in items if i.rule or not i.whole]
+        if not all(i.whole for i in items):  # «по графику в октябре», «ежегодно, в течение года»
+            items = [i for i in items if not i.whole]
         rules = list(dict.fromkeys(item.rule for item in items if item.rule))
         if len(rules) > 1:
             second = next(item for item in items if item.rule == rules[1])
@@ -89,6 +92,18 @@ class Reader(RecurrenceReader):
                 "fixed", [Occurrence(self.period.start, self.period.end)])
         else:
             return None
+        item.whole = True
+        return item, end
+
+    def _schedule(self, i: int) -> tuple[Item, int] | None:
+        """«по графику», «в соответствии с планом работы ОО»: somewhen in the plan's period."""
+        end = self._match(_SCHEDULE, i)
+        if not end or end <= i:
+            return None
+        while (tok := self._tok(end)) is not None and tok.kind == "word" and not (
+                tok.text in W.SEPARATORS or tok.text in W.SCHEDULE_TAIL_STOP or tok.text in W.MONTHS):
+            end += 1  # whose schedule: «работы ОО», «Минпросвещения России»
+        item = Item("fixed", [Occurrence(self.period.start, self.period.end)])
         item.whole = True
         return item, end
 
