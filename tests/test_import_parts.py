@@ -98,6 +98,20 @@ def test_row_per_line_layout_with_several_tables() -> None:
     assert [p.text for p in document.tables[1].heading] == ["Направление 2. Кадры"]
 
 
+def test_row_per_line_header_on_two_lines() -> None:
+    """«Планируемый» / «результат»: a header pasted as two lines is one header, not two tables."""
+    text = "\n".join([
+        "План на 2023/2024 учебный год",
+        "№\tНаименование\tСрок\tОтветственные\tПланируемый",
+        "п/п\tмероприятия\tисполнения\tисполнители\tрезультат",
+        "1.1\tСовещание\tСентябрь 2023 г.\tУО\tПротокол",
+    ])
+    (table,) = parse_text(text, "x.txt").tables
+    assert table.columns == {"number": 0, "title": 1, "deadline": 2, "executors": 3, "result": 4}
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["1.1", "Совещание", "Сентябрь 2023 г.", "УО", "Протокол"]]
+
+
 def _glossary(*cells: str | list[str]):  # type: ignore[no-untyped-def]
     raw = [([c] if isinstance(c, str) else c, f"строка {i + 1}") for i, c in enumerate(cells)]
     return build_glossary(split_cells(raw))

@@ -29,7 +29,7 @@ from roadmapctl.importer.tables import (
     header_field,
     is_column_numbers,
     make_cell,
-    match_header,
+    match_header_rows,
 )
 
 
@@ -149,38 +149,21 @@ def _blocks(parent: Any) -> Any:
 
 
 def _find_header(grid: list[list[Cell]]) -> tuple[dict[str, int], int] | None:
-    """The column map and the first body row, if one of the first rows is a header.
-
-    A header may take two rows: its words broken over them («Планируемый» /
-    «результат»), or a cell spanning sub-columns («Ожидаемый результат» over
-    «качественный» and «количественный»).  The second row counts when it
-    holds only short words and the two rows together name more columns.
-    """
+    """The column map and the first body row, if one of the first rows is a header."""
     for index, cells in enumerate(grid[:3]):
-        columns = match_header([c.text for c in cells])
-        if not columns:
-            continue
         below = grid[index + 1] if index + 1 < len(grid) else []
-        joined = _two_row_header(cells, below)
-        wider = match_header(joined) if joined else None
-        if wider and len(wider) > len(columns):
-            return wider, index + 2
-        return columns, index + 1
+        found = match_header_rows(_spanned(cells), [c.text for c in below])
+        if found:
+            columns, used = found
+            return columns, index + used
     return None
 
 
-def _two_row_header(top: list[Cell], below: list[Cell]) -> list[str] | None:
-    """Each column's header words from both rows; None when the lower row reads as data."""
+def _spanned(cells: list[Cell]) -> list[str]:
+    """Cell texts with a cell spanning several columns (gridSpan) repeated in each."""
     texts: list[str] = []
-    spanning = ""
-    for index, cell in enumerate(top):
-        spanning = spanning if cell.merged else cell.text
-        lower = below[index].text if index < len(below) else ""
-        if lower == cell.text:  # a cell merged down (vMerge) repeats the one above
-            lower = ""
-        if len(lower) > 40 or any(ch.isdigit() for ch in lower):
-            return None
-        texts.append(f"{spanning} {lower}".strip())
+    for cell in cells:
+        texts.append(texts[-1] if cell.merged and texts else cell.text)
     return texts
 
 

@@ -120,6 +120,37 @@ def match_header(texts: list[str]) -> dict[str, int] | None:
     return columns
 
 
+def match_header_rows(top: list[str], below: list[str]) -> tuple[dict[str, int], int] | None:
+    """Column map of a header and how many rows it takes (1 or 2), or None.
+
+    A header may take two rows: its words broken over them («Планируемый» /
+    «результат»), or a cell spanning sub-columns («Ожидаемый результат» over
+    «качественный» and «количественный»; the caller repeats a spanning text
+    in each column it covers).  The second row counts when it holds only
+    short words without digits and the two rows together name more columns.
+    """
+    columns = match_header(top)
+    if not columns:
+        return None
+    joined = _joined_header(top, below)
+    wider = match_header(joined) if joined else None
+    if wider and len(wider) > len(columns):
+        return wider, 2
+    return columns, 1
+
+
+def _joined_header(top: list[str], below: list[str]) -> list[str] | None:
+    texts: list[str] = []
+    for index, text in enumerate(top):
+        lower = below[index].strip() if index < len(below) else ""
+        if lower == text.strip():  # a cell merged down (vMerge) repeats the one above
+            lower = ""
+        if len(lower) > 40 or any(ch.isdigit() for ch in lower):
+            return None
+        texts.append(f"{text} {lower}".strip())
+    return texts
+
+
 def is_column_numbers(texts: list[str]) -> bool:
     """The row «1 | 2 | 3 | 4 | 5» under a header, numbering the columns."""
     filled = [t.strip() for t in texts if t.strip()]

@@ -29,6 +29,7 @@ from roadmapctl.importer.tables import (
     is_column_numbers,
     make_cell,
     match_header,
+    match_header_rows,
 )
 
 _MAX_COLUMNS = 12  # no roadmap table is wider; bounds the header search
@@ -87,9 +88,11 @@ def _header_at(lines: list[str], index: int) -> tuple[dict[str, int], int, bool,
     """(columns, width, cell-per-line layout?, first body line) if a header starts here."""
     line = lines[index]
     if line.count("\t") >= 2 and not line.startswith("\t"):
-        columns = match_header(line.split("\t"))
-        if columns:
-            return columns, len(line.split("\t")), False, index + 1
+        below = lines[index + 1] if index + 1 < len(lines) and "\t" in lines[index + 1] else ""
+        found = match_header_rows(line.split("\t"), below.split("\t") if below else [])
+        if found:
+            columns, used = found
+            return columns, len(line.split("\t")), False, index + used
     cells: list[str] = []
     cursor = index
     while cursor < len(lines) and len(cells) <= _MAX_COLUMNS and (_single_cell(lines[cursor]) or (
