@@ -118,7 +118,8 @@ def test_golden_small_roadmap() -> None:
 def test_grouping_item_without_deadline_is_not_listed() -> None:
     page = _html(ROADMAPS / "chelyabinsk-2023-2024.yaml")
     assert "Региональные мероприятия в рамках внедрения Концепции:" in page
-    assert "Без отметки на шкале" not in page
+    unread = page[page.index("Без отметки на шкале"):]
+    assert "5.2.5" not in unread and "Региональные мероприятия" not in unread
     text = SMALL.read_text(encoding="utf-8").replace(
         "            deadline: Постоянно\n", "")
     roadmap = load_text(text, "small.yaml").roadmap
@@ -182,3 +183,16 @@ def test_printed_annex_table_ends_at_the_right_margin(tmp_path: Path) -> None:
              if sum(pixels[row * width + x] < 200 for row in range(height)) > 0.2 * height]
     edge = width - 10 / 25.4 * dpi  # the 10 mm right margin
     assert edge - 2 / 25.4 * dpi < lines[-1] <= edge + 1, "правая граница таблицы не у поля"
+
+
+def test_deadline_outside_the_period_is_listed_not_drawn_on_the_edge() -> None:
+    page = _html(ROADMAPS / "chelyabinsk-2023-2024.yaml")  # period 01.09.2023–31.08.2024
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    row = svg[svg.index("<title>2.2 Определение"):]
+    assert row[:row.index("</g>")].count("<rect") == 0
+    assert "Без отметки на шкале (2 мероприятия):" in page
+    assert ("<li>2.2 Определение образовательными организациями уровня профминимума на 2023/2024 "
+            "учебный год — «август 2023\u00a0г.»: срок раньше периода карты</li>") in page
+    text = SMALL.read_text(encoding="utf-8").replace("deadline: Март 2024 г.", "deadline: Март 2025 г.")
+    html = render_document(load_text(text, "small.yaml").roadmap, fmt="html").decode("utf-8")
+    assert "Пробы на базе колледжей — «Март 2025\u00a0г.»: срок позже периода карты" in html

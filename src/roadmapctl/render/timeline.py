@@ -5,8 +5,9 @@ date is a mark, a recurring deadline a mark at every due date, a continuous
 item («в течение года», «постоянно») is a thin bar across the whole period.
 Colour tells the status recorded in the file; overdue is not judged here,
 since that depends on «today» and a document must not.  Deadlines the parser
-cannot read get no bar and are listed under the chart instead (an item
-without a deadline of its own that only groups sub-items is not listed).
+cannot read, or that fall wholly outside the period, get no bar and are
+listed under the chart instead (an item without a deadline of its own that
+only groups sub-items is not listed).
 """
 
 from __future__ import annotations
@@ -106,7 +107,20 @@ def build_timeline(roadmap: Roadmap) -> Timeline:
 
 
 def _spans(entry: ItemInContext, period: Period) -> tuple[list[_Span], str | None]:
-    """What to draw for an item, or why nothing can be drawn."""
+    """What to draw for an item, or why nothing can be drawn.
+
+    A deadline wholly outside the period would sit on the chart's edge as if
+    it fell on the period's first or last day, so it is listed instead.
+    """
+    spans, reason = _all_spans(entry, period)
+    inside = [s for s in spans if s.due >= period.start and (s.start or s.due) <= period.end]
+    if spans and not inside:
+        before = all(s.due < period.start for s in spans)
+        return [], "срок раньше периода карты" if before else "срок позже периода карты"
+    return inside, reason
+
+
+def _all_spans(entry: ItemInContext, period: Period) -> tuple[list[_Span], str | None]:
     if entry.effective_due:
         return [_Span(None, day) for day in entry.effective_due], None
     phrase = entry.effective_deadline
