@@ -91,6 +91,10 @@ def describe(deadline: Deadline) -> str:
 
 def _cadence_name(rule: str) -> str:
     """«ежегодно», «2 раза в год», «ежемесячно» … from an RRULE value."""
+    from roadmapctl.deadlines.recurring import TERMS_RULE
+
+    if rule == TERMS_RULE:
+        return "по четвертям"
     fields = dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
     freq = fields.get("FREQ")
     if freq == "WEEKLY":

@@ -1,4 +1,4 @@
-"""Reading repetitions: «ежегодно в августе», «2 раза в год», «до 5 числа каждого месяца».
+"""Reading repetitions: «ежегодно в августе», «2 раза в год», «до 5 числа каждого месяца», «раз в четверть».
 
 A repetition becomes an RRULE (kept on the `Deadline` for iCalendar) and the
 occurrences of that rule inside the period, computed by `calendar.recur`.
@@ -17,6 +17,8 @@ from roadmapctl.deadlines.model import Occurrence
 from roadmapctl.deadlines.tokens import Fail
 
 EACH_YEAR = compile_patterns(*W.EACH_YEAR)
+_TERMS = compile_patterns(*W.TERMS)
+TERMS_RULE = f"FREQ=YEARLY;BYMONTH={','.join(map(str, W.TERM_STARTS))};BYMONTHDAY=-1"
 _AT_LEAST = compile_patterns("не_реже|не_менее|не_чаще?")
 _DUE_PREFIX = compile_patterns("до|к|ко|по|не_позднее|не_позже|в_срок_до|в_срок_не_позднее?")
 _MONTH_DAY_TAIL = compile_patterns(W.MONTH_DAY_TAIL)
@@ -39,6 +41,11 @@ class RecurrenceReader(DateReader):
     """Repetitions: `_recurring` reads the clause, the others build its `Item`."""
 
     def _recurring(self, i: int) -> tuple[Item, int] | None:
+        if (end := self._match(_TERMS, i)) and end > i:  # «1 раз в четверть»
+            def term(due: date) -> date:
+                return date(due.year, *W.TERM_STARTS[due.month])
+
+            return Item("recurring", recur(self.period, TERMS_RULE, term), TERMS_RULE), end
         found = self._frequency(i)
         if found is None:
             return self._monthly_day_first(i)

@@ -122,6 +122,18 @@ CONTINUOUS = (
     "|требованию|обращению|обращениям",
 )
 
+#: School terms («четверти»): I September–October, II November–December, III January–March,
+#: IV April–May; each is due at the end of its last month.
+TERMS = (
+    "ежечетвертно|почетвертно",
+    "по четвертям",
+    "каждую четверть",
+    "1|один? раз в четверть",
+    "по|в окончании|завершении|конце каждой? четверти",
+)
+#: The last month of each term → (month, day) it starts.
+TERM_STARTS = {3: (1, 1), 5: (4, 1), 10: (9, 1), 12: (11, 1)}
+
 #: A schedule kept elsewhere («по графику», «согласно плану работы ОО»): the whole plan.
 SCHEDULE = (
     "по|согласно|в_соответствии_с отдельному|утвержденному|установленному|единому? "
