@@ -88,3 +88,22 @@ def test_executors_added_and_removed_by_name() -> None:
     (change,) = diff.changed[0].changes
     assert change.summary == "добавлен исполнитель ОО; исключён исполнитель УО"
     assert (change.added, change.removed) == (("ОО",), ("УО",))
+
+
+def test_executor_renamed_in_the_glossary_is_the_same_executor() -> None:
+    """A new id for the same body (the new year's document imported afresh) is no change."""
+    from roadmapctl.loader import load_text
+
+    def version(ident: str, name: str, period: str) -> object:
+        text = (f"title: Карта\nperiod: {period}\nexecutors:\n  {ident}: {{name: {name}}}\n"
+                "  oo: {name: Школы, short: ОО}\nsections:\n  - number: '1'\n    title: Раздел\n    items:\n"
+                f"      - {{number: '1.1', title: {TITLE}, deadline: Октябрь, executors: [{ident}, oo]}}\n")
+        return load_text(text, "<test>").roadmap
+
+    renamed = compare(version("uo", "Управление образования", "2023/2024"),
+                      version("upr-obr", "управление  образования", "2024/2025"))
+    assert not renamed.has_changes
+    other = compare(version("uo", "Управление образования", "2023/2024"),
+                    version("cro", "Центр развития образования", "2024/2025"))
+    (change,) = other.changed[0].changes
+    assert change.summary == "добавлен исполнитель Центр развития образования; исключён исполнитель Управление образования"

@@ -2,7 +2,8 @@
 
 Text fields are compared with `words.word_diff` (typography and shifted years
 are no change), deadlines with `deadline_shift` (relative to the period),
-executors as sets of references.  A sub-item that inherits its deadline or
+executors as sets (the same id, or the same full name under another id, is
+the same executor).  A sub-item that inherits its deadline or
 executors from its parent in both versions is not compared on them: the
 parent's change is reported once, at the parent.  Statuses, completion marks
 and extensions describe the past year's work, not the plan, and are compared
@@ -14,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from roadmapctl.diff.deadline_shift import deadline_summary, schedule
-from roadmapctl.diff.matching import Entry
+from roadmapctl.diff.matching import Entry, normalize
 from roadmapctl.diff.result import FieldChange, SectionRef
 from roadmapctl.diff.words import word_diff
 from roadmapctl.model import ExecutorRef, Item, Roadmap
@@ -69,6 +70,14 @@ def _executor_name(executor_id: str, roadmap: Roadmap) -> str:
     return executor.label if executor else executor_id
 
 
+def _same_executor(old: ExecutorRef, new: ExecutorRef, v: Versions) -> bool:
+    """The same id, or the same full name under another id (files imported separately)."""
+    if old.id == new.id:
+        return True
+    before, after = v.old.executors.get(old.id), v.new.executors.get(new.id)
+    return before is not None and after is not None and normalize(before.name) == normalize(after.name)
+
+
 def _place(a: Entry, b: Entry, v: Versions) -> FieldChange | None:
     if a.parent is not None and b.parent is not None:
         moved = v.items.get(a.parent) != b.parent
@@ -120,13 +129,12 @@ def _executors(a: Entry, b: Entry, v: Versions) -> FieldChange | None:
     if a.parent is not None and b.parent is not None and not a.item.executors and not b.item.executors:
         return None
     old_refs, new_refs = a.ctx.effective_executors, b.ctx.effective_executors
-    old_ids = [ref.id for ref in old_refs]
-    new_ids = [ref.id for ref in new_refs]
-    added = tuple(_executor_name(i, v.new) for i in new_ids if i not in old_ids)
-    removed = tuple(_executor_name(i, v.old) for i in old_ids if i not in new_ids)
-    before = {ref.id: (ref.role, ref.note or "") for ref in old_refs}
-    details = tuple(_executor_name(ref.id, v.new) for ref in new_refs
-                    if ref.id in before and before[ref.id] != (ref.role, ref.note or ""))
+    pairs = [(next((o for o in old_refs if _same_executor(o, ref, v)), None), ref) for ref in new_refs]
+    added = tuple(_executor_name(ref.id, v.new) for before, ref in pairs if before is None)
+    removed = tuple(_executor_name(o.id, v.old) for o in old_refs
+                    if not any(_same_executor(o, ref, v) for ref in new_refs))
+    details = tuple(_executor_name(ref.id, v.new) for before, ref in pairs
+                    if before is not None and (before.role, before.note or "") != (ref.role, ref.note or ""))
     if not (added or removed or details):
         return None
     parts = []
