@@ -178,6 +178,13 @@ def test_user_docx_template(cli, small: Path, tmp_path: Path) -> None:
     result = cli("render", small, "--template", template, "-o", tmp_path / "bad.docx")
     assert result.code == 2
     assert "ZeroDivisionError: division by zero (около «{{ 1 / 0 }}»)" in result.err
+    own.paragraphs[2].runs[0].text = "{{ line "  # docxtpl would read on to a later «}}»
+    own.save(str(template))
+    result = cli("render", small, "--template", template, "-o", tmp_path / "bad.docx")
+    assert (result.code, result.err) == (2, (
+        f"roadmapctl: ошибка: ошибка в шаблоне {template}: тег не закрыт в том же абзаце "
+        "(около «{{ line »)\n"
+        "  каждый тег {{ … }} и {% … %} начинается и заканчивается в одном абзаце\n"))
     wrong = cli("render", small, "--template", template, "--format", "html")
     assert wrong.code == 2 and "для формата html нужен шаблон HTML" in wrong.err
     not_word = tmp_path / "fake.docx"

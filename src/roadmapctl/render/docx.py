@@ -37,6 +37,7 @@ def render_docx(context: dict[str, Any], template: Path | None, profile: GostPro
 
     path = template or shipped_template(TEMPLATE)
     document = _open(path)
+    _check_tags(document, path)
     env = make_env(None, trusted=template is None)
     try:
         document.render(context, jinja_env=env, autoescape=True)
@@ -62,6 +63,22 @@ def _open(path: Path) -> Any:
     except Exception as exc:  # noqa: BLE001 - python-docx raises several kinds for a bad file
         raise InputError(f"шаблон {path} не читается как документ Word (.docx): {exc}") from None
     return document
+
+
+def _check_tags(document: Any, path: Path) -> None:
+    """Refuse a paragraph whose tag is left open: docxtpl would swallow the
+    text up to the next closing brace — the signature, say — without a word."""
+    from docx.oxml.ns import qn
+
+    parts = [document.docx.part, *(rel.target_part for rel in document.docx.part.rels.values()
+                                   if rel.reltype.endswith(("/header", "/footer")))]
+    for part in parts:
+        for p in part.element.iter(qn("w:p")):
+            text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+            if text.count("{{") != text.count("}}") or text.count("{%") != text.count("%}"):
+                raise InputError(
+                    f"ошибка в шаблоне {path}: тег не закрыт в том же абзаце (около «{text[:100]}»)",
+                    "каждый тег {{ … }} и {% … %} начинается и заканчивается в одном абзаце")
 
 
 def _located(exc: BaseException, path: Path, document: Any, line: int | None) -> InputError:
