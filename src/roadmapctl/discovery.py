@@ -1,9 +1,15 @@
-"""Which files a command works on: the paths given, folders searched for YAML."""
+"""Which files a command works on: the paths given, folders searched for YAML.
+
+Folders are walked lazily, in the order of their sorted paths, so a run
+over a region's ten thousand roadmaps never holds the whole list of files:
+memory does not grow with the size of the tree.  Symbolic links to folders
+are not followed (no loops); hidden files and folders are skipped.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,37 +26,52 @@ class Found:
 
 
 def find_roadmaps(paths: Iterable[str | Path]) -> Found:
-    """Files as given; folders searched recursively (hidden folders skipped), sorted."""
-    given = [Path(p) for p in paths] or [Path(DEFAULT_DIR)]
+    """All files at once, for commands that need the list."""
     found = Found()
-    seen: set[Path] = set()
+    found.files = list(iter_roadmaps(paths, found.unreadable))
+    return found
+
+
+def iter_roadmaps(paths: Iterable[str | Path], unreadable: list[tuple[Path, str]]) -> Iterator[Path]:
+    """Files as given, folders searched recursively; folders that cannot be read go to `unreadable`.
+
+    Every path is checked before the first file is yielded, so a typo in the
+    last argument fails the command before it prints anything.
+    """
+    given = [Path(p) for p in paths] or [Path(DEFAULT_DIR)]
     for path in given:
-        if path.is_dir():
-            for file in _walk(path, found):
-                if file not in seen:
-                    seen.add(file)
-                    found.files.append(file)
-        elif path.exists() or path.is_symlink():
-            if path not in seen:
-                seen.add(path)
-                found.files.append(path)
-        else:
+        if not (path.exists() or path.is_symlink()):
             hint = None
             if str(path) == DEFAULT_DIR:
                 hint = "укажите файлы или папки с дорожными картами, например: roadmapctl check путь/к/картам"
             raise InputError(f"нет такого файла или папки: {path}", hint)
-    return found
+    return _unique(given, unreadable)
 
 
-def _walk(root: Path, found: Found) -> list[Path]:
-    result: list[Path] = []
+def _unique(given: list[Path], unreadable: list[tuple[Path, str]]) -> Iterator[Path]:
+    seen: set[str] | None = set() if len(given) > 1 else None  # one root cannot repeat a file
+    for path in given:
+        files = _walk(path, unreadable) if path.is_dir() else iter((path,))
+        for file in files:
+            if seen is not None:
+                key = os.path.normpath(file)
+                if key in seen:
+                    continue
+                seen.add(key)
+            yield file
 
-    def on_error(exc: OSError) -> None:
-        found.unreadable.append((Path(exc.filename or root), "нет доступа к папке"))
 
-    for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.endswith(SUFFIXES) and not name.startswith("."):
-                result.append(Path(folder) / name)
-    return sorted(result)
+def _walk(folder: Path, unreadable: list[tuple[Path, str]]) -> Iterator[Path]:
+    try:
+        with os.scandir(folder) as listing:
+            entries = [(e.name, e.is_dir(follow_symlinks=False), e.is_symlink()) for e in listing
+                       if not e.name.startswith(".")]
+    except OSError:
+        unreadable.append((folder, "нет доступа к папке"))
+        return
+    # Sorting by name with a «/» after folders gives the order of sorted full paths.
+    for name, is_dir, is_link in sorted(entries, key=lambda e: e[0] + ("/" if e[1] else "")):
+        if is_dir:
+            yield from _walk(folder / name, unreadable)
+        elif name.endswith(SUFFIXES) and not (is_link and (folder / name).is_dir()):
+            yield folder / name

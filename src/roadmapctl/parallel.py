@@ -9,7 +9,8 @@ with the number of files.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -26,14 +27,15 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int | None = None) -> Iterator[R]:
-    """`map(func, items)`, on `jobs` processes when it pays off."""
+def ordered_map(func: Callable[[T], R], items: Iterable[T], jobs: int | None = None) -> Iterator[R]:
+    """`map(func, items)`, on `jobs` processes when it pays off; `items` may be lazy."""
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
-    if jobs == 1 or len(items) < MIN_FILES_FOR_POOL:
-        yield from map(func, items)
+    items = iter(items)
+    head = list(islice(items, MIN_FILES_FOR_POOL))
+    if jobs == 1 or len(head) < MIN_FILES_FOR_POOL:
+        yield from map(func, chain(head, items))
         return
     import multiprocessing
 
-    chunk = max(1, min(32, len(items) // (jobs * 8)))
     with multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(jobs) as pool:
-        yield from pool.imap(func, items, chunksize=chunk)
+        yield from pool.imap(func, chain(head, items), chunksize=8)

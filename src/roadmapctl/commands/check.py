@@ -14,7 +14,7 @@ import typer
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
 from roadmapctl.diagnostics import Problem, sort_key
-from roadmapctl.discovery import find_roadmaps
+from roadmapctl.discovery import iter_roadmaps
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK
 from roadmapctl.formatters import FORMATS
 
@@ -34,11 +34,12 @@ def run(paths: Sequence[str], fmt: str, as_of: date, encoding: str = "auto",
         jobs: int | None = None) -> int:
     from roadmapctl.parallel import ordered_map
 
-    found = find_roadmaps(paths)
+    unreadable: list[tuple[Path, str]] = []
+    files = iter_roadmaps(paths, unreadable)
     formatter = import_module(f"roadmapctl.formatters.{fmt}").Formatter()
     out = sys.stdout
     out.write(formatter.begin())
-    errors = warnings = 0
+    errors = warnings = checked = 0
 
     def emit(problems: list[Problem]) -> None:
         nonlocal errors, warnings
@@ -47,12 +48,12 @@ def run(paths: Sequence[str], fmt: str, as_of: date, encoding: str = "auto",
         out.write(formatter.problems(problems))
         out.flush()
 
-    emit([Problem(str(path), 1, 1, "error", "R001", f"не удалось прочитать: {reason}")
-          for path, reason in found.unreadable])
-    for problems in ordered_map(partial(check_file, as_of=as_of, encoding=encoding),
-                                found.files, jobs):
+    for problems in ordered_map(partial(check_file, as_of=as_of, encoding=encoding), files, jobs):
+        checked += 1
         emit(problems)
-    out.write(formatter.end(errors, warnings, len(found.files)))
+    emit([Problem(str(path), 1, 1, "error", "R001", f"не удалось прочитать: {reason}")
+          for path, reason in unreadable])
+    out.write(formatter.end(errors, warnings, checked))
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
