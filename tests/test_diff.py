@@ -139,6 +139,12 @@ def test_same_file_is_no_change(cli, at_root) -> None:
     assert result.out.splitlines()[-1] == "Мероприятия не изменились (41 мероприятие)."
 
 
+def test_newer_roadmap_first_says_the_shift_goes_back(cli, at_root) -> None:
+    result = cli("diff", NEW, OLD)
+    assert result.code == 1
+    assert result.out.splitlines()[1] == "Сроки сравниваются относительно периодов (сдвиг на 12 мес. назад)."
+
+
 @pytest.mark.parametrize("changed, expected", [
     (1, "Изменено 1 мероприятие"), (3, "Изменено 3 мероприятия"), (11, "Изменено 11 мероприятий"),
     (22, "Изменено 22 мероприятия"), (25, "Изменено 25 мероприятий"),

@@ -107,7 +107,8 @@ def text_report(diff: RoadmapDiff, styled: bool = False) -> str:
     lines = [escape(f"Сравнение: {_side(diff.old_source, diff.old_period)} → "
                     f"{_side(diff.new_source, diff.new_period)}")]
     if diff.shift_months:
-        lines.append(escape(f"Сроки сравниваются относительно периодов (сдвиг на {diff.shift_months} мес.)."))
+        shift = f"{abs(diff.shift_months)} мес.{' назад' if diff.shift_months < 0 else ''}"
+        lines.append(escape(f"Сроки сравниваются относительно периодов (сдвиг на {shift})."))
     lines.append(style(counts_line(diff), "bold"))
     if diff.sections:
         lines += ["", style("Разделы", "bold")]
