@@ -379,6 +379,18 @@ REAL_PLANS = [
     (CHEL, "ежечетвертно", "recurring", TERMS_CHEL),
     (CHEL, "по окончании каждой четверти", "recurring", TERMS_CHEL),
     (CHEL, "в конце каждой четверти", "recurring", TERMS_CHEL),
+    (CHEL, "до 10 числа месяца, следующего за отчетным", "recurring",
+     [Occurrence(date(y, m, 1), date(y, m, 10)) for y, m in CHEL_MONTHS]),
+    (CHEL, "ежемесячно, до 5 числа месяца, следующего за отчетным месяцем", "recurring",
+     [Occurrence(date(y, m, 1), date(y, m, 5)) for y, m in CHEL_MONTHS]),
+    (CHEL, "ежеквартально до 10 числа месяца, следующего за отчетным кварталом", "recurring",
+     QUARTER_REPORTS_CHEL),
+    (CHEL, "до 10 числа месяца, следующего за отчетным кварталом", "recurring", QUARTER_REPORTS_CHEL),
+    (BELGOROD, "ежегодно до 20 января года, следующего за отчетным", "recurring",
+     [d(f"{y}-01-20") for y in range(2021, 2026)]),
+    (CHEL, "ежеквартально, до 5 числа", "recurring",
+     [w("2023-10-01", "2023-10-05"), w("2024-01-01", "2024-01-05"), w("2024-04-01", "2024-04-05"),
+      w("2024-07-01", "2024-07-05")]),
     (BELGOROD, "по четвертям", "recurring", [
         w(f"{y}-{a}", f"{y}-{b}") for y in range(2021, 2026)
         for a, b in (("01-01", "03-31"), ("04-01", "05-31"), ("09-01", "10-31"), ("11-01", "12-31"))]),

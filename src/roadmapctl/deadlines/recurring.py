@@ -22,6 +22,8 @@ TERMS_RULE = f"FREQ=YEARLY;BYMONTH={','.join(map(str, W.TERM_STARTS))};BYMONTHDA
 _AT_LEAST = compile_patterns("не_реже|не_менее|не_чаще?")
 _DUE_PREFIX = compile_patterns("до|к|ко|по|не_позднее|не_позже|в_срок_до|в_срок_не_позднее?")
 _MONTH_DAY_TAIL = compile_patterns(W.MONTH_DAY_TAIL)
+_FOLLOWING = compile_patterns(W.FOLLOWING)
+_YEAR_FOLLOWING = compile_patterns(W.YEAR_FOLLOWING)
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -57,8 +59,9 @@ class RecurrenceReader(DateReader):
             j = self._skip(k, (",",))
             if (end := self._match(EACH_YEAR, j)) and end > j:
                 k = end  # «ежегодно в течение года» says no more than «ежегодно»
-        elif per_year == 12 and (day := self._month_day(k)):
-            return self._monthly_on(day[0]), day[1]
+        elif per_year in (4, 12) and (day := self._month_day(k)):
+            on = self._monthly_on if per_year == 12 else self._quarterly_on
+            return on(day[0]), day[1]
         return self._every(per_year), k
 
     def _frequency(self, i: int) -> tuple[int, int] | None:
@@ -104,10 +107,14 @@ class RecurrenceReader(DateReader):
                 raise Fail(*self._span(j, raw.end),
                             "в повторяющемся сроке разные числа месяца: «{}»")
             found.append(raw.tpl)
-            k = raw.end
+            k = self._match(_YEAR_FOLLOWING, raw.end) or raw.end  # «до 20 января года, следующего за отчетным»
 
-    def _month_day(self, k: int) -> tuple[int, int] | None:
-        """«, до 5-го числа (каждого месяца)» after «ежемесячно» → (day, next token)."""
+    def _month_day(self, k: int) -> tuple[int, int, int] | None:
+        """«, до 5-го числа (каждого месяца)» after «ежемесячно» → (day, next token, per year).
+
+        Per year: 4 for «… месяца, следующего за отчетным кварталом», 12 for any other
+        mention of the month, 0 for a bare «до 5 числа».
+        """
         k = self._skip(k, (",",))
         j = self._match(_DUE_PREFIX, k) or k
         tok = self._tok(j)
@@ -122,15 +129,22 @@ class RecurrenceReader(DateReader):
                 raise Fail(tok.start, tok.end, "в месяце нет числа «{}»")
             return None
         end = j + 1 + number
-        return day, self._match(_MONTH_DAY_TAIL, end) or end
+        if (tail := self._match(_MONTH_DAY_TAIL, end)) is None or tail == end:
+            return day, end, 0
+        if (following := self._match(_FOLLOWING, tail)) and following > tail:
+            return day, following, 4 if self._text(following - 1) == "кварталом" else 12
+        return day, tail, 12
 
     def _monthly_day_first(self, i: int) -> tuple[Item, int] | None:
-        """«до 5 числа каждого месяца», «до 20 числа ежемесячно»."""
+        """«до 5 числа каждого месяца», «до 20 числа ежемесячно», «до 10 числа месяца,
+        следующего за отчетным кварталом»."""
         found = self._month_day(i)
         if found is None:
             return None
-        day, k = found
-        if self._text(k - 1) != "месяца" and self._text(k) != "ежемесячно":
+        day, k, per_year = found
+        if per_year == 4:
+            return self._quarterly_on(day), k
+        if not per_year and self._text(k) != "ежемесячно":
             return None
         return self._monthly_on(day), k + (self._text(k) == "ежемесячно")
 
@@ -163,6 +177,12 @@ class RecurrenceReader(DateReader):
 
     def _monthly_on(self, day: int) -> Item:
         rule = f"FREQ=MONTHLY;{bymonthday(day, range(1, 13))}"
+        return Item("recurring", recur(self.period, rule, lambda due: due.replace(day=1)), rule)
+
+    def _quarterly_on(self, day: int) -> Item:
+        """«ежеквартально до 10 числа»: reports on a quarter, due in the month after it."""
+        months = W.QUARTER_REPORT_MONTHS
+        rule = f"FREQ=YEARLY;BYMONTH={','.join(map(str, months))};{bymonthday(day, months)}"
         return Item("recurring", recur(self.period, rule, lambda due: due.replace(day=1)), rule)
 
     def _yearly(self, templates: list[Template]) -> Item:
