@@ -63,13 +63,18 @@ def target_period(old: Period, to_text: str) -> Period:
                      f"например: --to {shifted.text}")
 
 
-def default_output(path: Path, old: Period, delta: int) -> Path:
-    """chelyabinsk-2023-2024.yaml → chelyabinsk-2024-2025.yaml."""
+def move_period_years(text: str, old: Period, delta: int) -> str:
+    """The years that fall in the old period moved by `delta`; years outside it stay as written."""
     def move(m: re.Match[str]) -> str:
         year = int(m.group(1))
         return str(year + delta) if old.start.year <= year <= old.end.year else m.group(1)
 
-    name = _YEAR.sub(move, path.name)
+    return _YEAR.sub(move, text)
+
+
+def default_output(path: Path, old: Period, delta: int) -> Path:
+    """chelyabinsk-2023-2024.yaml → chelyabinsk-2024-2025.yaml."""
+    name = move_period_years(path.name, old, delta)
     if name == path.name:
         raise UsageError(f"в имени файла {path.name} нет лет периода — не из чего составить имя новой карты",
                          "укажите его: -o roadmaps/<имя>.yaml")
@@ -206,12 +211,8 @@ def move_year(data: Any, old: Period, new: Period, delta: int, result: RolloverR
     else:
         data["period"] = same_style(period, new.text)
 
-    def move(m: re.Match[str]) -> str:
-        year = int(m.group(1))
-        return str(year + delta) if old.start.year <= year <= old.end.year else m.group(1)
-
     if isinstance(data.get("title"), str):
-        data["title"] = same_style(data["title"], _YEAR.sub(move, data["title"]))
+        data["title"] = same_style(data["title"], move_period_years(data["title"], old, delta))
     for block, name in (("order", "приказ"), ("approval", "гриф утверждения")):
         removed = [k for k in ("date", "number") if hasattr(data.get(block), "keys") and k in data[block]]
         for k in removed:
