@@ -179,3 +179,16 @@ def test_help_is_russian_at_any_terminal_width(cli, monkeypatch, command: list[s
     result = cli(*command, "--help")
     assert result.code == 0
     assert [word for word in ENGLISH if word in result.out] == []
+
+
+def test_encoding_option_reads_windows_files(cli, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    for name, codec in (("cp1251", "cp1251"), ("utf16", "utf-16")):
+        result = cli("check", "--as-of", AS_OF, "--encoding", codec, f"tests/corpus/bad/{name}.yaml")
+        assert (result.code, result.out) == (0, "Замечаний нет: проверено 1 файл.\n")
+
+
+def test_unknown_encoding_is_a_usage_error(cli) -> None:
+    result = cli("check", "--encoding", "koi9", "roadmaps")
+    assert (result.code, result.err) == (
+        2, "roadmapctl: ошибка: --encoding: неизвестная кодировка «koi9»; например: cp1251, utf-16\n")

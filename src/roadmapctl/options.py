@@ -37,3 +37,15 @@ def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     if value not in allowed:
         raise UsageError(f"{option}: «{value}» — допустимо {', '.join(allowed)}")
     return value
+
+
+def encoding(value: str, option: str = "--encoding") -> str:
+    """«auto» (UTF-8, with or without BOM) or any codec Python knows, e.g. cp1251."""
+    if value == "auto":
+        return value
+    import codecs
+
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise UsageError(f"{option}: неизвестная кодировка «{value}»; например: cp1251, utf-16") from None

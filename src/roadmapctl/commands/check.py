@@ -96,5 +96,6 @@ def register(app: typer.Typer) -> None:
             typer.echo(list_rules(), nl=False)
             return EXIT_OK
         from roadmapctl.options import choice, today_or
+        from roadmapctl.options import encoding as codec
 
-        return run(paths or [], choice(fmt, FORMATS, "--format"), today_or(as_of), encoding, jobs)
+        return run(paths or [], choice(fmt, FORMATS, "--format"), today_or(as_of), codec(encoding), jobs)
