@@ -259,3 +259,16 @@ def test_heading_of_what_falls_due_soon(cli, monkeypatch, within: str, heading: 
     monkeypatch.chdir(ROOT)
     out = cli("overdue", "--as-of", "2024-03-01", "--within", within, "-e", "ооо", CHEL).out
     assert out.splitlines()[-1] == heading
+
+
+@pytest.mark.parametrize("command", [["overdue", "--quiet"], ["list"], ["stats"],
+                                     ["calendar", "-o", "deadlines.ics"]])
+def test_an_executor_no_roadmap_knows_is_an_error_not_a_good_day(cli, tmp_path: Path, monkeypatch,
+                                                                  command: list[str]) -> None:
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "deadlines.ics"
+    args = [str(out) if a == "deadlines.ics" else a for a in command]
+    result = cli(*args, "--executor", "ЦРОО", CHEL)
+    assert (result.code, result.out) == (2, "")
+    assert result.err.startswith("roadmapctl: ошибка: --executor: исполнителя «ЦРОО» нет ни в одной карте\n")
+    assert not out.exists()

@@ -89,7 +89,7 @@ def find(paths: Sequence[str]) -> tuple[list[Path], Loaded]:
                                        for p, why in found.unreadable])
 
 
-def load_tracked(paths: Sequence[str], as_of: date) -> Loaded:
+def load_tracked(paths: Sequence[str], as_of: date, executor: str | None = None) -> Loaded:
     """Load and track every roadmap under `paths`; broken files are listed, not raised."""
     files, loaded = find(paths)
     for path in files:
@@ -99,12 +99,19 @@ def load_tracked(paths: Sequence[str], as_of: date) -> Loaded:
         else:
             loaded.files.append(result)
             loaded.warnings += skipped(result)
+    require_executor(executor, any(knows(f, executor) for f in loaded.files), loaded)
     return loaded
 
 
 def fold(text: str) -> str:
     """Case-insensitive, «ё» = «е»: how people type executor names."""
     return text.casefold().replace("ё", "е")
+
+
+def _names(roadmap: Roadmap, key: str) -> list[str]:
+    """An executor's id, full and short name, folded."""
+    known = roadmap.executors.get(key)
+    return [fold(name) for name in (key, *((known.name, known.short or "") if known else ()))]
 
 
 def executor_filter(text: str | None) -> Callable[[Roadmap, TrackedItem], bool]:
@@ -117,17 +124,31 @@ def executor_filter(text: str | None) -> Callable[[Roadmap, TrackedItem], bool]:
         return lambda roadmap, item: True
     wanted = fold(text.strip())
 
-    def names(roadmap: Roadmap, key: str) -> list[str]:
-        known = roadmap.executors.get(key)
-        return [fold(name) for name in (key, *((known.name, known.short or "") if known else ()))]
-
     def matches(roadmap: Roadmap, item: TrackedItem) -> bool:
-        exact = {key for key in roadmap.executors if wanted in names(roadmap, key)}
+        exact = {key for key in roadmap.executors if wanted in _names(roadmap, key)}
         if exact:
             return any(ref.id in exact for ref in item.executors)
-        return any(wanted in name for ref in item.executors for name in names(roadmap, ref.id))
+        return any(wanted in name for ref in item.executors for name in _names(roadmap, ref.id))
 
     return matches
+
+
+def knows(file: TrackedFile, text: str | None) -> bool:
+    """Whether an executor of the roadmap (listed or referenced) answers to `text`."""
+    if not text:
+        return True
+    wanted = fold(text.strip())
+    keys = set(file.roadmap.executors) | {ref.id for item in file.items for ref in item.executors}
+    return any(wanted in name for key in keys for name in _names(file.roadmap, key))
+
+
+def require_executor(text: str | None, known: bool, loaded: Loaded) -> None:
+    """Refuse an executor no roadmap knows: a typo must not read as «nothing overdue» in cron mail."""
+    from roadmapctl.errors import UsageError
+
+    if text and not known and not loaded.errors:
+        raise UsageError(f"--executor: исполнителя «{text}» нет ни в одной карте",
+                         "укажите идентификатор, краткое или полное наименование из блока executors")
 
 
 def executor_labels(roadmap: Roadmap, refs: Iterable[ExecutorRef]) -> list[str]:
@@ -184,10 +205,13 @@ def scan(paths: Sequence[str], as_of: date, executor: str | None = None, within:
     files, loaded = find(paths)
     result = Scan(loaded=loaded)
     work = partial(scan_file, as_of=as_of, executor=executor, within=within)
-    for entries, warnings, error in ordered_map(work, files, jobs):
+    known = False
+    for entries, warnings, error, knows_executor in ordered_map(work, files, jobs):
         result.entries += entries
         result.loaded.warnings += warnings
         result.loaded.errors += [error] if error else []
+        known = known or knows_executor
+    require_executor(executor, known, result.loaded)
     overdue = sorted((e for e in result.entries if e.group == "overdue"), key=lambda e: (-e.days, *_place(e)))
     upcoming = sorted((e for e in result.entries if e.group == "upcoming"), key=lambda e: (e.days, *_place(e)))
     result.entries = overdue + upcoming
@@ -195,12 +219,12 @@ def scan(paths: Sequence[str], as_of: date, executor: str | None = None, within:
 
 
 def scan_file(path: Path, as_of: date, executor: str | None,
-              within: int | None) -> tuple[list[Entry], list[str], str | None]:
-    """The unit of work of `scan`: (entries, warnings, error) of one file."""
+              within: int | None) -> tuple[list[Entry], list[str], str | None, bool]:
+    """The unit of work of `scan`: entries, warnings, error of one file; whether it knows `executor`."""
     loaded = load_file(path, as_of)
     if isinstance(loaded, str):
-        return [], [], loaded
-    return select(loaded, as_of, executor, within), skipped(loaded), None
+        return [], [], loaded, False
+    return select(loaded, as_of, executor, within), skipped(loaded), None, knows(loaded, executor)
 
 
 def select(file: TrackedFile, as_of: date, executor: str | None, within: int | None) -> list[Entry]:

@@ -23,7 +23,7 @@ def run(paths: Sequence[str], output: Path, executor: str | None, force: bool) -
     from roadmapctl.ru import count
 
     # Control dates do not depend on «today»; as_of only decides states, unused here.
-    loaded = load_tracked(paths, date.max)
+    loaded = load_tracked(paths, date.max, executor)
     if loaded.warn():
         raise InputError(f"календарь {output} не записан: исправьте карты и повторите")
     data, total = build_calendar(loaded.files, executor)

@@ -30,7 +30,7 @@ def run(paths: Sequence[str], as_of: date, executor: str | None, statuses: set[s
     from roadmapctl.overdue import load_tracked
 
     out = out or sys.stdout
-    loaded = load_tracked(paths, as_of)
+    loaded = load_tracked(paths, as_of, executor)
     broken = loaded.warn()
     rows = pick(loaded, executor, statuses, start, end)
     if fmt == "json":

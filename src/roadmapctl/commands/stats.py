@@ -33,7 +33,7 @@ def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: s
     from roadmapctl.stats import discipline
 
     out = out or sys.stdout
-    loaded = load_tracked(paths, as_of)
+    loaded = load_tracked(paths, as_of, executor)
     broken = loaded.warn()
     report = discipline(loaded, as_of, by, executor)
     rows = [record(t) for t in report.groups]
