@@ -163,3 +163,16 @@ def test_permissions_are_kept(tmp_path: Path) -> None:
     os.chmod(target, 0o640)
     write_atomic(target, "b", overwrite=True)
     assert (target.stat().st_mode & 0o777, target.read_text(encoding="utf-8")) == (0o640, "b")
+
+
+@SETTINGS
+@given(mutated_roadmap(), mutated_roadmap())
+def test_diff_of_mutated_roadmaps_gives_a_result(old_text: str, new_text: str) -> None:
+    from roadmapctl.diff import compare
+
+    loaded = load_text(old_text, "old.yaml"), load_text(new_text, "new.yaml")
+    if any(r.roadmap is None or any(p.is_error for p in r.problems) for r in loaded):
+        return  # `diff` refuses files with errors, naming them (tested in test_diff)
+    old, new = (r.roadmap for r in loaded)
+    first, second = compare(old, new), compare(old, new)
+    assert first == second
