@@ -245,3 +245,28 @@ def test_text_encodings(tmp_path, encoding: str) -> None:  # type: ignore[no-unt
     document = read_text_document(source)
     assert [p.text for p in document.preamble] == ["План на 2024 год"]
     assert document.tables[0].columns == {"number": 0, "title": 1, "deadline": 2, "executors": 3}
+
+
+def test_row_after_a_title_cut_mid_phrase_continues_it(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+    """«… в рамках» / «Всероссийского проекта …»: a page break, not a sub-item, despite the capital."""
+    from roadmapctl.loader import load
+
+    source = tmp_path / "plan.txt"
+    source.write_text(
+        "План мероприятий на 2023/2024 учебный год\n"
+        "№\tМероприятие\tСрок\tОтветственные\tРезультат\n"
+        "1. Организация\t\t\t\t\n"
+        "1.1\tУчастие в проекте «Билет в будущее» в рамках\tСентябрь 2023\tУО\tУчастие\n"
+        "\tВсероссийского проекта ранней профориентации\t\t\tобеспечено\n"
+        "1.2\tРегиональные мероприятия:\t\t\t\n"
+        "\tФестиваль «ПРОФЕСТ»\tМарт\tУО\tПроведён\n",
+        encoding="utf-8",
+    )
+    result = cli("import", source, "-o", tmp_path / "plan.yaml")
+    assert result.code == 0, result.out
+    items = {e.item.number: e.item for e in load(tmp_path / "plan.yaml").roadmap.walk() if e.item.number}
+    first = items["1.1"]
+    assert (first.title, first.result, first.items) == (
+        "Участие в проекте «Билет в будущее» в рамках Всероссийского проекта ранней профориентации",
+        "Участие обеспечено", [])
+    assert [i.title for i in items["1.2"].items] == ["Фестиваль «ПРОФЕСТ»"]

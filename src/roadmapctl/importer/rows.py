@@ -6,8 +6,9 @@ A row is one of:
   across the row («5.1 | Нормативное обеспечение | | |», «1. Нормативно –
   правовое обеспечение» all in the first cell, or a merged row without a
   number: «Направление 2. Кадры»);
-* a continuation — no number and the text starts in lower case: the row
-  was broken by a page break and continues the entry above;
+* a continuation — no number, and the text starts in lower case or the
+  title above stops mid-phrase («… в рамках»): the row was broken by a page
+  break and continues the entry above;
 * a measure, numbered or not.
 
 Whether a numbered heading is a section or a measure with sub-items is
@@ -26,6 +27,9 @@ from roadmapctl.model import Item
 _NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
 _NUMBER_AND_TITLE = re.compile(r"^(\d+(?:\.\d+)*\.?)\s+(\S.*)$", re.DOTALL)
 _SECTION_WORD = re.compile(r"^(?:раздел|направление|блок|этап)\s+(\d+|[IVXLC]+)\.?\s*(.*)$", re.IGNORECASE)
+_LAST_WORD = re.compile(r"(\w+|[,\-–—])\s*$")
+_DANGLING = {"в", "во", "на", "по", "для", "с", "со", "о", "об", "к", "ко", "и", "или", "а", "из", "от", "до",
+             "при", "за", "под", "над", "через", "рамках", ",", "-", "–", "—"}
 _NOISE = {"html": "удалены HTML-теги", "noise": "удалены знаки «?» (испорченные символы)",
           "markup": "удалена разметка «**»"}
 
@@ -128,7 +132,16 @@ def _continues(entry: Entry, entries: list[Entry]) -> bool:
     if title is None or title.empty:
         return True
     first = title.paragraphs[0].lstrip("«\"(")
-    return first[:1].islower()
+    return first[:1].islower() or _cut_mid_phrase(entries[-1])
+
+
+def _cut_mid_phrase(entry: Entry) -> bool:
+    """The title above stops on a preposition or a comma («… в рамках»): its row was broken."""
+    title = entry.cells.get("title")
+    if title is None or title.empty:
+        return False
+    last = _LAST_WORD.search(title.paragraphs[-1])
+    return last is not None and last.group(1).lower() in _DANGLING
 
 
 def _join(previous: Entry, continuation: Entry) -> None:
