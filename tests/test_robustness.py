@@ -176,3 +176,41 @@ def test_diff_of_mutated_roadmaps_gives_a_result(old_text: str, new_text: str) -
     old, new = (r.roadmap for r in loaded)
     first, second = compare(old, new), compare(old, new)
     assert first == second
+
+
+PHRASES = ["октябрь", "Октябрь – ноябрь", "ежегодно", "постоянно", "до 20 июня", "в течение года",
+           "как получится", "2 раза в год", "Декабрь 2023 г."]
+
+
+@st.composite
+def edited_model(draw: st.DrawFn):
+    """A valid roadmap edited the way people edit next year's copy."""
+    import copy
+
+    roadmap = copy.deepcopy(load_text(draw(st.sampled_from(SEEDS)), "x.yaml").roadmap)
+    entries = list(roadmap.walk())
+    for _ in range(draw(st.integers(0, 8))):
+        entry = draw(st.sampled_from(entries))
+        action = draw(st.sampled_from(["title", "deadline", "number", "drop", "executors"]))
+        if action == "title":
+            entry.item.title = draw(st.text(min_size=1, max_size=60))
+        elif action == "deadline":
+            entry.item.deadline = draw(st.sampled_from(PHRASES))
+            entry.item.due = ()
+        elif action == "number":
+            entry.item.number = draw(st.sampled_from([None, "1.1", "9.9", "2.10", ""]))
+        elif action == "drop":
+            container = entry.parent.items if entry.parent else entry.section.items
+            if entry.item in container:
+                container.remove(entry.item)
+        else:
+            entry.item.executors = entry.item.executors[:draw(st.integers(0, 2))]
+    return roadmap
+
+
+@SETTINGS
+@given(edited_model(), edited_model())
+def test_diff_of_edited_roadmaps_gives_a_result(old, new) -> None:
+    from roadmapctl.diff import compare
+
+    assert compare(old, new) == compare(old, new)
