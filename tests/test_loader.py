@@ -126,3 +126,34 @@ def test_yaml_mistakes_are_told_in_russian_at_their_place(text: str, line: int, 
     problems = load_text(text, "x.yaml").problems
     assert [(p.line, p.col, p.code, p.message) for p in problems] == [
         (line, col, "R001", "ошибка синтаксиса YAML: " + message)]
+
+
+ITEM = "title: t\nperiod: 2023/2024\nexecutors: {uo: УО}\nsections:\n  - title: s\n    items:\n      - title: x\n"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("территория: Лысьва\n" + ITEM, "дорожная карта: неизвестный ключ «территория» — может быть, «territory»?"),
+    ("цели: [a]\n" + ITEM, "дорожная карта: неизвестный ключ «цели» — может быть, «goals»?"),
+    (ITEM + "        Ответственный: [uo]\n", "мероприятие: неизвестный ключ «Ответственный» — может быть, «executors»?"),
+    (ITEM + "        сроки исполнения: октябрь\n",
+     "мероприятие: неизвестный ключ «сроки исполнения» — может быть, «deadline»?"),
+    (ITEM + "        подпункты: []\n", "мероприятие: неизвестный ключ «подпункты» — может быть, «items»?"),
+    (ITEM + "        executors: [{исполнитель: uo}]\n",
+     "исполнитель: неизвестный ключ «исполнитель» — может быть, «id»?"),
+    ("title: t\nperiod: 2023/2024\nexecutors:\n  uo: {наименование: УО}\nsections: []\n",
+     "executors.uo: неизвестный ключ «наименование» — может быть, «name»?"),
+    (ITEM + "        extensions: [{новый срок: 2024-01-01, причина: нет}]\n",
+     "перенос срока: неизвестный ключ «новый срок» — может быть, «to»?"),
+])
+def test_russian_keys_suggest_the_format_key(text: str, message: str) -> None:
+    assert message in [p.message for p in load_text(text, "x.yaml").problems]
+
+
+@pytest.mark.parametrize(("status", "suggestion"), [
+    ("выполнено", "done"), ("Выполнено", "done"), ("в работе", "in_progress"), ("отменено", "cancelled"),
+    ("запланировано", "planned"),
+])
+def test_russian_status_suggests_the_format_word(status: str, suggestion: str) -> None:
+    problems = load_text(ITEM + f"        status: {status}\n", "x.yaml").problems
+    assert [p.message for p in problems] == [
+        f"status: «{status}» — допустимо planned, in_progress, done, cancelled — может быть, «{suggestion}»?"]

@@ -28,13 +28,55 @@ _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
                ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _LOSSY_FLOAT = re.compile(r"^\d+\.(\d*0)?$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
-# Russian words people type instead of the keys, for «did you mean …?».
-_RUSSIAN_KEYS = {
-    "название": "title", "наименование": "title", "мероприятие": "title",
-    "срок": "deadline", "сроки": "deadline", "номер": "number", "исполнители": "executors",
-    "ответственные": "executors", "результат": "result", "статус": "status",
-    "период": "period", "разделы": "sections", "мероприятия": "items", "показатель": "indicator",
-    "примечание": "note", "форма": "form", "дата": "date", "приказ": "order",
+# Russian words people type instead of a key or a status, for «did you mean …?»;
+# the first of the choices that fits the place is suggested.
+_RUSSIAN_WORDS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("название", "наименование", "заголовок"), ("title", "name")),
+    **dict.fromkeys(("мероприятие", "тема"), ("title",)),
+    **dict.fromkeys(("срок", "сроки", "срок исполнения", "сроки исполнения", "сроки выполнения",
+                     "срок выполнения", "сроки проведения"), ("deadline", "to")),
+    **dict.fromkeys(("явная дата", "контрольная дата", "контрольный срок"), ("due",)),
+    **dict.fromkeys(("новый срок", "перенести на", "перенос на"), ("to",)),
+    **dict.fromkeys(("номер", "№", "номер п/п", "п/п"), ("number",)),
+    **dict.fromkeys(("исполнители", "ответственные", "ответственный", "ответственные исполнители",
+                     "исполнитель", "ответственный исполнитель"), ("executors", "id")),
+    **dict.fromkeys(("результат", "ожидаемый результат", "планируемый результат"), ("result",)),
+    **dict.fromkeys(("показатель", "индикатор", "показатели"), ("indicator",)),
+    **dict.fromkeys(("значения", "целевые значения"), ("targets",)),
+    **dict.fromkeys(("форма", "форма представления"), ("form",)),
+    **dict.fromkeys(("примечание", "примечания", "комментарий"), ("note",)),
+    **dict.fromkeys(("статус", "состояние"), ("status",)),
+    **dict.fromkeys(("отметки", "исполнение", "выполнение", "отметки об исполнении"), ("completions",)),
+    **dict.fromkeys(("переносы", "перенос", "перенос срока"), ("extensions",)),
+    **dict.fromkeys(("причина",), ("reason",)),
+    **dict.fromkeys(("основание",), ("basis",)),
+    **dict.fromkeys(("ключ",), ("key",)),
+    **dict.fromkeys(("подпункты", "мероприятия"), ("items",)),
+    **dict.fromkeys(("разделы", "подразделы"), ("sections",)),
+    **dict.fromkeys(("период", "период реализации"), ("period",)),
+    **dict.fromkeys(("территория", "муниципалитет", "округ"), ("territory",)),
+    **dict.fromkeys(("утверждение", "гриф", "утверждена", "утверждено"), ("approval", "stamp")),
+    **dict.fromkeys(("цели", "задачи", "цели и задачи"), ("goals",)),
+    **dict.fromkeys(("формат",), ("format",)),
+    **dict.fromkeys(("дата",), ("date",)),
+    **dict.fromkeys(("кем",), ("by",)),
+    **dict.fromkeys(("вид",), ("kind",)),
+    **dict.fromkeys(("краткое", "сокращение", "кратко"), ("short",)),
+    **dict.fromkeys(("почта", "e-mail", "эл. почта", "электронная почта"), ("email",)),
+    **dict.fromkeys(("роль",), ("role",)),
+    **dict.fromkeys(("приказ",), ("order",)),
+    **dict.fromkeys(("пункты",), ("points",)),
+    **dict.fromkeys(("текст",), ("text",)),
+    **dict.fromkeys(("подпись", "подписал"), ("signatory",)),
+    **dict.fromkeys(("должность",), ("position",)),
+    **dict.fromkeys(("рассылка", "разослать"), ("distribution",)),
+    **dict.fromkeys(("преамбула",), ("preamble",)),
+    **dict.fromkeys(("место",), ("place",)),
+    # statuses
+    **dict.fromkeys(("выполнено", "выполнен", "выполнена", "исполнено", "готово", "сделано"), ("done",)),
+    **dict.fromkeys(("в работе", "выполняется", "в процессе", "в процессе выполнения"), ("in_progress",)),
+    **dict.fromkeys(("запланировано", "план", "планируется", "не начато"), ("planned",)),
+    **dict.fromkeys(("отменено", "отменен", "отменена", "снято"), ("cancelled",)),
 }
 
 
@@ -158,8 +200,8 @@ def _short(text: str, limit: int = 40) -> str:
 def suggest(word: str, choices: tuple[str, ...]) -> str:
     from difflib import get_close_matches
 
-    lower = word.lower()
-    if lower in _RUSSIAN_KEYS and _RUSSIAN_KEYS[lower] in choices:
-        return f" — может быть, «{_RUSSIAN_KEYS[lower]}»?"
+    lower = " ".join(word.lower().replace("ё", "е").split())
+    if meant := next((c for c in _RUSSIAN_WORDS.get(lower, ()) if c in choices), None):
+        return f" — может быть, «{meant}»?"
     close = get_close_matches(lower, choices, n=1, cutoff=0.6)
     return f" — может быть, «{close[0]}»?" if close else ""
