@@ -307,3 +307,33 @@ sections:
     assert own.err == "roadmapctl: ошибка: мероприятие 1.1 отменено (status: cancelled)\n"
     sub = cli("done", path, "1.1/1", "--on", "2024-03-10")
     assert sub.err == "roadmapctl: ошибка: мероприятие 1.1/1 входит в отменённое (status: cancelled)\n"
+
+
+FLOW = """title: Карта
+period: "2024"
+executors: {uo: {name: Управление образования}}
+sections:
+  - number: "1"
+    title: Раздел
+    items:
+      - {number: "1.1", title: Первое, deadline: март, executors: [uo]}
+      - number: "1.2"
+        title: Второе
+        deadline: ежемесячно
+        executors: [uo]
+        completions: [{date: 2024-01-10}]
+"""
+
+
+@pytest.mark.parametrize(("item", "what"), [
+    ("1.1", "мероприятие 1.1 записано"), ("1.2", "completions мероприятия 1.2 записаны"),
+])
+def test_an_item_or_list_written_in_one_line_is_refused_with_the_reason(cli, tmp_path: Path, item: str,
+                                                                        what: str) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text(FLOW, encoding="utf-8")
+    result = cli("done", path, item, "--on", "2024-03-10")
+    assert (result.code, result.err) == (2, (
+        f"roadmapctl: ошибка: {what} в одну строку: отметку не добавить, не переписав эту строку\n"
+        "  запишите по строкам (ключ: значение, «- » для элементов списка) или внесите отметку вручную\n"))
+    assert path.read_text(encoding="utf-8") == FLOW

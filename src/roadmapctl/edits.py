@@ -180,6 +180,7 @@ def _edit(path: Path, item: TrackedItem, key: str, entry: dict[str, Any], status
     node = data
     for name, index in item.steps:
         node = node[name][index]
+    _refuse_one_line(node, key, item.address)
     may_change = []  # lines that are edited rather than added: the status, an empty «key: []»
     if status is not None and node.get("status") != status:
         may_change.append("status:")
@@ -192,6 +193,20 @@ def _edit(path: Path, item: TrackedItem, key: str, entry: dict[str, Any], status
     text = dump_document(data, original)
     _only_additions(original + eol, text, path, may_change)
     write_atomic(path, text.removesuffix(eol), overwrite=True)
+
+
+def _refuse_one_line(node: Any, key: str, address: str) -> None:
+    """An item or a non-empty list written in one line ({…}, […]) cannot grow by added lines."""
+    entries = node.get(key)
+    if node.fa.flow_style():
+        what = f"мероприятие {address} записано"
+    elif entries and hasattr(entries, "fa") and entries.fa.flow_style():
+        what = f"{key} мероприятия {address} записаны"
+    else:
+        return
+    raise OutputError(f"{what} в одну строку: отметку не добавить, не переписав эту строку",
+                      "запишите по строкам (ключ: значение, «- » для элементов списка) "
+                      "или внесите отметку вручную")
 
 
 def _only_additions(before: str, after: str, path: Path, may_change: list[str]) -> None:
