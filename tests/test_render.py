@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -56,6 +58,32 @@ def test_refuses_to_overwrite_without_force(cli, small: Path) -> None:
     result = cli("render", small, "-o", target, "--force")
     assert result.code == 0
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")  # format from -o
+
+
+def test_output_name_must_fit_the_format(cli, small: Path) -> None:
+    pdf = small.with_name("приказ.pdf")
+    result = cli("render", small, "-o", pdf)
+    assert (result.code, result.err) == (2, (
+        "roadmapctl: ошибка: -o: приказ.pdf — для формата docx нужно расширение .docx\n"
+        "  PDF roadmapctl не делает: запишите .docx и сохраните его как PDF в Word или LibreOffice\n"))
+    result = cli("render", small, "-o", small.with_name("x.html"), "--format", "docx")
+    assert (result.code, result.err) == (2, (
+        "roadmapctl: ошибка: -o: x.html — для формата docx нужно расширение .docx\n"
+        "  укажите файл с расширением .docx или другой --format\n"))
+    assert sorted(p.name for p in small.parent.iterdir()) == ["small.yaml"]
+    result = cli("render", small, "-o", small.with_name("x.HTM"))
+    assert (result.code, result.out) == (0, f"Записан файл {small.with_name('x.HTM')} (приказ и приложение, HTML)\n")
+
+
+def test_output_dash_writes_to_stdout(small: Path) -> None:
+    html = run_process("render", small, "-o", "-", "--format", "html", "--what", "order")
+    assert (html.code, html.err) == (0, "")
+    assert html.out.startswith("<!DOCTYPE html>") and "ПРИКАЗЫВАЮ:" in html.out
+    proc = subprocess.run([sys.executable, "-m", "roadmapctl", "render", str(small), "-o", "-"],
+                          capture_output=True, timeout=120)
+    assert proc.returncode == 0
+    assert "ПРИКАЗЫВАЮ:" in [p.text for p in docx.Document(io.BytesIO(proc.stdout)).paragraphs]
+    assert sorted(p.name for p in small.parent.iterdir()) == ["small.yaml"]
 
 
 def test_roadmap_with_load_errors_is_not_rendered(cli, tmp_path: Path) -> None:

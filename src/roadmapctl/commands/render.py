@@ -12,6 +12,7 @@ from roadmapctl.errors import EXIT_OK, InputError, UsageError
 
 WHAT_NAMES = {"both": "приказ и приложение", "order": "приказ", "annex": "приложение"}
 SUFFIXES = {"docx": ".docx", "html": ".html"}
+ACCEPTED_SUFFIXES = {"docx": (".docx",), "html": (".html", ".htm")}
 
 
 def default_output(roadmap_path: Path, what: str, fmt: str) -> Path:
@@ -45,6 +46,8 @@ def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
     what = choice(what, WHATS, "--what")
     executors = choice(executors, EXECUTOR_MODES, "--executors")
     fmt = pick_format(fmt, output, template)
+    if output is not None and str(output) != "-":
+        _check_output(output, fmt)
     if not roadmap_path.is_file():
         raise InputError(f"файла {roadmap_path} нет", "укажите путь к карте, например roadmaps/карта.yaml")
     if template is not None:
@@ -56,11 +59,28 @@ def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
         raise InputError(f"в карте {roadmap_path} {found} — документ не построен",
                          f"подробности: roadmapctl check {roadmap_path}")
     data = render_document(result.roadmap, what, fmt, template, edition, executors, qr)
+    if str(output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
     target = output or default_output(roadmap_path, what, fmt)
     write_atomic(target, data, overwrite=force)
     shown = WHAT_NAMES[what] if what != "both" or result.roadmap.order else "приложение"
     sys.stdout.write(f"Записан файл {target} ({shown}, {fmt.upper()})\n")
     return EXIT_OK
+
+
+def _check_output(output: Path, fmt: str) -> None:
+    """Refuse a name that promises another kind of file: Word data in «приказ.pdf» opens nowhere."""
+    suffix = output.suffix.lower()
+    if not suffix or suffix in ACCEPTED_SUFFIXES[fmt]:
+        return
+    hint = (f"PDF roadmapctl не делает: запишите {SUFFIXES['docx']} и сохраните его как PDF "
+            "в Word или LibreOffice" if suffix == ".pdf"
+            else f"укажите файл с расширением {SUFFIXES[fmt]} или другой --format")
+    raise UsageError(f"-o: {output.name} — для формата {fmt} нужно расширение "
+                     f"{' или '.join(ACCEPTED_SUFFIXES[fmt])}", hint)
 
 
 def _check_template(template: Path, fmt: str) -> None:
@@ -87,8 +107,8 @@ def register(app: typer.Typer) -> None:
         ),
         output: Path = typer.Option(
             None, "--output", "-o", metavar="ПУТЬ",
-            help="Куда записать; по умолчанию рядом с картой: карта.docx, карта-order.docx, "
-                 "карта-annex.html.",
+            help="Куда записать (.docx или .html); «-» — в стандартный вывод; по умолчанию "
+                 "рядом с картой: карта.docx, карта-order.docx, карта-annex.html.",
         ),
         template: Path = typer.Option(
             None, "--template", metavar="ПУТЬ",
