@@ -27,6 +27,7 @@ _NOTE_START = re.compile(r"^(\+|(на|в|во|по|при|для|с|со|из|ч
 _NUMBERS_ONLY = re.compile(r"^(№\s*)?\d+[а-яa-z]?$", re.IGNORECASE)
 _SCHOOL_NUMBERS = re.compile(r"\s*(№+\s*\d+[а-яa-z]?(?:\s*,\s*(?:№\s*)?\d+[а-яa-z]?)*)$", re.IGNORECASE)
 _AGREEMENT = re.compile(r"\s*\(?\s*по\s+согласованию\s*\)?\s*$", re.IGNORECASE)
+_FURTHER = re.compile(r"^далее\s*[-–—:]?\s*(.+)$", re.IGNORECASE)
 _TRAILING_PARENS = re.compile(r"\s*\(([^()]*)\)\s*$")
 _EDGE_WORDS = re.compile(r"^(?:и|а также|,|;)\s+|\s+(?:и|а также)$|[\s,;]+$|^[\s,;]+")
 _AND_FORM = re.compile(r"\s+и\s+(?=(\S+))")
@@ -41,6 +42,7 @@ class Mention:
     name: str
     note: str | None
     where: str
+    short: str | None = None  # declared in brackets: «… (далее – УО)», «… (ГБУ ДПО РЦОКИО)»
 
 
 def split_cells(cells: list[tuple[list[str], str]]) -> list[list[Mention]]:
@@ -79,16 +81,17 @@ def _fragments(paragraphs: list[str], where: str) -> list[Mention]:
             previous = mentions[-1] if mentions else None
             if previous and _PARTICIPLE.match(fragment):
                 previous.name = f"{previous.name}, {fragment}"
-                name, note = _notes(previous.name)
+                name, note, short = _notes(previous.name)
                 previous.name, previous.note = name, _join_notes(previous.note, note)
+                previous.short = previous.short or short
             elif previous and (_NOTE_START.match(fragment) or _NUMBERS_ONLY.match(fragment)):
                 sep = ", " if previous.note and _NUMBERS_ONLY.match(fragment) else "; "
                 previous.note = f"{previous.note}{sep}{fragment}" if previous.note else fragment
             else:
                 for part in _split_and(fragment):
-                    name, note = _notes(part)
+                    name, note, short = _notes(part)
                     if name:
-                        mentions.append(Mention(name, note, where))
+                        mentions.append(Mention(name, note, where, short))
     return mentions
 
 
@@ -98,22 +101,40 @@ def _join_notes(first: str | None, second: str | None) -> str | None:
     return first or second
 
 
-def _notes(fragment: str) -> tuple[str, str | None]:
-    """«X (по согласованию)» → X and its note; trailing brackets and school numbers too."""
+def _notes(fragment: str) -> tuple[str, str | None, str | None]:
+    """«X (по согласованию)» → X and its note; trailing brackets and school numbers too.
+
+    Brackets that declare a short form («далее – УО», «ГБУ ДПО РЦОКИО») give
+    the third value instead of a note.
+    """
     notes: list[str] = []
+    short = None
     text = fragment
     while True:
         if m := _AGREEMENT.search(text):
             if m.start() == 0:
                 break
             notes.insert(0, "по согласованию")
-            text = text[: m.start()]
         elif m := _trailing_note(text):
-            notes.insert(0, m.group(1).strip())
-            text = text[: m.start()]
+            declared = _declared_short(m.group(1)) if m.group(0).strip().startswith("(") else None
+            if declared and short is None:
+                short = declared
+            else:
+                notes.insert(0, m.group(1).strip())
         else:
             break
-    return text.strip(" ,;"), "; ".join(n for n in notes if n) or None
+        text = text[: m.start()]
+    return text.strip(" ,;"), "; ".join(n for n in notes if n) or None, short
+
+
+def _declared_short(bracketed: str) -> str | None:
+    """«далее – УО» → УО; «ГБУ ДПО РЦОКИО» → itself; an explanation → None."""
+    text = bracketed.strip()
+    if m := _FURTHER.match(text):
+        text = m.group(1).strip(" «»\"")
+    elif not is_abbreviation(text):
+        return None
+    return text if text and len(text) <= 30 and not _NUMBERS_ONLY.match(text) else None
 
 
 def _trailing_note(text: str) -> re.Match[str] | None:

@@ -4,7 +4,8 @@ The same executor is written many ways in one document: «Комитет»,
 «Комитета», «КОМИТЕТ»; «Управление образования» and «Управление
 образования администрации ЛГО»; «ЦНМО» and «МАУ ДПО "ЦНМО"»; «ОО» for
 общеобразовательные организации.  Mentions are merged when the document
-itself shows they are one executor (same words up to case endings, a shorter
+itself shows they are one executor (a short form declared in brackets,
+«… (далее – УО)»; same words up to case endings, a shorter
 name whose words all occur in order in exactly one longer name with the same
 head word, an abbreviation whose letters are the initials of exactly one
 name, a short name that is a longer one minus its legal form, a single word
@@ -72,6 +73,7 @@ class _Merger:
                 group = self.groups.setdefault(key, Group(key, len(self.groups)))
                 group.spellings[mention.name] += 1
                 group.wheres.append(mention.where)
+                group.short = group.short or mention.short
         self.alias = {key: key for key in self.groups}
         self.notes: list[tuple[str, str]] = []
 
@@ -94,6 +96,14 @@ class _Merger:
         target.first_seen = min(target.first_seen, source.first_seen)
         target.short = target.short or source.short
         self.notes.append((source.wheres[0], message))
+
+    def declared(self) -> None:
+        """«УО» elsewhere is the executor whose cell declared «(далее – УО)»."""
+        for key in self.roots():
+            short = self.groups[key].short
+            if short and normal(short) in self.groups:
+                self.merge(normal(short), key, f"«{short}» — сокращение, введённое в документе для "
+                                               f"«{self.groups[key].display}»")
 
     def case_endings(self) -> None:
         keys = list(self.groups)
@@ -180,6 +190,7 @@ class _Merger:
 
 def build_glossary(cells: list[list[Mention]], authorities: Sequence[str] = ()) -> Glossary:
     merger = _Merger(cells)
+    merger.declared()
     merger.case_endings()
     merger.abbreviations()
     merger.short_forms()
