@@ -192,3 +192,19 @@ def test_unknown_encoding_is_a_usage_error(cli) -> None:
     result = cli("check", "--encoding", "koi9", "roadmaps")
     assert (result.code, result.err) == (
         2, "roadmapctl: ошибка: --encoding: неизвестная кодировка «koi9»; например: cp1251, utf-16\n")
+
+
+@pytest.mark.parametrize(("executors", "message"), [
+    ("uo, zam", "исполнитель «uo, zam» не найден в справочнике executors. Несколько исполнителей "
+                "пишите списком: executors: [uo, zam]"),
+    ("uo zam", "исполнитель «uo zam» не найден в справочнике executors. Несколько исполнителей "
+               "пишите списком: executors: [uo, zam]"),
+    ("\n          -uo", "исполнитель «-uo» не найден в справочнике executors. После «-» нужен пробел: «- uo»"),
+])
+def test_unknown_executor_says_how_to_write_a_list(cli, tmp_path: Path, executors: str, message: str) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text("title: t\nperiod: 2023/2024\nexecutors:\n  uo: УО\n  zam: ЗДВР\nsections:\n"
+                    "  - title: s\n    items:\n      - title: x\n        deadline: октябрь\n"
+                    f"        executors: {executors}\n", encoding="utf-8")
+    result = cli("check", "--as-of", AS_OF, path)
+    assert result.out.splitlines()[0].split(" [R101] ")[1] == message

@@ -2,6 +2,8 @@
 
 Мероприятия ссылаются на исполнителей по идентификатору; опечатка в
 идентификаторе означает, что напоминание о сроке никому не придёт.
+Сообщение подсказывает похожий идентификатор из справочника, а для
+«uo, zam» в одну строку — как записать список.
 
 Правильно:
 
@@ -37,7 +39,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             if ref.id in glossary:
                 continue
             twin = by_skeleton.get(skeleton(ref.id))
-            if twin is not None:
+            parts = ref.id.replace(",", " ").split()
+            if len(parts) > 1:
+                hint = f" Несколько исполнителей пишите списком: executors: [{', '.join(parts)}]"
+            elif ref.id.startswith("-") and ref.id.lstrip("-") in glossary:
+                hint = f" После «-» нужен пробел: «- {ref.id.lstrip('-')}»"
+            elif twin is not None:
                 hint = (f" В справочнике есть «{twin}», он отличается регистром или похожими "
                         "буквами (латиница и кириллица)")
             else:
