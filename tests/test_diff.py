@@ -175,6 +175,8 @@ def test_every_seed_roadmap_equals_itself() -> None:
     ((OLD, "tests/data/diff"), "roadmapctl: ошибка: tests/data/diff — папка, а не файл карты"),
     ((OLD, NEW, "--format", "pdf"), "--format: «pdf» — допустимо"),
     ((OLD, NEW, "--format", "docx"), "для DOCX укажите файл"),
+    ((OLD, NEW, "-o", "сравнение.pdf"), "по расширению «.pdf» формат не определить: "
+                                        "укажите --format (text, markdown, json, html, docx)"),
     ((OLD, "tests/data/diff/broken.yaml"), "сравнение невозможно"),
 ])
 def test_usage_errors_exit_2(cli, at_root, args, message) -> None:

@@ -69,6 +69,10 @@ def run(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt
     from roadmapctl.diff.report import FORMATS, counts_line
     from roadmapctl.options import choice
 
+    if fmt is None and output is not None and output.suffix and output.suffix.lower() not in SUFFIX_FORMATS:
+        raise UsageError(f"по расширению «{output.suffix}» формат не определить: "
+                         f"укажите --format ({', '.join(FORMATS)})",
+                         "или дайте файлу расширение .txt, .md, .json, .html или .docx")
     if fmt is None:
         fmt = SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output else "text"
     fmt = choice(fmt, FORMATS, "--format")
