@@ -94,3 +94,10 @@ def test_help_states_defaults_in_plain_russian(cli, command: list[str], text: st
     result = cli(*command, "--help")
     assert result.code == 0
     assert text in " ".join(result.out.split())
+
+
+def test_status_is_read_without_regard_to_case(cli, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    upper = cli("list", "--as-of", "2024-03-01", "--status", "DONE, In_Progress", "-f", "json", CHEL)
+    lower = cli("list", "--as-of", "2024-03-01", "--status", "done,in_progress", "-f", "json", CHEL)
+    assert (upper.code, upper.out) == (0, lower.out)

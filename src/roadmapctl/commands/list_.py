@@ -205,7 +205,7 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.options import choice, parse_date, today_or
         from roadmapctl.ru import date_numeric
 
-        wanted = {s.strip() for value in status or [] for s in value.split(",") if s.strip()}
+        wanted = {s.strip().lower() for value in status or [] for s in value.split(",") if s.strip()}
         for value in wanted:
             choice(value, STATUSES, "--status")
         first, last = parse_date(start, "--from"), parse_date(end, "--to")
