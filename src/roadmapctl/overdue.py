@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
-from typing import IO, Literal
+from typing import Literal
 
 from roadmapctl.deadlines import Unparsed
 from roadmapctl.model import ExecutorRef, Extension, Roadmap
@@ -44,11 +44,10 @@ class Loaded:
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
-    def warn(self, stream: IO[str] | None = None) -> bool:
+    def warn(self) -> bool:
         """Write warnings and errors to stderr; True when a file could not be used (exit 2)."""
-        out = stream or sys.stderr
         for line in [*self.warnings, *self.errors]:
-            out.write(f"roadmapctl: {line}\n")
+            sys.stderr.write(f"roadmapctl: {line}\n")
         return bool(self.errors)
 
 
