@@ -196,3 +196,16 @@ def test_deadline_outside_the_period_is_listed_not_drawn_on_the_edge() -> None:
     text = SMALL.read_text(encoding="utf-8").replace("deadline: Март 2024 г.", "deadline: Март 2025 г.")
     html = render_document(load_text(text, "small.yaml").roadmap, fmt="html").decode("utf-8")
     assert "Пробы на базе колледжей — «Март 2025\u00a0г.»: срок позже периода карты" in html
+
+
+def test_long_timeline_is_split_into_charts_that_fit_a_page() -> None:
+    from roadmapctl.render.timeline import CHART_ROWS, build_timeline
+
+    roadmap = load(ROADMAPS / "chelyabinsk-2023-2024.yaml").roadmap
+    svg = build_timeline(roadmap).svg
+    charts = svg.split("</svg>")[:-1]
+    rows = [chart.count('<g class="row') for chart in charts]
+    assert rows == [21, 20] and sum(rows) == len(list(roadmap.walk())) and max(rows) <= CHART_ROWS
+    for chart in charts:
+        assert chart.count(">2023</text>") == chart.count(">2024</text>") == 1  # each has its axis
+    assert build_timeline(load(SMALL).roadmap).svg.count("<svg") == 1

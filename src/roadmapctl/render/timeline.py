@@ -12,6 +12,7 @@ only groups sub-items is not listed).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -41,6 +42,7 @@ CHART_WIDTH = WIDTH - CHART_LEFT - 10
 TOP = 40
 ROW = 18
 LABEL_CHARS = 52
+CHART_ROWS = 25  # (TOP + 25 rows) × 257 mm / WIDTH ≈ 130 mm: a landscape page with the heading
 MARK = 5
 NO_DEADLINE = "срок не указан"
 
@@ -69,13 +71,28 @@ class _Span:
 
 
 def build_timeline(roadmap: Roadmap) -> Timeline:
-    """Lay out every item of the roadmap; needs the roadmap's period."""
-    from markupsafe import escape
+    """Lay out every item of the roadmap; needs the roadmap's period.
 
+    Long roadmaps get several charts of at most CHART_ROWS rows, each with its
+    own axis: one chart must fit a printed landscape page, since a browser
+    cuts an image that does not, row labels and all.
+    """
     period = roadmap.period
     entries = list(roadmap.walk())
     if period is None or not entries:
         return Timeline("")
+    charts = math.ceil(len(entries) / CHART_ROWS)
+    size = math.ceil(len(entries) / charts)
+    unread: list[Unread] = []
+    svgs = [_chart(entries[first:first + size], period, unread)
+            for first in range(0, len(entries), size)]
+    return Timeline("".join(svgs), unread)
+
+
+def _chart(entries: list[ItemInContext], period: Period, unread: list[Unread]) -> str:
+    """One SVG for these items; what it cannot place goes to `unread`."""
+    from markupsafe import escape
+
     height = TOP + ROW * len(entries) + 10
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" '
@@ -85,7 +102,6 @@ def build_timeline(roadmap: Roadmap) -> Timeline:
           for i in range(1, len(entries), 2)),
         *_axis(period, height),
     ]
-    unread: list[Unread] = []
     for index, entry in enumerate(entries):
         y = TOP + index * ROW
         label = clean(_label(entry))
@@ -103,7 +119,7 @@ def build_timeline(roadmap: Roadmap) -> Timeline:
             parts.append(_shape(span, period, y, colour))
         parts.append("</g>")
     parts.append("</svg>")
-    return Timeline("".join(parts), unread)
+    return "".join(parts)
 
 
 def _spans(entry: ItemInContext, period: Period) -> tuple[list[_Span], str | None]:
