@@ -214,3 +214,25 @@ def test_diff_of_edited_roadmaps_gives_a_result(old, new) -> None:
     from roadmapctl.diff import compare
 
     assert compare(old, new) == compare(old, new)
+
+
+def test_writing_onto_a_folder_says_so(tmp_path: Path) -> None:
+    import pytest
+
+    from roadmapctl.errors import OutputError
+    from roadmapctl.fsio import write_atomic
+
+    with pytest.raises(OutputError) as exc:
+        write_atomic(tmp_path, "x", overwrite=False)
+    assert (exc.value.message, exc.value.hint) == (f"{tmp_path} — это папка, а не файл",
+                                                   "укажите имя файла внутри неё")
+
+
+def test_round_trip_keeps_single_entry_mappings_in_flow_lists(tmp_path: Path) -> None:
+    from roadmapctl.yamledit import dump_document, load_document
+
+    path = tmp_path / "flow.yaml"
+    path.write_text("completions: [{date: 2024-01-15}]\nexecutors: [uo, {id: oo, note: x}]\n",
+                    encoding="utf-8")
+    data, original = load_document(path)
+    assert dump_document(data, original) == original

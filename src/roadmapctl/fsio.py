@@ -21,10 +21,10 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool) -> None:
     if isinstance(data, str):
         data = data.encode("utf-8")
     path = Path(path)
+    if path.is_dir():
+        raise OutputError(f"{path} — это папка, а не файл", "укажите имя файла внутри неё")
     if path.exists() and not overwrite:
         raise OutputError(f"файл {path} уже существует", "чтобы перезаписать его, добавьте --force")
-    if path.is_dir():
-        raise OutputError(f"{path} — это папка, а не файл")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"папки {folder} нет", "создайте её или укажите другой путь")

@@ -25,6 +25,8 @@ def _yaml() -> Any:
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096
     yaml.allow_duplicate_keys = False
+    # Keep «[{date: 2024-01-15}]» as written instead of turning it into «[date: …]».
+    yaml.brace_single_entry_mapping_in_flow_sequence = True
     return yaml
 
 
