@@ -95,10 +95,10 @@ def _styles(doc) -> None:
            keep_next=True)
     _style(doc, "Текст документа", align=justify, first_line=Mm(12.5))
     _style(doc, "Распорядительная часть", before=6, after=6, keep_next=True)
-    signature = _style(doc, "Подпись", before=36)
+    signature = _style(doc, "Подпись", before=36, keep_next=True)  # with the performer mark
     signature.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
     signature.paragraph_format.right_indent = None
-    _style(doc, "Исполнитель", size=10, before=30)
+    _style(doc, "Исполнитель", size=10, before=30, keep_next=True)
     _style(doc, "Указатель рассылки", size=10, before=6)
     _style(doc, "Гриф", keep_next=True, left=Mm(90))
     _style(doc, "Заголовок приложения", bold=True, align=center, before=14, after=6, keep_next=True)

@@ -90,7 +90,8 @@ def test_order_paragraphs_in_document_order() -> None:
 
 
 def test_lead_in_and_last_points_stay_with_what_follows() -> None:
-    """«3. Отделу …:» never ends a page without its sub-points, nor the signature stands alone."""
+    """«3. Отделу …:» never ends a page without its sub-points, nor the signature or the
+    performer mark stands alone."""
     document = _docx(ROADMAPS / "belgorod-2021-2025.yaml", what="order")
     kept = {}
     for paragraph in document.paragraphs:
@@ -99,6 +100,9 @@ def test_lead_in_and_last_points_stay_with_what_follows() -> None:
     assert kept == {"1.": False, "2.": True, "2.1.": False, "2.2.": False, "2.3.": False,
                     "2.4.": False, "2.5.": False, "3.": True, "3.1.": False, "3.2.": False,
                     "3.3.": False, "4.": True}
+    styles = document.styles
+    assert styles["Подпись"].paragraph_format.keep_with_next  # the performer mark is not left alone
+    assert styles["Исполнитель"].paragraph_format.keep_with_next
 
 
 def test_annex_table_header_repeats_and_rows_do_not_split() -> None:
