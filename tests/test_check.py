@@ -100,6 +100,8 @@ def test_list_rules_prints_each_rules_own_docstring(cli) -> None:
 
     result = cli("check", "--list-rules")
     assert result.code == 0
+    ids = [line.split()[0] for line in result.out.splitlines() if line[:1] == "R"]
+    assert ids == sorted(ids)
     for rule in all_rules():
         assert f"{rule.ID} {rule.NAME} (" in result.out
         first_line = rule.__doc__.strip().splitlines()[0]

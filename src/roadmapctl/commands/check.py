@@ -62,7 +62,7 @@ def list_rules() -> str:
 
     levels = {"error": "ошибка", "warning": "предупреждение"}
     blocks = []
-    for rule in all_rules():
+    for rule in sorted(all_rules(), key=lambda rule: rule.ID):
         doc = (rule.__doc__ or "").strip("\n")
         body = "\n".join(("    " + ln) if ln.strip() else "" for ln in doc.splitlines())
         blocks.append(f"{rule.ID} {rule.NAME} ({levels[rule.LEVEL]})\n{body}\n")
