@@ -210,3 +210,13 @@ def test_unknown_executor_says_how_to_write_a_list(cli, tmp_path: Path, executor
                     f"        executors: {executors}\n", encoding="utf-8")
     result = cli("check", "--as-of", AS_OF, path)
     assert result.out.splitlines()[0].split(" [R101] ")[1] == message
+
+
+def test_done_with_a_wrong_date_is_told_once(cli, tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text("title: t\nperiod: 2023/2024\nexecutors: {uo: УО}\nsections:\n  - title: s\n    items:\n"
+                    "      - title: x\n        deadline: октябрь\n        executors: [uo]\n        status: done\n"
+                    "        completions:\n          - date: сегодня\n", encoding="utf-8")
+    result = cli("check", "--as-of", AS_OF, path)
+    assert result.out == (f"{path}:12:19: error [R003] completions.date: «сегодня» — не дата; "
+                          "пишите 2024-03-15 или 15.03.2024\n1 ошибка в 1 файле.\n")
