@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
-from pathlib import Path
 
 from roadmapctl.loader import load, load_text
 from roadmapctl.model import Pos

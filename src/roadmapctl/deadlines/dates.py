@@ -163,13 +163,14 @@ class DateReader(Cursor):
             return None
         m1, y1, k = first
         j = self._skip(k)
-        if self._text(j) in ("-", "по") or opened and self._text(j) == "до":
+        if self._text(j) in ("-", "/", "по") or opened and self._text(j) == "до":
             if second := self._month_point(j + 1):
                 m2, y2, end = second
                 return self._window((m1, 1, y1), (m2, -1, y2), i, end)
-        if y1 is None:
+        if y1 is None and not opened:
             y1 = self._list_year(m1, k)
-        return self._window((m1, 1, y1), (m1, -1, y1), i, k)
+        month = self._window((m1, 1, y1), (m1, -1, y1), i, k)
+        return self._onward(month) if opened else month
 
     def _list_year(self, month: int, k: int) -> int | None:
         """The year closing a list of months, «март, май и октябрь 2022 г.», for a year-less one."""
@@ -206,7 +207,18 @@ class DateReader(Cursor):
                 if p1[0] is None:
                     p1 = (p2[0], p1[1], p2[2])
                 return self._window(p1, p2, i, end)
-        return None if p1[0] is None else self._window(None, p1, i, k)
+        if p1[0] is None:
+            return None
+        day = self._window(None, p1, i, k)
+        return self._onward(day) if prefix in ("с", "со") else day
+
+    def _onward(self, raw: Raw) -> Raw:
+        """«с 1 сентября», «с октября»: from that day on, to the end of the plan."""
+        occ = raw.occ if raw.tpl is None else resolve(raw.tpl, self.period)
+        if occ is None:  # a 29 February the period never reaches
+            return raw
+        start = occ.start or occ.due
+        return Raw(raw.end, occ=Occurrence(start, max(start, self.period.end)))
 
     def _edge(self, k: int, is_end: bool, i: int) -> Raw | None:
         """After «до конца» / «к началу»: «года», «учебного года», «августа», «I квартала»."""
@@ -233,7 +245,7 @@ class DateReader(Cursor):
         return None
 
     def _part(self, i: int) -> Raw | None:
-        """«I квартал 2024 г.», «II полугодие», «в 1-2 кварталах», «I полугодие 2023/2024 уч. года»."""
+        """«I квартал 2024 г.», «II полугодие», «в 1-2 кварталах», «I полугодие 2023/2024 уч. года», «IV четверть»."""
         k = self._match(_PART_PREFIX, i) or i
         if (first := self._ordinal(k)) is None:
             return None
@@ -244,6 +256,8 @@ class DateReader(Cursor):
             size = 3
         elif self._text(k) in W.HALF_WORDS:
             size = 6
+        elif self._text(k) in W.TERM_WORDS:
+            size = 0  # school terms: uneven, see `words.TERM_MONTHS`
         else:
             return None
         if size == 6 and max(q1, q2) > 2:
@@ -253,6 +267,8 @@ class DateReader(Cursor):
         academic = size == 6 and (span[0] if span else self.period.kind == "academic")
 
         def months(q: int) -> tuple[int, int]:
+            if not size:
+                return W.TERM_MONTHS[q]
             if academic:
                 return (9, 12) if q == 1 else (1, 8)
             return size * (q - 1) + 1, size * q
@@ -309,11 +325,14 @@ class DateReader(Cursor):
     def _years(self, i: int) -> Raw | None:
         """«2021-2025», «в 2024 году», «2023/2024 учебный год»: the part of the plan in them."""
         k = self._match(_YEAR_PREFIX, i) or i
-        if (span := self._year_span(k)) is None:
+        opened = k == i and self._text(i) in ("с", "со")  # «с 2023 года»: from then on
+        if (span := self._year_span(k + opened)) is None:
             return None
         academic, y1, y2, end = span
         if academic:
             occ = Occurrence(date(y1, 9, 1), date(y2, 8, 31))
         else:
             occ = Occurrence(date(y1, 1, 1), date(y2, 12, 31))
+        if opened and y1 == y2 - academic:
+            return self._onward(Raw(end, occ=occ))
         return Raw(end, occ=clip(occ, self.period))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from roadmapctl.deadlines.words import ABBREVIATIONS, SPELLINGS
+
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _SUFFIX = r"го|ого|его|ому|ему|ый|ой|ий|ым|ом|ем|ая|ую|ое|ее|ые|ых|их|х|й|я|е|м|ю"
@@ -90,10 +92,17 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Cut normalised text into tokens; a number too long for any date counts as 10**9."""
-    tokens = []
+    """Cut normalised text into tokens; a number too long for any date counts as 10**9.
+
+    A misspelt word («в течении») reads as the word meant; an abbreviation
+    («в теч. года») also takes in its dot.
+    """
+    tokens: list[Token] = []
     for m in _TOKEN.finditer(text):
-        digits = m["num"]
+        digits, word = m["num"], m.group()
+        if tokens and word == "." and tokens[-1].text in ABBREVIATIONS:
+            tokens[-1].text, tokens[-1].end = ABBREVIATIONS[tokens[-1].text], m.end()
+            continue
         value = None if digits is None else int(digits) if len(digits) <= 9 else 10**9
-        tokens.append(Token(m.lastgroup or "bad", m.group(), m.start(), m.end(), value))
+        tokens.append(Token(m.lastgroup or "bad", SPELLINGS.get(word, word), m.start(), m.end(), value))
     return tokens

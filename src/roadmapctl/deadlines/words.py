@@ -105,12 +105,17 @@ SEASON_ADJECTIVES = {
     **dict.fromkeys(_forms("зимн", "ий,его,ем,ее,яя,юю,ей,ие,их,им"), "winter"),
     **dict.fromkeys(_forms("весенн", "ий,его,ем,ее,яя,юю,ей,ие,их,им"), "spring"),
 }
-SEASON_ADVERBS = {"летом": "summer", "осенью": "autumn", "зимой": "winter", "весной": "spring"}
+SEASON_ADVERBS = {"летом": "summer", "осенью": "autumn", "зимой": "winter", "весной": "spring",
+                  "лето": "summer", "осень": "autumn", "зима": "winter", "весна": "spring"}
 HOLIDAY_NOUNS = frozenset({"каникулы", "каникул", "каникулах", "каникулам"})
 SEASON_NOUNS = frozenset({"период", "периода", "периоде", "время", "сезон", "сезона"})
 
+#: Misspellings and abbreviations read as the word meant; an abbreviation takes its dot.
+SPELLINGS = {"течении": "течение"}
+ABBREVIATIONS = {"теч": "течение"}
+
 #: Words that only join parts of a phrase: «ноябрь, март», «до …, далее ежегодно».
-SEPARATORS = frozenset({",", ";", ".", ":", "-", "и", "а", "также", "так", "же", "далее",
+SEPARATORS = frozenset({",", ";", ".", ":", "-", "и", "а", "но", "также", "так", "же", "далее",
                         "затем", "потом"})
 
 # --- multi-word phrases (see the module docstring for the notation) ---
@@ -133,6 +138,9 @@ TERMS = (
 )
 #: The last month of each term → (month, day) it starts.
 TERM_STARTS = {3: (1, 1), 5: (4, 1), 10: (9, 1), 12: (11, 1)}
+#: «II четверть»: a term's number → its first and last month.
+TERM_MONTHS = {1: (9, 10), 2: (11, 12), 3: (1, 3), 4: (4, 5)}
+TERM_WORDS = frozenset({"четверть", "четверти", "четвертей", "четвертях"})
 
 #: A schedule kept elsewhere («по графику», «согласно плану работы ОО»): the whole plan.
 SCHEDULE = (
