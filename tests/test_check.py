@@ -220,3 +220,20 @@ def test_done_with_a_wrong_date_is_told_once(cli, tmp_path: Path) -> None:
     result = cli("check", "--as-of", AS_OF, path)
     assert result.out == (f"{path}:12:19: error [R003] completions.date: «сегодня» — не дата; "
                           "пишите 2024-03-15 или 15.03.2024\n1 ошибка в 1 файле.\n")
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("оо", "исполнитель «оо» не найден в справочнике executors. В справочнике есть «oo»: здесь русские "
+           "буквы «о», «о» вместо латинских «o», «o»"),
+    ("оbr", "исполнитель «оbr» не найден в справочнике executors. В справочнике есть «obr»: здесь русская "
+            "буква «о» вместо латинской «o»"),
+    ("OBR", "исполнитель «OBR» не найден в справочнике executors. В справочнике есть «obr»: отличается "
+            "регистром букв"),
+])
+def test_lookalike_executor_names_the_letters(cli, tmp_path: Path, written: str, message: str) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text("title: t\nperiod: 2023/2024\nexecutors:\n  oo: ОО\n  obr: Образование\nsections:\n"
+                    "  - title: s\n    items:\n      - title: x\n        deadline: октябрь\n"
+                    f"        executors: [{written}]\n", encoding="utf-8")
+    result = cli("check", "--as-of", AS_OF, path)
+    assert result.out.splitlines()[0].split(" [R101] ")[1] == message

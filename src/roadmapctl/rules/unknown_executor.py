@@ -45,11 +45,30 @@ def check(ctx: Context) -> Iterator[Finding]:
             elif ref.id.startswith("-") and ref.id.lstrip("-") in glossary:
                 hint = f" После «-» нужен пробел: «- {ref.id.lstrip('-')}»"
             elif twin is not None:
-                hint = (f" В справочнике есть «{twin}», он отличается регистром или похожими "
-                        "буквами (латиница и кириллица)")
+                hint = f" В справочнике есть «{twin}»: {_difference(ref.id, twin)}"
             else:
                 hint = _close(ref.id, list(glossary))
             yield Finding(ref.pos, f"исполнитель «{ref.id}» не найден в справочнике executors.{hint}".rstrip("."))
+
+
+def _difference(written: str, known: str) -> str:
+    """How a look-alike differs: «здесь русская буква «о» вместо латинской «o»»."""
+    pairs = [(a, b) for a, b in zip(written, known) if a != b]
+    swapped = [(a, b) for a, b in pairs if _cyrillic(a) != _cyrillic(b)]
+    if len(written) != len(known) or not swapped:
+        return "отличается регистром букв"
+    if len({_cyrillic(a) for a, _ in swapped}) > 1:
+        return "здесь перепутаны русские и латинские буквы"
+    here = "русск" if _cyrillic(swapped[0][0]) else "латинск"
+    there = "латинск" if here == "русск" else "русск"
+    ours, theirs = ", ".join(f"«{a}»" for a, _ in swapped), ", ".join(f"«{b}»" for _, b in swapped)
+    if len(swapped) == 1:
+        return f"здесь {here}ая буква {ours} вместо {there}ой {theirs}"
+    return f"здесь {here}ие буквы {ours} вместо {there}их {theirs}"
+
+
+def _cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u04ff"
 
 
 def _close(ident: str, known: list[str]) -> str:
