@@ -157,3 +157,11 @@ def test_russian_status_suggests_the_format_word(status: str, suggestion: str) -
     problems = load_text(ITEM + f"        status: {status}\n", "x.yaml").problems
     assert [p.message for p in problems] == [
         f"status: «{status}» — допустимо planned, in_progress, done, cancelled — может быть, «{suggestion}»?"]
+
+
+def test_wrong_encoding_points_at_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes("title: t\nperiod: 2023/2024\nterritory: Лысьва\n".encode())
+    assert [(p.line, p.col, p.message) for p in load(path, encoding="ascii").problems] == [
+        (3, 12, "файл не читается в кодировке ascii: байт 0xd0 в ней не встречается; "
+                "проверьте --encoding (обычно utf-8 или cp1251)")]

@@ -97,8 +97,15 @@ def decode(data: bytes, encoding: str = Encoding.AUTO) -> str | SourceProblem:
     if encoding != Encoding.AUTO:
         try:
             return data.decode(encoding).lstrip("\ufeff")
-        except (UnicodeDecodeError, LookupError) as exc:
-            return SourceProblem(f"не удалось прочитать файл в кодировке {encoding}: {exc}")
+        except LookupError:
+            return SourceProblem(f"неизвестная кодировка «{encoding}»; например: cp1251, utf-16")
+        except UnicodeDecodeError as exc:
+            before = data[: exc.start]
+            line = before.count(b"\n") + 1
+            col = len(before[before.rfind(b"\n") + 1:].decode(encoding, errors="replace")) + 1
+            return SourceProblem(
+                f"файл не читается в кодировке {encoding}: байт 0x{data[exc.start]:02x} в ней не "
+                "встречается; проверьте --encoding (обычно utf-8 или cp1251)", line, col)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(data):
         return SourceProblem(
             "файл сохранён в кодировке UTF-16; сохраните его в UTF-8 "
