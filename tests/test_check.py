@@ -118,6 +118,18 @@ def test_list_rules_prints_each_rules_own_docstring(cli) -> None:
                                "  справка: roadmapctl check --help\n"),
         (["chekk"], "roadmapctl: ошибка: неизвестная команда «chekk» — может быть, «check»?\n"
                    "  справка: roadmapctl --help\n"),
+        (["check", "--jobs", "abc"], "roadmapctl: ошибка: неверное значение --jobs: «abc» — не целое число\n"
+                                     "  справка: roadmapctl check --help\n"),
+        (["check", "-j"], "roadmapctl: ошибка: параметру -j нужно значение\n"
+                          "  справка: roadmapctl check --help\n"),
+        (["check", "--list-rules=yes"], "roadmapctl: ошибка: параметр --list-rules пишется без значения\n"
+                                        "  справка: roadmapctl check --help\n"),
+        (["when", "x"], "roadmapctl: ошибка: не указан обязательный параметр --period\n"
+                        "  справка: roadmapctl when --help\n"),
+        (["when", "x", "-p", "2023/2024", "extra"], "roadmapctl: ошибка: лишний аргумент «extra»\n"
+                                                    "  справка: roadmapctl when --help\n"),
+        (["when"], "roadmapctl: ошибка: не указан обязательный аргумент ФРАЗА\n"
+                   "  справка: roadmapctl when --help\n"),
     ],
 )
 def test_usage_errors_exit_2_in_russian(cli, args: list[str], message: str, monkeypatch) -> None:

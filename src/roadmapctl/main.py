@@ -108,8 +108,9 @@ def _requested_command(args: list[str]) -> str | None:
 def run(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
+    command = _requested_command(args)
     try:
-        result = build_app(_requested_command(args))(args=args, prog_name="roadmapctl", standalone_mode=False)
+        result = build_app(command)(args=args, prog_name="roadmapctl", standalone_mode=False)
     except RoadmapctlError as exc:
         _error(exc.message, exc.hint)
         return exc.exit_code
@@ -119,7 +120,7 @@ def run(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the one place that maps everything
-        handled = _click_exit(exc)
+        handled = _click_exit(exc, command)
         if handled is not None:
             return handled
         if debug:
@@ -132,7 +133,7 @@ def run(argv: list[str] | None = None) -> int:
     return result if isinstance(result, int) else EXIT_OK
 
 
-def _click_exit(exc: Exception) -> int | None:
+def _click_exit(exc: Exception, command: str | None = None) -> int | None:
     """Click's own exceptions: usage errors in Russian, exit 2; abort; exit."""
     try:
         from typer._click import exceptions as cx
@@ -144,7 +145,7 @@ def _click_exit(exc: Exception) -> int | None:
         _error("прервано")
         return EXIT_INTERRUPTED
     if isinstance(exc, cx.UsageError):
-        _error(_usage_message(exc, cx), _usage_hint(exc))
+        _error(_usage_message(exc, cx), _usage_hint(exc, command))
         return EXIT_USAGE
     if isinstance(exc, cx.ClickException):
         _error(exc.format_message())
@@ -160,11 +161,22 @@ def _usage_message(exc: Any, cx: Any) -> str:
         close = f" — может быть, {', '.join(likely)}?" if likely else ""
         return f"неизвестный параметр {exc.option_name}{close}"
     if isinstance(exc, cx.MissingParameter):
+        if exc.param is not None and exc.param.param_type_name == "option":
+            return f"не указан обязательный параметр {_option_name(exc.param)}"
         name = exc.param.human_readable_name if exc.param else "значение"
         return f"не указан обязательный аргумент {name}"
     if isinstance(exc, cx.BadParameter):
-        name = exc.param.get_error_hint(exc.ctx) if exc.param and exc.ctx else (exc.param_hint or "")
-        return f"неверное значение {name}: {exc.message}".replace("  ", " ")
+        if exc.param is not None and exc.param.param_type_name == "option":
+            name = _option_name(exc.param)
+        else:
+            name = exc.param.human_readable_name if exc.param else (exc.param_hint or "")
+        return f"неверное значение {name}: {_bad_value(exc.message)}".replace("  ", " ")
+    if isinstance(exc, cx.BadOptionUsage):
+        option = exc.option_name
+        if "requires an argument" in exc.message:
+            return f"параметру {option} нужно значение"
+        if "does not take a value" in exc.message:
+            return f"параметр {option} пишется без значения"
     message = exc.format_message()
     if message.startswith("No such command"):
         name = message.split("'")[1] if "'" in message else message
@@ -173,15 +185,34 @@ def _usage_message(exc: Any, cx: Any) -> str:
         return f"неизвестная команда «{name}»" + (f" — может быть, {close}?" if close else "")
     if message.startswith("Missing command"):
         return "не указана команда"
-    if message.startswith("Got unexpected extra argument"):
-        return "лишний аргумент " + message.split("(", 1)[-1].rstrip(")")
-    if message.startswith("Option") and "requires an argument" in message:
-        return f"параметру {message.split()[1]} нужно значение"
+    if extra := re.match(r"Got unexpected extra arguments? ?(?:\(s\))? \((.*)\)$", message):
+        words = extra[1].split()
+        return f"лишн{'ий аргумент' if len(words) == 1 else 'ие аргументы'} " + ", ".join(f"«{w}»" for w in words)
     return message
 
 
-def _usage_hint(exc: Any) -> str:
-    path = exc.ctx.command_path if getattr(exc, "ctx", None) else "roadmapctl"
+def _option_name(param: Any) -> str:
+    """The long name of an option as typed: «--period»."""
+    return max(param.opts, key=len) if param.opts else param.human_readable_name
+
+
+def _bad_value(message: str) -> str:
+    """Click's «'abc' is not a valid int.» in Russian."""
+    kinds = {"int": "не целое число", "integer": "не целое число", "float": "не число",
+             "boolean": "не да/нет (true/false)"}
+    if (m := re.match(r"^'?(.*?)'? is not a valid (\w+)\.?$", message)) and m[2] in kinds:
+        return f"«{m[1]}» — {kinds[m[2]]}"
+    if m := re.match(r"^(.*?) is not in the range (.*?)\.?$", message):
+        return f"«{m[1]}» вне допустимого диапазона {m[2]}"
+    return message
+
+
+def _usage_hint(exc: Any, command: str | None = None) -> str:
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None and (ctx.parent is not None or command is None):
+        path = ctx.command_path
+    else:
+        path = f"roadmapctl {command}" if command else "roadmapctl"
     return f"справка: {path} --help"
 
 
