@@ -213,6 +213,8 @@ def test_unknown_encoding_is_a_usage_error(cli) -> None:
                 "пишите списком: executors: [uo, zam]"),
     ("uo zam", "исполнитель «uo zam» не найден в справочнике executors. Несколько исполнителей "
                "пишите списком: executors: [uo, zam]"),
+    ("uo - zam", "исполнитель «uo - zam» не найден в справочнике executors. Несколько исполнителей "
+                 "пишите списком: executors: [uo, zam]"),
     ("\n          -uo", "исполнитель «-uo» не найден в справочнике executors. После «-» нужен пробел: «- uo»"),
 ])
 def test_unknown_executor_says_how_to_write_a_list(cli, tmp_path: Path, executors: str, message: str) -> None:

@@ -165,3 +165,10 @@ def test_wrong_encoding_points_at_the_line(tmp_path: Path) -> None:
     assert [(p.line, p.col, p.message) for p in load(path, encoding="ascii").problems] == [
         (3, 12, "файл не читается в кодировке ascii: байт 0xd0 в ней не встречается; "
                 "проверьте --encoding (обычно utf-8 или cp1251)")]
+
+
+def test_stray_line_above_the_roadmap_is_pointed_at() -> None:
+    text = "# карта\n        - uo\n# комментарий\ntitle: t\nperiod: 2023/2024\n"
+    assert [(p.line, p.col, p.message) for p in load_text(text, "x.yaml").problems] == [
+        (2, 9, "ошибка синтаксиса YAML: строка не на своём месте: карта начинается с ключа у левого края "
+               "(«title: …»); проверьте отступ или перенесите строку")]

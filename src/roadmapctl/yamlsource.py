@@ -202,6 +202,10 @@ def _describe(exc: Any, text: str) -> tuple[str, int, int]:
         where, message = "context", "кавычка не закрыта до конца файла"
     mark = marks[where]
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if "document start" in problem and (stray := _first_content(text)) and stray[0] < line:
+        line, col = stray  # a line swapped to the top: the root ended before the roadmap began
+        return ("ошибка синтаксиса YAML: строка не на своём месте: карта начинается с ключа у левого "
+                "края («title: …»); проверьте отступ или перенесите строку", line, col)
     context_line = exc.context_mark.line + 1 if exc.context_mark else line
     char = _char_at(text, line, col)
     if char == "\t":
@@ -212,6 +216,15 @@ def _describe(exc: Any, text: str) -> tuple[str, int, int]:
     else:
         message = message.format(line=context_line, char=char)
     return f"ошибка синтаксиса YAML: {message}", line, col
+
+
+def _first_content(text: str) -> tuple[int, int] | None:
+    """Line and column of the first line that is neither blank nor a comment."""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip()
+        if stripped and not stripped.startswith("#"):
+            return number, len(line) - len(stripped) + 1
+    return None
 
 
 def _unclosed_quote(text: str, first: int, last: int) -> tuple[int, int] | None:

@@ -39,7 +39,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             if ref.id in glossary:
                 continue
             twin = by_skeleton.get(skeleton(ref.id))
-            parts = ref.id.replace(",", " ").split()
+            parts = [p.strip("-") for p in ref.id.replace(",", " ").split() if p.strip("-")]
             if len(parts) > 1:
                 hint = f" Несколько исполнителей пишите списком: executors: [{', '.join(parts)}]"
             elif ref.id.startswith("-") and ref.id.lstrip("-") in glossary:
