@@ -64,7 +64,8 @@ def test_problems_are_returned_not_raised() -> None:
     messages = [(p.line, p.col, p.code, p.message) for p in result.problems]
     assert messages == [
         (4, 1, "R002", "дорожная карта: неизвестный ключ «extra»"),
-        (1, 8, "R002", "title: ожидался текст, а здесь список"),
+        (1, 8, "R002", "title: ожидался текст, а здесь список; в YAML квадратные скобки — это список: "
+                       "возьмите текст в кавычки"),
         (2, 9, "R002", "period: учебный год «2023/2025» должен состоять из двух соседних лет, "
                        "например «2023/2024»"),
         (3, 11, "R002", "sections: ожидался список (строки, начинающиеся с «- »), а здесь словарь"),
@@ -172,3 +173,9 @@ def test_stray_line_above_the_roadmap_is_pointed_at() -> None:
     assert [(p.line, p.col, p.message) for p in load_text(text, "x.yaml").problems] == [
         (2, 9, "ошибка синтаксиса YAML: строка не на своём месте: карта начинается с ключа у левого края "
                "(«title: …»); проверьте отступ или перенесите строку")]
+
+
+def test_a_list_where_text_belongs_says_how_to_write_it() -> None:
+    text = ITEM + "        deadline:\n          - октябрь\n          - ноябрь\n"
+    assert [(p.line, p.col, p.message) for p in load_text(text, "x.yaml").problems] == [
+        (9, 11, "deadline: ожидался текст, а здесь список; несколько значений пишите одной строкой через запятую")]

@@ -129,7 +129,11 @@ class NodeReader:
             self.problem(pos_of(node), f"{what}: тег «{node.tag}» не поддерживается, допустим только обычный текст")
             return None
         if not isinstance(node.value, str):
-            self.problem(pos_of(node), f"{what}: ожидался текст, а здесь {kind_of(node)}")
+            hint = ""
+            if node.tag == SEQ:
+                hint = ("; в YAML квадратные скобки — это список: возьмите текст в кавычки"
+                        if node.flow_style else "; несколько значений пишите одной строкой через запятую")
+            self.problem(pos_of(node), f"{what}: ожидался текст, а здесь {kind_of(node)}{hint}")
             return None
         return node.value.strip()
 
