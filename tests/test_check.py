@@ -251,3 +251,17 @@ def test_lookalike_executor_names_the_letters(cli, tmp_path: Path, written: str,
                     f"        executors: [{written}]\n", encoding="utf-8")
     result = cli("check", "--as-of", AS_OF, path)
     assert result.out.splitlines()[0].split(" [R101] ")[1] == message
+
+
+@pytest.mark.parametrize(("written", "col"), [
+    ("октябрь или когда-нибудь", 27),          # plain: the column of «или»
+    ('"октябрь или когда-нибудь"', 28),        # quoted: one more for the quote
+    ("'  октябрь или когда-нибудь'", 30),      # leading spaces inside quotes are skipped
+    ("октябрь\n          или когда-нибудь", 19),  # on two lines: the start of the value
+])
+def test_unreadable_deadline_points_at_the_word(cli, tmp_path: Path, written: str, col: int) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text("title: t\nperiod: 2023/2024\nexecutors: {uo: УО}\nsections:\n  - title: s\n    items:\n"
+                    f"      - title: x\n        executors: [uo]\n        deadline: {written}\n", encoding="utf-8")
+    result = cli("check", "--as-of", AS_OF, path)
+    assert result.out.startswith(f"{path}:9:{col}: error [R201] ")

@@ -73,6 +73,21 @@ def load_text(text: str, shown: str) -> LoadResult:
     return LoadResult(shown, roadmap, builder.problems)
 
 
+def _locate_text(record: Item, name: str, node: Any) -> None:
+    """Where the stripped text of a one-line scalar begins, as field_pos["<name>.text"].
+
+    Only where a character of the value is a character of the line (plain, or
+    quoted without escapes), so a rule can point at a word inside the value.
+    """
+    quoted = node.style in ("'", '"')
+    if node.style not in (None, "", "'", '"') or node.start_mark.line != node.end_mark.line:
+        return
+    if node.end_mark.column - node.start_mark.column != len(node.value) + 2 * quoted:
+        return
+    lead = len(node.value) - len(node.value.lstrip())
+    record.field_pos[f"{name}.text"] = Pos(node.start_mark.line + 1, node.start_mark.column + 1 + quoted + lead)
+
+
 def _source_problem(shown: str, problem: SourceProblem) -> Problem:
     return Problem(shown, problem.line, problem.col, "error", codes.YAML, problem.message)
 
@@ -215,6 +230,8 @@ class _Builder(NodeReader):
         for name in ("key", "title", "deadline", "result", "form", "note"):
             if name in f:
                 setattr(it, name, self.text(f[name], name) or ("" if name == "title" else None))
+        if it.deadline:
+            _locate_text(it, "deadline", f["deadline"])
         if "due" in f:
             dues = f["due"].value if f["due"].tag == SEQ else [f["due"]]
             it.due = tuple(d for n in dues if (d := self.date(n, "due")) is not None)

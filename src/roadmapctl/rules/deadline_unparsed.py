@@ -1,6 +1,7 @@
 """Срок должен читаться: `roadmapctl` должен понять фразу в `deadline`.
 
-Сообщение цитирует фразу и место, где разбор остановился. Как понимается
+Сообщение цитирует фразу и место, где разбор остановился, а столбец
+указывает на это место в строке. Как понимается
 фраза, покажет `roadmapctl when "фраза" --period 2023/2024`. Если фразу
 нельзя переписать (так в документе), добавьте явную дату `due:` — тогда
 фраза хранится как есть, а контроль ведётся по дате.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from roadmapctl.model import Pos
 from roadmapctl.rules import Context, Finding
 
 ID = "R201"
@@ -38,4 +40,6 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         parsed = ctx.deadline(entry)
         if isinstance(parsed, Unparsed):
-            yield Finding(entry.item.where("deadline"), f"{parsed.message}; {FIX}")
+            text = entry.item.field_pos.get("deadline.text")
+            pos = Pos(text.line, text.col + parsed.offset) if text else entry.item.where("deadline")
+            yield Finding(pos, f"{parsed.message}; {FIX}")
