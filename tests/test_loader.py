@@ -179,3 +179,12 @@ def test_a_list_where_text_belongs_says_how_to_write_it() -> None:
     text = ITEM + "        deadline:\n          - октябрь\n          - ноябрь\n"
     assert [(p.line, p.col, p.message) for p in load_text(text, "x.yaml").problems] == [
         (9, 11, "deadline: ожидался текст, а здесь список; несколько значений пишите одной строкой через запятую")]
+
+
+def test_a_pipe_named_like_a_roadmap_is_not_read(tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    assert [(p.line, p.message) for p in load(pipe).problems] == [
+        (1, "это не обычный файл (канал, устройство или сокет), в нём нет дорожной карты")]

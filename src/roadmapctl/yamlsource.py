@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,9 +79,13 @@ class Encoding:
 
 def read_text(path: Path, encoding: str = Encoding.AUTO) -> str | SourceProblem:
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         return SourceProblem(f"не удалось прочитать файл: {_os_reason(exc)}")
+    if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+        # reading a pipe would wait for a writer forever: a hung pre-commit hook
+        return SourceProblem("это не обычный файл (канал, устройство или сокет), в нём нет дорожной карты")
+    size = info.st_size
     if size > MAX_BYTES:
         return SourceProblem(
             f"файл слишком большой ({size / 1024 / 1024:.1f} МБ, предел "
