@@ -36,6 +36,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield from _section(section, None)
 
 
+def _expected(prefix: str | None) -> str:
+    return f"номера в нём начинаются с «{normalize_number(prefix)}.»"
+
+
 def _fits(number: str | None, prefix: str | None) -> bool:
     child, parent = normalize_number(number), normalize_number(prefix)
     if not child or not parent:
@@ -46,11 +50,13 @@ def _fits(number: str | None, prefix: str | None) -> bool:
 def _section(section: Section, outer: Section | None) -> Iterator[Finding]:
     if outer is not None and not _fits(section.number, outer.number):
         yield Finding(section.where("number"),
-                      f"номер раздела «{section.number}» не подходит к разделу «{outer.number}»")
+                      f"номер раздела «{section.number}» не подходит к разделу «{outer.number}»: "
+                      f"{_expected(outer.number)}")
     for item in section.items:
         if not _fits(item.number, section.number):
             yield Finding(item.where("number"),
-                          f"номер «{item.number}» не подходит к разделу «{section.number}»")
+                          f"номер «{item.number}» не подходит к разделу «{section.number}»: "
+                          f"{_expected(section.number)}")
         yield from _sub_items(item)
     for inner in section.sections:
         yield from _section(inner, section)
@@ -60,5 +66,6 @@ def _sub_items(item: Item) -> Iterator[Finding]:
     for sub in item.items:
         if sub.number and item.number and not _fits(sub.number, item.number):
             yield Finding(sub.where("number"),
-                          f"номер подпункта «{sub.number}» не подходит к мероприятию «{item.number}»")
+                          f"номер подпункта «{sub.number}» не подходит к мероприятию «{item.number}»: "
+                          f"{_expected(item.number)}")
         yield from _sub_items(sub)
