@@ -245,6 +245,23 @@ class DateReader(Cursor):
         return None
 
     def _part(self, i: int) -> Raw | None:
+        """A part of a year, or a range of two: «1 квартал 2024 г. – 2 квартал 2024 г.»."""
+        if (first := self._one_part(i)) is None:
+            return None
+        j = self._skip(first.end)
+        if self._text(j) not in ("-", "по", "до") or (second := self._one_part(j + 1)) is None:
+            return first
+        if first.occ is not None and second.occ is not None:
+            start = first.occ.start or first.occ.due
+            if second.occ.due < start:
+                raise Fail(*self._span(i, second.end), "конец срока «{}» раньше начала")
+            return Raw(second.end, occ=Occurrence(start, second.occ.due))
+        if first.tpl is not None and second.tpl is not None and first.tpl.start is not None:
+            begin, due = first.tpl.start, second.tpl.due
+            return Raw(second.end, tpl=Template(due, begin, int(comes_after(begin, due))))
+        return first
+
+    def _one_part(self, i: int) -> Raw | None:
         """«I квартал 2024 г.», «II полугодие», «в 1-2 кварталах», «I полугодие 2023/2024 уч. года», «IV четверть»."""
         k = self._match(_PART_PREFIX, i) or i
         if (first := self._ordinal(k)) is None:
