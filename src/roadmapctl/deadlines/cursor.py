@@ -1,9 +1,10 @@
 """Walking the tokens of one phrase: the base every reader class builds on.
 
 The readers form one class, split by subject over modules:
-`Cursor` (token access, word patterns) ← `dates.DateReader` (dates and
-windows) ← `recurring.RecurrenceReader` (repetitions) ← `reader.Reader`
-(clauses and the whole phrase).  They share one cursor state: `far`, the
+`Cursor` (token access, word patterns) ← `parts.PartReader` (years,
+quarters, seasons) ← `dates.DateReader` (months and days) ←
+`recurring.RecurrenceReader` (repetitions) ← `reader.Reader` (clauses and
+the whole phrase).  They share one cursor state: `far`, the
 furthest token looked at, is where an unreadable phrase is reported.
 """
 
