@@ -265,3 +265,17 @@ def test_unreadable_deadline_points_at_the_word(cli, tmp_path: Path, written: st
                     f"      - title: x\n        executors: [uo]\n        deadline: {written}\n", encoding="utf-8")
     result = cli("check", "--as-of", AS_OF, path)
     assert result.out.startswith(f"{path}:9:{col}: error [R201] ")
+
+
+def test_a_folder_without_roadmaps_is_an_input_error(cli, tmp_path) -> None:
+    (tmp_path / "notes.txt").write_text("не карта", encoding="utf-8")
+    for fmt in ("text", "json"):
+        result = cli("check", "--format", fmt, tmp_path)
+        assert (result.code, result.out) == (2, "")
+        assert result.err == f"roadmapctl: ошибка: в {tmp_path} нет дорожных карт (.yaml, .yml)\n"
+
+
+def test_negative_jobs_is_a_usage_error(cli) -> None:
+    result = cli("check", "-j", "-1", "roadmaps")
+    assert result.code == 2
+    assert result.err.startswith("roadmapctl: ошибка: неверное значение --jobs: «-1»")

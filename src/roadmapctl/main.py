@@ -200,8 +200,10 @@ def _bad_value(message: str) -> str:
     """Click's «'abc' is not a valid int.» in Russian."""
     kinds = {"int": "не целое число", "integer": "не целое число", "float": "не число",
              "boolean": "не да/нет (true/false)"}
-    if (m := re.match(r"^'?(.*?)'? is not a valid (\w+)\.?$", message)) and m[2] in kinds:
+    if (m := re.match(r"^'?(.*?)'? is not a valid (\w+)(?: range)?\.?$", message)) and m[2] in kinds:
         return f"«{m[1]}» — {kinds[m[2]]}"
+    if m := re.match(r"^(.*?) is not in the range x>=(\d+)\.?$", message):
+        return f"«{m[1]}» — нужно число не меньше {m[2]}"
     if m := re.match(r"^(.*?) is not in the range (.*?)\.?$", message):
         return f"«{m[1]}» вне допустимого диапазона {m[2]}"
     return message

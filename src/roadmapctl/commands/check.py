@@ -15,7 +15,7 @@ from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
 from roadmapctl.diagnostics import Problem, sort_key
 from roadmapctl.discovery import iter_roadmaps
-from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK
+from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, InputError
 from roadmapctl.formatters import FORMATS
 
 
@@ -38,19 +38,22 @@ def run(paths: Sequence[str], fmt: str, as_of: date, encoding: str = "auto",
     files = iter_roadmaps(paths, unreadable)
     formatter = import_module(f"roadmapctl.formatters.{fmt}").Formatter()
     out = sys.stdout
-    out.write(formatter.begin())
+    opening = formatter.begin()  # written with the first result: an input error leaves no half JSON
     errors = warnings = checked = 0
 
     def emit(problems: list[Problem]) -> None:
-        nonlocal errors, warnings
+        nonlocal errors, warnings, opening
         errors += sum(1 for p in problems if p.is_error)
         warnings += sum(1 for p in problems if not p.is_error)
-        out.write(formatter.problems(problems))
+        out.write(opening + formatter.problems(problems))
+        opening = ""
         out.flush()
 
     for problems in ordered_map(partial(check_file, as_of=as_of, encoding=encoding), files, jobs):
         checked += 1
         emit(problems)
+    if not checked and not unreadable:
+        raise InputError(f"в {', '.join(map(str, paths or ['roadmaps']))} нет дорожных карт (.yaml, .yml)")
     emit([Problem(str(path), 1, 1, "error", "R001", f"не удалось прочитать: {reason}")
           for path, reason in unreadable])
     out.write(formatter.end(errors, warnings, checked))

@@ -36,8 +36,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     from roadmapctl.deadlines import Unparsed
 
     for entry in ctx.roadmap.walk():
-        if entry.item.due:
-            continue
+        if entry.item.due or "due" in entry.item.field_pos:
+            continue  # a pinned date wins; a broken one is reported by the dates rule
         parsed = ctx.deadline(entry)
         if isinstance(parsed, Unparsed):
             text = entry.item.field_pos.get("deadline.text")
