@@ -24,14 +24,12 @@ from roadmapctl.model import (
     Extension,
     Indicator,
     Item,
-    Order,
-    OrderPoint,
     Pos,
     Roadmap,
     Section,
-    Signatory,
 )
-from roadmapctl.nodes import MAP, SEQ, STR, NodeReader, kind_of, pos_of, suggest
+from roadmapctl.nodes import MAP, SEQ, STR, kind_of, pos_of, suggest
+from roadmapctl.order_reader import OrderReader
 from roadmapctl.period import PeriodError, parse_period, period_from_dates
 from roadmapctl.yamlsource import SourceProblem, compose, read_text
 
@@ -92,7 +90,7 @@ def _source_problem(shown: str, problem: SourceProblem) -> Problem:
     return Problem(shown, problem.line, problem.col, "error", codes.YAML, problem.message)
 
 
-class _Builder(NodeReader):
+class _Builder(OrderReader):
     """Roadmap-specific shapes on top of the generic node reader."""
 
     def roadmap(self, node: Any) -> Roadmap | None:
@@ -323,50 +321,3 @@ class _Builder(NodeReader):
             if name in f:
                 setattr(e, name, self.text(f[name], f"extensions.{name}"))
         return e
-
-    def order(self, node: Any) -> Order | None:
-        f = self.fields(
-            node, "order",
-            ("authority", "contacts", "kind", "date", "number", "place", "title", "preamble", "command",
-             "points", "signatory", "performer", "distribution"),
-        )
-        if f is None:
-            return None
-        o = Order()
-        self.locate(o, node)
-        for name in ("contacts", "kind", "number", "place", "title", "preamble", "command", "performer"):
-            if name in f:
-                value = self.text(f[name], f"order.{name}")
-                if value is not None:
-                    setattr(o, name, value)
-        if "authority" in f:
-            o.authority = self.text_list(f["authority"], "order.authority")
-        if "distribution" in f:
-            o.distribution = self.text_list(f["distribution"], "order.distribution")
-        if "date" in f:
-            o.date = self.date(f["date"], "order.date")
-        if "points" in f:
-            o.points = self.items_of(f["points"], "order.points", self.order_point)
-        if "signatory" in f:
-            sf = self.fields(f["signatory"], "order.signatory", ("position", "name"))
-            if sf is not None:
-                o.signatory = Signatory()
-                self.locate(o.signatory, f["signatory"])
-                for name in ("position", "name"):
-                    if name in sf:
-                        setattr(o.signatory, name, self.text(sf[name], f"order.signatory.{name}"))
-        return o
-
-    def order_point(self, node: Any) -> OrderPoint | None:
-        if node.tag == STR:
-            return OrderPoint(pos=pos_of(node), text=self.text(node, "order.points") or "")
-        f = self.fields(node, "пункт приказа", ("text", "points"), ("text",))
-        if f is None:
-            return None
-        p = OrderPoint()
-        self.locate(p, node)
-        if "text" in f:
-            p.text = self.text(f["text"], "order.points.text") or ""
-        if "points" in f:
-            p.points = self.items_of(f["points"], "order.points", self.order_point)
-        return p
