@@ -30,10 +30,6 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
-from generate import generate  # noqa: E402
-
 PYTHON = sys.executable
 # The console script users run (next to this Python in a venv), else `python -m`.
 _SCRIPT = Path(PYTHON).with_name("roadmapctl")
@@ -59,6 +55,13 @@ else:
         for _ in pool.imap(parse, files, chunksize=max(1, min(32, len(files) // (jobs * 8)))):
             pass
 """
+
+
+def generate(out: Path, files: int, items: int, seed: int = 1) -> None:
+    """In a child process: a child's peak RSS counts the parent's at fork time,
+    so this process must stay small for (c) to measure roadmapctl alone."""
+    subprocess.run([PYTHON, str(HERE / "generate.py"), str(out), "--files", str(files),
+                    "--items", str(items), "--seed", str(seed)], check=True, stdout=subprocess.DEVNULL)
 
 
 def run(cmd: list[str]) -> tuple[float, int]:
