@@ -64,16 +64,26 @@ def generate(out: Path, files: int, items: int, seed: int = 1) -> None:
                     "--items", str(items), "--seed", str(seed)], check=True, stdout=subprocess.DEVNULL)
 
 
-def run(cmd: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS in MiB of one command (its own process)."""
+def run(cmd: list[str], output: Path | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS in MiB of one command (its own process).
+
+    Output goes to a file, never into this process: a child's peak RSS counts
+    the parent's memory at fork time.
+    """
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
+    with open(output or os.devnull, "wb") as sink:
+        proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"command failed with exit {code}: {' '.join(cmd)}")
     return elapsed, usage.ru_maxrss // 1024
+
+
+def count_lines(path: Path) -> int:
+    with open(path, "rb") as handle:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
 
 
 def median_time(cmd: list[str], repeat: int) -> float:
@@ -127,8 +137,8 @@ def main() -> None:
         for corpus, count in ((small, args.small), (large, args.large)):
             for command, as_of in runs:
                 cmd = [*ROADMAPCTL, command, "-j", "1", "--as-of", as_of, str(corpus)]
-                _, rss = run(cmd)
-                lines = subprocess.run(cmd, capture_output=True, text=True).stdout.count("\n")
+                _, rss = run(cmd, work / "report.txt")
+                lines = count_lines(work / "report.txt")
                 print(f"(c) {command:<8} {count:>6} files, as of {as_of}, 1 process: "
                       f"peak RSS {rss} MiB ({lines} lines of output)")
 
