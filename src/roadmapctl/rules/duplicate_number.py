@@ -15,9 +15,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from roadmapctl.model import Pos, Section, normalize_number
+from roadmapctl.model import Located, Pos, Section, normalize_number
 from roadmapctl.rules import Context, Finding
 
 ID = "R102"
@@ -28,32 +28,27 @@ LEVEL = "error"
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.roadmap is None:
         return
-    numbers: dict[str, Pos] = {}
-    keys: dict[str, Pos] = {}
-    for entry in ctx.roadmap.walk():
-        item = entry.item
-        number = normalize_number(item.number)
-        if number:
-            pos = item.where("number")
-            if number in numbers:
-                yield Finding(pos, f"номер мероприятия «{item.number}» уже встречался в строке {numbers[number].line}")
-            else:
-                numbers[number] = pos
-        if item.key:
-            pos = item.where("key")
-            if item.key in keys:
-                yield Finding(pos, f"ключ «{item.key}» уже встречался в строке {keys[item.key].line}")
-            else:
-                keys[item.key] = pos
-    sections: dict[str, Pos] = {}
-    for section in _all_sections(ctx.roadmap.sections):
-        number = normalize_number(section.number)
-        if number:
-            pos = section.where("number")
-            if number in sections:
-                yield Finding(pos, f"номер раздела «{section.number}» уже встречался в строке {sections[number].line}")
-            else:
-                sections[number] = pos
+    items = [entry.item for entry in ctx.roadmap.walk()]
+    yield from _repeats("номер мероприятия", "number",
+                        ((normalize_number(i.number), i.number, i) for i in items))
+    yield from _repeats("ключ", "key", ((i.key, i.key, i) for i in items))
+    yield from _repeats("номер раздела", "number",
+                        ((normalize_number(s.number), s.number, s)
+                         for s in _all_sections(ctx.roadmap.sections)))
+
+
+def _repeats(what: str, field: str,
+             values: Iterable[tuple[str | None, str | None, Located]]) -> Iterator[Finding]:
+    """A finding at every repeat of a value: (value compared, value as written, record)."""
+    first: dict[str, Pos] = {}
+    for value, written, record in values:
+        if not value:
+            continue
+        pos = record.where(field)
+        if value in first:
+            yield Finding(pos, f"{what} «{written}» уже встречался в строке {first[value].line}")
+        else:
+            first[value] = pos
 
 
 def _all_sections(sections: list[Section]) -> Iterator[Section]:
