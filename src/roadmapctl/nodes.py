@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from roadmapctl import codes
 from roadmapctl.diagnostics import Problem
 from roadmapctl.model import Located, Pos
+from roadmapctl.ru import read_date
 
 T = TypeVar("T")
 
@@ -22,8 +23,6 @@ MAP = "tag:yaml.org,2002:map"
 SEQ = "tag:yaml.org,2002:seq"
 STR = "tag:yaml.org,2002:str"
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_RU_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
                ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _LOSSY_FLOAT = re.compile(r"^\d+\.(\d*0)?$")
@@ -164,18 +163,11 @@ class NodeReader:
         raw = self.text(node, what)
         if raw is None:
             return None
-        if m := _ISO_DATE.match(raw):
-            year, month, day = int(m[1]), int(m[2]), int(m[3])
-        elif m := _RU_DATE.match(raw):
-            day, month, year = int(m[1]), int(m[2]), int(m[3])
-        else:
-            self.problem(pos_of(node), f"{what}: «{raw}» — не дата; пишите 2024-03-15 или 15.03.2024", codes.DATE)
+        day = read_date(raw)
+        if isinstance(day, str):
+            self.problem(pos_of(node), f"{what}: {day}", codes.DATE)
             return None
-        try:
-            return date(year, month, day)
-        except ValueError:
-            self.problem(pos_of(node), f"{what}: даты «{raw}» не существует", codes.DATE)
-            return None
+        return day
 
     def locate(self, record: Located, node: Any) -> None:
         record.pos = pos_of(node)

@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from roadmapctl.errors import UsageError
-
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_RU = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-
+from roadmapctl.ru import read_date
 
 def parse_date(text: str | None, option: str) -> date | None:
     """«2024-03-15» or «15.03.2024»; None stays None."""
     if text is None:
         return None
-    raw = text.strip()
-    if m := _ISO.match(raw):
-        parts = int(m[1]), int(m[2]), int(m[3])
-    elif m := _RU.match(raw):
-        parts = int(m[3]), int(m[2]), int(m[1])
-    else:
-        raise UsageError(f"{option}: «{text}» — не дата; пишите 2024-03-15 или 15.03.2024")
-    try:
-        return date(*parts)
-    except ValueError:
-        raise UsageError(f"{option}: даты «{text}» не существует") from None
+    day = read_date(text)
+    if isinstance(day, str):
+        raise UsageError(f"{option}: {day}")
+    return day
 
 
 def today_or(text: str | None, option: str = "--as-of") -> date:

@@ -8,7 +8,11 @@ check of a small repository; month names for documents come from Babel.
 
 from __future__ import annotations
 
+import re
 from datetime import date
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_RU_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
 def plural_form(n: int) -> str:
@@ -53,3 +57,21 @@ def date_numeric(day: date) -> str:
 def date_words(day: date) -> str:
     """The text form: «7 августа 2023 г.»."""
     return f"{day.day} {month_names_genitive()[day.month]} {day.year} г."
+
+
+def read_date(text: str) -> date | str:
+    """«2024-03-15» or «15.03.2024» as a date, else why not (in Russian).
+
+    The two spellings people use in files and on the command line alike.
+    """
+    raw = text.strip()
+    if m := _ISO_DATE.match(raw):
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+    elif m := _RU_DATE.match(raw):
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+    else:
+        return f"«{raw}» — не дата; пишите 2024-03-15 или 15.03.2024"
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return f"даты «{raw}» не существует"
