@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-MAX_BYTES = 10 * 1024 * 1024
-MAX_EXPANDED_NODES = 200_000
+from roadmapctl.limits import MAX_ALIAS_EXPANSION as MAX_EXPANDED_NODES
+from roadmapctl.limits import MAX_ROADMAP_BYTES as MAX_BYTES
 
 _QUOTE_IT = "если это текст, возьмите его в кавычки"
 # libyaml's problem (a fragment of it) → Russian, and which mark to point at:
