@@ -41,14 +41,12 @@ class Edit:
 
 
 def load_roadmap(path: Path) -> Roadmap:
-    from roadmapctl.loader import load
+    """The roadmap to edit, through the one load path: a roadmap with errors is not edited."""
+    from roadmapctl.reading import require
 
     if not path.is_file():
         raise InputError(f"файла {path} нет", "укажите путь к карте, например roadmaps/карта.yaml")
-    result = load(path)
-    if result.roadmap is None or any(p.is_error for p in result.problems):
-        raise InputError(f"файл {path} содержит ошибки, запустите roadmapctl check {path}")
-    return result.roadmap
+    return require(path, "файл не изменён")
 
 
 def find_item(items: list[TrackedItem], text: str, path: Path) -> TrackedItem:

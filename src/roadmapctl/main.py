@@ -112,7 +112,7 @@ def run(argv: list[str] | None = None) -> int:
     try:
         result = build_app(command)(args=args, prog_name="roadmapctl", standalone_mode=False)
     except RoadmapctlError as exc:
-        _error(exc.message, exc.hint)
+        _error(exc.message, exc.hint, exc.details)
         return exc.exit_code
     except KeyboardInterrupt:
         _error("прервано")
@@ -218,8 +218,10 @@ def _usage_hint(exc: Any, command: str | None = None) -> str:
     return f"справка: {path} --help"
 
 
-def _error(message: str, hint: str | None = None) -> None:
+def _error(message: str, hint: str | None = None, details: tuple[str, ...] = ()) -> None:
     sys.stderr.write(f"roadmapctl: ошибка: {message}\n")
+    for line in details:
+        sys.stderr.write(f"  {line}\n")
     if hint:
         sys.stderr.write(f"  {hint}\n")
 

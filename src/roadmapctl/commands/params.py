@@ -7,7 +7,12 @@ step.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import typer
+
+from roadmapctl.errors import UsageError, ValueRefused
 
 PATHS = typer.Argument(
     None, metavar="ПУТИ",
@@ -22,3 +27,24 @@ JOBS = typer.Option(
     0, "--jobs", "-j", metavar="N", min=0,
     help="Сколько процессов использовать для многих файлов; 0 — по числу ядер.",
 )
+
+
+@contextmanager
+def options(names: dict[str, str], hints: dict[str, str] | None = None) -> Iterator[None]:
+    """Domain refusals of values re-raised with the option that carried the value.
+
+    Domain modules raise `ValueRefused(field=…)` and never name options; the
+    command says which of its options fills which field: `{"to": "--to"}`.
+    `hints` replace the domain's hint where the better advice names an option.
+    """
+    try:
+        yield
+    except ValueRefused as exc:
+        option = names.get(exc.field)
+        if option is None:
+            raise
+        message = f"{option}: {exc.message}" if exc.given else exc.message
+        hint = (hints or {}).get(exc.field) or exc.hint
+        if exc.example is not None:
+            hint = f"{hint}, например: {option} {exc.example}" if hint else f"например: {option} {exc.example}"
+        raise UsageError(message, hint) from None
