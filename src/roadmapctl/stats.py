@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from roadmapctl.overdue import Loaded, TrackedFile, executor_filter, executor_labels, fold
+from roadmapctl.tracking.service import Loaded, TrackedFile, executor_filter, executor_labels, fold
 from roadmapctl.tracking import Tracked, TrackedItem
 
 By = Literal["executor", "section", "file"]

@@ -2,7 +2,7 @@
 
 Typer reads these as the defaults of command functions; sharing them keeps
 the Russian help of `check`, `overdue`, `list`, `stats` and `calendar` in
-step.
+step.  Commands never import each other: what they share lives here.
 """
 
 from __future__ import annotations
@@ -22,6 +22,11 @@ PATHS = typer.Argument(
 AS_OF = typer.Option(
     None, "--as-of", metavar="ДАТА",
     help="Считать сегодняшней эту дату (2024-03-15 или 15.03.2024); по умолчанию — сегодня.",
+)
+EXECUTOR = typer.Option(
+    None, "--executor", "-e", metavar="ТЕКСТ",
+    help="Только мероприятия исполнителя: идентификатор, краткое или полное наименование или их "
+         "часть (без учёта регистра, ё = е). Точное совпадение важнее: «ОО» — без «ООО».",
 )
 JOBS = typer.Option(
     0, "--jobs", "-j", metavar="N", min=0,

@@ -11,7 +11,6 @@ import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
-from roadmapctl.commands.overdue import EXECUTOR
 from roadmapctl.errors import EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
@@ -29,13 +28,17 @@ NOTE = ("Ко — доля сроков, выполненных в срок (с 
 def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: str,
         out: IO[str] | None = None) -> int:
     from roadmapctl import reports
-    from roadmapctl.overdue import load_tracked
+    from roadmapctl.commands.readout import skipped_lines, unread_note, warn
     from roadmapctl.stats import discipline
+    from roadmapctl.tracking.service import load_tracked
 
     out = out or sys.stdout
-    loaded = load_tracked(paths, as_of, executor)
-    broken = loaded.warn()
+    with params.options({"executor": "--executor"}):
+        loaded = load_tracked(paths, as_of, executor)
+    warn([*loaded.warnings, *skipped_lines(loaded.skipped)])
     report = discipline(loaded, as_of, by, executor)
+    if loaded.broken and fmt == "table":
+        out.write(unread_note([f.path for f in loaded.skipped], len(loaded.files)) + "\n\n")
     rows = [record(t) for t in report.groups]
     total = record(report.total)
     if fmt == "json":
@@ -48,7 +51,7 @@ def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: s
         terminal(report, as_of, by, out)
     else:
         out.write(plain(report, as_of, by))
-    return EXIT_USAGE if broken else EXIT_OK
+    return EXIT_USAGE if loaded.broken else EXIT_OK
 
 
 def record(tally: Tally) -> dict[str, Any]:
@@ -117,7 +120,7 @@ def register(app: typer.Typer) -> None:
             "executor", "--by", metavar="ПО", help="executor — по исполнителям, section — по разделам, "
                                                   "file — по файлам.",
         ),
-        executor: str = EXECUTOR,
+        executor: str = params.EXECUTOR,
         fmt: str = typer.Option("table", "--format", "-f", metavar="ФОРМАТ", help="table, json или csv."),
     ) -> int:
         """Исполнительская дисциплина: сроков наступило, выполнено в срок, с опозданием,

@@ -1,29 +1,36 @@
-"""Selection for execution control: which files, which items, what is overdue or due soon.
+"""The shared work of the tracking commands: which files, which items, what is overdue or due soon.
 
 `overdue`, `list`, `stats` and `calendar` read roadmaps the same way: every
-file is loaded and tracked as of one date; a file with errors is not guessed
-at (it is named on stderr and the command exits 2 after reporting the rest),
-and items whose deadline cannot be read are skipped with a warning.
+file is read by the reading policy (`reading.examine`: a roadmap `check`
+finds errors in is not guessed at) and tracked as of one date.  What could
+not be used comes back as data — the skipped roadmaps with their errors, the
+items left out — and the command decides how to tell the user; nothing here
+writes to stderr.
 
 `overdue` runs every morning over a whole region's repository, so it reads
 files on all cores (`parallel.ordered_map`) and keeps of each file only the
-control dates it reports, as small self-contained `Entry` values; `list`,
-`stats` and `calendar` keep the tracked roadmaps (`load_tracked`).
+control dates it reports, as small self-contained `Entry` values, tracking
+one item at a time; `list`, `stats` and `calendar` keep the tracked
+roadmaps (`load_tracked`).  Either way a run holds at most
+`limits.MAX_OCCURRENCES_PER_RUN` control dates: past that the report would
+take gigabytes, and the run stops with a clear message instead.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from roadmapctl.deadlines import Unparsed
 from roadmapctl.model import ExecutorRef, Extension, Roadmap
-from roadmapctl.tracking import Tracked, TrackedItem, track
+from roadmapctl.tracking.compute import Tracked, TrackedItem, track, track_item, walk_addressed
+
+if TYPE_CHECKING:
+    from roadmapctl.reading import Checked
 
 GroupBy = Literal["executor", "file", "none"]
 GROUP_BY: tuple[str, ...] = ("executor", "file", "none")
@@ -38,34 +45,54 @@ class TrackedFile:
 
 @dataclass
 class Loaded:
-    """What a command read: usable files, and what it must tell stderr about."""
+    """What a command read: usable files, and what it must tell the user about."""
 
     files: list[TrackedFile] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # items left out of usable files
+    skipped: list[Checked] = field(default_factory=list)  # roadmaps not used, with their errors
 
-    def warn(self) -> bool:
-        """Write warnings and errors to stderr; True when a file could not be used (exit 2)."""
-        for line in [*self.warnings, *self.errors]:
-            sys.stderr.write(f"roadmapctl: {line}\n")
-        return bool(self.errors)
+    @property
+    def broken(self) -> bool:
+        """Whether something could not be read: the command exits 2 and never reports «all is well»."""
+        return bool(self.skipped)
 
 
-def load_file(path: Path, as_of: date) -> TrackedFile | str:
-    """One roadmap, tracked; or the error message when the file has errors."""
-    from roadmapctl.loader import load
+def _too_many() -> Exception:
+    """A run that would hold more control dates than the bound: refused, not left to take gigabytes."""
+    from roadmapctl.errors import InputError
+    from roadmapctl.limits import MAX_OCCURRENCES_PER_RUN
 
-    result = load(path)
-    if result.roadmap is None or any(p.is_error for p in result.problems):
-        return f"ошибка: файл {path} содержит ошибки, запустите roadmapctl check {path}"
-    return TrackedFile(str(path), result.roadmap, track(result.roadmap, as_of))
+    bound = f"{MAX_OCCURRENCES_PER_RUN:,}".replace(",", " ")
+    return InputError(f"в картах больше {bound} контрольных сроков (предел одного запуска) — отчёт не построен",
+                      "проверьте периоды карт и повторяющиеся сроки (roadmapctl check); "
+                      "или запустите команду для части карт")
+
+
+def read_file(path: Path, today: date | None = None) -> Checked:
+    """One roadmap by the reading policy; the roadmap is dropped when it may not be used."""
+    from roadmapctl.reading import Checked, examine
+
+    checked = examine(path, today=today)
+    return checked if checked.usable else Checked(checked.path, None, checked.errors)
+
+
+def load_file(path: Path, as_of: date, today: date | None = None) -> TrackedFile | Checked:
+    """One roadmap, tracked; or, when it has errors, what `check` found."""
+    checked = read_file(path, today)
+    if checked.roadmap is None:
+        return checked
+    return TrackedFile(str(path), checked.roadmap, track(checked.roadmap, as_of))
 
 
 def skipped(file: TrackedFile) -> list[str]:
     """Warnings for items whose deadline cannot be read (they are left out)."""
-    return [f"предупреждение: {file.path}:{t.line}: мероприятие {t.address} пропущено — "
-            f"{t.deadline.message}; подробнее: roadmapctl check {file.path}"
-            for t in file.items if isinstance(t.deadline, Unparsed)]
+    return [_skipped_item(file.path, t) for t in file.items if isinstance(t.deadline, Unparsed)]
+
+
+def _skipped_item(path: str, item: TrackedItem) -> str:
+    assert isinstance(item.deadline, Unparsed)
+    return (f"предупреждение: {path}:{item.line}: мероприятие {item.address} пропущено — "
+            f"{item.deadline.message}; подробнее: roadmapctl check {path}")
 
 
 def find(paths: Sequence[str]) -> tuple[list[Path], Loaded]:
@@ -75,8 +102,11 @@ def find(paths: Sequence[str]) -> tuple[list[Path], Loaded]:
     overdue»: a cron job pointed at the wrong folder would report a good day
     forever, and a calendar written from nothing would empty subscribers' feeds.
     """
+    from roadmapctl import codes
+    from roadmapctl.diagnostics import Problem
     from roadmapctl.discovery import DEFAULT_DIR, SUFFIXES, find_roadmaps
     from roadmapctl.errors import InputError
+    from roadmapctl.reading import Checked
 
     found = find_roadmaps(paths)
     if not found.files and not found.unreadable:
@@ -84,20 +114,28 @@ def find(paths: Sequence[str]) -> tuple[list[Path], Loaded]:
         where = f"папке {given[0]}" if len(given) == 1 else f"папках {', '.join(given)}"
         raise InputError(f"в {where} нет карт (файлов {', '.join(SUFFIXES)})",
                          "укажите файлы карт или папку, где они лежат")
-    return found.files, Loaded(errors=[f"ошибка: {p}: не удалось прочитать: {why}"
-                                       for p, why in found.unreadable])
+    unreadable = [Checked(str(p), None, (Problem(str(p), 1, 1, "error", codes.YAML, f"не удалось прочитать: {why}"),))
+                  for p, why in found.unreadable]
+    return found.files, Loaded(skipped=unreadable)
 
 
-def load_tracked(paths: Sequence[str], as_of: date, executor: str | None = None) -> Loaded:
-    """Load and track every roadmap under `paths`; broken files are listed, not raised."""
+def load_tracked(paths: Sequence[str], as_of: date, executor: str | None = None,
+                 today: date | None = None) -> Loaded:
+    """Load and track every roadmap under `paths`; roadmaps with errors are listed, not raised."""
+    from roadmapctl.limits import MAX_OCCURRENCES_PER_RUN
+
     files, loaded = find(paths)
+    held = 0
     for path in files:
-        result = load_file(path, as_of)
-        if isinstance(result, str):
-            loaded.errors.append(result)
-        else:
+        result = load_file(path, as_of, today)
+        if isinstance(result, TrackedFile):
+            held += sum(len(t.occurrences) for t in result.items)
+            if held > MAX_OCCURRENCES_PER_RUN:
+                raise _too_many()
             loaded.files.append(result)
             loaded.warnings += skipped(result)
+        else:
+            loaded.skipped.append(result)
     require_executor(executor, any(knows(f, executor) for f in loaded.files), loaded)
     return loaded
 
@@ -134,20 +172,28 @@ def executor_filter(text: str | None) -> Callable[[Roadmap, TrackedItem], bool]:
 
 def knows(file: TrackedFile, text: str | None) -> bool:
     """Whether an executor of the roadmap (listed or referenced) answers to `text`."""
+    return _knows(file.roadmap, {ref.id for item in file.items for ref in item.executors}, text)
+
+
+def _knows(roadmap: Roadmap, referenced: set[str], text: str | None) -> bool:
     if not text:
         return True
     wanted = fold(text.strip())
-    keys = set(file.roadmap.executors) | {ref.id for item in file.items for ref in item.executors}
-    return any(wanted in name for key in keys for name in _names(file.roadmap, key))
+    keys = set(roadmap.executors) | referenced
+    return any(wanted in name for key in keys for name in _names(roadmap, key))
 
 
 def require_executor(text: str | None, known: bool, loaded: Loaded) -> None:
-    """Refuse an executor no roadmap knows: a typo must not read as «nothing overdue» in cron mail."""
-    from roadmapctl.errors import UsageError
+    """Refuse an executor no roadmap knows: a typo must not read as «nothing overdue» in cron mail.
 
-    if text and not known and not loaded.errors:
-        raise UsageError(f"--executor: исполнителя «{text}» нет ни в одной карте",
-                         "укажите идентификатор, краткое или полное наименование из блока executors")
+    A `ValueRefused` of the field «executor»: the command names its option.
+    """
+    from roadmapctl.errors import ValueRefused
+
+    if text and not known and not loaded.broken:
+        raise ValueRefused(f"исполнителя «{text}» нет ни в одной карте",
+                           "укажите идентификатор, краткое или полное наименование из блока executors",
+                           field="executor")
 
 
 def executor_labels(roadmap: Roadmap, refs: Iterable[ExecutorRef]) -> list[str]:
@@ -193,22 +239,29 @@ class Entry:
 @dataclass
 class Scan:
     entries: list[Entry] = field(default_factory=list)  # overdue (most first), then upcoming
-    loaded: Loaded = field(default_factory=Loaded)  # warnings and errors only
+    loaded: Loaded = field(default_factory=Loaded)  # warnings and skipped roadmaps only
+    read: int = 0  # roadmaps read and tracked
 
 
 def scan(paths: Sequence[str], as_of: date, executor: str | None = None, within: int | None = None,
-         jobs: int | None = None) -> Scan:
+         jobs: int | None = None, today: date | None = None) -> Scan:
     """Overdue control dates of every file (on all cores); with `within`, those due soon."""
+    from roadmapctl.limits import MAX_OCCURRENCES_PER_RUN
     from roadmapctl.parallel import ordered_map
 
     files, loaded = find(paths)
     result = Scan(loaded=loaded)
-    work = partial(scan_file, as_of=as_of, executor=executor, within=within)
+    work = partial(scan_file, as_of=as_of, executor=executor, within=within, today=today)
     known = False
-    for entries, warnings, error, knows_executor in ordered_map(work, files, jobs):
+    for entries, warnings, refused, knows_executor in ordered_map(work, files, jobs):
         result.entries += entries
+        if len(result.entries) > MAX_OCCURRENCES_PER_RUN:
+            raise _too_many()
         result.loaded.warnings += warnings
-        result.loaded.errors += [error] if error else []
+        if refused is None:
+            result.read += 1
+        else:
+            result.loaded.skipped.append(refused)
         known = known or knows_executor
     require_executor(executor, known, result.loaded)
     overdue = sorted((e for e in result.entries if e.group == "overdue"), key=lambda e: (-e.days, *_place(e)))
@@ -217,13 +270,33 @@ def scan(paths: Sequence[str], as_of: date, executor: str | None = None, within:
     return result
 
 
-def scan_file(path: Path, as_of: date, executor: str | None,
-              within: int | None) -> tuple[list[Entry], list[str], str | None, bool]:
-    """The unit of work of `scan`: entries, warnings, error of one file; whether it knows `executor`."""
-    loaded = load_file(path, as_of)
-    if isinstance(loaded, str):
-        return [], [], loaded, False
-    return select(loaded, as_of, executor, within), skipped(loaded), None, knows(loaded, executor)
+def scan_file(path: Path, as_of: date, executor: str | None, within: int | None,
+              today: date | None = None) -> tuple[list[Entry], list[str], Checked | None, bool]:
+    """The unit of work of `scan`: entries and warnings of one file, or why it was skipped;
+    whether it knows `executor`.
+
+    Items are tracked one at a time and only the entries a report shows are
+    kept, so a roadmap with many repeating deadlines does not fill memory.
+    """
+    from roadmapctl.limits import MAX_OCCURRENCES_PER_RUN
+
+    checked = read_file(path, today)
+    roadmap = checked.roadmap
+    if roadmap is None:
+        return [], [], checked, False
+    out: list[Entry] = []
+    warnings: list[str] = []
+    known_refs: set[str] = set()
+    for entry, address, steps in walk_addressed(roadmap):
+        item = track_item(entry, address, steps, roadmap.period, as_of)
+        file = TrackedFile(str(path), roadmap, [item])
+        if isinstance(item.deadline, Unparsed):
+            warnings.append(_skipped_item(file.path, item))
+        known_refs.update(ref.id for ref in item.executors)
+        out += select(file, as_of, executor, within)
+        if len(out) > MAX_OCCURRENCES_PER_RUN:
+            break  # the caller refuses the run; holding more would only cost memory
+    return out, warnings, None, _knows(roadmap, known_refs, executor)
 
 
 def select(file: TrackedFile, as_of: date, executor: str | None, within: int | None) -> list[Entry]:
