@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from roadmapctl.deadlines import Deadline, Unparsed
-from roadmapctl.errors import InputError, OutputError, UsageError
+from roadmapctl.errors import InputError, OutputError, UsageError, ValueRefused
 from roadmapctl.model import Completion, Extension, ItemInContext, Roadmap
 from roadmapctl.ru import date_numeric
 from roadmapctl.tracking import Tracked, TrackedItem, track_item, window_start
@@ -109,8 +109,8 @@ def plan_completion(roadmap: Roadmap, item: TrackedItem, on: date, due: date | N
         inside = [o for i, o in enumerate(occs)
                   if window_start(deadline.occurrences, i) <= on <= o.effective_due]
         if inside and all(o.completion is not None for o in inside):
-            raise UsageError(_already(item, inside[0]),
-                             "если это отметка за другой срок, укажите его: --due ДАТА")
+            raise ValueRefused(_already(item, inside[0]), "если это отметка за другой срок, укажите его",
+                               field="due", given=False)
     new = Completion(date=on, due=due, note=note)
     after = retrack(item, roadmap, date.max, status="in_progress",
                     completions=[*item.item.completions, new])

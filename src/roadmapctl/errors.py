@@ -38,6 +38,10 @@ class OutputError(RoadmapctlError):
     """An output that cannot or must not be written."""
 
 
+class OutputExists(OutputError):
+    """An output file that exists and may not be replaced; `main` adds how to allow it (the option)."""
+
+
 class ValueRefused(UsageError):
     """A value handed to the domain (a period, a date, an edition) that it cannot accept.
 

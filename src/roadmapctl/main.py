@@ -24,6 +24,7 @@ from roadmapctl.errors import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
+    OutputExists,
     RoadmapctlError,
 )
 
@@ -112,7 +113,10 @@ def run(argv: list[str] | None = None) -> int:
     try:
         result = build_app(command)(args=args, prog_name="roadmapctl", standalone_mode=False)
     except RoadmapctlError as exc:
-        _error(exc.message, exc.hint, exc.details)
+        hint = exc.hint
+        if isinstance(exc, OutputExists) and hint is None:
+            hint = "чтобы перезаписать его, добавьте --force"  # every command that writes has it
+        _error(exc.message, hint, exc.details)
         return exc.exit_code
     except KeyboardInterrupt:
         _error("прервано")

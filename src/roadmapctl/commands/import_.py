@@ -11,11 +11,15 @@ from typing import TYPE_CHECKING
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
     from roadmapctl.diagnostics import Problem
     from roadmapctl.importer.build import ImportResult
+
+
+PERIOD_HINT = "укажите его: --period 2023/2024 (учебный год), 2021-2025 (годы) или 2021-06-01..2022-08-31"
 
 
 def default_output(source: Path) -> Path:
@@ -79,7 +83,8 @@ def run(source: Path, output: str | None, period: str | None, force: bool, as_of
     from roadmapctl.importer import import_file
     from roadmapctl.importer.writer import render_yaml
 
-    result = import_file(source, period)
+    with params.options({"period": "--period"}, hints={"period": PERIOD_HINT}):
+        result = import_file(source, period)
     target = output or str(default_output(source))
     comments = [f"Импортировано из файла {source.name} командой roadmapctl import;",
                 "места, требующие проверки, перечислены в отчёте импорта."]

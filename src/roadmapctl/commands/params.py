@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 
 import typer
 
@@ -53,3 +54,15 @@ def options(names: dict[str, str], hints: dict[str, str] | None = None) -> Itera
         if exc.example is not None:
             hint = f"{hint}, например: {option} {exc.example}" if hint else f"например: {option} {exc.example}"
         raise UsageError(message, hint) from None
+
+
+def past_date(text: str | None, option: str, today: date) -> date:
+    """A date option that defaults to today and must not lie in the future."""
+    from roadmapctl.options import parse_date
+    from roadmapctl.ru import date_numeric
+
+    day = parse_date(text, option) or today
+    if day > today:
+        raise UsageError(f"{option}: дата {date_numeric(day)} ещё не наступила "
+                         f"(сегодня {date_numeric(today)})")
+    return day
