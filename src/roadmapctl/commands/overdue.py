@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import IO, TYPE_CHECKING, Any
 
@@ -38,7 +38,7 @@ def run(paths: Sequence[str], as_of: date, executor: str | None, within: int | N
         # on stdout, with the report: a cron mail must not read as a good day
         out.write(unread_note([f.path for f in skipped], found.read) + "\n\n")
     if entries or not quiet or skipped:
-        out.write(render(entries, as_of, executor, within, fmt, group_by, out, partial=bool(skipped)))
+        out.writelines(render(entries, as_of, executor, within, fmt, group_by, out, partial=bool(skipped)))
     if skipped:
         return EXIT_USAGE
     missed = any(e.group == "overdue" for e in entries)
@@ -46,25 +46,26 @@ def run(paths: Sequence[str], as_of: date, executor: str | None, within: int | N
 
 
 def render(entries: list[Entry], as_of: date, executor: str | None, within: int | None, fmt: str,
-           group_by: str, out: IO[str], partial: bool = False) -> str:
-    """The report; `partial` when some roadmaps were skipped: then «нет» is never said."""
+           group_by: str, out: IO[str], partial: bool = False) -> Iterable[str]:
+    """The report in pieces (plain text streams line by line: a huge report is never one string);
+    `partial` when some roadmaps were skipped: then «нет» is never said."""
     from roadmapctl import reports
 
     overdue = [e for e in entries if e.group == "overdue"]
     upcoming = [e for e in entries if e.group == "upcoming"]
     if fmt == "json":
-        return reports.to_json([record(e, within is not None) for e in entries])
+        return [reports.to_json([record(e, within is not None) for e in entries])]
     if fmt == "csv":
-        return reports.to_csv(csv_columns(within is not None),
-                              [record(e, within is not None) for e in entries])
+        return [reports.to_csv(csv_columns(within is not None),
+                               [record(e, within is not None) for e in entries])]
     parts = [(header(overdue, as_of, executor, partial), overdue, False)]
     if within is not None:
         parts.append((soon_header(upcoming, as_of, within, partial), upcoming, True))
     if fmt == "markdown":
-        return markdown(parts, group_by)
+        return [markdown(parts, group_by)]
     if reports.is_terminal(out) and fits(parts, out):
         terminal(parts, group_by, out)
-        return ""
+        return []
     return plain(parts, group_by)
 
 
@@ -141,30 +142,29 @@ def _heading(title: str, group_by: str) -> str:
     return f"Исполнитель: {title}" if group_by == "executor" else f"Файл: {title}"
 
 
-def plain(parts: list[Part], group_by: str) -> str:
-    """Cron-friendly text: a block per control date, file:line first, nothing wrapped."""
+def plain(parts: list[Part], group_by: str) -> Iterator[str]:
+    """Cron-friendly text: a block per control date, file:line first, nothing wrapped; line by line."""
     from roadmapctl import reports
 
-    lines: list[str] = []
-    for title, entries, soon in parts:
-        lines += [title, ""] if entries else [title]
+    pending = 0  # blank lines owed: written only before more text, so the report ends with its last line
+    for number, (title, entries, soon) in enumerate(parts):
+        if number:
+            pending = max(pending, 1)
+        yield "\n" * pending + title + "\n"
+        pending = 1 if entries else 0
         for grp in _groups(entries, group_by):
             if grp.title is not None:
-                lines += [_heading(grp.title, group_by), ""]
+                yield "\n" * pending + _heading(grp.title, group_by) + "\n"
+                pending = 1
             for e in grp.entries:
                 occ = e.occurrence
                 when = reports.due_in(e.days) if soon else reports.overdue_by(e.days)
-                lines += [
-                    f"{e.file}:{e.line}: {e.item} {e.title}",
-                    f"    Исполнители: {reports.names(e.executors)}",
-                    f"    Срок: {reports.phrase(e.deadline)} ({reports.span(occ)}{reports.moved(occ)}) — {when}",
-                    "",
-                ]
+                yield ("\n" * pending + f"{e.file}:{e.line}: {e.item} {e.title}\n"
+                       f"    Исполнители: {reports.names(e.executors)}\n"
+                       f"    Срок: {reports.phrase(e.deadline)} ({reports.span(occ)}{reports.moved(occ)}) — {when}\n")
+                pending = 1
         if not entries and len(parts) > 1:
-            lines.append("")
-    while lines and lines[-1] == "":
-        lines.pop()
-    return "\n".join(lines) + "\n"
+            pending = 1
 
 
 def _display_rows(entries: list[Entry], soon: bool) -> list[dict[str, Any]]:

@@ -14,8 +14,11 @@ from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from roadmapctl.reports import Column
     from roadmapctl.stats import Report, Tally
+    from roadmapctl.tracking.service import TrackedFile
 
 FORMATS = ("table", "json", "csv")
 BY_NAMES = {"executor": "по исполнителям", "section": "по разделам", "file": "по файлам"}
@@ -30,15 +33,24 @@ def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: s
     from roadmapctl import reports
     from roadmapctl.commands.readout import skipped_lines, unread_note, warn
     from roadmapctl.stats import discipline
-    from roadmapctl.tracking.service import load_tracked
+    from roadmapctl.tracking.service import find, iter_tracked, require_executor
 
     out = out or sys.stdout
+    files, loaded = find(paths)
+    read = 0
+
+    def counted() -> Iterator[TrackedFile]:
+        nonlocal read
+        for file in iter_tracked(files, as_of, loaded, executor):
+            read += 1
+            yield file
+
+    report = discipline(counted(), as_of, by, executor, several=len(files) > 1)
     with params.options({"executor": "--executor"}):
-        loaded = load_tracked(paths, as_of, executor)
+        require_executor(executor, loaded)
     warn([*loaded.warnings, *skipped_lines(loaded.skipped)])
-    report = discipline(loaded, as_of, by, executor)
     if loaded.broken and fmt == "table":
-        out.write(unread_note([f.path for f in loaded.skipped], len(loaded.files)) + "\n\n")
+        out.write(unread_note([f.path for f in loaded.skipped], read) + "\n\n")
     rows = [record(t) for t in report.groups]
     total = record(report.total)
     if fmt == "json":

@@ -18,7 +18,7 @@ take gigabytes, and the run stops with a clear message instead.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
@@ -50,6 +50,7 @@ class Loaded:
     files: list[TrackedFile] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # items left out of usable files
     skipped: list[Checked] = field(default_factory=list)  # roadmaps not used, with their errors
+    knows_executor: bool = False  # whether a usable roadmap knows the executor asked for
 
     @property
     def broken(self) -> bool:
@@ -119,6 +120,23 @@ def find(paths: Sequence[str]) -> tuple[list[Path], Loaded]:
     return found.files, Loaded(skipped=unreadable)
 
 
+def iter_tracked(files: Iterable[Path], as_of: date, loaded: Loaded, executor: str | None = None,
+                 today: date | None = None) -> Iterator[TrackedFile]:
+    """Each usable roadmap, tracked, one at a time; what was skipped goes into `loaded`.
+
+    For reports that keep only counts (`stats`): memory does not grow with
+    the number of roadmaps.  Call `require_executor(executor, loaded)` after.
+    """
+    for path in files:
+        result = load_file(path, as_of, today)
+        if isinstance(result, TrackedFile):
+            loaded.warnings += skipped(result)
+            loaded.knows_executor = loaded.knows_executor or knows(result, executor)
+            yield result
+        else:
+            loaded.skipped.append(result)
+
+
 def load_tracked(paths: Sequence[str], as_of: date, executor: str | None = None,
                  today: date | None = None) -> Loaded:
     """Load and track every roadmap under `paths`; roadmaps with errors are listed, not raised."""
@@ -126,17 +144,12 @@ def load_tracked(paths: Sequence[str], as_of: date, executor: str | None = None,
 
     files, loaded = find(paths)
     held = 0
-    for path in files:
-        result = load_file(path, as_of, today)
-        if isinstance(result, TrackedFile):
-            held += sum(len(t.occurrences) for t in result.items)
-            if held > MAX_OCCURRENCES_PER_RUN:
-                raise _too_many()
-            loaded.files.append(result)
-            loaded.warnings += skipped(result)
-        else:
-            loaded.skipped.append(result)
-    require_executor(executor, any(knows(f, executor) for f in loaded.files), loaded)
+    for file in iter_tracked(files, as_of, loaded, executor, today):
+        held += sum(len(t.occurrences) for t in file.items)
+        if held > MAX_OCCURRENCES_PER_RUN:
+            raise _too_many()
+        loaded.files.append(file)
+    require_executor(executor, loaded)
     return loaded
 
 
@@ -183,14 +196,14 @@ def _knows(roadmap: Roadmap, referenced: set[str], text: str | None) -> bool:
     return any(wanted in name for key in keys for name in _names(roadmap, key))
 
 
-def require_executor(text: str | None, known: bool, loaded: Loaded) -> None:
+def require_executor(text: str | None, loaded: Loaded) -> None:
     """Refuse an executor no roadmap knows: a typo must not read as «nothing overdue» in cron mail.
 
     A `ValueRefused` of the field «executor»: the command names its option.
     """
     from roadmapctl.errors import ValueRefused
 
-    if text and not known and not loaded.broken:
+    if text and not loaded.knows_executor and not loaded.broken:
         raise ValueRefused(f"исполнителя «{text}» нет ни в одной карте",
                            "укажите идентификатор, краткое или полное наименование из блока executors",
                            field="executor")
@@ -252,7 +265,6 @@ def scan(paths: Sequence[str], as_of: date, executor: str | None = None, within:
     files, loaded = find(paths)
     result = Scan(loaded=loaded)
     work = partial(scan_file, as_of=as_of, executor=executor, within=within, today=today)
-    known = False
     for entries, warnings, refused, knows_executor in ordered_map(work, files, jobs):
         result.entries += entries
         if len(result.entries) > MAX_OCCURRENCES_PER_RUN:
@@ -262,8 +274,8 @@ def scan(paths: Sequence[str], as_of: date, executor: str | None = None, within:
             result.read += 1
         else:
             result.loaded.skipped.append(refused)
-        known = known or knows_executor
-    require_executor(executor, known, result.loaded)
+        result.loaded.knows_executor = result.loaded.knows_executor or knows_executor
+    require_executor(executor, result.loaded)
     overdue = sorted((e for e in result.entries if e.group == "overdue"), key=lambda e: (-e.days, *_place(e)))
     upcoming = sorted((e for e in result.entries if e.group == "upcoming"), key=lambda e: (e.days, *_place(e)))
     result.entries = overdue + upcoming
@@ -306,20 +318,19 @@ def select(file: TrackedFile, as_of: date, executor: str | None, within: int | N
     for item in file.items:
         if not item.occurrences or not matches(file.roadmap, item):
             continue
+        entry = partial(_entry, file, item, tuple(executor_labels(file.roadmap, item.executors)),
+                        tuple(executor_titles(file.roadmap, item.executors)))
         for occ in item.occurrences:
             if occ.state == "overdue":
-                out.append(_entry(file, item, occ, "overdue", occ.days_overdue))
+                out.append(entry(occ, "overdue", occ.days_overdue))
             elif occ.state == "open" and horizon is not None and occ.effective_due <= horizon:
-                out.append(_entry(file, item, occ, "upcoming", (occ.effective_due - as_of).days))
+                out.append(entry(occ, "upcoming", (occ.effective_due - as_of).days))
     return out
 
 
-def _entry(file: TrackedFile, item: TrackedItem, occ: Tracked,
-           group: Literal["overdue", "upcoming"], days: int) -> Entry:
-    roadmap = file.roadmap
-    return Entry(file.path, item.line, item.address, item.item.title,
-                 tuple(executor_labels(roadmap, item.executors)),
-                 tuple(executor_titles(roadmap, item.executors)),
+def _entry(file: TrackedFile, item: TrackedItem, labels: tuple[str, ...], titles: tuple[str, ...],
+           occ: Tracked, group: Literal["overdue", "upcoming"], days: int) -> Entry:
+    return Entry(file.path, item.line, item.address, item.item.title, labels, titles,
                  item.phrase, item.item.status, _slim(occ), group, days)
 
 
