@@ -19,16 +19,22 @@ def run(paths: Sequence[str], output: Path, executor: str | None, force: bool) -
     from roadmapctl.calendar_export import build_calendar
     from roadmapctl.commands.readout import skipped_lines, warn
     from roadmapctl.fsio import write_atomic
+    from roadmapctl.reading import RoadmapRefused
     from roadmapctl.ru import count
     from roadmapctl.tracking.service import load_tracked
 
     # Control dates do not depend on «today»; as_of only decides states, unused here.
     with params.options({"executor": "--executor"}):
         loaded = load_tracked(paths, date.max, executor)
-    warn([*loaded.warnings, *skipped_lines(loaded.skipped)])
+    warn(loaded.warnings)
     if loaded.broken:
-        # A calendar without a skipped roadmap would delete its events from every subscriber's feed.
-        raise InputError(f"календарь {output} не записан: исправьте карты и повторите")
+        # A calendar without a skipped roadmap would delete its events from every subscriber's feed:
+        # like every command that builds something, calendar refuses roadmaps with errors.
+        if len(loaded.skipped) == 1:
+            raise RoadmapRefused(loaded.skipped[0], f"календарь {output} не записан")
+        warn(skipped_lines(loaded.skipped))
+        raise InputError(f"календарь {output} не записан: в {count(len(loaded.skipped), 'карте', 'картах', 'картах')} "
+                         "ошибки", "исправьте их (roadmapctl check) и повторите")
     data, total = build_calendar(loaded.files, executor)
     if str(output) == "-":
         sys.stdout.flush()
