@@ -83,6 +83,8 @@ class RoadmapBlock:
     sections: list[SectionBlock]
     total: Tally
     states: Counter[str]
+    planned: list[date] = field(default_factory=list)  # every control date (as extended)
+    done: list[date] = field(default_factory=list)  # every completion date up to `as_of`
 
 
 @dataclass
@@ -134,7 +136,12 @@ def _roadmap(file: TrackedFile, as_of: date, since: date | None,
     sections: dict[int, SectionBlock] = {}
     total = Tally("Итого")
     states: Counter[str] = Counter()
+    planned: list[date] = []
+    done: list[date] = []
     for item in file.items:
+        if not item.cancelled:
+            planned += [occ.effective_due for occ in item.occurrences]
+            done += [occ.done_on for occ in item.occurrences if occ.done_on and occ.done_on <= as_of]
         section = item.entry.section
         block = sections.setdefault(id(section), SectionBlock(_section_label(item)))
         block.tally.label = block.label
@@ -151,7 +158,8 @@ def _roadmap(file: TrackedFile, as_of: date, since: date | None,
             for label in dict.fromkeys(labels or ["исполнитель не указан"]):
                 executors.setdefault(label, Tally(label)).add(occ)
     period = roadmap.period.text if roadmap.period is not None else ""
-    return RoadmapBlock(file.path, roadmap.title, period, list(sections.values()), total, states)
+    return RoadmapBlock(file.path, roadmap.title, period, list(sections.values()), total, states,
+                        sorted(planned), sorted(done))
 
 
 def _occurrences(item: TrackedItem, as_of: date, since: date | None) -> list[Tracked]:
