@@ -104,7 +104,8 @@ def progress(planned: Sequence[date], done: Sequence[date], as_of: date,
         ax.step(list(done), range(1, len(done) + 1), where="post", color=DONE, linewidth=2,
                 label="выполнено")
     ax.axvline(as_of, color="#616161", linestyle="--", linewidth=1)
-    ax.annotate(f"на {as_of:%d.%m.%Y}", (as_of, len(planned)), fontsize=8, ha="right", va="top")
+    ax.annotate(f"на {as_of:%d.%m.%Y}", (as_of, 0), xytext=(3, 3), textcoords="offset points",
+                fontsize=8, ha="left", va="bottom", color="#616161")
     ax.set_ylabel("нарастающим итогом")
     ax.legend(loc="upper left", frameon=False)
     import matplotlib.dates as mdates
@@ -127,9 +128,11 @@ def donuts(sections: Sequence[tuple[str, Counter[str]]],
     shown = [(label, states) for label, states in sections if sum(states.values())]
     if not shown:
         return None
-    per_row = min(4, len(shown))
+    import textwrap
+
+    per_row = min(3, len(shown))
     rows = (len(shown) + per_row - 1) // per_row
-    fig = _figure(7.0, 0.6 + 2.1 * rows)
+    fig = _figure(7.0, 0.6 + 2.4 * rows)
     alt_parts = []
     for index, (label, states) in enumerate(shown):
         ax = fig.add_subplot(rows, per_row, index + 1)
@@ -138,7 +141,7 @@ def donuts(sections: Sequence[tuple[str, Counter[str]]],
                startangle=90, counterclock=False, wedgeprops={"width": 0.38})
         total = sum(states.values())
         ax.text(0, 0, str(total), ha="center", va="center", fontsize=11, fontweight="bold")
-        ax.set_title(_short(label, 28), fontsize=8)
+        ax.set_title("\n".join(textwrap.wrap(_short(label, 60), 30)), fontsize=8)
         alt_parts.append(f"{label}: " + ", ".join(f"{STATE_NAMES[k]} — {states[k]}" for k in keys))
     handles = _legend_handles(sorted({k for _, s in shown for k in s if s[k]}, key=STATE_ORDER.index))
     fig.legend(handles=handles, loc="outside lower center", ncol=3, frameon=False, fontsize=8)
