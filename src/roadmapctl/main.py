@@ -42,6 +42,7 @@ COMMANDS = (
     "extend",
     "stats",
     "calendar",
+    "report",
 )
 
 HELP = """Дорожные карты в YAML: проверка, контроль сроков, сравнение, печать.

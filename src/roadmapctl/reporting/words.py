@@ -20,7 +20,7 @@ def days(n: int) -> str:
 def heading(report: ExecutionReport) -> str:
     when = f"по состоянию на {date_numeric(report.as_of)}"
     if report.since is not None:
-        when = f"за период с {date_numeric(report.since)} {when}"
+        when = f"за период с {date_numeric(report.since)} по {date_numeric(report.as_of)}"
     return f"{TITLE} {when}"
 
 
