@@ -58,8 +58,7 @@ def _item_lines(row: ItemRow) -> list[str]:
         lines.append(f"      {words.remark_text(row)}")
     for d in row.dates:
         lines.append(f"      {words.control_date(d)}: {words.state_text(d)}"
-                     + (f", выполнено {words.done_text(d)}" if d.done_on and d.state != "on_time" else
-                        f" ({words.done_text(d)})" if d.done_on else ""))
+                     + (f"; дата исполнения {words.done_text(d)}" if d.done_on else ""))
         if d.evidence:
             lines.append(f"        подтверждение: {'; '.join(d.evidence)}")
         if d.note:
