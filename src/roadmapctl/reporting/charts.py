@@ -17,6 +17,7 @@ import io
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from typing import Any
 
@@ -37,12 +38,26 @@ DONE = "#2e7d32"
 MAX_BARS = 40  # more executors than this would not read: the rest are summed in the table
 
 
-@dataclass(frozen=True)
+@dataclass
 class Chart:
+    """A drawn figure; SVG and PNG are made on first use (HTML needs one, Word the other)."""
+
     title: str
-    svg: str
-    png: bytes
+    figure: Any
     alt: str  # the same information in words, for screen readers and text mail
+
+    @cached_property
+    def svg(self) -> str:
+        svg = io.StringIO()
+        self.figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+        text = svg.getvalue()
+        return text[text.index("<svg"):]  # drop the XML prolog and DOCTYPE: the SVG goes inline
+
+    @cached_property
+    def png(self) -> bytes:
+        png = io.BytesIO()
+        self.figure.savefig(png, format="png", dpi=150, metadata={"Software": None})
+        return png.getvalue()
 
 
 def _figure(width: float, height: float) -> Any:
@@ -59,13 +74,7 @@ def _figure(width: float, height: float) -> Any:
 
 
 def _finish(fig: Any, title: str, alt: str) -> Chart:
-    svg = io.StringIO()
-    fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
-    png = io.BytesIO()
-    fig.savefig(png, format="png", dpi=150, metadata={"Software": None})
-    text = svg.getvalue()
-    text = text[text.index("<svg"):]  # drop the XML prolog and DOCTYPE: the SVG goes inline
-    return Chart(title, text, png.getvalue(), alt)
+    return Chart(title, fig, alt)
 
 
 def ko_bars(tallies: Sequence[Tally], title: str = "Ко по исполнителям, %") -> Chart | None:

@@ -9,6 +9,7 @@ they are real http(s) addresses.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from roadmapctl.reporting import words
@@ -21,15 +22,21 @@ TEMPLATE = "report.html.j2"
 
 def render_page(template: str, data: dict[str, Any]) -> bytes:
     """A shipped page template filled with `data`; the one place report pages are rendered."""
-    from roadmapctl.render.jinja import make_env, templates_dir
-
-    env = make_env(templates_dir(), trusted=True)
+    env = _environment()
     data = {**data, "charts": [_inline(c) for c in data.get("charts", [])]}
     for block in data.get("roadmaps", []):
         block["charts"] = [_inline(c) for c in block.get("charts", [])]
     data.setdefault("generated", "")
     text = env.get_template(template).render(data)
     return text.encode("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Any:
+    """One environment per run: the dashboard renders dozens of pages from the same templates."""
+    from roadmapctl.render.jinja import make_env, templates_dir
+
+    return make_env(templates_dir(), trusted=True)
 
 
 def _inline(chart: Chart | dict[str, Any]) -> dict[str, Any]:
