@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import typer
@@ -21,18 +23,27 @@ if TYPE_CHECKING:
 
     Row = tuple[TrackedFile, TrackedItem, tuple[Tracked, ...]]  # an item and the dates shown
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("table", "json", "csv", "xlsx")
 
 
 def run(paths: Sequence[str], as_of: date, executor: str | None, statuses: set[str] | None,
-        start: date | None, end: date | None, fmt: str, out: IO[str] | None = None) -> int:
+        start: date | None, end: date | None, fmt: str, out: IO[str] | None = None,
+        output: Path | None = None) -> int:
     from roadmapctl import reports
     from roadmapctl.overdue import load_tracked
 
-    out = out or sys.stdout
+    target = out or sys.stdout
+    out = io.StringIO() if output is not None and str(output) != "-" else target
     loaded = load_tracked(paths, as_of, executor)
     broken = loaded.warn()
     rows = pick(loaded, executor, statuses, start, end)
+    if fmt == "xlsx":
+        from roadmapctl.reporting.emit import emit, records_workbook
+
+        lines = [line for f, t, occs in rows for line in csv_lines(f, t, occs)]
+        emit(records_workbook("Мероприятия", [c.key for c in csv_columns()], lines,
+                              header(len(rows), as_of, start, end)), output, "XLSX")
+        return EXIT_USAGE if broken else EXIT_OK
     if fmt == "json":
         out.write(reports.to_json([record(f, t, occs) for f, t, occs in rows]))
     elif fmt == "csv":
@@ -44,6 +55,10 @@ def run(paths: Sequence[str], as_of: date, executor: str | None, statuses: set[s
         con.print(reports.rich_table(table_columns(), shown(rows)))
     else:
         out.write(plain(rows, as_of, start, end))
+    if out is not target:
+        from roadmapctl.reporting.emit import emit
+
+        emit(out.getvalue().encode("utf-8"), output)  # type: ignore[attr-defined]
     return EXIT_USAGE if broken else EXIT_OK
 
 
@@ -193,7 +208,9 @@ def register(app: typer.Typer) -> None:
         end: str = typer.Option(
             None, "--to", metavar="ДАТА", help="Только то, срок чего не позже этой даты.",
         ),
-        fmt: str = typer.Option("table", "--format", "-f", metavar="ФОРМАТ", help="table, json или csv."),
+        fmt: str = typer.Option("table", "--format", "-f", metavar="ФОРМАТ", help="table, json, csv или xlsx."),
+        output: Path = typer.Option(None, "--output", "-o", metavar="ПУТЬ",
+                                    help="Записать в файл (для xlsx — обязательно, если вывод на терминал)."),
         as_of: str = params.AS_OF,
     ) -> int:
         """Все мероприятия (с подпунктами): исполнители, срок, контрольные даты, статус.
@@ -212,4 +229,4 @@ def register(app: typer.Typer) -> None:
         if first and last and last < first:
             raise UsageError(f"--to {date_numeric(last)} раньше --from {date_numeric(first)}")
         return run(paths or [], today_or(as_of), executor, wanted or None, first, last,
-                   choice(fmt, FORMATS, "--format"))
+                   choice(fmt, FORMATS, "--format"), output=output)

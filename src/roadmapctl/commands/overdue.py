@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import sys
+from pathlib import Path
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import IO, TYPE_CHECKING, Any
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 
     Part = tuple[str, list[Entry], bool]  # heading, entries, whether they are upcoming
 
-FORMATS = ("table", "json", "csv", "markdown")
+FORMATS = ("table", "json", "csv", "markdown", "xlsx")
 EXECUTOR = typer.Option(  # shared by list, stats and calendar
     None, "--executor", "-e", metavar="ТЕКСТ",
     help="Только мероприятия исполнителя: идентификатор, краткое или полное наименование или их "
@@ -29,15 +31,28 @@ EXECUTOR = typer.Option(  # shared by list, stats and calendar
 
 def run(paths: Sequence[str], as_of: date, executor: str | None, within: int | None, fmt: str,
         group_by: str, exit_code: bool, quiet: bool, jobs: int | None = None,
-        out: IO[str] | None = None) -> int:
+        out: IO[str] | None = None, output: Path | None = None) -> int:
     from roadmapctl.overdue import scan
 
-    out = out or sys.stdout
+    target = out or sys.stdout
+    to_file = output is not None and str(output) != "-"
+    out = io.StringIO() if to_file else target
     found = scan(paths, as_of, executor, within, jobs)
     broken = found.loaded.warn()
     entries = found.entries
-    if entries or not quiet:
+    if fmt == "xlsx":
+        from roadmapctl.reporting.emit import emit, records_workbook
+
+        overdue = [e for e in entries if e.group == "overdue"]
+        emit(records_workbook("Просрочено", [c.key for c in csv_columns(within is not None)],
+                              [record(e, within is not None) for e in entries],
+                              header(overdue, as_of, executor)), output, "XLSX")
+    elif entries or not quiet:
         out.write(render(entries, as_of, executor, within, fmt, group_by, out))
+        if to_file:
+            from roadmapctl.reporting.emit import emit
+
+            emit(out.getvalue().encode("utf-8"), output)  # type: ignore[attr-defined]
     if broken:
         return EXIT_USAGE
     missed = any(e.group == "overdue" for e in entries)
@@ -234,8 +249,10 @@ def register(app: typer.Typer) -> None:
             help="Показать отдельно и то, срок чего наступает в ближайшие N дней (0 — только сегодня).",
         ),
         fmt: str = typer.Option(
-            "table", "--format", "-f", metavar="ФОРМАТ", help="table, json, csv или markdown.",
+            "table", "--format", "-f", metavar="ФОРМАТ", help="table, json, csv, markdown или xlsx.",
         ),
+        output: Path = typer.Option(None, "--output", "-o", metavar="ПУТЬ",
+                                    help="Записать в файл (для xlsx — обязательно, если вывод на терминал)."),
         group_by: str = typer.Option(
             "none", "--group-by", metavar="ПО",
             help="Группировать: executor — по исполнителям, file — по файлам, none — общий список.",
@@ -261,4 +278,4 @@ def register(app: typer.Typer) -> None:
         if within is not None and within < 0:
             raise UsageError("--within: число дней не может быть отрицательным")
         return run(paths or [], today_or(as_of), executor, within, choice(fmt, FORMATS, "--format"),
-                   choice(group_by, GROUP_BY, "--group-by"), exit_code, quiet, jobs)
+                   choice(group_by, GROUP_BY, "--group-by"), exit_code, quiet, jobs, output=output)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import sys
+from pathlib import Path
 from collections.abc import Sequence
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
     from roadmapctl.reports import Column
     from roadmapctl.stats import Report, Tally
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("table", "json", "csv", "xlsx")
 BY_NAMES = {"executor": "по исполнителям", "section": "по разделам", "file": "по файлам"}
 BY_HEADERS = {"executor": "Исполнитель", "section": "Раздел", "file": "Файл"}
 BAR = 20  # characters of the on-time bar on a terminal
@@ -27,17 +29,25 @@ NOTE = ("Ко — доля сроков, выполненных в срок (с 
 
 
 def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: str,
-        out: IO[str] | None = None) -> int:
+        out: IO[str] | None = None, output: Path | None = None) -> int:
     from roadmapctl import reports
     from roadmapctl.overdue import load_tracked
     from roadmapctl.stats import discipline
 
-    out = out or sys.stdout
+    target = out or sys.stdout
+    out = io.StringIO() if output is not None and str(output) != "-" else target
     loaded = load_tracked(paths, as_of, executor)
     broken = loaded.warn()
     report = discipline(loaded, as_of, by, executor)
     rows = [record(t) for t in report.groups]
     total = record(report.total)
+    if fmt == "xlsx":
+        from roadmapctl.reporting.emit import emit, records_workbook
+
+        keys = [c.key for c in columns(by)]
+        emit(records_workbook("Дисциплина", keys, rows + [total], title(as_of, by),
+                              {"group": BY_HEADERS[by], "due": "Наступило"}), output, "XLSX")
+        return EXIT_USAGE if broken else EXIT_OK
     if fmt == "json":
         out.write(reports.to_json({"as_of": as_of.isoformat(), "by": by,
                                    "groups": rows, "total": total}))
@@ -48,6 +58,10 @@ def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: s
         terminal(report, as_of, by, out)
     else:
         out.write(plain(report, as_of, by))
+    if out is not target:
+        from roadmapctl.reporting.emit import emit
+
+        emit(out.getvalue().encode("utf-8"), output)  # type: ignore[attr-defined]
     return EXIT_USAGE if broken else EXIT_OK
 
 
@@ -118,7 +132,9 @@ def register(app: typer.Typer) -> None:
                                                   "file — по файлам.",
         ),
         executor: str = EXECUTOR,
-        fmt: str = typer.Option("table", "--format", "-f", metavar="ФОРМАТ", help="table, json или csv."),
+        fmt: str = typer.Option("table", "--format", "-f", metavar="ФОРМАТ", help="table, json, csv или xlsx."),
+        output: Path = typer.Option(None, "--output", "-o", metavar="ПУТЬ",
+                                    help="Записать в файл (для xlsx — обязательно, если вывод на терминал)."),
     ) -> int:
         """Исполнительская дисциплина: сроков наступило, выполнено в срок, с опозданием,
         просрочено, продлено; Ко = в срок ÷ наступило × 100 %; среднее опоздание.
@@ -129,4 +145,4 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.stats import BY
 
         return run(paths or [], today_or(as_of), choice(by, BY, "--by"), executor,
-                   choice(fmt, FORMATS, "--format"))
+                   choice(fmt, FORMATS, "--format"), output=output)
