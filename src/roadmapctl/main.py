@@ -44,6 +44,7 @@ COMMANDS = (
     "calendar",
     "report",
     "site",
+    "export",
 )
 
 HELP = """Дорожные карты в YAML: проверка, контроль сроков, сравнение, печать.
