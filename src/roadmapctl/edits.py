@@ -93,7 +93,7 @@ def trackable(item: TrackedItem, path: Path) -> Deadline:
 
 def retrack(item: TrackedItem, roadmap: Roadmap, as_of: date, **changes: Any) -> TrackedItem:
     """The item tracked as if it had `changes` (new completions, extensions, status)."""
-    entry = ItemInContext(replace(item.item, **changes), item.entry.sections, item.entry.parent)
+    entry = replace(item.entry, item=replace(item.item, **changes))
     return track_item(entry, item.address, item.steps, roadmap.period, as_of)
 
 

@@ -141,26 +141,27 @@ def track(roadmap: Roadmap, as_of: date) -> list[TrackedItem]:
 
 
 def walk_addressed(roadmap: Roadmap) -> Iterator[tuple[ItemInContext, str, Steps]]:
-    """Items with their address and tree position, in the order of `Roadmap.walk`."""
-    for k, section in enumerate(roadmap.sections):
-        yield from _walk_section(section, (section,), (("sections", k),))
+    """Items with their address and tree position, in the order of `Roadmap.walk`
+    (whose entries carry what the items inherit, such as default executors)."""
+    places = (place for k, section in enumerate(roadmap.sections)
+              for place in _walk_section(section, (("sections", k),)))
+    for entry, (address, steps) in zip(roadmap.walk(), places):
+        yield entry, address, steps
 
 
-def _walk_section(section: Section, chain: tuple[Section, ...],
-                  steps: Steps) -> Iterator[tuple[ItemInContext, str, Steps]]:
+def _walk_section(section: Section, steps: Steps) -> Iterator[tuple[str, Steps]]:
     base = (section.number or "").strip().rstrip(".")
-    yield from _walk_items(section.items, chain, None, base, steps)
+    yield from _walk_items(section.items, base, steps)
     for k, inner in enumerate(section.sections):
-        yield from _walk_section(inner, (*chain, inner), (*steps, ("sections", k)))
+        yield from _walk_section(inner, (*steps, ("sections", k)))
 
 
-def _walk_items(items: list[Item], chain: tuple[Section, ...], parent: Item | None, base: str,
-                steps: Steps) -> Iterator[tuple[ItemInContext, str, Steps]]:
+def _walk_items(items: list[Item], base: str, steps: Steps) -> Iterator[tuple[str, Steps]]:
     for k, item in enumerate(items):
         here = (*steps, ("items", k))
         address = item.number.strip() if item.number else f"{base}/{k + 1}"
-        yield ItemInContext(item, chain, parent), address, here
-        yield from _walk_items(item.items, chain, item, address.rstrip("."), here)
+        yield address, here
+        yield from _walk_items(item.items, address.rstrip("."), here)
 
 
 def resolve_deadline(entry: ItemInContext, period: Period | None) -> Deadline | Unparsed | None:
