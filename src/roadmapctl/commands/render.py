@@ -35,7 +35,7 @@ def pick_format(fmt: str | None, output: Path | None, template: Path | None) -> 
 
 
 def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
-        template: Path | None, force: bool, edition: str | None, executors: str,
+        template: Path | None, force: bool, edition: str | None, executors: str | None,
         qr: str | None) -> int:
     from roadmapctl.fsio import write_atomic
     from roadmapctl.loader import load
@@ -44,7 +44,8 @@ def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
     from roadmapctl.ru import count
 
     what = choice(what, WHATS, "--what")
-    executors = choice(executors, EXECUTOR_MODES, "--executors")
+    if executors is not None:
+        executors = choice(executors, EXECUTOR_MODES, "--executors")
     fmt = pick_format(fmt, output, template)
     if output is not None and str(output) != "-":
         _check_output(output, fmt)
@@ -121,8 +122,9 @@ def register(app: typer.Typer) -> None:
                  "приказа (грифа): до 18.08.2025 — 2016.",
         ),
         executors: str = typer.Option(
-            "full", "--executors", metavar="ВИД",
-            help="full — полные наименования исполнителей, short — краткие.",
+            None, "--executors", metavar="ВИД",
+            help="full — полные наименования исполнителей, short — краткие; по умолчанию — как "
+                 "задано в столбцах карты (columns, names), иначе full.",
         ),
         qr: str = typer.Option(
             None, "--qr", metavar="ТЕКСТ",

@@ -20,8 +20,11 @@ EXECUTOR_MODES = ("full", "short")
 
 def render_document(roadmap: Roadmap, what: str = "both", fmt: str = "docx",
                     template: Path | None = None, gost: str | None = None,
-                    executors: str = "full", qr: str | None = None) -> bytes:
-    """The finished document's bytes; the roadmap must have loaded without errors."""
+                    executors: str | None = None, qr: str | None = None) -> bytes:
+    """The finished document's bytes; the roadmap must have loaded without errors.
+
+    `executors` None prints names as the roadmap's executors column says (`names:`), else in full.
+    """
     from roadmapctl.render.context import build_context, document_date
     from roadmapctl.render.gost import choose_profile
 
