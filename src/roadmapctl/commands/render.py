@@ -36,11 +36,11 @@ def pick_format(fmt: str | None, output: Path | None, template: Path | None) -> 
 
 def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
         template: Path | None, force: bool, edition: str | None, executors: str | None,
-        qr: str | None) -> int:
+        qr: str | None, timeline: bool = False) -> int:
     from roadmapctl.fsio import write_atomic
     from roadmapctl.loader import load
     from roadmapctl.options import choice
-    from roadmapctl.render import EXECUTOR_MODES, WHATS, render_document
+    from roadmapctl.render import EXECUTOR_MODES, WHATS, approval_warnings, render_document
     from roadmapctl.ru import count
 
     what = choice(what, WHATS, "--what")
@@ -59,7 +59,11 @@ def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
         found = count(len(errors), "ошибка", "ошибки", "ошибок") if errors else "ошибки"
         raise InputError(f"в карте {roadmap_path} {found} — документ не построен",
                          f"подробности: roadmapctl check {roadmap_path}")
-    data = render_document(result.roadmap, what, fmt, template, edition, executors, qr)
+    if timeline and fmt != "html":
+        raise UsageError("--timeline: шкала времени есть только в HTML", "добавьте --format html")
+    data = render_document(result.roadmap, what, fmt, template, edition, executors, qr, timeline)
+    for line, message in approval_warnings(result.roadmap):
+        sys.stderr.write(f"предупреждение: {roadmap_path}:{line}: {message}\n")
     if str(output) == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -130,9 +134,14 @@ def register(app: typer.Typer) -> None:
             None, "--qr", metavar="ТЕКСТ",
             help="Добавить реквизит «QR-код» (ГОСТ 2025) с этим текстом, например адресом документа.",
         ),
+        timeline: bool = typer.Option(
+            False, "--timeline/--no-timeline",
+            help="HTML: добавить после приложения шкалу времени мероприятий с отметками об "
+                 "исполнении (для отчёта); по умолчанию — без неё, как утверждённый документ.",
+        ),
     ) -> int:
         """Напечатать приказ и приложение (дорожную карту) в DOCX или HTML по ГОСТ Р 7.0.97.
 
         Код выхода 0 — файл записан, 2 — ошибка в аргументах, в карте или в шаблоне.
         """
-        return run(roadmap, what, fmt, output, template, force, edition, executors, qr)
+        return run(roadmap, what, fmt, output, template, force, edition, executors, qr, timeline)

@@ -13,9 +13,9 @@ from datetime import date
 from typing import Any
 
 from roadmapctl.model import Column, Executor, ExecutorRef, Item, Order, OrderPoint, Roadmap, Section
-from roadmapctl.period import Period
 from roadmapctl.render import filters
 from roadmapctl.render.gost import LANDSCAPE_FROM_COLUMNS, GostProfile, text_width_mm
+from roadmapctl.render.requisites import annex_mark, period_line
 
 # Everything outside XML 1.0's Char production, except tab and newline,
 # which are folded into spaces below.
@@ -52,9 +52,6 @@ COLUMNS: dict[str, tuple[str, float, float]] = {
     "note": ("Примечание", 30, 1),
 }
 OPTIONAL_COLUMNS = ("indicator", "result", "form")
-
-_DATIVE_KINDS = {"приказ": "приказу", "распоряжение": "распоряжению",
-                 "постановление": "постановлению", "решение": "решению"}
 
 
 def clean(text: object) -> str:
@@ -174,9 +171,9 @@ def _annex(roadmap: Roadmap, mode: str) -> dict[str, Any]:
     for section in roadmap.sections:
         _section_rows(section, 0, roadmap.executors, keys, mode, rows, roadmap.default_executors)
     return {
-        "mark": _mark(roadmap),
+        "mark": annex_mark(roadmap),
         "title": clean(roadmap.title),
-        "period_line": _period_line(roadmap.period, roadmap.title),
+        "period_line": period_line(roadmap.period, roadmap.title),
         "columns": columns,
         # Section rows put the number in the first column when it is the number column,
         # else number and title together across the whole row.
@@ -284,36 +281,3 @@ def _indicator_lines(item: Item) -> list[str]:
     lines = [clean(item.indicator.text)] if _opt(item.indicator.text) else []
     lines += [f"{clean(k)}: {clean(v)}" for k, v in item.indicator.targets.items()]
     return lines
-
-
-def _mark(roadmap: Roadmap) -> list[str]:
-    """The annex's corner requisite: approval stamp, or the note of the order."""
-    approval, order = roadmap.approval, roadmap.order
-    if approval is not None:
-        lines = [clean(approval.stamp or "УТВЕРЖДЕНА"), _opt(approval.by)]
-        day, number = approval.date, _opt(approval.number)
-    elif order is not None:
-        kind = clean(order.kind).lower()
-        lines = ["Приложение", f"к {_DATIVE_KINDS[kind]}" if kind in _DATIVE_KINDS else None]
-        day, number = order.date, _opt(order.number)
-    else:
-        return []
-    dated = " ".join(part for part in (
-        f"от {filters.date_numeric(day)}" if day else None,
-        f"№{NBSP}{number}" if number else None,
-    ) if part)
-    return [line for line in (*lines, dated) if line]
-
-
-def _period_line(period: Period | None, title: str) -> str:
-    """«на 2023/2024 учебный год» unless the title already names those years."""
-    if period is None or all(str(y) in title for y in {period.start.year, period.end.year}):
-        return ""
-    if period.kind == "academic":
-        return f"на {period.start.year}/{period.end.year} учебный год"
-    if period.kind == "years":
-        if period.start.year == period.end.year:
-            return f"на {period.start.year} год"
-        return f"на {period.start.year}–{period.end.year} годы"
-    return (f"на период с {filters.date_words(period.start)} "
-            f"по {filters.date_words(period.end)}")
