@@ -51,4 +51,5 @@ def test_roadmap_with_errors_is_not_exported(cli, tmp_path: Path) -> None:
     path = tmp_path / "x.yaml"
     path.write_text("title: [\n", encoding="utf-8")
     result = cli("export", path, "-o", tmp_path / "x.xlsx")
-    assert result.code == 2 and "содержит ошибки" in result.err and not (tmp_path / "x.xlsx").exists()
+    assert result.code == 2 and "1 ошибка — таблица не выгружена" in result.err
+    assert not (tmp_path / "x.xlsx").exists()

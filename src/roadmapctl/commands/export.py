@@ -7,25 +7,22 @@ from pathlib import Path
 import typer
 
 from roadmapctl.clitext import RussianCommand
-from roadmapctl.errors import EXIT_OK, InputError, UsageError
+from roadmapctl.errors import EXIT_OK, UsageError
 
 FORMATS = ("xlsx", "csv")
 NAMES = ("full", "short")
 
 
 def run(path: Path, fmt: str, output: Path | None, names: str) -> int:
-    from roadmapctl.loader import load
+    from roadmapctl.reading import require
     from roadmapctl.reporting.emit import emit
     from roadmapctl.reporting.export import roadmap_csv, roadmap_xlsx
 
-    result = load(path)
-    if result.roadmap is None or any(p.is_error for p in result.problems):
-        raise InputError(f"файл {path} содержит ошибки — таблица не выгружена",
-                         f"запустите roadmapctl check {path}")
+    roadmap = require(path, "таблица не выгружена")
     if fmt == "xlsx":
-        emit(roadmap_xlsx(result.roadmap, names), output, "XLSX")
+        emit(roadmap_xlsx(roadmap, names), output, "XLSX")
     else:
-        emit(roadmap_csv(result.roadmap, names).encode("utf-8"), output)
+        emit(roadmap_csv(roadmap, names).encode("utf-8"), output)
     return EXIT_OK
 
 

@@ -36,16 +36,19 @@ def choose_format(fmt: str | None, output: Path | None) -> str:
 
 def run(paths: Sequence[str], as_of: date, since: date | None, fmt: str, output: Path | None,
         executor: str | None, charts: bool) -> int:
-    from roadmapctl.overdue import load_tracked
+    from roadmapctl.commands.readout import skipped_lines, warn
     from roadmapctl.reporting.execution import build_report
+    from roadmapctl.tracking.service import load_tracked
 
     if since is not None and since > as_of:
         raise UsageError("--from: начало отчётного периода позже даты отчёта (--as-of)")
     if fmt in BINARY and (output is None or str(output) == "-") and sys.stdout.isatty():
         raise UsageError(f"отчёт {fmt.upper()} не выводится на терминал",
                          f"укажите файл: -o отчёт.{fmt}")
-    loaded = load_tracked(paths, as_of, executor)
-    if loaded.warn():
+    with params.options({"executor": "--executor"}):
+        loaded = load_tracked(paths, as_of, executor)
+    warn([*loaded.warnings, *skipped_lines(loaded.skipped)])
+    if loaded.broken:
         raise InputError("отчёт не составлен: не все карты удалось прочитать",
                          "исправьте ошибки (roadmapctl check) и повторите")
     report = build_report(filtered(loaded, executor), as_of, since)
@@ -68,7 +71,7 @@ def filtered(loaded: object, executor: str | None) -> object:
         return loaded
     from dataclasses import replace
 
-    from roadmapctl.overdue import Loaded, TrackedFile, executor_filter
+    from roadmapctl.tracking.service import Loaded, TrackedFile, executor_filter
 
     assert isinstance(loaded, Loaded)
     matches = executor_filter(executor)

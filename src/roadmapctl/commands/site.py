@@ -16,14 +16,16 @@ from roadmapctl.errors import EXIT_OK, EXIT_USAGE, OutputError, UsageError
 
 def run(paths: Sequence[str], as_of: date, output: Path, within: int) -> int:
     from roadmapctl.fsio import write_atomic
-    from roadmapctl.overdue import load_tracked
+    from roadmapctl.commands.readout import skipped_lines, warn
+    from roadmapctl.tracking.service import load_tracked
     from roadmapctl.reporting.site import build_site
     from roadmapctl.ru import count
 
     if output.exists() and not output.is_dir():
         raise OutputError(f"{output} — файл, а сайт пишется в папку", "укажите папку, например -o public/")
     loaded = load_tracked(paths, as_of)
-    broken = loaded.warn()
+    warn([*loaded.warnings, *skipped_lines(loaded.skipped)])
+    broken = loaded.broken
     pages = build_site(loaded, as_of, within)
     output.mkdir(parents=True, exist_ok=True)
     for page in pages:

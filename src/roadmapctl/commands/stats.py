@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import sys
-from pathlib import Path
 from collections.abc import Sequence
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any
@@ -13,14 +11,16 @@ import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
-from roadmapctl.commands.overdue import EXECUTOR
 from roadmapctl.errors import EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from roadmapctl.reports import Column
     from roadmapctl.stats import Report, Tally
+    from roadmapctl.tracking.service import TrackedFile
 
-FORMATS = ("table", "json", "csv", "xlsx")
+FORMATS = ("table", "json", "csv")
 BY_NAMES = {"executor": "по исполнителям", "section": "по разделам", "file": "по файлам"}
 BY_HEADERS = {"executor": "Исполнитель", "section": "Раздел", "file": "Файл"}
 BAR = 20  # characters of the on-time bar on a terminal
@@ -29,25 +29,30 @@ NOTE = ("Ко — доля сроков, выполненных в срок (с 
 
 
 def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: str,
-        out: IO[str] | None = None, output: Path | None = None) -> int:
+        out: IO[str] | None = None) -> int:
     from roadmapctl import reports
-    from roadmapctl.overdue import load_tracked
+    from roadmapctl.commands.readout import skipped_lines, unread_note, warn
     from roadmapctl.stats import discipline
+    from roadmapctl.tracking.service import find, iter_tracked, require_executor
 
-    target = out or sys.stdout
-    out = io.StringIO() if output is not None and str(output) != "-" else target
-    loaded = load_tracked(paths, as_of, executor)
-    broken = loaded.warn()
-    report = discipline(loaded, as_of, by, executor)
+    out = out or sys.stdout
+    files, loaded = find(paths)
+    read = 0
+
+    def counted() -> Iterator[TrackedFile]:
+        nonlocal read
+        for file in iter_tracked(files, as_of, loaded, executor):
+            read += 1
+            yield file
+
+    report = discipline(counted(), as_of, by, executor, several=len(files) > 1)
+    with params.options({"executor": "--executor"}):
+        require_executor(executor, loaded)
+    warn([*loaded.warnings, *skipped_lines(loaded.skipped)])
+    if loaded.broken and fmt == "table":
+        out.write(unread_note([f.path for f in loaded.skipped], read) + "\n\n")
     rows = [record(t) for t in report.groups]
     total = record(report.total)
-    if fmt == "xlsx":
-        from roadmapctl.reporting.emit import emit, records_workbook
-
-        keys = [c.key for c in columns(by)]
-        emit(records_workbook("Дисциплина", keys, rows + [total], title(as_of, by),
-                              {"group": BY_HEADERS[by], "due": "Наступило"}), output, "XLSX")
-        return EXIT_USAGE if broken else EXIT_OK
     if fmt == "json":
         out.write(reports.to_json({"as_of": as_of.isoformat(), "by": by,
                                    "groups": rows, "total": total}))
@@ -58,11 +63,7 @@ def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: s
         terminal(report, as_of, by, out)
     else:
         out.write(plain(report, as_of, by))
-    if out is not target:
-        from roadmapctl.reporting.emit import emit
-
-        emit(out.getvalue().encode("utf-8"), output)  # type: ignore[attr-defined]
-    return EXIT_USAGE if broken else EXIT_OK
+    return EXIT_USAGE if loaded.broken else EXIT_OK
 
 
 def record(tally: Tally) -> dict[str, Any]:
@@ -131,10 +132,8 @@ def register(app: typer.Typer) -> None:
             "executor", "--by", metavar="ПО", help="executor — по исполнителям, section — по разделам, "
                                                   "file — по файлам.",
         ),
-        executor: str = EXECUTOR,
-        fmt: str = typer.Option("table", "--format", "-f", metavar="ФОРМАТ", help="table, json, csv или xlsx."),
-        output: Path = typer.Option(None, "--output", "-o", metavar="ПУТЬ",
-                                    help="Записать в файл (для xlsx — обязательно, если вывод на терминал)."),
+        executor: str = params.EXECUTOR,
+        fmt: str = typer.Option("table", "--format", "-f", metavar="ФОРМАТ", help="table, json или csv."),
     ) -> int:
         """Исполнительская дисциплина: сроков наступило, выполнено в срок, с опозданием,
         просрочено, продлено; Ко = в срок ÷ наступило × 100 %; среднее опоздание.
@@ -145,4 +144,4 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.stats import BY
 
         return run(paths or [], today_or(as_of), choice(by, BY, "--by"), executor,
-                   choice(fmt, FORMATS, "--format"), output=output)
+                   choice(fmt, FORMATS, "--format"))

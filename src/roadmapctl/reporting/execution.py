@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from roadmapctl.overdue import Loaded, TrackedFile, executor_labels, fold
+from roadmapctl.tracking.service import Loaded, TrackedFile, executor_labels, fold
 from roadmapctl.stats import Tally, counted
 from roadmapctl.tracking import Tracked, TrackedItem
 
@@ -116,7 +116,14 @@ def build_report(loaded: Loaded, as_of: date, since: date | None = None) -> Exec
         states.update(block.states)
     by_executor = [executors[key] for key in sorted(executors, key=fold) if executors[key].due]
     return ExecutionReport(as_of, since, blocks, by_executor, total, states,
-                           list(loaded.warnings), list(loaded.errors))
+                           list(loaded.warnings), [_skipped(c.path, len(c.errors)) for c in loaded.skipped])
+
+
+def _skipped(path: str, errors: int) -> str:
+    from roadmapctl.ru import count
+
+    found = count(errors, "ошибка", "ошибки", "ошибок") if errors else "ошибки"
+    return f"карта {path} не прочитана (в ней {found}, подробности: roadmapctl check {path})"
 
 
 def in_period(occ: Tracked, as_of: date, since: date | None) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from roadmapctl.overdue import Loaded, TrackedFile, executor_labels, fold
+from roadmapctl.tracking.service import Loaded, TrackedFile, executor_labels, fold
 from roadmapctl.reporting import words
 from roadmapctl.reporting.execution import ExecutionReport, build_report
 from roadmapctl.ru import date_numeric
