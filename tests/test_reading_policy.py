@@ -44,6 +44,8 @@ REFUSING = {
     "rollover": ["rollover", "{bad}", "--to", "2024/2025", "-o", "{out}/next-2024-2025.yaml"],
     "done": ["done", "{bad}", "1.2", "--on", "2023-11-20"],
     "extend": ["extend", "{bad}", "1.2", "--to", "2023-12-20", "--reason", "перенос", "--on", "2023-11-20"],
+    "export": ["export", "{bad}", "-o", "{out}/table.xlsx"],
+    "report": ["report", "--as-of", "2023-12-15", "{good}", "{bad}", "-o", "{out}/report.docx"],
 }
 # Tracking commands: report the readable roadmaps, name the skipped one, exit 2.
 TRACKING = {
@@ -51,7 +53,7 @@ TRACKING = {
     "list": ["list", "--as-of", "2023-12-15", "{good}", "{bad}"],
     "stats": ["stats", "--as-of", "2023-12-15", "{good}", "{bad}"],
 }
-OTHER = {"check", "textconv"}  # checked below, each its own way
+OTHER = {"check", "textconv", "site"}  # checked below, each its own way
 NOT_READING = {"when", "schema", "import"}  # read no roadmap (import reads Word and checks what it writes)
 
 
@@ -151,3 +153,13 @@ def test_a_revision_with_errors_is_refused_without_pointing_at_the_disk(cli, map
         f"roadmapctl: ошибка: в карте HEAD:{repo}/plan.yaml 1 ошибка — сравнение невозможно",
         f"  HEAD:{repo}/plan.yaml:12:21: {FINDING}",
     ]
+
+
+def test_site_is_built_from_what_could_be_read_and_says_it_is_incomplete(cli, maps) -> None:
+    folder = Path(maps["out"]) / "public"
+    result = cli("site", "--as-of", "2023-12-15", maps["good"], maps["bad"], "-o", folder)
+    assert result.code == 2
+    assert result.err.splitlines()[:2] == [f"roadmapctl: ошибка: карта {maps['bad']} пропущена — в ней 1 ошибка:",
+                                           f"  {maps['bad']}:12:21: {FINDING}"]
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert "Составление плана" in index and "ppp" not in index

@@ -10,16 +10,15 @@ import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
-from roadmapctl.errors import EXIT_OK, InputError
+from roadmapctl.errors import EXIT_OK
 
 
 def run(paths: Sequence[str], output: Path, executor: str | None, force: bool) -> int:
     from datetime import date
 
     from roadmapctl.calendar_export import build_calendar
-    from roadmapctl.commands.readout import skipped_lines, warn
+    from roadmapctl.commands.readout import refuse_skipped, warn
     from roadmapctl.fsio import write_atomic
-    from roadmapctl.reading import RoadmapRefused
     from roadmapctl.ru import count
     from roadmapctl.tracking.service import load_tracked
 
@@ -30,11 +29,7 @@ def run(paths: Sequence[str], output: Path, executor: str | None, force: bool) -
     if loaded.broken:
         # A calendar without a skipped roadmap would delete its events from every subscriber's feed:
         # like every command that builds something, calendar refuses roadmaps with errors.
-        if len(loaded.skipped) == 1:
-            raise RoadmapRefused(loaded.skipped[0], f"календарь {output} не записан")
-        warn(skipped_lines(loaded.skipped))
-        raise InputError(f"календарь {output} не записан: в {count(len(loaded.skipped), 'карте', 'картах', 'картах')} "
-                         "ошибки", "исправьте их (roadmapctl check) и повторите")
+        refuse_skipped(loaded.skipped, f"календарь {output} не записан")
     data, total = build_calendar(loaded.files, executor)
     if str(output) == "-":
         sys.stdout.flush()
