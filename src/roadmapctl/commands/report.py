@@ -122,10 +122,7 @@ def register(app: typer.Typer) -> None:
             None, "--output", "-o", metavar="ПУТЬ",
             help="Куда записать отчёт (.docx, .html, .xlsx, .md, .json, .txt); «-» или без -o — в стандартный вывод.",
         ),
-        executor: str = typer.Option(
-            None, "--executor", "-e", metavar="ИСПОЛНИТЕЛЬ",
-            help="Только мероприятия этого исполнителя (идентификатор, краткое или полное наименование).",
-        ),
+        executor: str = params.EXECUTOR,
         charts: bool = typer.Option(True, "--charts/--no-charts", help="Диаграммы в HTML и DOCX."),
     ) -> int:
         """Информация об исполнении дорожной карты на дату: по каждому мероприятию — контрольные
