@@ -163,3 +163,14 @@ def test_site_is_built_from_what_could_be_read_and_says_it_is_incomplete(cli, ma
                                            f"  {maps['bad']}:12:21: {FINDING}"]
     index = (folder / "index.html").read_text(encoding="utf-8")
     assert "Составление плана" in index and "ppp" not in index
+
+
+@pytest.mark.parametrize("args", [["render", "{map}", "-o", "{out}/x.docx"], ["calendar", "{map}", "-o", "{out}/x.ics"],
+                                  ["stats", "{map}"], ["overdue", "{map}"]])
+def test_an_unreadable_deadline_is_an_error_for_every_command_too(cli, tmp_path, args) -> None:
+    path = tmp_path / "unreadable.yaml"
+    path.write_text(GOOD.replace("до 1 декабря 2023", "как согласуем"), encoding="utf-8")
+    result = cli(*[a.format(map=path, out=tmp_path) for a in args])
+    assert result.code == 2
+    assert f"  {path}:15:19: [R201] не удалось разобрать срок «как согласуем»" in result.err
+    assert not list(tmp_path.glob("x.*"))
