@@ -14,11 +14,10 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from conftest import DATA, ROADMAPS, ROOT
 from roadmapctl.loader import load
 from roadmapctl.render import render_document
 from roadmapctl.render.context import clean
-
-from conftest import DATA, ROADMAPS, ROOT
 
 SEEDS = sorted(ROADMAPS.glob("*.yaml"))
 SMALL = DATA / "positive" / "render-small.yaml"
@@ -184,7 +183,7 @@ def test_executors_short_names() -> None:
 
 def _build_script():
     spec = importlib.util.spec_from_file_location("build_docx_template",
-                                                  ROOT / "templates" / "build_docx_template.py")
+                                                  ROOT / "scripts" / "build_docx_template.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -157,52 +157,14 @@ def _side(words: WordDiff, keep: str) -> Line:
 
 # --- HTML -------------------------------------------------------------------------------------
 
-_PAGE = """<!DOCTYPE html>
-<html lang="ru">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ title }}</title>
-<style>
-body { font-family: "Times New Roman", Times, serif; font-size: 12pt; margin: 2em; color: #000; }
-h1 { font-size: 14pt; text-align: center; margin-bottom: .3em; }
-p.sub { text-align: center; margin-top: 0; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #000; padding: 4px 6px; vertical-align: top; text-align: left; }
-thead { display: table-header-group; }
-tr { page-break-inside: avoid; }
-td.num { white-space: nowrap; }
-td p { margin: 0 0 .3em; }
-del { color: #a40000; background: #fde7e7; }
-ins { color: #0a5d00; background: #e4f6df; text-decoration: underline; }
-.label { font-style: italic; }
-@page { size: A4 landscape; margin: 15mm; }
-</style>
-</head>
-<body>
-<h1>{{ title }}</h1>
-<p class="sub">{{ roadmap_title }}</p>
-<p class="sub">{{ subtitle }}</p>
-<table>
-<thead><tr>{% for name in columns %}<th>{{ name }}</th>{% endfor %}</tr></thead>
-<tbody>
-{% for row in rows %}<tr>
-<td class="num">{{ row.number }}</td>
-{% for cell in (row.old, row.new) %}<td>{% for line in cell %}<p>{% for style, text in line %}{% if style == "del" %}<del>{{ text }}</del>{% elif style == "ins" %}<ins>{{ text }}</ins>{% elif style == "label" %}<span class="label">{{ text }}</span>{% else %}{{ text }}{% endif %}{% endfor %}</p>{% endfor %}</td>
-{% endfor %}<td>{% for line in row.essence %}<p>{{ line }}</p>{% endfor %}</td>
-</tr>
-{% endfor %}</tbody>
-</table>
-</body>
-</html>
-"""
+TEMPLATE = "diff.html.j2"  # in the shipped templates/
 
 
 def render_html(diff: RoadmapDiff, roadmap_title: str) -> bytes:
-    from roadmapctl.render.jinja import make_env
+    from roadmapctl.render.jinja import make_env, templates_dir
 
-    env = make_env(None, trusted=True)
-    page = env.from_string(_PAGE).render(
+    env = make_env(templates_dir(), trusted=True)
+    page = env.get_template(TEMPLATE).render(
         title=TITLE, roadmap_title=xml_safe(roadmap_title), subtitle=subtitle(diff),
         columns=COLUMNS, rows=rows(diff))
     return page.encode("utf-8")
@@ -234,7 +196,7 @@ def render_docx(diff: RoadmapDiff, roadmap_title: str) -> bytes:
     table.style = "Table Grid"
     header = table.rows[0]
     _flag(header, "tblHeader")  # Word repeats this row at the top of every page
-    for cell, name in zip(header.cells, COLUMNS):
+    for cell, name in zip(header.cells, COLUMNS, strict=True):
         cell.paragraphs[0].add_run(name).bold = True
     for row in rows(diff):
         cells = table.add_row().cells
@@ -243,11 +205,11 @@ def render_docx(diff: RoadmapDiff, roadmap_title: str) -> bytes:
         _fill(cells[2], row.new)
         _fill(cells[3], tuple((("", line),) for line in row.essence))
     table.autofit = False
-    for column, width in zip(table.columns, WIDTHS_CM):
+    for column, width in zip(table.columns, WIDTHS_CM, strict=True):
         column.width = Cm(width)
     for row in table.rows:
         _flag(row, "cantSplit")
-        for cell, width in zip(row.cells, WIDTHS_CM):
+        for cell, width in zip(row.cells, WIDTHS_CM, strict=True):
             cell.width = Cm(width)
     document.core_properties.title = TITLE
     buffer = io.BytesIO()

@@ -15,15 +15,19 @@ from typing import Any
 
 from roadmapctl.errors import InputError
 
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
-
 
 def templates_dir() -> Path:
-    """The installed package's templates, else the source checkout's top-level folder."""
-    packaged = PACKAGE_DIR / "templates"
-    if packaged.is_dir():
-        return packaged
-    return PACKAGE_DIR.parent.parent / "templates"
+    """The shipped templates: the package's `templates` resource, one lookup.
+
+    The wheel carries the top-level templates/ there; a source checkout and an
+    editable install reach the same folder through the symlink
+    src/roadmapctl/templates (see pyproject.toml).  A package always sits in a
+    folder here (never in a zip), so the resource is a real path that Jinja's
+    loader and docxtpl can open.
+    """
+    from importlib.resources import files
+
+    return Path(str(files("roadmapctl") / "templates"))
 
 
 def shipped_template(name: str) -> Path:

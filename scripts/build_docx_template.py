@@ -1,6 +1,6 @@
 """Build templates/roadmap.docx, the Word template `roadmapctl render` fills with docxtpl.
 
-Run `python templates/build_docx_template.py` after changing this script and
+Run `python scripts/build_docx_template.py` after changing this script and
 commit both files; a test checks that the committed .docx is what the
 script builds.  The output is byte-for-byte reproducible (fixed zip dates
 and document properties).
@@ -29,7 +29,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
-OUTPUT = Path(__file__).resolve().parent / "roadmap.docx"
+OUTPUT = Path(__file__).resolve().parent.parent / "templates" / "roadmap.docx"
 FONT = "Times New Roman"
 TEXT_WIDTH = Mm(170)  # A4 portrait less 30 mm and 10 mm margins
 FIXED_TIME = datetime(2024, 1, 1, tzinfo=timezone.utc)
