@@ -472,7 +472,7 @@ def test_recurring_rule_reproduces_the_occurrences() -> None:
         assert dues == [o.due for o in result.occurrences], phrase
 
 
-def datetime_of(day: date):  # noqa: ANN201 - a tiny helper
+def datetime_of(day: date):
     from datetime import datetime
 
     return datetime(day.year, day.month, day.day)

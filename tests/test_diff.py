@@ -11,10 +11,9 @@ import json
 
 import pytest
 
+from conftest import DATA, ROOT, golden
 from roadmapctl.diff import compare
 from roadmapctl.loader import load
-
-from conftest import DATA, ROOT, golden
 
 OLD = "tests/data/diff/chel-2023-2024.yaml"
 NEW = "tests/data/diff/chel-2024-2025.yaml"

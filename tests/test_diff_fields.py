@@ -10,7 +10,6 @@ from roadmapctl.diff import compare
 from roadmapctl.diff.deadline_shift import add_months, months_between
 from roadmapctl.diff.words import plain, word_diff
 from roadmapctl.period import parse_period
-
 from test_diff_matching import roadmap
 
 TITLE = "Проведение муниципального конкурса «Я выбираю»"
@@ -106,4 +105,5 @@ def test_executor_renamed_in_the_glossary_is_the_same_executor() -> None:
     other = compare(version("uo", "Управление образования", "2023/2024"),
                     version("cro", "Центр развития образования", "2024/2025"))
     (change,) = other.changed[0].changes
-    assert change.summary == "добавлен исполнитель Центр развития образования; исключён исполнитель Управление образования"
+    assert change.summary == ("добавлен исполнитель Центр развития образования; "
+                              "исключён исполнитель Управление образования")

@@ -24,7 +24,7 @@ def roadmap(items: list[dict[str, str]], period: str = "2023/2024", sections: in
     per = max(1, -(-len(items) // sections))
     home = [int(item.get("section", 0)) or n // per + 1 for n, item in enumerate(items)]
     for s in range(sections):
-        mine = [item for item, h in zip(items, home) if h == s + 1]
+        mine = [item for item, h in zip(items, home, strict=True) if h == s + 1]
         lines += [f'  - number: "{s + 1}"', f"    title: Раздел {s + 1}", "    items:"]
         for item in mine:
             lines.append(f'      - title: "{item["title"]}"')

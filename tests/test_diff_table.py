@@ -56,7 +56,7 @@ def test_html_table_has_one_row_per_change(cli, tmp_path: Path) -> None:
     page.feed(target.read_text(encoding="utf-8"))
     assert page.rows[0] == ["№", "Было", "Стало", "Суть изменения"]
     assert len(page.rows) - 1 == _changes_count(cli)
-    assert ["4.1", "срок перенесён: январь → февраль (на 1 мес. позже)"] == [page.rows[8][0], page.rows[8][3]]
+    assert [page.rows[8][0], page.rows[8][3]] == ["4.1", "срок перенесён: январь → февраль (на 1 мес. позже)"]
     assert "script" not in page.tags and "link" not in page.tags and "img" not in page.tags
     row = next(r for r in page.rows if r[0] == "3.2")
     assert row[1].startswith("Участие ООО в мониторинге")

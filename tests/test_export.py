@@ -44,7 +44,7 @@ def test_csv_keeps_the_section_in_its_own_column(cli) -> None:
 
 def test_short_executor_names(cli) -> None:
     out = cli("export", ROADMAPS / "chelyabinsk-2023-2024.yaml", "-f", "csv", "--executors", "short").out
-    assert list(csv.DictReader(io.StringIO(out)))[0]["executors"] == "Комитет, МБУ ДПО ЦРО"
+    assert next(iter(csv.DictReader(io.StringIO(out))))["executors"] == "Комитет, МБУ ДПО ЦРО"
 
 
 def test_roadmap_with_errors_is_not_exported(cli, tmp_path: Path) -> None:

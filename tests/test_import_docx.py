@@ -46,7 +46,7 @@ def _table(doc: Any, rows: list[tuple[Any, ...]], header: tuple[str, ...] | None
             _write(cells[0], row[0])
             _write(cells[1].merge(cells[width - 1]), row[1])
             continue
-        for cell, value in zip(cells, row):
+        for cell, value in zip(cells, row, strict=False):
             if value:
                 _write(cell, value)
     return table
@@ -259,7 +259,7 @@ def test_table_inside_a_content_control(tmp_path: Path, cli) -> None:
 
 def _rows(table: Any, rows: list[tuple[str, ...]]) -> None:
     for row in rows:
-        for cell, value in zip(table.add_row().cells, row):
+        for cell, value in zip(table.add_row().cells, row, strict=False):
             if value:
                 _write(cell, value)
 

@@ -14,8 +14,8 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROADMAPS, golden
 
+from conftest import DATA, ROADMAPS, golden
 from roadmapctl.loader import load
 from roadmapctl.model import Roadmap
 
@@ -84,7 +84,7 @@ def test_imported_measures_equal_the_hand_made_ones(seed: str, imported) -> None
     new_rows, old_rows = measures(new), measures(old)
     assert [r["number"] for r in new_rows] == [r["number"] for r in old_rows]
     seen = set()
-    for got, want in zip(new_rows, old_rows):
+    for got, want in zip(new_rows, old_rows, strict=True):
         for field in got:
             if got[field] == want[field]:
                 continue

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import DATA, ROADMAPS
 from roadmapctl.loader import load, load_text
 from roadmapctl.model import Pos
-
-from conftest import DATA, ROADMAPS
 
 
 def test_minimal_roadmap_builds_the_model() -> None:
@@ -135,7 +134,8 @@ ITEM = "title: t\nperiod: 2023/2024\nexecutors: {uo: УО}\nsections:\n  - title
 @pytest.mark.parametrize(("text", "message"), [
     ("территория: Лысьва\n" + ITEM, "дорожная карта: неизвестный ключ «территория» — может быть, «territory»?"),
     ("цели: [a]\n" + ITEM, "дорожная карта: неизвестный ключ «цели» — может быть, «goals»?"),
-    (ITEM + "        Ответственный: [uo]\n", "мероприятие: неизвестный ключ «Ответственный» — может быть, «executors»?"),
+    (ITEM + "        Ответственный: [uo]\n",
+     "мероприятие: неизвестный ключ «Ответственный» — может быть, «executors»?"),
     (ITEM + "        сроки исполнения: октябрь\n",
      "мероприятие: неизвестный ключ «сроки исполнения» — может быть, «deadline»?"),
     (ITEM + "        подпункты: []\n", "мероприятие: неизвестный ключ «подпункты» — может быть, «items»?"),

@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from roadmapctl.loader import load_text
-from roadmapctl.numbering import detect, siblings
-from roadmapctl.model import Item
-
 from conftest import DATA
+from roadmapctl.loader import load_text
+from roadmapctl.model import Item
+from roadmapctl.numbering import detect, siblings
 
 LOCAL = DATA / "positive" / "local-numbering.yaml"
 AS_OF = "2024-12-01"

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import docx
 
+from conftest import DATA
 from roadmapctl.loader import load_text
 from roadmapctl.render import render_document
-
-from conftest import DATA
 
 LOCAL = (DATA / "positive" / "local-numbering.yaml").read_text(encoding="utf-8")
 COLUMNS = """columns:

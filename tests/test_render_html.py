@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import DATA, ROADMAPS, golden
 from roadmapctl.loader import load, load_text
 from roadmapctl.render import render_document
 from roadmapctl.render.context import clean
-
-from conftest import DATA, ROADMAPS, golden
 
 SEEDS = sorted(ROADMAPS.glob("*.yaml"))
 SMALL = DATA / "positive" / "render-small.yaml"

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,8 @@ MARKS = [  # (roadmap, item, --on, extra arguments): on time, late, evidence of 
     ("chelyabinsk-2023-2024.yaml", "2.2", "2023-09-20", ["--evidence", "приказ от 15.09.2023 № 101"]),
     ("chelyabinsk-2023-2024.yaml", "4.2", "2023-12-20",
      ["-e", "https://chel.example.ru/news/2023/12/monitoring", "-e", "отчёты/мониторинг-2023.pdf"]),
-    ("lysva-2021-2022.yaml", "1.3", "2021-06-28", ["--note", "размещена на сайте", "-e", "приказ от 25.06.2021 № 240/01-08"]),
+    ("lysva-2021-2022.yaml", "1.3", "2021-06-28",
+     ["--note", "размещена на сайте", "-e", "приказ от 25.06.2021 № 240/01-08"]),
     ("lysva-2021-2022.yaml", "2.2", "2021-10-20", []),
     ("lysva-2021-2022.yaml", "2.3", "2022-01-12", ["-e", "https://lysva.example.ru/programma"]),
     ("belgorod-2021-2025.yaml", "1.1", "2021-08-30", ["-e", "https://beluo.example.ru/docs/1"]),
@@ -107,7 +107,7 @@ def test_xlsx_read_back_cell_by_cell(cli, marked: Path, tmp_path: Path) -> None:
                 for d in item["dates"] or [None]:
                     expected.append((item["item"], item["title"], d))
     assert len(rows) == len(expected)
-    for row, (number, title, d) in zip(rows, expected):
+    for row, (number, title, d) in zip(rows, expected, strict=True):
         assert (row[2], row[3]) == (number, title)
         if d is None:
             continue

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import ROADMAPS
+from data.seed_counts import SEED_COUNTS
 from roadmapctl.deadlines import Deadline, parse_deadline
 from roadmapctl.loader import load
 from roadmapctl.model import Item, Section
-
-from conftest import ROADMAPS
-from data.seed_counts import SEED_COUNTS
 
 
 def _counts(sections: list[Section], into: dict[str, int]) -> None:

@@ -19,10 +19,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import ROADMAPS
 from roadmapctl.loader import load_text
 from roadmapctl.reading import check, read
-
-from conftest import ROADMAPS
 
 AS_OF = date(2024, 6, 1)
 SEEDS = [p.read_text(encoding="utf-8") for p in sorted(ROADMAPS.glob("*.yaml"))]

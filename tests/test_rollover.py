@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ROADMAPS
 
+from conftest import ROADMAPS
 from roadmapctl.loader import load
 from roadmapctl.period import parse_period
 from roadmapctl.rollover import add_years, only_keys_inserted, shift_phrase
@@ -54,9 +54,10 @@ def test_rollover_keeps_every_measure_and_moves_its_dates(workdir: Path, cli, ol
     assert [e.item.key for e in new_entries] == [e.item.key for e in old_entries]
     assert all(e.item.key for e in old_entries)
     assert len({e.item.key for e in old_entries}) == len(old_entries)
-    for was, now in zip(old_entries, new_entries):
+    for was, now in zip(old_entries, new_entries, strict=True):
         assert (now.item.number, now.item.title, now.item.result) == (was.item.number, was.item.title, was.item.result)
-        assert [(r.id, r.note, r.role) for r in now.item.executors] == [(r.id, r.note, r.role) for r in was.item.executors]
+        assert ([(r.id, r.note, r.role) for r in now.item.executors]
+                == [(r.id, r.note, r.role) for r in was.item.executors])
         moved = [(add_years(s, delta) if s else None, add_years(d, delta))
                  for s, d in _effective_occurrences(was, before.period)]
         assert _effective_occurrences(now, after.period) == moved, now.item.deadline

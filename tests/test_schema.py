@@ -11,11 +11,10 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from conftest import DATA, ROADMAPS, ROOT
 from roadmapctl import codes
 from roadmapctl.loader import load_text
 from roadmapctl.schema import build_schema, render_schema
-
-from conftest import DATA, ROADMAPS, ROOT
 
 jsonschema = pytest.importorskip("jsonschema", reason="нужен пакет jsonschema (тестовые зависимости)")
 
@@ -121,7 +120,8 @@ def _item(data: dict[str, Any]) -> dict[str, Any]:
 
 BROKEN = {
     "unknown top key": (lambda d: d.update(titel="x"), [([], "additionalProperties")]),
-    "unknown item key": (lambda d: _item(d).update(срок="завтра"), [(["sections", 0, "items", 0], "additionalProperties")]),
+    "unknown item key": (lambda d: _item(d).update(срок="завтра"),
+                         [(["sections", 0, "items", 0], "additionalProperties")]),
     "title is a list": (lambda d: d.update(title=["Карта"]), [(["title"], "type")]),
     "missing title": (lambda d: d.pop("title"), [([], "required")]),
     "empty title": (lambda d: d.update(title=None), [(["title"], "type")]),
@@ -201,7 +201,8 @@ AGREEMENT = {
         True,
     ),
     "completions and extensions": (
-        HEAD + ITEM + "        status: done\n        completions: [{date: 2024-02-09, due: 2024-01-31, note: справка}]\n"
+        HEAD + ITEM + "        status: done\n"
+        "        completions: [{date: 2024-02-09, due: 2024-01-31, note: справка}]\n"
         "        extensions: [{to: 2024-02-15, reason: данные, basis: записка, date: 2024-01-24}]\n",
         True,
     ),

@@ -6,10 +6,9 @@ from datetime import date
 
 import pytest
 
+from conftest import DATA, ROADMAPS
 from roadmapctl.loader import load
 from roadmapctl.tracking import TrackedItem, track
-
-from conftest import DATA, ROADMAPS
 
 RULES = DATA / "positive" / "tracking-rules.yaml"
 D = date.fromisoformat

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from roadmapctl.deadlines import Deadline, describe
-from roadmapctl.tracking.service import TrackedFile, executor_filter, executor_labels
 from roadmapctl.ru import date_numeric
 from roadmapctl.tracking import Tracked, TrackedItem
+from roadmapctl.tracking.service import TrackedFile, executor_filter, executor_labels
 
 ONE_DAY = timedelta(days=1)
 SUMMARY_TITLE = 80  # characters of the title in SUMMARY; the full one is in DESCRIPTION

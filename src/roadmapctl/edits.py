@@ -27,7 +27,7 @@ from typing import Any
 
 from roadmapctl.deadlines import Deadline, Unparsed
 from roadmapctl.errors import InputError, OutputError, UsageError, ValueRefused
-from roadmapctl.model import Completion, Extension, ItemInContext, Roadmap
+from roadmapctl.model import Completion, Extension, Roadmap
 from roadmapctl.ru import date_numeric
 from roadmapctl.tracking import Tracked, TrackedItem, bare_number, track_item, window_start
 

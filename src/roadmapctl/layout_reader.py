@@ -37,10 +37,11 @@ class LayoutReader(NodeReader):
     def numbering(self, node: Any) -> Numbering | None:
         style = self.text(node, "numbering")
         if style in NUMBERING_STYLES:
-            return style  # type: ignore[return-value]
+            return style
         if style is not None:
             self.problem(pos_of(node), f"numbering: «{style}» — допустимо hierarchical (сквозная «1.1», «1.2») "
-                                       f"или local («1.», «2.» заново в каждом разделе){suggest(style, NUMBERING_STYLES)}")
+                                       "или local («1.», «2.» заново в каждом разделе)"
+                                       f"{suggest(style, NUMBERING_STYLES)}")
         return None
 
     def columns(self, node: Any) -> list[Column]:
@@ -49,7 +50,8 @@ class LayoutReader(NodeReader):
                                        f"а здесь {kind_of(node)}")
             return []
         if not node.value:
-            self.problem(pos_of(node), "columns: список столбцов пуст; уберите ключ, чтобы печатать столбцы по умолчанию")
+            self.problem(pos_of(node),
+                         "columns: список столбцов пуст; уберите ключ, чтобы печатать столбцы по умолчанию")
             return []
         result: list[Column] = []
         seen: dict[str, Pos] = {}
@@ -86,7 +88,7 @@ class LayoutReader(NodeReader):
             if column.field != "executors":
                 self.problem(pos_of(f["names"]), "columns: names задаётся только у столбца executors")
             elif names in NAMES_STYLES:
-                column.names = names  # type: ignore[assignment]
+                column.names = names
             elif names is not None:
                 self.problem(pos_of(f["names"]), f"columns.names: «{names}» — допустимо short (краткие "
                                                  f"наименования) или full (полные){suggest(names, NAMES_STYLES)}")

@@ -15,6 +15,7 @@ from typing import Any
 
 from roadmapctl import codes
 from roadmapctl.diagnostics import Problem
+from roadmapctl.layout_reader import LayoutReader
 from roadmapctl.model import (
     STATUSES,
     Approval,
@@ -29,7 +30,6 @@ from roadmapctl.model import (
     Roadmap,
     Section,
 )
-from roadmapctl.layout_reader import LayoutReader
 from roadmapctl.nodes import MAP, SEQ, STR, kind_of, pos_of, suggest
 from roadmapctl.order_reader import OrderReader
 from roadmapctl.period import PeriodError, parse_period, period_from_dates
@@ -97,7 +97,8 @@ class _Builder(OrderReader, LayoutReader):
 
     def roadmap(self, node: Any) -> Roadmap | None:
         if node.tag != MAP:
-            self.problem(pos_of(node), f"в файле должна быть дорожная карта (словарь с ключами title, period, sections…), а здесь {kind_of(node)}")
+            self.problem(pos_of(node), "в файле должна быть дорожная карта (словарь с ключами title, period, "
+                                       f"sections…), а здесь {kind_of(node)}")
             return None
         f = self.fields(
             node, "дорожная карта",
@@ -176,7 +177,8 @@ class _Builder(OrderReader, LayoutReader):
 
     def executors(self, node: Any) -> dict[str, Executor]:
         if node.tag != MAP:
-            self.problem(pos_of(node), f"executors: ожидался справочник «идентификатор: описание», а здесь {kind_of(node)}")
+            self.problem(pos_of(node),
+                         f"executors: ожидался справочник «идентификатор: описание», а здесь {kind_of(node)}")
             return {}
         keys = tuple(k.value for k, _ in node.value if isinstance(k.value, str))
         f = self.fields(node, "executors", keys) or {}
@@ -186,7 +188,8 @@ class _Builder(OrderReader, LayoutReader):
             if ident not in f or f[ident] is not value_node:
                 continue
             if not _EXECUTOR_ID.match(ident):
-                self.problem(pos_of(key_node), f"executors: идентификатор «{ident}» — допустимы буквы, цифры, «_», «-» и «.», без пробелов")
+                self.problem(pos_of(key_node), f"executors: идентификатор «{ident}» — допустимы буквы, цифры, "
+                                               "«_», «-» и «.», без пробелов")
             ex = self.executor(ident, value_node)
             if ex is not None:
                 ex.pos = pos_of(key_node)
@@ -254,9 +257,10 @@ class _Builder(OrderReader, LayoutReader):
         if "status" in f:
             status = self.text(f["status"], "status")
             if status in STATUSES:
-                it.status = status  # type: ignore[assignment]
+                it.status = status
             elif status is not None:
-                self.problem(pos_of(f["status"]), f"status: «{status}» — допустимо {', '.join(STATUSES)}{suggest(status, STATUSES)}")
+                self.problem(pos_of(f["status"]),
+                             f"status: «{status}» — допустимо {', '.join(STATUSES)}{suggest(status, STATUSES)}")
         if "completions" in f:
             it.completions = self.items_of(f["completions"], "completions", self.completion)
         if "extensions" in f:
@@ -282,7 +286,8 @@ class _Builder(OrderReader, LayoutReader):
             if role in ("responsible", "co"):
                 ref.role = role  # type: ignore[assignment]
             elif role is not None:
-                self.problem(pos_of(f["role"]), f"role: «{role}» — допустимо responsible (ответственный) или co (соисполнитель)")
+                self.problem(pos_of(f["role"]),
+                             f"role: «{role}» — допустимо responsible (ответственный) или co (соисполнитель)")
         return ref
 
     def indicator(self, node: Any) -> Indicator | None:

@@ -126,7 +126,7 @@ def run(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - the one place that maps everything
+    except Exception as exc:  # the one place that maps everything (exit 3)
         handled = _click_exit(exc, command)
         if handled is not None:
             return handled

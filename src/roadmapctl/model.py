@@ -15,6 +15,10 @@ from typing import Literal
 
 from roadmapctl.period import Period
 
+#: `date` under another name, for classes with a field named `date`: inside such a
+#: class body the field hides the type, and `due: date | None` would mean the field.
+Day = date
+
 Status = Literal["planned", "in_progress", "done", "cancelled"]
 STATUSES: tuple[Status, ...] = ("planned", "in_progress", "done", "cancelled")
 Role = Literal["responsible", "co"]
@@ -90,18 +94,18 @@ _FILE_NAME = re.compile(r"\.[A-Za-z0-9]{2,5}$")
 
 @dataclass
 class Completion(Located):
-    date: date | None = None
-    due: date | None = None
+    date: Day | None = None
+    due: Day | None = None
     note: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
 
 
 @dataclass
 class Extension(Located):
-    to: date | None = None
+    to: Day | None = None
     reason: str | None = None
     basis: str | None = None
-    date: date | None = None
+    date: Day | None = None
 
 
 @dataclass
@@ -157,7 +161,7 @@ class Approval(Located):
     stamp: str | None = None
     by: str | None = None
     kind: str | None = None
-    date: date | None = None
+    date: Day | None = None
     number: str | None = None
 
 
@@ -178,7 +182,7 @@ class Order(Located):
     authority: list[str] = field(default_factory=list)
     contacts: str | None = None
     kind: str = "ПРИКАЗ"
-    date: date | None = None
+    date: Day | None = None
     number: str | None = None
     place: str | None = None
     title: str | None = None

@@ -155,7 +155,8 @@ class NodeReader:
 
     def items_of(self, node: Any, what: str, build: Callable[[Any], T | None]) -> list[T]:
         if node.tag != SEQ:
-            self.problem(pos_of(node), f"{what}: ожидался список (строки, начинающиеся с «- »), а здесь {kind_of(node)}")
+            self.problem(pos_of(node),
+                         f"{what}: ожидался список (строки, начинающиеся с «- »), а здесь {kind_of(node)}")
             return []
         return [built for child in node.value if (built := build(child)) is not None]
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
 from roadmapctl.model import Item, Numbering, Roadmap, Section, normalize_number
 
-Member = Union[Item, Section]
+Member = Item | Section
 Kind = Literal["items", "sub-items", "sections"]
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
 from roadmapctl.errors import UsageError
 from roadmapctl.ru import read_date
+
 
 def parse_date(text: str | None, option: str) -> date | None:
     """«2024-03-15» or «15.03.2024»; None stays None."""
@@ -22,10 +24,14 @@ def today_or(text: str | None, option: str = "--as-of") -> date:
     return parse_date(text, option) or date.today()
 
 
-def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
+Choice = TypeVar("Choice", bound=str)
+
+
+def choice(value: str, allowed: tuple[Choice, ...], option: str) -> Choice:
+    """The value as one of `allowed` (typed as their Literal), else a usage error."""
     if value not in allowed:
         raise UsageError(f"{option}: «{value}» — допустимо {', '.join(allowed)}")
-    return value
+    return allowed[allowed.index(value)]
 
 
 def encoding(value: str, option: str = "--encoding") -> str:

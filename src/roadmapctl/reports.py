@@ -92,7 +92,7 @@ def plain_table(columns: Sequence[Column], rows: Sequence[Row]) -> str:
     out = []
     for line in cells:
         parts = []
-        for i, (text, column) in enumerate(zip(line, columns)):
+        for i, (text, column) in enumerate(zip(line, columns, strict=True)):
             if i == len(columns) - 1:
                 parts.append(text.rjust(widths[i]) if column.right else text)
             else:

@@ -171,7 +171,7 @@ def assign_keys(data: Any, prefix: str) -> int:
 def only_keys_inserted(before: str, after: str) -> bool:
     """Is `after` exactly `before` plus some «key: …» lines?"""
     a, b = before.splitlines(), after.splitlines()
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+    for tag, _i1, _i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
         if tag != "insert" or not all(re.match(r"^\s*(- )?key: ", line) for line in b[j1:j2]):
@@ -224,7 +224,8 @@ def move_year(data: Any, old: Period, new: Period, delta: int, result: RolloverR
         if removed:
             result.draft.append(name)
     for item, _parent, _section, _index in _walk(data.get("sections")):
-        label = f"мероприятие {item['number']}" if item.get("number") else f"мероприятие «{_short(str(item.get('title')))}»"
+        label = (f"мероприятие {item['number']}" if item.get("number")
+                 else f"мероприятие «{_short(str(item.get('title')))}»")
         _clear_marks(item, result)
         phrase = item.get("deadline")
         if isinstance(phrase, str) and phrase.strip():

@@ -151,7 +151,7 @@ def _object(properties: dict[str, Schema], required: tuple[str, ...] = ()) -> Sc
 
 def _optional(body: Schema) -> Schema:
     """Also accept null: the loader treats an empty value as an absent key."""
-    annotations = {key: body[key] for key in ("title", "description") if key in body}
+    annotations: Schema = {key: body[key] for key in ("title", "description") if key in body}
     core = {key: value for key, value in body.items() if key not in annotations}
     if "anyOf" in core:
         return {**annotations, "anyOf": [*core["anyOf"], _NULL]}
@@ -330,7 +330,8 @@ def _item() -> Schema:
                     "Номер мероприятия",
                     "Как в документе, в кавычках: \"1.1\" или \"1.1.\" — без кавычек YAML прочтёт 2.10 как 2.1.",
                 )),
-                "key": _optional(_text("Постоянный ключ", "Не меняется при перенумерации, например «lysva-plan-develop».")),
+                "key": _optional(_text("Постоянный ключ",
+                                       "Не меняется при перенумерации, например «lysva-plan-develop».")),
                 "title": _text("Название мероприятия", "Обязательно."),
                 "deadline": _optional(_text(
                     "Срок",
@@ -360,7 +361,8 @@ def _item() -> Schema:
                     "Отметки об исполнении", "Когда выполнено; для повторяющихся — за какой срок.",
                     _list(_completion()),
                 )),
-                "extensions": _optional(_doc("Переносы срока", "Куда, почему и на каком основании.", _list(_extension()))),
+                "extensions": _optional(_doc("Переносы срока", "Куда, почему и на каком основании.",
+                                             _list(_extension()))),
                 "items": _optional(_doc(
                     "Подпункты", "Подпункты без номера или с номером; наследуют срок и исполнителей.",
                     _list({"$ref": "#/definitions/item"}),
@@ -459,7 +461,8 @@ def _order_point() -> Schema:
         _object(
             {
                 "text": _text("Текст пункта", "Обязательно."),
-                "points": _optional(_doc("Подпункты", "Подпункты пункта.", _list({"$ref": "#/definitions/orderPoint"}))),
+                "points": _optional(_doc("Подпункты", "Подпункты пункта.",
+                                         _list({"$ref": "#/definitions/orderPoint"}))),
             },
             required=("text",),
         ),

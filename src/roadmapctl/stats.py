@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from roadmapctl.tracking.service import TrackedFile, executor_filter, executor_labels, fold
 from roadmapctl.tracking import Tracked, TrackedItem
+from roadmapctl.tracking.service import TrackedFile, executor_filter, executor_labels, fold
 
 By = Literal["executor", "section", "file"]
-BY: tuple[str, ...] = ("executor", "section", "file")
+BY: tuple[By, ...] = ("executor", "section", "file")
 
 
 @dataclass

@@ -168,7 +168,7 @@ def compose(text: str) -> Any | SourceProblem | None:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.resolver import BaseResolver
 
-    class _Composer(CParser, BaseResolver):  # type: ignore[misc]
+    class _Composer(CParser, BaseResolver):
         def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
             BaseResolver.__init__(self)

@@ -48,7 +48,8 @@ def register(app: typer.Typer) -> None:
     def calendar_command(
         paths: list[str] = params.PATHS,
         output: Path = typer.Option(
-            ..., "--output", "-o", metavar="ПУТЬ", help="Куда записать календарь, например deadlines.ics; «-» — в стандартный вывод.",
+            ..., "--output", "-o", metavar="ПУТЬ",
+            help="Куда записать календарь, например deadlines.ics; «-» — в стандартный вывод.",
         ),
         executor: str = params.EXECUTOR,
         force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),

@@ -17,6 +17,7 @@ from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK
 if TYPE_CHECKING:
     from roadmapctl.diagnostics import Problem
     from roadmapctl.importer.build import ImportResult
+    from roadmapctl.model import Section
 
 
 PERIOD_HINT = "укажите его: --period 2023/2024 (учебный год), 2021-2025 (годы) или 2021-06-01..2022-08-31"
@@ -74,7 +75,7 @@ def report(result: ImportResult, source: str, target: str, problems: list[Proble
     return "\n".join(lines) + "\n"
 
 
-def _count_sections(sections: list) -> int:  # type: ignore[type-arg]
+def _count_sections(sections: list[Section]) -> int:
     return sum(1 + _count_sections(s.sections) for s in sections)
 
 

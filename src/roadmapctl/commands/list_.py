@@ -14,9 +14,9 @@ from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_OK, EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
-    from roadmapctl.tracking.service import Loaded, TrackedFile
     from roadmapctl.reports import Column
     from roadmapctl.tracking import Tracked, TrackedItem
+    from roadmapctl.tracking.service import Loaded, TrackedFile
 
     Row = tuple[TrackedFile, TrackedItem, tuple[Tracked, ...]]  # an item and the dates shown
 

@@ -14,8 +14,8 @@ from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
-    from roadmapctl.tracking.service import Entry, Group
     from roadmapctl.reports import Column
+    from roadmapctl.tracking.service import Entry, Group
 
     Part = tuple[str, list[Entry], bool]  # heading, entries, whether they are upcoming
 
@@ -261,10 +261,9 @@ def register(app: typer.Typer) -> None:
         хороший день ничего не выводится. Код выхода 0 (с --exit-code — 1,
         если есть просроченные), 2 — ошибка в аргументах или в картах.
         """
+        from roadmapctl.limits import MAX_WINDOW_DAYS
         from roadmapctl.options import choice, today_or
         from roadmapctl.tracking.service import GROUP_BY
-
-        from roadmapctl.limits import MAX_WINDOW_DAYS
 
         if within is not None and within < 0:
             raise UsageError("--within: число дней не может быть отрицательным")

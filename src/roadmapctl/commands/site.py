@@ -15,11 +15,11 @@ from roadmapctl.errors import EXIT_OK, EXIT_USAGE, OutputError, UsageError
 
 
 def run(paths: Sequence[str], as_of: date, output: Path, within: int) -> int:
-    from roadmapctl.fsio import write_atomic
     from roadmapctl.commands.readout import skipped_lines, warn
-    from roadmapctl.tracking.service import load_tracked
+    from roadmapctl.fsio import write_atomic
     from roadmapctl.reporting.site import build_site
     from roadmapctl.ru import count
+    from roadmapctl.tracking.service import load_tracked
 
     if output.exists() and not output.is_dir():
         raise OutputError(f"{output} — файл, а сайт пишется в папку", "укажите папку, например -o public/")

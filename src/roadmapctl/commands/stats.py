@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from roadmapctl.reports import Column
-    from roadmapctl.stats import Report, Tally
+    from roadmapctl.stats import By, Report, Tally
     from roadmapctl.tracking.service import TrackedFile
 
 FORMATS = ("table", "json", "csv")
@@ -28,7 +28,7 @@ NOTE = ("Ко — доля сроков, выполненных в срок (с 
         "опоздание — среднее число дней опоздания и просрочки.")
 
 
-def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: str,
+def run(paths: Sequence[str], as_of: date, by: By, executor: str | None, fmt: str,
         out: IO[str] | None = None) -> int:
     from roadmapctl import reports
     from roadmapctl.commands.readout import skipped_lines, unread_note, warn
@@ -57,9 +57,9 @@ def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: s
         out.write(reports.to_json({"as_of": as_of.isoformat(), "by": by,
                                    "groups": rows, "total": total}))
     elif fmt == "csv":
-        out.write(reports.to_csv([reports.Column(c.key, c.key) for c in columns(by)], rows + [total]))
+        out.write(reports.to_csv([reports.Column(c.key, c.key) for c in columns(by)], [*rows, total]))
     elif reports.is_terminal(out) and report.total.due and reports.fits(
-            columns(by), rows + [total], reports.console(out).width - BAR - 3):
+            columns(by), [*rows, total], reports.console(out).width - BAR - 3):
         terminal(report, as_of, by, out)
     else:
         out.write(plain(report, as_of, by))
@@ -110,7 +110,7 @@ def terminal(report: Report, as_of: date, by: str, out: IO[str]) -> None:
         table.add_column(c.header, justify="right" if c.right else "left", overflow="fold",
                          no_wrap=c.one_line, min_width=least_width(c, rows))
     table.add_column("", width=BAR, no_wrap=True)
-    for number, (tally, row) in enumerate(zip([*report.groups, report.total], rows)):
+    for number, (tally, row) in enumerate(zip([*report.groups, report.total], rows, strict=True)):
         share = tally.share or 0.0
         colour = "green" if share >= 90 else "yellow" if share >= 70 else "red"
         table.add_row(*(cell(row[c.key]) for c in cols), Bar(100, 0, share, width=BAR, color=colour),

@@ -50,7 +50,7 @@ def bymonthday(day: int, months: Iterable[int]) -> str:
 class Template:
     """A year-less date or window («до 20 июня», «ноябрь – март»), placed in a year on demand."""
 
-    __slots__ = ("due", "start", "span")
+    __slots__ = ("due", "span", "start")
 
     def __init__(self, due: tuple[int, int], start: tuple[int, int] | None = None,
                  span: int = 0) -> None:

@@ -10,7 +10,7 @@ furthest token looked at, is where an unreadable phrase is reported.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container
 
 from roadmapctl.deadlines.tokens import Token
 from roadmapctl.period import Period
@@ -48,7 +48,7 @@ class Cursor:
         tok = self._tok(k)
         return None if tok is None else tok.text
 
-    def _skip(self, k: int, words: Iterable[str] = (".",)) -> int:
+    def _skip(self, k: int, words: Container[str] = (".",)) -> int:
         while self._text(k) in words:
             k += 1
         return k

@@ -50,7 +50,10 @@ class DateReader(PartReader):
             return None
         if tok.kind in ("date", "iso", "daymonth"):
             parts = [int(p) for p in re.split(r"[.-]", tok.text)]
-            d, m, y = reversed(parts) if tok.kind == "iso" else (*parts, None)[:3]
+            if tok.kind == "iso":
+                parts.reverse()
+            d, m = parts[0], parts[1]
+            y = parts[2] if len(parts) > 2 else None
             if y is not None and y < 100:
                 y += 2000
             if y is not None and not MIN_YEAR <= y <= MAX_YEAR:
@@ -121,10 +124,10 @@ class DateReader(PartReader):
             return None
         m1, y1, k = first
         j = self._skip(k)
-        if self._text(j) in ("-", "/", "по") or opened and self._text(j) == "до":
-            if second := self._month_point(j + 1):
-                m2, y2, end = second
-                return self._window((m1, 1, y1), (m2, -1, y2), i, end)
+        joined = self._text(j) in ("-", "/", "по") or (opened and self._text(j) == "до")
+        if joined and (second := self._month_point(j + 1)):
+            m2, y2, end = second
+            return self._window((m1, 1, y1), (m2, -1, y2), i, end)
         if y1 is None and not opened:
             y1 = self._list_year(m1, k)
         month = self._window((m1, 1, y1), (m1, -1, y1), i, k)
@@ -167,8 +170,8 @@ class DateReader(PartReader):
                 return self._window(p1, p2, i, end)
         if p1[0] is None:
             return None
-        day = self._window(None, p1, i, k)
-        return self._onward(day) if prefix in ("с", "со") else day
+        window = self._window(None, p1, i, k)
+        return self._onward(window) if prefix in ("с", "со") else window
 
     def _edge(self, k: int, is_end: bool, i: int) -> Raw | None:
         """After «до конца» / «к началу»: «года», «учебного года», «августа», «I квартала»."""

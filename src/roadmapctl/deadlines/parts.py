@@ -24,7 +24,7 @@ _YEAR_PREFIX = compile_patterns(W.YEAR_PREFIX)
 class Raw:
     """A date or window just read: explicit (`occ`) or year-less (`tpl`)."""
 
-    __slots__ = ("end", "occ", "tpl", "seasonal")
+    __slots__ = ("end", "occ", "seasonal", "tpl")
 
     def __init__(self, end: int, occ: Occurrence | None = None, tpl: Template | None = None,
                  seasonal: bool = False) -> None:

@@ -13,8 +13,8 @@ from datetime import date
 from roadmapctl.deadlines import words as W
 from roadmapctl.deadlines.calendar import resolve
 from roadmapctl.deadlines.cursor import compile_patterns
-from roadmapctl.deadlines.parts import Raw
 from roadmapctl.deadlines.model import Deadline, DeadlineKind, Occurrence
+from roadmapctl.deadlines.parts import Raw
 from roadmapctl.deadlines.recurring import EACH_YEAR, Item, RecurrenceReader
 from roadmapctl.deadlines.tokens import HYPHENATED, Fail
 

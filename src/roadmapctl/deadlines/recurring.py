@@ -30,7 +30,7 @@ _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 class Item:
     """One clause read: explicit windows, a whole period, a recurrence or «постоянно»."""
 
-    __slots__ = ("kind", "occurrences", "rule", "whole", "start", "end")
+    __slots__ = ("end", "kind", "occurrences", "rule", "start", "whole")
 
     def __init__(self, kind: Literal["fixed", "recurring", "continuous"],
                  occurrences: list[Occurrence], rule: str | None = None) -> None:
@@ -69,8 +69,8 @@ class RecurrenceReader(DateReader):
         text = self._text(i)
         if text in W.FREQUENCY_ADVERBS:
             return W.FREQUENCY_ADVERBS[text], i + 1
-        if (text in W.EVERY or text == "по") and (unit := self._text(i + 1)) in W.UNITS:
-            return W.UNITS[unit], i + 2
+        if (text in W.EVERY or text == "по") and (word := self._text(i + 1)) in W.UNITS:
+            return W.UNITS[word], i + 2
         k = self._match(_AT_LEAST, i) or i
         tok, times = self._tok(k), 1
         if tok is not None and tok.text in W.COUNT_ADVERBS:  # «дважды в год»

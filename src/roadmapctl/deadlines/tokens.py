@@ -77,7 +77,7 @@ def cut_remarks(text: str, phrase: str) -> tuple[str, str | None]:
 class Token:
     """One token.  Internal classes are plain: a dataclass costs import time."""
 
-    __slots__ = ("kind", "text", "start", "end", "value")
+    __slots__ = ("end", "kind", "start", "text", "value")
 
     def __init__(self, kind: str, text: str, start: int, end: int, value: int | None) -> None:
         self.kind = kind  # a group name of _TOKEN

@@ -39,8 +39,8 @@ MONTHS: dict[str, int] = _month_table()
 #: Days in each month of a common year (February counted as 28).
 MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
-#: Latin, and Cyrillic «І» typed for a Latin I.
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "і": 1, "іі": 2, "ііі": 3, "іv": 4}
+#: Latin, and Cyrillic «І» typed for a Latin I.  # noqa: RUF003 - the look-alike is the point
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "і": 1, "іі": 2, "ііі": 3, "іv": 4}  # noqa: RUF001 - the Cyrillic letter on purpose
 
 ORDINALS: dict[str, int] = {
     **dict.fromkeys(_forms("перв", "ый,ого,ом,ое,ая,ой,ому,ую,ые,ых"), 1),

@@ -110,7 +110,7 @@ def _uniform_step(old: Schedule, new: Schedule) -> tuple[int, int] | None:
     """(months, days) by which every due date moved alike, or None."""
     if len(old.occurrences) != len(new.occurrences) or not old.occurrences:
         return None
-    steps = {_step(a.due, b.due) for a, b in zip(old.occurrences, new.occurrences)}
+    steps = {_step(a.due, b.due) for a, b in zip(old.occurrences, new.occurrences, strict=True)}
     return steps.pop() if len(steps) == 1 else None
 
 

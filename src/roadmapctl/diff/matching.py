@@ -39,7 +39,7 @@ POSTING_BUDGET = 1500  # index entries read per old item beyond the first MIN_ST
 STEM = 6  # characters kept of a word: a crude but adequate Russian stemmer
 QUOTE_PENALTY = 0.5
 
-_QUOTES = str.maketrans({ch: '"' for ch in "«»“”„‟\"‘’‚'"})
+_QUOTES = str.maketrans({ch: '"' for ch in "«»“”„‟\"\u2018\u2019\u201a'"})
 _DASH = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _WORD = re.compile(r"[^\W_]+")

@@ -51,7 +51,7 @@ def render(roadmap: Roadmap) -> str:
         title = clean(section.title)
         lines += ["", f"== {section.number} {title} ==" if section.number else f"== {title} =="]
         for entry in by_section.get(id(section), []):
-            lines += [""] + _item(entry.item, entry.label, entry.parent is not None, roadmap, clean)
+            lines += ["", *_item(entry.item, entry.label, entry.parent is not None, roadmap, clean)]
     return "\n".join(lines) + "\n"
 
 

@@ -55,7 +55,7 @@ def groups(diff: RoadmapDiff) -> list[Group]:
         entries.setdefault(change.new.section, []).append((0, change.new.position, "changed", change))
     for ref in diff.added:
         entries.setdefault(ref.section, []).append((0, ref.position, "added", ref))
-    for ref, home in zip(diff.removed, diff.removed_homes):
+    for ref, home in zip(diff.removed, diff.removed_homes, strict=True):
         entries.setdefault(home, []).append((1, ref.position, "removed", ref))
     return [(section, [(kind, value) for _, _, kind, value in sorted(rows, key=lambda r: r[:2])])
             for section, rows in entries.items() if rows]
@@ -86,11 +86,13 @@ def change_line(change: FieldChange, words: Callable[[WordDiff], str]) -> str:
 
 def text_report(diff: RoadmapDiff, styled: bool = False) -> str:
     """Plain text, or rich markup (colours for the terminal) when `styled`."""
-    if styled:
-        from rich.markup import escape
-    else:
-        def escape(text: str) -> str:
+    def escape(text: str) -> str:
+        """The text with rich markup escaped when `styled`, else as it is."""
+        if not styled:
             return text
+        from rich.markup import escape as markup_escape
+
+        return markup_escape(text)
 
     def style(text: str, name: str) -> str:
         return f"[{name}]{escape(text)}[/{name}]" if styled else text
@@ -117,8 +119,8 @@ def text_report(diff: RoadmapDiff, styled: bool = False) -> str:
             lines.append(f"  {escape(mark)} {escape(section.summary)}")
             if section.words is not None:
                 lines.append(f"      {words(section.words)}")
-    for section, rows in groups(diff):
-        lines += ["", style(section_heading(section), "bold")]
+    for home, rows in groups(diff):
+        lines += ["", style(section_heading(home), "bold")]
         for kind, value in rows:
             lines += _text_item(kind, value, escape, style, words)
     return "\n".join(lines) + "\n"
@@ -176,8 +178,8 @@ def markdown_report(diff: RoadmapDiff) -> str:
         for section in diff.sections:
             tail = f": {_md_words(section.words)}" if section.words is not None else ""
             lines.append(f"- {_md(section.summary)}{tail}")
-    for section, rows in groups(diff):
-        lines += ["", f"## {_md(section_heading(section))}", ""]
+    for home, rows in groups(diff):
+        lines += ["", f"## {_md(section_heading(home))}", ""]
         for kind, value in rows:
             if kind == "changed":
                 label = value.new.label if value.old.label == value.new.label else \

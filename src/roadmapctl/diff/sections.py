@@ -77,8 +77,8 @@ def section_changes(old: Roadmap, new: Roadmap, old_entries: list[Entry], new_en
     for a, b in pairs.items():
         flows[old_entries[a].section][new_entries[b].section] += 1
     inflows: dict[int, Counter[int]] = defaultdict(Counter)
-    for i, targets in flows.items():
-        for j, n in targets.items():
+    for i, flow in flows.items():
+        for j, n in flow.items():
             inflows[j][i] += n
     out: list[SectionChange] = []
     for j, ref in enumerate(new_refs):

@@ -201,10 +201,10 @@ def _point_texts(points: list[OrderPoint]) -> list[str]:
 
 def _executors(entries: list[Entry], vocabulary: set[str], result: ImportResult,
                authorities: list[str]) -> None:
-    holders = [e for e in entries if e.item is not None]
-    cells = [(e.paragraphs("executors", vocabulary), e.where) for e in holders]
+    holders = [(e, e.item) for e in entries if e.item is not None]
+    cells = [(e.paragraphs("executors", vocabulary), e.where) for e, _ in holders]
     glossary = build_glossary(split_cells(cells), authorities)
-    for entry, refs in zip(holders, glossary.refs):
-        entry.item.executors = refs
+    for (_, item), refs in zip(holders, glossary.refs, strict=True):
+        item.executors = refs
     result.roadmap.executors = glossary.executors
     result.notes += glossary.notes

@@ -103,9 +103,9 @@ def _header_at(lines: list[str], index: int) -> tuple[dict[str, int], int, bool,
             cells[-1] += " " + lines[cursor]  # «Срок» / «исполнения»: a header cell on two lines
         cursor += 1
     if len(cells) >= 3:
-        columns = match_header(cells)
-        if columns:
-            return columns, len(cells), True, cursor
+        header = match_header(cells)
+        if header:
+            return header, len(cells), True, cursor
     return None
 
 

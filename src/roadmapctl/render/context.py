@@ -149,7 +149,7 @@ def _kept(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Mark the points a page must not break after: one that leads into its
     sub-points («Руководителям школ:»), and the last one, so the signature
     never stands alone at the top of a page."""
-    for point, after in zip(points, [*points[1:], None]):
+    for point, after in zip(points, [*points[1:], None], strict=True):
         point["keep_next"] = after is None or after["depth"] > point["depth"]
     return points
 

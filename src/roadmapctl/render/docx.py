@@ -60,7 +60,7 @@ def _open(path: Path) -> Any:
     document = DocxTemplate(str(path))
     try:
         document.init_docx()
-    except Exception as exc:  # noqa: BLE001 - python-docx raises several kinds for a bad file
+    except Exception as exc:  # python-docx raises several kinds for a bad file
         raise InputError(f"шаблон {path} не читается как документ Word (.docx): {exc}") from None
     return document
 

@@ -30,6 +30,7 @@ def annex_mark(roadmap: Roadmap) -> list[str]:
     from roadmapctl.render.context import clean
 
     approval, order = roadmap.approval, roadmap.order
+    lines: list[str | None]  # None: a line the roadmap leaves out
     if approval is not None:
         lines = [clean(approval.stamp or "УТВЕРЖДЕНА"), _opt(approval.by)]
         day, number = approval.date, _opt(approval.number)

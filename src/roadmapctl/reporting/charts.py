@@ -17,8 +17,8 @@ import io
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from roadmapctl.reporting.execution import STATE_NAMES, STATE_ORDER
@@ -93,7 +93,7 @@ def ko_bars(tallies: Sequence[Tally], title: str = "Ко по исполните
     ax.set_yticks(list(positions), [_short(t.label, 38) for t in rows])
     ax.set_xlim(0, 100)
     ax.set_xlabel("Ко, % (выполнено в срок от наступивших сроков)")
-    for y, tally in zip(positions, rows):
+    for y, tally in zip(positions, rows, strict=True):
         ax.text(min((tally.share or 0.0) + 1, 88), y, f"{_percent(tally.share)} ({tally.on_time} из {tally.due})",
                 va="center", fontsize=8)
     alt = "; ".join(f"{t.label}: {_percent(t.share)} ({t.on_time} из {t.due})" for t in rows)

@@ -131,7 +131,7 @@ def _table(doc: Any, headers: tuple[str, ...], rows: list[tuple[str, list[str]]]
     table.style = "Table Grid"
     table.autofit = False
     _fixed_layout(table)
-    for cell, text in zip(table.rows[0].cells, headers):
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True
     _tr_flag(table.rows[0]._tr.get_or_add_trPr(), "tblHeader")
@@ -143,15 +143,15 @@ def _table(doc: Any, headers: tuple[str, ...], rows: list[tuple[str, list[str]]]
             merged.text = ""
             merged.paragraphs[0].add_run(clean(cells[0])).bold = True
             continue
-        for cell, text in zip(row.cells, cells):
+        for cell, text in zip(row.cells, cells, strict=True):
             cell.text = clean(text)
     from docx.enum.table import WD_TABLE_ALIGNMENT
 
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for column, mm in zip(table.columns, widths):
+    for column, mm in zip(table.columns, widths, strict=True):
         column.width = Mm(mm)  # the grid: LibreOffice reads widths from here
     for row in table.rows:
-        for cell, mm in zip(row.cells, widths):
+        for cell, mm in zip(row.cells, widths, strict=True):
             cell.width = Mm(mm)  # the cells: Word reads widths from here
 
 

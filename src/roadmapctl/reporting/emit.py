@@ -48,8 +48,8 @@ def records_workbook(title: str, keys: list[str], records: list[dict[str, object
     """The rows of a CSV report as an Excel sheet: Russian headers, dates as dates, numbers as numbers."""
     from datetime import date
 
-    from roadmapctl.reports import STATUS_NAMES
     from roadmapctl.reporting.xlsx import Sheet, workbook
+    from roadmapctl.reports import STATUS_NAMES
 
     names = {**HEADERS, **(headers or {})}
     sheet = Sheet(title, [names.get(key, key) for key in keys], caption=caption)

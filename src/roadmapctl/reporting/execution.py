@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from roadmapctl.tracking.service import Loaded, TrackedFile, executor_labels, fold
 from roadmapctl.stats import Tally, counted
 from roadmapctl.tracking import Tracked, TrackedItem
+from roadmapctl.tracking.service import Loaded, TrackedFile, executor_labels, fold
 
 State = Literal["on_time", "late", "overdue", "extended", "open", "cancelled", "done"]
 STATE_NAMES: dict[str, str] = {
@@ -155,7 +155,7 @@ def _roadmap(file: TrackedFile, as_of: date, since: date | None,
         labels = executor_labels(roadmap, item.executors)
         row = _item_row(item, labels, as_of, since)
         block.rows.append(row)
-        for shown, occ in zip(row.dates, _occurrences(item, as_of, since)):
+        for shown, occ in zip(row.dates, _occurrences(item, as_of, since), strict=True):
             block.states[shown.state] += 1
             states[shown.state] += 1
             if not shown.counted or item.cancelled:

@@ -19,16 +19,17 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from roadmapctl.tracking.service import Loaded, TrackedFile, executor_labels, fold
 from roadmapctl.reporting import words
 from roadmapctl.reporting.execution import ExecutionReport, build_report
 from roadmapctl.ru import date_numeric
 from roadmapctl.tracking import TrackedItem
+from roadmapctl.tracking.service import Loaded, TrackedFile, executor_labels, fold
 
 TEMPLATE = "site.html.j2"
 _LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
                   ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
-                   "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]))
+                   "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
+                  strict=True))
 
 
 @dataclass
@@ -75,28 +76,30 @@ def build_site(loaded: Loaded, as_of: date, within: int = 14) -> list[Page]:
         for item in file.items:
             executor_names += executor_labels(file.roadmap, item.executors)
     executor_names = sorted(set(executor_names), key=fold)
-    executor_pages = dict(zip(executor_names, _unique([slug(n) for n in executor_names], "executor")))
+    executor_pages = dict(zip(executor_names, _unique([slug(n) for n in executor_names], "executor"), strict=True))
     lists = {path: _lists(file, as_of, within, page)
-             for path, file, page in zip([f.path for f in loaded.files], loaded.files, roadmap_pages)}
+             for path, file, page in zip([f.path for f in loaded.files], loaded.files, roadmap_pages, strict=True)}
     common = {"errors": report.errors, "generated": f"по данным на {date_numeric(as_of)}",
               "as_of": date_numeric(as_of), "within": within, "days": words.days(within),
-              "roadmap_links": [{"title": short_title(f), "href": p} for f, p in zip(loaded.files, roadmap_pages)],
+              "roadmap_links": [{"title": short_title(f), "href": p}
+                                for f, p in zip(loaded.files, roadmap_pages, strict=True)],
               "executor_links": [{"title": n, "href": executor_pages[n]} for n in executor_names]}
     pages = []
-    everything = Lists([x for ls in lists.values() for x in ls.overdue], [x for ls in lists.values() for x in ls.coming])
+    everything = Lists([x for ls in lists.values() for x in ls.overdue],
+                       [x for ls in lists.values() for x in ls.coming])
     _sort(everything)
     index = report_context(report)
     progress = [{"title": short_title(f), "href": p, "total": b.total, "share": words.share(b.total),
                  "share_value": b.total.share, "overdue": len(lists[b.path].overdue),
                  "coming": len(lists[b.path].coming)}
-                for b, f, p in zip(report.roadmaps, loaded.files, roadmap_pages)]
+                for b, f, p in zip(report.roadmaps, loaded.files, roadmap_pages, strict=True)]
     executors = [{**row, "href": executor_pages.get(row["label"])}
                  for row in tally_rows(report.by_executor, report.total)]
     pages.append(Page("index.html", render_page(TEMPLATE, {
         **common, "kind": "index", "title": "Дорожные карты: исполнение на " + date_numeric(as_of),
         "cards": index["cards"], "charts": index["charts"], "overdue": everything.overdue,
         "coming": everything.coming, "progress": progress, "executors": executors})))
-    for block, page in zip(report.roadmaps, roadmap_pages):
+    for block, page in zip(report.roadmaps, roadmap_pages, strict=True):
         file = next(f for f in loaded.files if f.path == block.path)
         context = block_context(block, as_of)
         pages.append(Page(page, render_page(TEMPLATE, {

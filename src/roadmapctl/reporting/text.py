@@ -70,7 +70,8 @@ def _plain_summary(tallies: list[Tally], total: Tally, first: str) -> str:
     from roadmapctl.reports import Column, plain_table
 
     columns = [Column(str(i), h, True) for i, h in enumerate(SUMMARY_HEADERS)] + [Column("label", first)]
-    rows = [{**dict(zip(map(str, range(6)), _tally_cells(t))), "label": t.label} for t in [*tallies, total]]
+    rows = [{**dict(zip(map(str, range(6)), _tally_cells(t), strict=True)), "label": t.label}
+            for t in [*tallies, total]]
     return plain_table(columns, rows)
 
 

@@ -67,7 +67,8 @@ def summary_sentence(report: ExecutionReport) -> str:
     states = report.states
     if not t.due:
         return f"На {date_numeric(report.as_of)} контрольные сроки мероприятий ещё не наступили."
-    parts = [f"На {date_numeric(report.as_of)} наступило {count(t.due, 'контрольный срок', 'контрольных срока', 'контрольных сроков')}",
+    due = count(t.due, "контрольный срок", "контрольных срока", "контрольных сроков")
+    parts = [f"На {date_numeric(report.as_of)} наступило {due}",
              f"выполнено в срок — {t.on_time}",
              f"с нарушением срока — {t.late}",
              f"не выполнено — {t.overdue}"]

@@ -33,7 +33,8 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
-    book.remove(book.active)
+    if book.active is not None:  # the default sheet; ours are added below
+        book.remove(book.active)
     for sheet in sheets:
         _fill(book.create_sheet(_sheet_title(sheet.title, book.sheetnames)), sheet)
     buffer = io.BytesIO()
@@ -93,10 +94,7 @@ def _set(cell: Any, value: Any) -> None:
         cell.data_type = "s"
     elif isinstance(value, (int, float)):
         cell.value = value
-    elif isinstance(value, datetime):
-        cell.value = value
-        cell.number_format = DATE_FORMAT
-    elif isinstance(value, date):
+    elif isinstance(value, (datetime, date)):
         cell.value = value
         cell.number_format = DATE_FORMAT
     else:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from roadmapctl.rules import Context, Finding
 
@@ -30,7 +30,7 @@ LEVEL = "warning"
 THRESHOLD = 95.0
 
 _NUMBERS = re.compile(r"\d+")
-_PUNCT = re.compile(r"[«»\"'„“”.,;:!?()\-–—‑\s]+")
+_PUNCT = re.compile(r"[«»\"'„“”.,;:!?()\-–—\u2011\s]+")
 
 
 def normalize_title(title: str) -> str:
@@ -65,7 +65,7 @@ def _near_pairs(unique: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
     groups: dict[tuple[str, ...], list[tuple[str, int]]] = {}
     for title, index in unique:
         groups.setdefault(tuple(_NUMBERS.findall(title)), []).append((title, index))
-    ratio = None
+    similarity: Callable[[str, str], float] | None = None
     for group in groups.values():
         group.sort(key=lambda entry: len(entry[0]))
         for a, (title, index) in enumerate(group):
@@ -76,7 +76,9 @@ def _near_pairs(unique: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
                     break  # longer titles only get less alike by length
                 if 200 * sum((letters & Counter(other)).values()) < THRESHOLD * total:
                     continue
-                if ratio is None:
+                if similarity is None:
                     from rapidfuzz.fuzz import ratio
-                if ratio(title, other) >= THRESHOLD:
+
+                    similarity = ratio
+                if similarity(title, other) >= THRESHOLD:
                     yield min(index, other_index), max(index, other_index)

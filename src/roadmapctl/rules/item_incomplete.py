@@ -40,12 +40,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         item = entry.item
         label = f"мероприятие {item.number}" if item.number else f"мероприятие «{_short(item.title)}»"
         children = item.items
-        if not _has_deadline(item) and not (entry.parent and _has_deadline(entry.parent)):
-            if not (children and all(_has_deadline(c) for c in children)):
-                yield Finding(item.pos, f"у {_genitive(label)} не указан срок (deadline)")
-        if not entry.effective_executors:
-            if not (children and all(c.executors for c in children)):
-                yield Finding(item.pos, f"у {_genitive(label)} не указаны исполнители (executors)")
+        if (not _has_deadline(item) and not (entry.parent and _has_deadline(entry.parent))
+                and not (children and all(_has_deadline(c) for c in children))):
+            yield Finding(item.pos, f"у {_genitive(label)} не указан срок (deadline)")
+        if not entry.effective_executors and not (children and all(c.executors for c in children)):
+            yield Finding(item.pos, f"у {_genitive(label)} не указаны исполнители (executors)")
 
 
 def _genitive(label: str) -> str:

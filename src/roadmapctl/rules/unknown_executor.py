@@ -62,7 +62,7 @@ def _all_refs(roadmap: Roadmap) -> Iterator[ExecutorRef]:
 
 def _difference(written: str, known: str) -> str:
     """How a look-alike differs: «здесь русская буква «о» вместо латинской «o»»."""
-    pairs = [(a, b) for a, b in zip(written, known) if a != b]
+    pairs = [(a, b) for a, b in zip(written, known, strict=False) if a != b]
     swapped = [(a, b) for a, b in pairs if _cyrillic(a) != _cyrillic(b)]
     if len(written) != len(known) or not swapped:
         return "отличается регистром букв"

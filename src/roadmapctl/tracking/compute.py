@@ -154,7 +154,7 @@ def walk_addressed(roadmap: Roadmap) -> Iterator[tuple[ItemInContext, str, Steps
     repeated = {number for number, count in counts.items() if count > 1}
     places = (place for k, section in enumerate(roadmap.sections)
               for place in _walk_section(section, (("sections", k),), repeated))
-    for entry, (address, steps) in zip(roadmap.walk(), places):
+    for entry, (address, steps) in zip(roadmap.walk(), places, strict=True):
         yield entry, address, steps
 
 
@@ -213,7 +213,7 @@ def _resolve(deadline: Deadline, item: Item, as_of: date, cancelled: bool) -> tu
     covered, extended = _replay(occs, item, as_of, deadline.kind == "recurring")
     closing = _closing(item, as_of)
     out = []
-    for occ, completion, extension in zip(occs, covered, extended):
+    for occ, completion, extension in zip(occs, covered, extended, strict=True):
         tracked = Tracked(occ.start, occ.due, extension, completion)
         if completion is None and closing is not None:
             tracked = Tracked(occ.start, occ.due, extension, closing[0], by_status=True)
