@@ -10,6 +10,46 @@ from pathlib import Path
 
 import pytest
 
+from hypothesis import HealthCheck, settings
+
+# Hypothesis profiles: «quick» by default (every property still runs, on fewer examples),
+# «thorough» for CI and nightly runs: `pytest --hypothesis-profile=thorough` or
+# ROADMAPCTL_TESTS=thorough (what `.ci/run` sets). The thorough run also runs the tests
+# marked slow, which the quick one skips.
+_QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("quick", max_examples=40, deadline=None, suppress_health_check=_QUIET)
+settings.register_profile("thorough", max_examples=400, deadline=None, suppress_health_check=_QUIET)
+settings.load_profile("thorough" if os.environ.get("ROADMAPCTL_TESTS") == "thorough" else "quick")
+
+# Tests that take seconds each (real processes, LibreOffice, Chromium, timed kills): they run in
+# the thorough profile. Listed here so no test module has to know about profiles.
+SLOW = frozenset({
+    "test_bench.py::test_benchmark_runner_runs_on_a_tiny_corpus",
+    "test_render_docx.py::test_libreoffice_shows_the_table_header_on_every_page",
+    "test_render_html.py::test_printed_annex_table_ends_at_the_right_margin",
+    "test_robustness.py::test_ctrl_c_mid_write_keeps_the_old_file",
+    "test_robustness.py::test_kill_during_write_leaves_old_or_new_file",
+    "test_precommit.py::test_hook_from_the_manifest_checks_only_the_files_given",
+    "test_precommit.py::test_this_repositorys_config_checks_roadmaps",
+})
+
+
+def thorough(config: pytest.Config) -> bool:
+    """Whether this run is the thorough one (CI, nightly)."""
+    return (config.getoption("hypothesis_profile", None) == "thorough"
+            or os.environ.get("ROADMAPCTL_TESTS") == "thorough")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    skip = pytest.mark.skip(reason="медленный тест: запускается с --hypothesis-profile=thorough "
+                                   "или ROADMAPCTL_TESTS=thorough")
+    for item in items:
+        if item.nodeid.split("/")[-1].split("[")[0] in SLOW:
+            item.add_marker(pytest.mark.slow)
+        if "slow" in item.keywords and not thorough(config):
+            item.add_marker(skip)
+
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 ROADMAPS = ROOT / "roadmaps"
