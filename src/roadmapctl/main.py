@@ -63,13 +63,17 @@ def build_app(only: str | None = None) -> typer.Typer:
     Registering a command imports its module and makes Typer inspect its
     signature; the commit-time `check` should not pay for a dozen others.
     """
-    from roadmapctl.clitext import RussianGroup
+    from typer._completion_classes import completion_init
 
+    from roadmapctl.clitext import RussianGroup
+    from roadmapctl.commands import complete
+
+    completion_init()  # Typer's completion protocol, without its English --install-completion
     app = typer.Typer(
         name="roadmapctl",
         cls=RussianGroup,
         help=HELP,
-        no_args_is_help=True,
+        add_completion=False,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
@@ -83,6 +87,14 @@ def build_app(only: str | None = None) -> typer.Typer:
         ),
         debug: bool = typer.Option(
             False, "--debug", help="При внутренней ошибке показать трассировку Python.",
+        ),
+        install_completion: bool = typer.Option(
+            False, "--install-completion", callback=complete.install, is_eager=True, expose_value=False,
+            help="Установить автодополнение для текущей оболочки.",
+        ),
+        show_completion: bool = typer.Option(
+            False, "--show-completion", callback=complete.show, is_eager=True, expose_value=False,
+            help="Показать скрипт автодополнения для текущей оболочки.",
         ),
     ) -> None:
         """Дорожные карты в YAML: проверка, контроль сроков, сравнение, печать."""
@@ -107,6 +119,8 @@ def _requested_command(args: list[str]) -> str | None:
 
 def run(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if not args:  # bare `roadmapctl`: the help, as with --help, not an error
+        args = ["--help"]
     debug = "--debug" in args
     command = _requested_command(args)
     try:

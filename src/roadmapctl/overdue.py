@@ -51,11 +51,11 @@ class Loaded:
         return bool(self.errors)
 
 
-def load_file(path: Path, as_of: date) -> TrackedFile | str:
+def load_file(path: Path, as_of: date, encoding: str = "auto") -> TrackedFile | str:
     """One roadmap, tracked; or the error message when the file has errors."""
     from roadmapctl.loader import load
 
-    result = load(path)
+    result = load(path, encoding=encoding)
     if result.roadmap is None or any(p.is_error for p in result.problems):
         return f"ошибка: файл {path} содержит ошибки, запустите roadmapctl check {path}"
     return TrackedFile(str(path), result.roadmap, track(result.roadmap, as_of))
@@ -88,11 +88,13 @@ def find(paths: Sequence[str]) -> tuple[list[Path], Loaded]:
                                        for p, why in found.unreadable])
 
 
-def load_tracked(paths: Sequence[str], as_of: date, executor: str | None = None) -> Loaded:
+def load_tracked(paths: Sequence[str], as_of: date, executor: str | None = None,
+                 encoding: str = "auto", jobs: int | None = None) -> Loaded:
     """Load and track every roadmap under `paths`; broken files are listed, not raised."""
+    from roadmapctl.parallel import ordered_map
+
     files, loaded = find(paths)
-    for path in files:
-        result = load_file(path, as_of)
+    for result in ordered_map(partial(load_file, as_of=as_of, encoding=encoding), files, jobs):
         if isinstance(result, str):
             loaded.errors.append(result)
         else:
@@ -197,13 +199,13 @@ class Scan:
 
 
 def scan(paths: Sequence[str], as_of: date, executor: str | None = None, within: int | None = None,
-         jobs: int | None = None) -> Scan:
+         jobs: int | None = None, encoding: str = "auto") -> Scan:
     """Overdue control dates of every file (on all cores); with `within`, those due soon."""
     from roadmapctl.parallel import ordered_map
 
     files, loaded = find(paths)
     result = Scan(loaded=loaded)
-    work = partial(scan_file, as_of=as_of, executor=executor, within=within)
+    work = partial(scan_file, as_of=as_of, executor=executor, within=within, encoding=encoding)
     known = False
     for entries, warnings, error, knows_executor in ordered_map(work, files, jobs):
         result.entries += entries
@@ -217,10 +219,10 @@ def scan(paths: Sequence[str], as_of: date, executor: str | None = None, within:
     return result
 
 
-def scan_file(path: Path, as_of: date, executor: str | None,
-              within: int | None) -> tuple[list[Entry], list[str], str | None, bool]:
+def scan_file(path: Path, as_of: date, executor: str | None, within: int | None,
+              encoding: str = "auto") -> tuple[list[Entry], list[str], str | None, bool]:
     """The unit of work of `scan`: entries, warnings, error of one file; whether it knows `executor`."""
-    loaded = load_file(path, as_of)
+    loaded = load_file(path, as_of, encoding)
     if isinstance(loaded, str):
         return [], [], loaded, False
     return select(loaded, as_of, executor, within), skipped(loaded), None, knows(loaded, executor)

@@ -77,7 +77,13 @@ class Encoding:
     AUTO = "auto"
 
 
+#: The name that stands for standard input wherever a roadmap is read («roadmapctl check -»).
+STDIN = "-"
+
+
 def read_text(path: Path, encoding: str = Encoding.AUTO) -> str | SourceProblem:
+    if str(path) == STDIN:
+        return read_stdin(encoding)
     try:
         info = path.stat()
     except OSError as exc:
@@ -95,6 +101,26 @@ def read_text(path: Path, encoding: str = Encoding.AUTO) -> str | SourceProblem:
         data = path.read_bytes()
     except OSError as exc:
         return SourceProblem(f"не удалось прочитать файл: {_os_reason(exc)}")
+    return decode(data, encoding)
+
+
+def read_stdin(encoding: str = Encoding.AUTO) -> str | SourceProblem:
+    """The roadmap piped in («… | roadmapctl check -»), read once, within the same size bound."""
+    import sys
+
+    stream = sys.stdin
+    if stream is None:
+        return SourceProblem("стандартный ввод закрыт: в нём нет дорожной карты")
+    if stream.isatty():
+        return SourceProblem("«-» означает стандартный ввод, а он не перенаправлен: "
+                             "передайте карту через «<» или «|», например roadmapctl check - < карта.yaml")
+    try:
+        data = stream.buffer.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return SourceProblem(f"не удалось прочитать стандартный ввод: {_os_reason(exc)}")
+    if len(data) > MAX_BYTES:
+        return SourceProblem(f"на стандартном вводе больше {MAX_BYTES // 1024 // 1024} МБ: "
+                             "это не похоже на дорожную карту")
     return decode(data, encoding)
 
 

@@ -10,11 +10,11 @@ import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
-from roadmapctl.commands.overdue import EXECUTOR
 from roadmapctl.errors import EXIT_OK, InputError
 
 
-def run(paths: Sequence[str], output: Path, executor: str | None, force: bool) -> int:
+def run(paths: Sequence[str], output: Path, executor: str | None, force: bool,
+        encoding: str = "auto", jobs: int | None = None) -> int:
     from datetime import date
 
     from roadmapctl.calendar_export import build_calendar
@@ -23,7 +23,7 @@ def run(paths: Sequence[str], output: Path, executor: str | None, force: bool) -
     from roadmapctl.ru import count
 
     # Control dates do not depend on «today»; as_of only decides states, unused here.
-    loaded = load_tracked(paths, date.max, executor)
+    loaded = load_tracked(paths, date.max, executor, encoding, jobs)
     if loaded.warn():
         raise InputError(f"календарь {output} не записан: исправьте карты и повторите")
     data, total = build_calendar(loaded.files, executor)
@@ -46,8 +46,10 @@ def register(app: typer.Typer) -> None:
         output: Path = typer.Option(
             ..., "--output", "-o", metavar="ПУТЬ", help="Куда записать календарь, например deadlines.ics; «-» — в стандартный вывод.",
         ),
-        executor: str = EXECUTOR,
-        force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
+        executor: str = params.EXECUTOR,
+        force: bool = params.FORCE,
+        encoding: str = params.ENCODING,
+        jobs: int = params.JOBS,
     ) -> int:
         """Календарь сроков (.ics) для Outlook, Thunderbird, телефона.
 
@@ -55,4 +57,6 @@ def register(app: typer.Typer) -> None:
         одно событие с правилом повторения. Код выхода 0, 2 — ошибка в
         аргументах или в картах (тогда файл не записывается).
         """
-        return run(paths or [], output, executor, force)
+        from roadmapctl.options import encoding as codec
+
+        return run(paths or [], output, executor, force, codec(encoding), jobs)

@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import complete, params
 from roadmapctl.errors import EXIT_OK, UsageError
 
 
@@ -46,9 +47,9 @@ def run(path: Path, item_text: str, on: date, due: date | None, note: str | None
 def register(app: typer.Typer) -> None:
     @app.command("done", cls=RussianCommand)
     def done_command(
-        roadmap: Path = typer.Argument(..., metavar="КАРТА", help="Файл дорожной карты (.yaml)."),
+        roadmap: Path = params.ROADMAP,
         item: str = typer.Argument(
-            ..., metavar="МЕРОПРИЯТИЕ",
+            ..., metavar="МЕРОПРИЯТИЕ", autocompletion=complete.items,
             help="Номер как в карте (1.2 или 1.2.), ключ key или подпункт без номера: "
                  "5.2.5/3 — третий подпункт 5.2.5.",
         ),

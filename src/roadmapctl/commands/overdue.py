@@ -19,21 +19,17 @@ if TYPE_CHECKING:
 
     Part = tuple[str, list[Entry], bool]  # heading, entries, whether they are upcoming
 
-FORMATS = ("table", "json", "csv", "markdown")
-EXECUTOR = typer.Option(  # shared by list, stats and calendar
-    None, "--executor", "-e", metavar="ТЕКСТ",
-    help="Только мероприятия исполнителя: идентификатор, краткое или полное наименование или их "
-         "часть (без учёта регистра, ё = е). Точное совпадение важнее: «ОО» — без «ООО».",
-)
+FORMATS = ("text", "json", "csv", "markdown")
+GROUPS = ("executor", "file", "none")
 
 
 def run(paths: Sequence[str], as_of: date, executor: str | None, within: int | None, fmt: str,
         group_by: str, exit_code: bool, quiet: bool, jobs: int | None = None,
-        out: IO[str] | None = None) -> int:
+        out: IO[str] | None = None, encoding: str = "auto") -> int:
     from roadmapctl.overdue import scan
 
     out = out or sys.stdout
-    found = scan(paths, as_of, executor, within, jobs)
+    found = scan(paths, as_of, executor, within, jobs, encoding)
     broken = found.loaded.warn()
     entries = found.entries
     if entries or not quiet:
@@ -228,18 +224,13 @@ def register(app: typer.Typer) -> None:
     def overdue_command(
         paths: list[str] = params.PATHS,
         as_of: str = params.AS_OF,
-        executor: str = EXECUTOR,
+        executor: str = params.EXECUTOR,
         within: int = typer.Option(
             None, "--within", metavar="N",
             help="Показать отдельно и то, срок чего наступает в ближайшие N дней (0 — только сегодня).",
         ),
-        fmt: str = typer.Option(
-            "table", "--format", "-f", metavar="ФОРМАТ", help="table, json, csv или markdown.",
-        ),
-        group_by: str = typer.Option(
-            "none", "--group-by", metavar="ПО",
-            help="Группировать: executor — по исполнителям, file — по файлам, none — общий список.",
-        ),
+        fmt: str = params.fmt(FORMATS),
+        group_by: str = params.group_by(GROUPS, "none", f"{params.GROUP_BY_HELP}, none — общий список"),
         exit_code: bool = typer.Option(
             False, "--exit-code", help="Код выхода 1, если есть просроченные (как git diff --exit-code).",
         ),
@@ -248,6 +239,7 @@ def register(app: typer.Typer) -> None:
             help="Ничего не выводить, если показывать нечего (для рассылки из cron).",
         ),
         jobs: int = params.JOBS,
+        encoding: str = params.ENCODING,
     ) -> int:
         """Просроченные мероприятия: самые давние первыми, с файлом и строкой.
 
@@ -255,10 +247,10 @@ def register(app: typer.Typer) -> None:
         хороший день ничего не выводится. Код выхода 0 (с --exit-code — 1,
         если есть просроченные), 2 — ошибка в аргументах или в картах.
         """
-        from roadmapctl.options import choice, today_or
-        from roadmapctl.overdue import GROUP_BY
+        from roadmapctl.options import choice, output_format, today_or
+        from roadmapctl.options import encoding as codec
 
         if within is not None and within < 0:
             raise UsageError("--within: число дней не может быть отрицательным")
-        return run(paths or [], today_or(as_of), executor, within, choice(fmt, FORMATS, "--format"),
-                   choice(group_by, GROUP_BY, "--group-by"), exit_code, quiet, jobs)
+        return run(paths or [], today_or(as_of), executor, within, output_format(fmt, FORMATS),
+                   choice(group_by, GROUPS, "--group-by"), exit_code, quiet, jobs, encoding=codec(encoding))

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_OK, InputError, UsageError
 
 WHAT_NAMES = {"both": "приказ и приложение", "order": "приказ", "annex": "приложение"}
@@ -36,7 +37,7 @@ def pick_format(fmt: str | None, output: Path | None, template: Path | None) -> 
 
 def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
         template: Path | None, force: bool, edition: str | None, executors: str,
-        qr: str | None) -> int:
+        qr: str | None, encoding: str = "auto") -> int:
     from roadmapctl.fsio import write_atomic
     from roadmapctl.loader import load
     from roadmapctl.options import choice
@@ -48,11 +49,15 @@ def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
     fmt = pick_format(fmt, output, template)
     if output is not None and str(output) != "-":
         _check_output(output, fmt)
-    if not roadmap_path.is_file():
+    stdin = str(roadmap_path) == "-"
+    if stdin and output is None:
+        raise UsageError("карта читается со стандартного ввода — укажите, куда записать документ: -o",
+                         "например: roadmapctl render - -o карта.docx < карта.yaml")
+    if not stdin and not roadmap_path.is_file():
         raise InputError(f"файла {roadmap_path} нет", "укажите путь к карте, например roadmaps/карта.yaml")
     if template is not None:
         _check_template(template, fmt)
-    result = load(roadmap_path)
+    result = load(roadmap_path, encoding=encoding)
     errors = [p for p in result.problems if p.is_error]
     if result.roadmap is None or errors:
         found = count(len(errors), "ошибка", "ошибки", "ошибок") if errors else "ошибки"
@@ -95,16 +100,13 @@ def _check_template(template: Path, fmt: str) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("render", cls=RussianCommand)
     def render_command(
-        roadmap: Path = typer.Argument(..., metavar="КАРТА", help="Файл дорожной карты (.yaml)."),
+        roadmap: Path = params.roadmap_or_stdin(),
         what: str = typer.Option(
             "both", "--what", metavar="ЧТО",
             help="order — приказ, annex — приложение (сама дорожная карта), both — оба в одном "
                  "документе (если в карте нет блока order:, печатается приложение).",
         ),
-        fmt: str = typer.Option(
-            None, "--format", "-f", metavar="ФОРМАТ",
-            help="docx или html; по умолчанию по расширению -o, иначе docx.",
-        ),
+        fmt: str = params.fmt(("docx", "html"), default=None, note="по умолчанию по расширению -o, иначе docx"),
         output: Path = typer.Option(
             None, "--output", "-o", metavar="ПУТЬ",
             help="Куда записать (.docx или .html); «-» — в стандартный вывод; по умолчанию "
@@ -114,7 +116,7 @@ def register(app: typer.Typer) -> None:
             None, "--template", metavar="ПУТЬ",
             help="Свой шаблон (копия templates/roadmap.docx или templates/roadmap.html.j2).",
         ),
-        force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
+        force: bool = params.FORCE,
         edition: str = typer.Option(
             None, "--gost", metavar="РЕДАКЦИЯ",
             help="Редакция ГОСТ Р 7.0.97: 2025 или 2016; по умолчанию — действовавшая на дату "
@@ -128,9 +130,12 @@ def register(app: typer.Typer) -> None:
             None, "--qr", metavar="ТЕКСТ",
             help="Добавить реквизит «QR-код» (ГОСТ 2025) с этим текстом, например адресом документа.",
         ),
+        encoding: str = params.ENCODING,
     ) -> int:
         """Напечатать приказ и приложение (дорожную карту) в DOCX или HTML по ГОСТ Р 7.0.97.
 
         Код выхода 0 — файл записан, 2 — ошибка в аргументах, в карте или в шаблоне.
         """
-        return run(roadmap, what, fmt, output, template, force, edition, executors, qr)
+        from roadmapctl.options import encoding as codec
+
+        return run(roadmap, what, fmt, output, template, force, edition, executors, qr, codec(encoding))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, InputError, UsageError
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def register(app: typer.Typer) -> None:
             None, "--output", "-o", metavar="ПУТЬ",
             help="Куда записать новую карту; по умолчанию — имя старой с новыми годами.",
         ),
-        force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
+        force: bool = params.FORCE,
     ) -> int:
         """Подготовить карту на следующий год: период, сроки, пустые отметки.
 
