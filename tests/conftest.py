@@ -5,12 +5,22 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from hypothesis import HealthCheck, settings
+
+# Compiled bytecode in a cache outside the worktree, for this process (pytest's rewritten test
+# modules) and the `python -m roadmapctl` processes tests start: with PYTHONDONTWRITEBYTECODE set,
+# every run and every process compiled the same sources again (a third of the suite's time).
+PYCACHE = Path(tempfile.gettempdir()) / f"roadmapctl-tests-pycache-{os.getuid() if hasattr(os, 'getuid') else 0}"
+sys.dont_write_bytecode = False
+sys.pycache_prefix = sys.pycache_prefix or str(PYCACHE)
+os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix  # inherited by every process a test starts
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # Hypothesis profiles: «quick» by default (every property still runs, on fewer examples),
 # «thorough» for CI and nightly runs: `pytest --hypothesis-profile=thorough` or
@@ -25,6 +35,7 @@ settings.load_profile("thorough" if os.environ.get("ROADMAPCTL_TESTS") == "thoro
 # the thorough profile. Listed here so no test module has to know about profiles.
 SLOW = frozenset({
     "test_bench.py::test_benchmark_runner_runs_on_a_tiny_corpus",
+    "test_bench.py::test_soak_runs_without_tracebacks",
     "test_render_docx.py::test_libreoffice_shows_the_table_header_on_every_page",
     "test_render_html.py::test_printed_annex_table_ends_at_the_right_margin",
     "test_robustness.py::test_ctrl_c_mid_write_keeps_the_old_file",
@@ -80,8 +91,7 @@ def run_process(*args: str | os.PathLike[str], cwd: Path | None = None,
     """`python -m roadmapctl …` in a real process (for tracebacks, TTY, signals)."""
     proc = subprocess.run(
         [sys.executable, "-m", "roadmapctl", *[str(a) for a in args]],
-        capture_output=True, text=True, cwd=cwd, env={**os.environ, **(env or {})},
-        timeout=120,
+        capture_output=True, text=True, cwd=cwd, env={**os.environ, **(env or {})}, timeout=120,
     )
     return Result(proc.returncode, proc.stdout, proc.stderr)
 

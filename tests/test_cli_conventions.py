@@ -163,24 +163,49 @@ def test_a_cp1251_file_reads_everywhere_with_the_same_option(cli, cp1251: Path, 
     assert same.code == 0, same.err
 
 
-def stdin_run(*args: str, data: bytes) -> tuple[int, str, str]:
-    import subprocess
+@pytest.fixture
+def stdin(monkeypatch):
+    """Feed bytes to the next command as its standard input (a pipe, not a terminal)."""
+    import io
     import sys
 
-    proc = subprocess.run([sys.executable, "-m", "roadmapctl", *args], input=data, capture_output=True,
-                          timeout=120, cwd=ROOT)
-    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+    def feed(data: bytes) -> None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+    return feed
 
 
-def test_dash_reads_a_roadmap_from_standard_input() -> None:
+def test_dash_reads_a_roadmap_from_standard_input(cli, stdin, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
     text = (ROADMAPS / "chelyabinsk-2023-2024.yaml").read_bytes()
-    code, out, _ = stdin_run("check", "--as-of", "2024-06-01", "-", data=text)
-    assert code == 0 and ("в 1 файле" in out or "проверено 1 файл" in out)
-    code, out, _ = stdin_run("list", "--as-of", "2024-06-01", "-f", "json", "-", data=text)
-    assert code == 0 and '"file": "-"' in out
-    broken = b"title: x\n"
-    code, out, _ = stdin_run("check", "-", data=broken)
-    assert code == 1 and out.startswith("-:1:1: error [R002]")
+    stdin(text)
+    from_file = cli("check", "--as-of", "2024-06-01", "roadmaps/chelyabinsk-2023-2024.yaml")
+    piped = cli("check", "--as-of", "2024-06-01", "-")
+    assert piped.code == from_file.code == 0
+    assert piped.out == from_file.out.replace("roadmaps/chelyabinsk-2023-2024.yaml:", "-:")
+    stdin(text)
+    listed = cli("list", "--as-of", "2024-06-01", "-f", "json", "-")
+    assert listed.code == 0 and '"file": "-"' in listed.out
+    stdin(b"title: x\n")
+    broken = cli("check", "-")
+    assert broken.code == 1 and broken.out.startswith("-:1:1: error [R002]")
+    stdin(text.decode("utf-8").encode("cp1251"))
+    assert cli("overdue", "--as-of", "2024-06-01", "--encoding", "cp1251", "-").code == 0
+
+
+def test_dash_for_the_other_readers(cli, stdin, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(ROOT)
+    text = (ROADMAPS / "chelyabinsk-2023-2024.yaml").read_bytes()
+    stdin(text)
+    same = cli("diff", "-", "roadmaps/chelyabinsk-2023-2024.yaml")
+    assert same.code == 0 and same.out.startswith("Сравнение: - (")
+    stdin(text)
+    out = tmp_path / "карта.html"
+    assert cli("render", "-", "-o", out).code == 0 and "Комитет" in out.read_text(encoding="utf-8")
+    stdin(text)
+    refused = cli("render", "-")
+    assert refused.code == 2 and "укажите, куда записать документ: -o" in refused.err
+    assert cli("diff", "-", "-").code == 2
 
 
 def test_dash_with_a_terminal_explains_instead_of_waiting(cli, monkeypatch) -> None:
