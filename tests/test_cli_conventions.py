@@ -57,7 +57,8 @@ def documented() -> dict[str, tuple[list[str], set[str]]]:
     out = {}
     for row in table("Параметры"):
         spelled = names_in(row[0])
-        out[max(spelled, key=len)] = (spelled, {c.strip() for c in row[3].split(",")})
+        name = max((n for n in spelled if not n.startswith("--no-")), key=len)  # «--timeline/--no-timeline»
+        out[name] = (spelled, {c.strip() for c in row[3].split(",")})
     return out
 
 
@@ -69,7 +70,7 @@ def test_the_table_lists_exactly_the_commands_real_options() -> None:
             if param.hidden:
                 continue
             real.setdefault(long_name(param), set()).add(name)
-            spellings.setdefault(long_name(param), set()).update(param.opts)
+            spellings.setdefault(long_name(param), set()).update(param.opts + param.secondary_opts)
     doc = documented()
     assert sorted(doc) == sorted(real), "параметры в docs/cli.md и в командах расходятся"
     for option, (spelled, listed) in doc.items():
@@ -182,13 +183,13 @@ def test_dash_reads_a_roadmap_from_standard_input(cli, stdin, monkeypatch) -> No
     from_file = cli("check", "--as-of", "2024-06-01", "roadmaps/chelyabinsk-2023-2024.yaml")
     piped = cli("check", "--as-of", "2024-06-01", "-")
     assert piped.code == from_file.code == 0
-    assert piped.out == from_file.out.replace("roadmaps/chelyabinsk-2023-2024.yaml:", "-:")
+    assert piped.out == from_file.out.replace("roadmaps/chelyabinsk-2023-2024.yaml:", "(стандартный ввод):")
     stdin(text)
     listed = cli("list", "--as-of", "2024-06-01", "-f", "json", "-")
-    assert listed.code == 0 and '"file": "-"' in listed.out
+    assert listed.code == 0 and '"file": "(стандартный ввод)"' in listed.out
     stdin(b"title: x\n")
     broken = cli("check", "-")
-    assert broken.code == 1 and broken.out.startswith("-:1:1: error [R002]")
+    assert broken.code == 1 and broken.out.startswith("(стандартный ввод):1:1: error [R002]")
     stdin(text.decode("utf-8").encode("cp1251"))
     assert cli("overdue", "--as-of", "2024-06-01", "--encoding", "cp1251", "-").code == 0
 
@@ -198,7 +199,7 @@ def test_dash_for_the_other_readers(cli, stdin, monkeypatch, tmp_path: Path) -> 
     text = (ROADMAPS / "chelyabinsk-2023-2024.yaml").read_bytes()
     stdin(text)
     same = cli("diff", "-", "roadmaps/chelyabinsk-2023-2024.yaml")
-    assert same.code == 0 and same.out.startswith("Сравнение: - (")
+    assert same.code == 0 and same.out.startswith("Сравнение: (стандартный ввод) (")
     stdin(text)
     out = tmp_path / "карта.html"
     assert cli("render", "-", "-o", out).code == 0 and "Комитет" in out.read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from pathlib import Path
 from roadmapctl.errors import InputError
 
 SUFFIXES = (".yaml", ".yml")
-STDIN = "-"  # as in yamlsource: standard input
+STDIN = "-"  # as in reading.source: standard input
 DEFAULT_DIR = "roadmaps"
 
 

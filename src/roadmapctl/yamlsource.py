@@ -77,13 +77,7 @@ class Encoding:
     AUTO = "auto"
 
 
-#: The name that stands for standard input wherever a roadmap is read («roadmapctl check -»).
-STDIN = "-"
-
-
 def read_text(path: Path, encoding: str = Encoding.AUTO) -> str | SourceProblem:
-    if str(path) == STDIN:
-        return read_stdin(encoding)
     try:
         info = path.stat()
     except OSError as exc:
@@ -91,12 +85,8 @@ def read_text(path: Path, encoding: str = Encoding.AUTO) -> str | SourceProblem:
     if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
         # reading a pipe would wait for a writer forever: a hung pre-commit hook
         return SourceProblem("это не обычный файл (канал, устройство или сокет), в нём нет дорожной карты")
-    size = info.st_size
-    if size > MAX_BYTES:
-        return SourceProblem(
-            f"файл слишком большой ({size / 1024 / 1024:.1f} МБ, предел "
-            f"{MAX_BYTES // 1024 // 1024} МБ): это не похоже на дорожную карту"
-        )
+    if too_big := size_problem(info.st_size):
+        return too_big
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -104,24 +94,12 @@ def read_text(path: Path, encoding: str = Encoding.AUTO) -> str | SourceProblem:
     return decode(data, encoding)
 
 
-def read_stdin(encoding: str = Encoding.AUTO) -> str | SourceProblem:
-    """The roadmap piped in («… | roadmapctl check -»), read once, within the same size bound."""
-    import sys
-
-    stream = sys.stdin
-    if stream is None:
-        return SourceProblem("стандартный ввод закрыт: в нём нет дорожной карты")
-    if stream.isatty():
-        return SourceProblem("«-» означает стандартный ввод, а он не перенаправлен: "
-                             "передайте карту через «<» или «|», например roadmapctl check - < карта.yaml")
-    try:
-        data = stream.buffer.read(MAX_BYTES + 1)
-    except OSError as exc:
-        return SourceProblem(f"не удалось прочитать стандартный ввод: {_os_reason(exc)}")
-    if len(data) > MAX_BYTES:
-        return SourceProblem(f"на стандартном вводе больше {MAX_BYTES // 1024 // 1024} МБ: "
-                             "это не похоже на дорожную карту")
-    return decode(data, encoding)
+def size_problem(size: int) -> SourceProblem | None:
+    """The refusal of a roadmap over the size bound; the same for files, stdin and git blobs."""
+    if size <= MAX_BYTES:
+        return None
+    return SourceProblem(f"файл слишком большой ({size / 1024 / 1024:.1f} МБ, предел "
+                         f"{MAX_BYTES // 1024 // 1024} МБ): это не похоже на дорожную карту")
 
 
 def decode(data: bytes, encoding: str = Encoding.AUTO) -> str | SourceProblem:

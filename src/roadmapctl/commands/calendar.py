@@ -18,13 +18,17 @@ def run(paths: Sequence[str], output: Path, executor: str | None, force: bool,
     from datetime import date
 
     from roadmapctl.calendar_export import build_calendar
+    from roadmapctl.commands.readout import skipped_lines, warn
     from roadmapctl.fsio import write_atomic
-    from roadmapctl.overdue import load_tracked
     from roadmapctl.ru import count
+    from roadmapctl.tracking.service import load_tracked
 
     # Control dates do not depend on «today»; as_of only decides states, unused here.
-    loaded = load_tracked(paths, date.max, executor, encoding, jobs)
-    if loaded.warn():
+    with params.options({"executor": "--executor"}):
+        loaded = load_tracked(paths, date.max, executor, encoding=encoding, jobs=jobs)
+    warn([*loaded.warnings, *skipped_lines(loaded.skipped)])
+    if loaded.broken:
+        # A calendar without a skipped roadmap would delete its events from every subscriber's feed.
         raise InputError(f"календарь {output} не записан: исправьте карты и повторите")
     data, total = build_calendar(loaded.files, executor)
     if str(output) == "-":

@@ -39,31 +39,30 @@ def sources(old: str, new: str | None, rev_from: str | None, rev_to: str | None)
 
 
 def load_side(source: Any, encoding: str = "auto") -> Any:
-    """The roadmap of one side; a file that does not load is an input error (exit 2)."""
+    """The roadmap of one side, through the one load path; a roadmap with errors is refused (exit 2)."""
     from roadmapctl.diff.gitrev import read_revision
-    from roadmapctl.loader import load, load_text
-    from roadmapctl.ru import count
+    from roadmapctl.reading import STDIN, require
 
     if source.rev is not None:
-        result = load_text(read_revision(source), source.display)
-    elif source.path == "-":  # standard input
-        result = load(Path(source.path), encoding=encoding)
-    else:
-        path = Path(source.path)
-        if path.is_dir():
-            raise InputError(f"{source.path} — папка, а не файл карты",
-                             "укажите два файла: roadmapctl diff СТАРАЯ.yaml НОВАЯ.yaml")
-        if not path.is_file():
-            raise InputError(f"файла {source.path} нет",
-                             "укажите путь к карте или ревизию в виде РЕВИЗИЯ:путь, например HEAD~1:" + source.path)
-        result = load(path, encoding=encoding)
-    errors = [p for p in result.problems if p.is_error]
-    if result.roadmap is None or errors:
-        found = count(len(errors), "ошибка", "ошибки", "ошибок") if errors else "ошибки"
-        first = f": {errors[0].message} (строка {errors[0].line})" if errors else ""
-        raise InputError(f"в карте {source.display} {found}{first} — сравнение невозможно",
-                         f"подробности: roadmapctl check {source.path}" if source.rev is None else None)
-    return result.roadmap
+        return require(source.path, "сравнение невозможно", data=read_revision(source), display=source.display,
+                       encoding=encoding)
+    if source.path == STDIN:
+        return require(STDIN, "сравнение невозможно", encoding=encoding)
+    path = Path(source.path)
+    if path.is_dir():
+        raise InputError(f"{source.path} — папка, а не файл карты",
+                         "укажите два файла: roadmapctl diff СТАРАЯ.yaml НОВАЯ.yaml")
+    if not path.is_file():
+        raise InputError(f"файла {source.path} нет",
+                         "укажите путь к карте или ревизию в виде РЕВИЗИЯ:путь, например HEAD~1:" + source.path)
+    return require(path, "сравнение невозможно", encoding=encoding)
+
+
+def _shown(source: Any) -> str:
+    """How a side is named in the report: standard input as everywhere else."""
+    from roadmapctl.reading.source import STDIN, STDIN_NAME
+
+    return STDIN_NAME if source.rev is None and source.path == STDIN else source.display
 
 
 def run(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt: str | None,
@@ -85,7 +84,7 @@ def run(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt
     if old_source.rev is None and new_source.rev is None and old_source.path == new_source.path == "-":
         raise UsageError("стандартный ввод — только одна из двух карт", "другую укажите файлом или ревизией")
     old_map, new_map = load_side(old_source, encoding), load_side(new_source, encoding)
-    old_map.path, new_map.path = old_source.display, new_source.display
+    old_map.path, new_map.path = _shown(old_source), _shown(new_source)
     diff = compare(old_map, new_map, include_status=include_status)
     data = _render(diff, fmt, new_map.title, styled=output is None and sys.stdout.isatty())
     code = EXIT_FINDINGS if diff.has_changes else EXIT_OK

@@ -64,11 +64,10 @@ def register(app: typer.Typer) -> None:
         нового срока. Срок раньше текущего не принимается (код выхода 2), как и
         срок, уже прошедший на дату переноса (--on, по умолчанию сегодня).
         """
-        from roadmapctl.commands.done import past_date
         from roadmapctl.options import parse_date, today_or
 
         new_due = parse_date(to, "--to")
         if new_due is None:
             raise UsageError("--to: укажите новый срок")
         today = today_or(None)
-        return run(roadmap, item, new_due, reason, basis, past_date(on, "--on", today), today)
+        return run(roadmap, item, new_due, reason, basis, params.past_date(on, "--on", today), today)

@@ -4,16 +4,21 @@ Typer reads these as the defaults of command functions; declaring each
 shared option here keeps its spelling, metavar and Russian help the same in
 every command (docs/cli.md lists them; tests/test_cli_conventions.py checks
 both against the commands' real options).  Completion of values comes from
-`commands.complete`.
+`commands.complete`.  Commands never import each other: what they share
+lives here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 import typer
 
 from roadmapctl.commands import complete
+from roadmapctl.errors import UsageError, ValueRefused
 
 STDIN_NOTE = "«-» — стандартный ввод"
 
@@ -86,3 +91,36 @@ def status() -> Any:
         help=f"Только с этим статусом: {listed}; можно несколько: --status запланировано,выполняется.",
         autocompletion=complete.statuses,
     )
+
+
+@contextmanager
+def options(names: dict[str, str], hints: dict[str, str] | None = None) -> Iterator[None]:
+    """Domain refusals of values re-raised with the option that carried the value.
+
+    Domain modules raise `ValueRefused(field=…)` and never name options; the
+    command says which of its options fills which field: `{"to": "--to"}`.
+    `hints` replace the domain's hint where the better advice names an option.
+    """
+    try:
+        yield
+    except ValueRefused as exc:
+        option = names.get(exc.field)
+        if option is None:
+            raise
+        message = f"{option}: {exc.message}" if exc.given else exc.message
+        hint = (hints or {}).get(exc.field) or exc.hint
+        if exc.example is not None:
+            hint = f"{hint}, например: {option} {exc.example}" if hint else f"например: {option} {exc.example}"
+        raise UsageError(message, hint) from None
+
+
+def past_date(text: str | None, option: str, today: date) -> date:
+    """A date option that defaults to today and must not lie in the future."""
+    from roadmapctl.options import parse_date
+    from roadmapctl.ru import date_numeric
+
+    day = parse_date(text, option) or today
+    if day > today:
+        raise UsageError(f"{option}: дата {date_numeric(day)} ещё не наступила "
+                         f"(сегодня {date_numeric(today)})")
+    return day

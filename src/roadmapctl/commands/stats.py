@@ -14,8 +14,11 @@ from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from roadmapctl.reports import Column
     from roadmapctl.stats import Report, Tally
+    from roadmapctl.tracking.service import TrackedFile
 
 FORMATS = ("text", "json", "csv", "markdown")
 GROUPS = ("executor", "section", "file")  # = roadmapctl.stats.BY
@@ -29,13 +32,26 @@ NOTE = ("Ко — доля сроков, выполненных в срок (с 
 def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: str,
         out: IO[str] | None = None, encoding: str = "auto", jobs: int | None = None) -> int:
     from roadmapctl import reports
-    from roadmapctl.overdue import load_tracked
+    from roadmapctl.commands.readout import skipped_lines, unread_note, warn
     from roadmapctl.stats import discipline
+    from roadmapctl.tracking.service import find, iter_tracked, require_executor
 
     out = out or sys.stdout
-    loaded = load_tracked(paths, as_of, executor, encoding, jobs)
-    broken = loaded.warn()
-    report = discipline(loaded, as_of, by, executor)
+    files, loaded = find(paths)
+    read = 0
+
+    def counted() -> Iterator[TrackedFile]:
+        nonlocal read
+        for file in iter_tracked(files, as_of, loaded, executor, encoding=encoding, jobs=jobs):
+            read += 1
+            yield file
+
+    report = discipline(counted(), as_of, by, executor, several=len(files) > 1)
+    with params.options({"executor": "--executor"}):
+        require_executor(executor, loaded)
+    warn([*loaded.warnings, *skipped_lines(loaded.skipped)])
+    if loaded.broken and fmt in ("text", "markdown"):
+        out.write(unread_note([f.path for f in loaded.skipped], read) + "\n\n")
     rows = [record(t) for t in report.groups]
     total = record(report.total)
     if fmt == "json":
@@ -50,7 +66,7 @@ def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: s
         terminal(report, as_of, by, out)
     else:
         out.write(plain(report, as_of, by))
-    return EXIT_USAGE if broken else EXIT_OK
+    return EXIT_USAGE if loaded.broken else EXIT_OK
 
 
 def record(tally: Tally) -> dict[str, Any]:
