@@ -175,8 +175,8 @@ def seed_models() -> list:
     return [load_text(text, "x.yaml").roadmap for text in SEEDS]
 
 
-# A comparison takes ~0.1 s: the diff properties run on a third of the profile's examples.
-DIFF_SETTINGS = settings(SETTINGS, max_examples=max(10, settings.default.max_examples // 3))
+# A comparison takes ~0.1 s: the diff properties run on a quarter of the profile's examples.
+DIFF_SETTINGS = settings(SETTINGS, max_examples=max(10, settings.default.max_examples // 4))
 
 
 @st.composite
