@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 from importlib import import_module
 from typing import Any
 
@@ -105,6 +106,17 @@ def build_app(only: str | None = None) -> typer.Typer:
     return app
 
 
+@lru_cache(maxsize=None)
+def _click_command(only: str | None) -> Any:
+    """The Click command of the app, built once per process.
+
+    A process runs one command, so this changes nothing on the command line;
+    it spares the tests (hundreds of in-process runs) rebuilding the app and
+    re-reading every signature each time.  Click keeps no state between calls.
+    """
+    return typer.main.get_command(build_app(only))
+
+
 def _module_name(command: str) -> str:
     return command.replace("-", "_") + ("_" if command in ("import", "list") else "")
 
@@ -125,7 +137,7 @@ def run(argv: list[str] | None = None) -> int:
     debug = "--debug" in args
     command = _requested_command(args)
     try:
-        result = build_app(command)(args=args, prog_name="roadmapctl", standalone_mode=False)
+        result = _click_command(command)(args=args, prog_name="roadmapctl", standalone_mode=False)
     except RoadmapctlError as exc:
         hint = exc.hint
         if isinstance(exc, OutputExists) and hint is None:
