@@ -323,3 +323,19 @@ def test_completion_through_the_shell_protocol() -> None:
     proc = subprocess.run([sys.executable, "-c", "from roadmapctl.main import entry; entry()"], env=env,
                           capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert proc.stdout.split() == ["executor", "file", "none"], proc.stderr
+
+
+def test_import_reads_a_document_from_standard_input(cli, stdin, tmp_path: Path) -> None:
+    text = (ROOT / "tests" / "data" / "import" / "lysva-2021-2022.txt").read_bytes()
+    out = tmp_path / "карта.yaml"
+    stdin(text)
+    result = cli("import", "-", "-o", out)
+    assert result.code == 0, result.err
+    assert result.out.startswith(f"Импорт: стандартный ввод → {out}\n")
+    from_file = tmp_path / "из-файла.yaml"
+    cli("import", ROOT / "tests" / "data" / "import" / "lysva-2021-2022.txt", "-o", from_file)
+    body = [line for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert body == [line for line in from_file.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    stdin(text)
+    refused = cli("import", "-")
+    assert refused.code == 2 and "укажите, куда записать карту: -o" in refused.err
