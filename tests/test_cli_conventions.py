@@ -20,7 +20,7 @@ DOC = ROOT / "docs" / "cli.md"
 IDENTICAL = ("--as-of", "--encoding", "--jobs", "--executor", "--force", "--status")
 # Options whose value is a different kind of thing per command (docs/cli.md says which): their
 # metavar follows the meaning (ДАТА, ПЕРИОД, РЕВИЗИЯ).
-PER_COMMAND = ("--from", "--to")
+PER_COMMAND = ("--from", "--to", "--output")  # --output: ПУТЬ, and ПАПКА for `site`
 
 
 def commands() -> dict:
@@ -93,7 +93,7 @@ def test_shared_options_are_spelled_and_described_the_same_way() -> None:
             assert shape == first[1], f"{option}: {name} и {first[0]} пишут его по-разному"
 
 
-@pytest.mark.parametrize("name", ["check", "when", "render", "diff", "overdue", "list", "stats"])
+@pytest.mark.parametrize("name", ["check", "when", "render", "diff", "overdue", "list", "stats", "report", "export"])
 def test_format_values_in_help_match_the_doc(cli, name: str) -> None:
     rows = {row[0]: row for row in table("Форматы вывода")}
     values = [v.strip() for v in rows[name][1].split(",")]

@@ -74,7 +74,7 @@ def register(app: typer.Typer) -> None:
         ),
         note: str = typer.Option(None, "--note", metavar="ТЕКСТ", help="Примечание."),
         evidence: list[str] = typer.Option(
-            None, "--evidence", "-e", metavar="ПОДТВЕРЖДЕНИЕ",
+            None, "--evidence", metavar="ПОДТВЕРЖДЕНИЕ",  # no «-e»: that is --executor everywhere
             help="Чем подтверждено исполнение: реквизиты документа, ссылка https://… или путь к файлу; "
                  "можно повторить.",
         ),
