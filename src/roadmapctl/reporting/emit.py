@@ -24,7 +24,11 @@ STATES = {"done": "выполнено", "overdue": "просрочено", "open
 
 
 def emit(data: bytes, output: Path | None, binary_name: str | None = None) -> None:
-    """Write `data` to `output` (atomically) or to standard output; `binary_name` e.g. «XLSX»."""
+    """Write `data` to `output` (atomically) or to standard output; `binary_name` e.g. «XLSX».
+
+    Binary data refused on a terminal is a `ValueRefused` of the field
+    «output»: the command names its option.
+    """
     if output is None or str(output) == "-":
         if binary_name and sys.stdout.isatty():
             raise ValueRefused(f"{binary_name} не выводится на терминал",
