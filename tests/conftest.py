@@ -38,7 +38,10 @@ SLOW = frozenset({
     "test_bench.py::test_soak_runs_without_tracebacks",
     "test_render.py::test_real_process_writes_a_valid_docx",  # test_output_dash_writes_to_stdout runs one
     "test_render_docx.py::test_libreoffice_shows_the_table_header_on_every_page",
-    "test_render_html.py::test_printed_annex_table_ends_at_the_right_margin",
+    "test_render_html.py::test_printed_annex_table_ends_at_the_right_margin",  # Chromium, as the next three
+    "test_site.py::test_pages_read_on_a_phone",
+    "test_site.py::test_index_prints_on_a4",
+    "test_report.py::test_html_report_reads_on_a_phone_and_a_desktop",
     "test_robustness.py::test_ctrl_c_mid_write_keeps_the_old_file",
     "test_robustness.py::test_kill_during_write_leaves_old_or_new_file",
     "test_precommit.py::test_hook_from_the_manifest_checks_only_the_files_given",
