@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from hypothesis import HealthCheck, settings
 
 # Compiled bytecode in a cache outside the worktree, for this process (pytest's rewritten test

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, ROADMAPS
+from conftest import ROADMAPS, ROOT
 
 DOC = ROOT / "docs" / "cli.md"
 # Options that mean the same thing wherever they appear: same names, metavar and help text.

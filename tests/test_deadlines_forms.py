@@ -131,7 +131,7 @@ def test_other_brackets_stay_remarks(phrase: str, remark: str) -> None:
     assert read(phrase, ACADEMIC).remark == remark
 
 
-def test_when_shows_the_new_forms(cli) -> None:  # noqa: ANN001 - the conftest fixture
+def test_when_shows_the_new_forms(cli) -> None:  # cli: the conftest fixture
     result = cli("when", "2 раза в год (январь, июнь)", "--period", ACADEMIC)
     assert result.code == 0
     assert "01.01.2024 – 31.01.2024" in result.out and "01.06.2024 – 30.06.2024" in result.out

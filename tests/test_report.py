@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from datetime import datetime
@@ -257,8 +258,8 @@ def test_xlsx_of_list_overdue_stats_matches_csv(cli, command: str, tmp_path: Pat
     assert sheet.freeze_panes == "A4" and "15.01.2024" in sheet["A1"].value
     values = list(sheet.iter_rows(min_row=4, values_only=True))
     assert len(values) == len(rows)
-    for got, want in zip(values, rows):
-        for cell, (key, text) in zip(got, want.items()):
+    for got, want in zip(values, rows, strict=True):
+        for cell, (key, text) in zip(got, want.items(), strict=True):
             if command == "stats":
                 numeric = key not in ("group",) and text
                 assert cell == ((float(text) if "." in text else int(text)) if numeric else (text or None))

@@ -180,7 +180,7 @@ DIFF_SETTINGS = settings(SETTINGS, max_examples=max(10, settings.default.max_exa
 
 
 @st.composite
-def edited_model(draw: st.DrawFn, start=None):  # noqa: ANN001 - a Roadmap, or None for a seed
+def edited_model(draw: st.DrawFn, start=None):  # start: a Roadmap, or None for a seed
     """A valid roadmap edited the way people edit next year's copy."""
     import copy
 

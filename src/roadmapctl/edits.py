@@ -27,7 +27,7 @@ from typing import Any
 
 from roadmapctl.deadlines import Deadline, Unparsed
 from roadmapctl.errors import InputError, OutputError, UsageError, ValueRefused
-from roadmapctl.model import Completion, Extension, Roadmap
+from roadmapctl.model import Completion, Extension, Roadmap, Status
 from roadmapctl.ru import date_numeric
 from roadmapctl.tracking import Tracked, TrackedItem, bare_number, track_item, window_start
 
@@ -38,7 +38,7 @@ class Edit:
 
     item: TrackedItem
     occurrence: Tracked  # the control date, as it is after the edit
-    status: str
+    status: Status
     was: date | None = None  # an extended control date: its due date before this extension
 
 
@@ -142,7 +142,7 @@ def plan_completion(roadmap: Roadmap, item: TrackedItem, on: date, due: date | N
     target = covered[0]
     if len(occs) > 1 and due is None:
         new = Completion(date=on, due=target.due, note=note)
-    status = "done" if all(o.completion is not None for o in after.occurrences) else "in_progress"
+    status: Status = "done" if all(o.completion is not None for o in after.occurrences) else "in_progress"
     return new, Edit(item, target, status)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import lru_cache
+from functools import cache
 from importlib import import_module
 from typing import Any
 
@@ -109,7 +109,7 @@ def build_app(only: str | None = None) -> typer.Typer:
     return app
 
 
-@lru_cache(maxsize=None)
+@cache
 def _click_command(only: str | None) -> Any:
     """The Click command of the app, built once per process.
 

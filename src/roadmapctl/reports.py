@@ -24,7 +24,6 @@ from roadmapctl.ru import count, date_numeric
 from roadmapctl.tracking import Tracked
 from roadmapctl.vocabulary import STATUS_NAMES  # noqa: F401 - the reports' status words
 
-
 NARROWEST = 16  # characters: a wrapped text column narrower than this is cut into syllables
 
 

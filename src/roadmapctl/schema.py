@@ -23,13 +23,15 @@ also accept null; required ones do not, as the loader reports them empty.
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, TypeVar
 
 from roadmapctl.vocabulary import STATUS_NAMES
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
 Schema = dict[str, Any]
+Value = TypeVar("Value", bound=str)  # an enum's values, e.g. the Status literal
 
 _NULL: Schema = {"type": "null"}
 _TEXT_TYPES = ["string", "number", "boolean"]
@@ -169,7 +171,7 @@ def _text_list(title: str, description: str) -> Schema:
     })
 
 
-def _enum(title: str, descriptions: dict[str, str], default: str) -> Schema:
+def _enum(title: str, descriptions: Mapping[Value, str], default: str) -> Schema:
     listing = "; ".join(f"{value} — {meaning}" for value, meaning in descriptions.items())
     return _doc(title, f"{listing}.", {
         "type": "string",

@@ -37,5 +37,5 @@ def status_from_text(text: str) -> Status | None:
     """`done` for «done», «Выполнено», «выполнен», «в работе» → `in_progress`; None if unknown."""
     word = " ".join(text.strip().lower().replace("ё", "е").replace("-", "_").split())
     if word in STATUSES:
-        return word  # type: ignore[return-value]  # one of the Literal's values
+        return word
     return STATUS_WORDS.get(word.replace("_", " ") if " " in word else word)

@@ -37,7 +37,7 @@ def statuses(incomplete: str) -> list[tuple[str, str]]:
     """English values and the Russian words the tool prints."""
     from roadmapctl.vocabulary import STATUS_NAMES
 
-    words = [(value, name) for value, name in STATUS_NAMES.items()]
+    words: list[tuple[str, str]] = [(value, name) for value, name in STATUS_NAMES.items()]
     words += [(name, value) for value, name in STATUS_NAMES.items()]
     low = incomplete.lower()
     return [(word, why) for word, why in words if word.startswith(low)]
@@ -78,12 +78,12 @@ def _roadmaps(paths: list[str]) -> Iterator[Any]:
 
     try:
         files = find_roadmaps([p for p in paths if p != "-"] or ["roadmaps"]).files
-    except Exception:  # noqa: BLE001 - completion must never fail
+    except Exception:  # completion must never fail
         return
     for path in islice(files, MAX_FILES):
         try:
             result = load(Path(path))
-        except Exception:  # noqa: BLE001
+        except Exception:
             continue
         if result.roadmap is not None:
             yield result.roadmap
@@ -101,7 +101,7 @@ def _shell() -> str:
         import shellingham
 
         name = str(shellingham.detect_shell()[0]).lower()
-    except Exception:  # noqa: BLE001 - shellingham.ShellDetectionFailure and its kin
+    except Exception:  # shellingham.ShellDetectionFailure and its kin
         name = ""
     if name not in SHELLS:
         shown = f"«{name}»" if name else "не удалось определить"

@@ -136,8 +136,9 @@ def run(source: Path, output: str | None, period: str | None, force: bool, as_of
 def register(app: typer.Typer) -> None:
     @app.command("import", cls=RussianCommand)
     def import_command(
-        source: Path = typer.Argument(..., metavar="ФАЙЛ",
-                                      help="Документ Word (.docx) или текст (.txt), скопированный из Word; «-» — стандартный ввод."),
+        source: Path = typer.Argument(
+            ..., metavar="ФАЙЛ",
+            help="Документ Word (.docx) или текст (.txt), скопированный из Word; «-» — стандартный ввод."),
         output: str = typer.Option(
             None, "--output", "-o", metavar="ПУТЬ",
             help="Куда записать карту; по умолчанию roadmaps/<имя файла>.yaml; «-» — на экран.",

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from roadmapctl.tracking.service import TrackedFile
 
 FORMATS = ("text", "json", "csv", "markdown", "xlsx")
-GROUPS = ("executor", "section", "file")  # = roadmapctl.stats.BY
+GROUPS: tuple[By, ...] = ("executor", "section", "file")  # = roadmapctl.stats.BY
 BY_NAMES = {"executor": "по исполнителям", "section": "по разделам", "file": "по файлам"}
 BY_HEADERS = {"executor": "Исполнитель", "section": "Раздел", "file": "Файл"}
 BAR = 20  # characters of the on-time bar on a terminal

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from roadmapctl.vocabulary import STATUS_NAMES
 from roadmapctl.diff.matching import Entry, entries
 from roadmapctl.model import Item, Roadmap, Section
+from roadmapctl.vocabulary import STATUS_NAMES
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _SPACED_DASH = re.compile(r"\s+[-\u2010-\u2015\u2212]\s+")

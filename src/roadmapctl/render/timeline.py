@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from roadmapctl.model import ItemInContext, Roadmap
+from roadmapctl.model import ItemInContext, Roadmap, Status
 from roadmapctl.period import Period
 from roadmapctl.render.context import clean
 from roadmapctl.ru import month_names_nominative
 from roadmapctl.vocabulary import STATUS_NAMES
 
-STATUS_COLOURS = {
+STATUS_COLOURS: dict[Status, str] = {
     "planned": "#5b7db1",
     "in_progress": "#e0a100",
     "done": "#3a8a3f",

@@ -49,7 +49,7 @@ def records_workbook(title: str, keys: list[str], records: list[dict[str, object
     from datetime import date
 
     from roadmapctl.reporting.xlsx import Sheet, workbook
-    from roadmapctl.reports import STATUS_NAMES
+    from roadmapctl.vocabulary import STATUS_NAMES, STATUSES
 
     names = {**HEADERS, **(headers or {})}
     sheet = Sheet(title, [names.get(key, key) for key in keys], caption=caption)
@@ -60,7 +60,7 @@ def records_workbook(title: str, keys: list[str], records: list[dict[str, object
             if key in DATE_KEYS and isinstance(value, str) and value:
                 value = date.fromisoformat(value)
             elif key == "status" and isinstance(value, str):
-                value = STATUS_NAMES.get(value, value)
+                value = STATUS_NAMES[value] if value in STATUSES else value
             elif key in ("state", "group") and isinstance(value, str):
                 value = STATES.get(value, value)
             row.append(value)
