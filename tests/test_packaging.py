@@ -50,6 +50,7 @@ def test_checkout_finds_the_top_level_templates() -> None:
     assert templates_dir().resolve() == TEMPLATES.resolve()
 
 
+@pytest.mark.slow  # two real processes that import docxtpl and jinja2
 def test_installed_wheel_renders_with_its_own_templates(wheel: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
