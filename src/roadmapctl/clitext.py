@@ -53,7 +53,7 @@ class _Russian:
             write_dl([(translate(term), translate(text)) for term, text in rows], *args, **kwargs)
 
         formatter.write_dl = russian_dl
-        super().format_help(ctx, formatter)  # type: ignore[misc]
+        super().format_help(ctx, formatter)  # type: ignore[misc]  # a mixin: Click's command class follows in the MRO
         formatter.buffer[:] = [translate("".join(formatter.buffer))]
 
 

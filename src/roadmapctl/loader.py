@@ -17,6 +17,7 @@ from roadmapctl import codes
 from roadmapctl.diagnostics import Problem
 from roadmapctl.layout_reader import LayoutReader
 from roadmapctl.model import (
+    ROLES,
     STATUSES,
     Approval,
     Completion,
@@ -283,8 +284,8 @@ class _Builder(OrderReader, LayoutReader):
             ref.note = self.text(f["note"], "executors.note")
         if "role" in f:
             role = self.text(f["role"], "executors.role")
-            if role in ("responsible", "co"):
-                ref.role = role  # type: ignore[assignment]
+            if role in ROLES:
+                ref.role = role
             elif role is not None:
                 self.problem(pos_of(f["role"]),
                              f"role: «{role}» — допустимо responsible (ответственный) или co (соисполнитель)")

@@ -171,7 +171,7 @@ def _click_exit(exc: Exception, command: str | None = None) -> int | None:
     try:
         from typer._click import exceptions as cx
     except ImportError:  # pragma: no cover - typer with an external click
-        from click import exceptions as cx  # type: ignore[no-redef]
+        from click import exceptions as cx  # type: ignore[no-redef]  # the same module, found elsewhere
     if isinstance(exc, typer.Exit):
         return int(exc.exit_code or 0)
     if isinstance(exc, typer.Abort):

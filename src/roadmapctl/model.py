@@ -22,6 +22,7 @@ Day = date
 Status = Literal["planned", "in_progress", "done", "cancelled"]
 STATUSES: tuple[Status, ...] = ("planned", "in_progress", "done", "cancelled")
 Role = Literal["responsible", "co"]
+ROLES: tuple[Role, ...] = ("responsible", "co")
 Numbering = Literal["hierarchical", "local"]
 NUMBERING_STYLES: tuple[Numbering, ...] = ("hierarchical", "local")
 NamesStyle = Literal["short", "full"]
