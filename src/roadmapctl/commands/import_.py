@@ -97,6 +97,7 @@ def run(source: Path, output: str | None, period: str | None, force: bool, as_of
     comments = [f"Импортировано из файла {source.name} командой roadmapctl import;",
                 "места, требующие проверки, перечислены в отчёте импорта."]
     text = render_yaml(result.roadmap, comments)
+    _refuse_oversize(source, text)
     problems = check_text(text, "-" if target == "-" else target, as_of)
     if target == "-":
         sys.stdout.write(text)
@@ -105,6 +106,18 @@ def run(source: Path, output: str | None, period: str | None, force: bool, as_of
         write_atomic(Path(target), text, overwrite=force)
         sys.stdout.write(report(result, source.name, target, problems))
     return EXIT_FINDINGS if any(p.is_error for p in problems) else EXIT_OK
+
+
+def _refuse_oversize(source: Path, text: str) -> None:
+    """Never write what `check` would refuse: the same bound for both."""
+    from roadmapctl.errors import InputError
+    from roadmapctl.limits import MAX_ROADMAP_BYTES, megabytes
+
+    size = len(text.encode("utf-8"))
+    if size > MAX_ROADMAP_BYTES:
+        raise InputError(f"{source}: карта получилась бы размером {megabytes(size)}, а roadmapctl check "
+                         f"принимает файлы не больше {megabytes(MAX_ROADMAP_BYTES)} — ничего не записано",
+                         "проверьте, тот ли это документ, или разделите его на несколько карт")
 
 
 def register(app: typer.Typer) -> None:

@@ -34,14 +34,42 @@ from roadmapctl.importer.tables import (
 
 
 def read_docx_document(path: Path) -> Document:
+    import zipfile
+    import zlib
+
     from docx import Document as open_docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
+    check_archive(path)
     try:
         document = open_docx(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError):
+    except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile, zlib.error, EOFError,
+            NotImplementedError, XMLSyntaxError):
         raise _unreadable(path) from None
     return read_body(document.element.body, path.name)
+
+
+def check_archive(path: Path) -> None:
+    """Refuse a .docx whose members unpack beyond the bound, before anything inflates them.
+
+    A zip states each member's unpacked size; a 2 MB file can claim (and hold)
+    gigabytes of XML.  The stated sizes are what zipfile enforces while reading,
+    so their sum bounds the memory python-docx can take.
+    """
+    import zipfile
+
+    from roadmapctl.limits import MAX_UNPACKED_BYTES, megabytes
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        raise _unreadable(path) from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputError(f"{path}: файл повреждён или слишком велик — в распакованном виде "
+                         f"{megabytes(unpacked)}, а допустимо не больше {megabytes(MAX_UNPACKED_BYTES)}",
+                         "откройте его в Word и сохраните заново как .docx")
 
 
 def _unreadable(path: Path) -> InputError:
