@@ -94,20 +94,34 @@ def _norm(number: str | None) -> str | None:
 
 
 def _is_section(index: int, entries: list[Entry], decided: dict[int, bool]) -> bool:
+    """Is a heading row a section, or a measure whose sub-items follow?
+
+    Rows numbered under it make it a section; so does a section word or a
+    merged row.  A title ending in «:» followed by unnumbered rows is a
+    measure with sub-items.  Otherwise it goes the way the previous heading
+    at its depth went, and by default is a section: a row with a number and
+    a title only, where the table has deadlines and executors, heads what
+    follows (also when the number column simply counts every row).
+    """
     entry = entries[index]
     number = _norm(entry.number)
     if number is None:
         return True
     if any((_norm(e.number) or "").startswith(number + ".") for e in entries[index + 1:]):
         return True
+    title = entry.cells["title"].text.rstrip()
+    following = entries[index + 1] if index + 1 < len(entries) else None
+    if title.endswith(":") and following is not None and following.number is None:
+        return False
+    if entry.merged_across:
+        return True
     parent = number.rsplit(".", 1)[0] if "." in number else ""
     for j in range(index - 1, -1, -1):
         other = _norm(entries[j].number)
-        if other is None or other.count(".") != number.count("."):
+        if j not in decided or other is None or other.count(".") != number.count("."):
             continue
         if (other.rsplit(".", 1)[0] if "." in other else "") == parent:
-            return decided.get(j, False)
-    title = entry.cells["title"].text.rstrip()
+            return decided[j]
     return not title.endswith(":")
 
 

@@ -103,6 +103,7 @@ def read_body(body: Any, name: str) -> Document:
     notes: list[tuple[str, str]] = []
     paragraph_no = table_no = width = 0
     columns: dict[str, int] | None = None
+    header: list[list[str]] = []
     for child in _blocks(body):
         if child.tag == _qn("w:p"):
             paragraph_no += 1
@@ -129,7 +130,7 @@ def read_body(body: Any, name: str) -> Document:
                                                      "чем в таблице дорожной карты, — пропущена"))
                 continue
             if found is not None:
-                columns, first = found
+                columns, first, header = found
                 width = _width(grid)
             else:
                 first = 0
@@ -139,7 +140,7 @@ def read_body(body: Any, name: str) -> Document:
             if not tables:
                 preamble, pending = pending, []
             assert columns is not None
-            tables.append(Table(columns, rows, f"таблица {table_no}", heading=pending))
+            tables.append(Table(columns, rows, f"таблица {table_no}", heading=pending, header=header))
             pending = []
     if not tables:
         preamble = pending
@@ -176,14 +177,14 @@ def _blocks(parent: Any) -> Any:
             yield child
 
 
-def _find_header(grid: list[list[Cell]]) -> tuple[dict[str, int], int] | None:
-    """The column map and the first body row, if one of the first rows is a header."""
+def _find_header(grid: list[list[Cell]]) -> tuple[dict[str, int], int, list[list[str]]] | None:
+    """The column map, the first body row and the header rows' texts, if one of the first rows is a header."""
     for index, cells in enumerate(grid[:3]):
         below = grid[index + 1] if index + 1 < len(grid) else []
         found = match_header_rows(_spanned(cells), [c.text for c in below])
         if found:
             columns, used = found
-            return columns, index + used
+            return columns, index + used, [_spanned(grid[i]) for i in range(index, index + used)]
     return None
 
 
