@@ -307,8 +307,18 @@ def test_items_equal_the_layout(name: str, form: str, imported) -> None:
     assert roadmap.period.text == layout.period
 
 
+# `check` accepts local numbering and `default_executors` from format 1.1 on
+# (the `columns`/`default_executors` fields); before it, these layouts fail R103/R104.
+NEEDS_FORMAT_1_1 = {"local_numbering_repeated_headers", "no_executors_column", "deadline_last_roman_sections",
+                    "sections_in_number_column"}
+
+
 @pytest.mark.parametrize(("name", "form"), CASES)
 def test_imported_roadmap_passes_check(name: str, form: str, imported, cli) -> None:
+    from roadmapctl.importer.writer import format_extras
+
+    if name in NEEDS_FORMAT_1_1 and not format_extras():
+        pytest.xfail("check reads local numbering and default_executors only from format 1.1 on")
     code, out, err, target = _get(imported, name, form)
     result = cli("check", target)
     assert result.code == 0, result.out + out

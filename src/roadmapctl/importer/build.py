@@ -19,9 +19,10 @@ from roadmapctl.importer.glossary import build_glossary
 from roadmapctl.importer.names import authority_names
 from roadmapctl.importer.order import Preamble, read_preamble
 from roadmapctl.importer.rows import Entry, section_word, table_entries
-from roadmapctl.importer.tables import Cell, Document, Paragraph
+from roadmapctl.importer.tables import Cell, Document, Paragraph, Table, headings
 from roadmapctl.importer.timing import settle_period
 from roadmapctl.model import (
+    ExecutorRef,
     Indicator,
     Item,
     OrderPoint,
@@ -38,6 +39,10 @@ class ImportResult:
     notes: list[tuple[str, str]] = field(default_factory=list)  # (where, what to look at)
     info: list[str] = field(default_factory=list)  # decisions worth knowing, not errors
     places: dict[int, str] = field(default_factory=dict)  # id(item) → where its row stood
+    # The source table's columns in print order: (field, heading as printed, names style or None).
+    columns: list[tuple[str, str, str | None]] = field(default_factory=list)
+    default_executors: list[ExecutorRef] = field(default_factory=list)  # for tables without executors
+    hints: list[tuple[str, str]] = field(default_factory=list)  # (text, where) that may name the period
 
 
 def build_roadmap(document: Document, period_text: str | None) -> ImportResult:
@@ -61,13 +66,21 @@ def build_roadmap(document: Document, period_text: str | None) -> ImportResult:
         entries += table_rows
     vocabulary = words_of(" ".join(c.text for e in entries for c in e.cells.values()))
     result = ImportResult(Roadmap(title=preamble.title or ""), document.name, notes)
+    result.hints = [(p.text, p.where) for p in document.preamble] + [
+        (p.text, p.where) for t in document.tables for p in t.heading]
     sections = _tree(entries, vocabulary, result)
     if not _has_items(sections):
         raise InputError(f"{document.name}: в таблице дорожной карты нет ни одного мероприятия",
                          "заполните таблицу или проверьте, тот ли это документ")
-    _executors(entries, vocabulary, result, _authorities(preamble))
+    has_executors = any("executors" in t.columns for t in document.tables)
+    _executors(entries, vocabulary, result, _authorities(preamble), preamble.responsible)
+    if not has_executors and not result.default_executors:
+        notes.append((document.tables[0].where, "в таблице нет столбца исполнителей, и в документе не назван "
+                                                "ответственный — впишите его в default_executors"))
+    result.columns = source_columns(document.tables[0], _names_style(entries, result.roadmap))
     rm = result.roadmap
     rm.sections, rm.approval, rm.order = sections, preamble.approval, preamble.order
+    rm.goals = preamble.goals
     if not rm.title:
         rm.title = document.name.rsplit(".", 1)[0]
         notes.append(("", "название дорожной карты не найдено перед таблицей — взято имя файла"))
@@ -214,11 +227,52 @@ def _point_texts(points: list[OrderPoint]) -> list[str]:
 
 
 def _executors(entries: list[Entry], vocabulary: set[str], result: ImportResult,
-               authorities: list[str]) -> None:
+               authorities: list[str], responsible: list[str]) -> None:
+    """The glossary from the executor cells and the «Ответственный: …» line under the title.
+
+    The responsible line becomes the roadmap's default executors: it serves
+    the measures of a table without an executors column.
+    """
     holders = [e for e in entries if e.item is not None]
     cells = [(e.paragraphs("executors", vocabulary), e.where) for e in holders]
+    cells.append((responsible, "абзац перед таблицей"))
     glossary = build_glossary(split_cells(cells), authorities)
     for entry, refs in zip(holders, glossary.refs):
         entry.item.executors = refs
+    result.default_executors = glossary.refs[-1]
     result.roadmap.executors = glossary.executors
     result.notes += glossary.notes
+
+
+def source_columns(table: Table, names: str | None) -> list[tuple[str, str, str | None]]:
+    """The first table's columns as (field, heading, names style) in print order.
+
+    Executors printed by their short names (most references use a short form
+    the glossary knows) get «short».  A stage column is not a field: it
+    became the sections.
+    """
+    printed = headings(table.columns, table.header)
+    out: list[tuple[str, str, str | None]] = []
+    for name in sorted(table.columns, key=lambda n: table.columns[n]):
+        if name == "stage":
+            continue
+        out.append((name, printed.get(name) or "", names if name == "executors" else None))
+    return out
+
+
+def _names_style(entries: list[Entry], roadmap: Roadmap) -> str | None:
+    """«short» when most executor cells wrote an executor by its short form rather than its name."""
+    short = full = 0
+    for entry in entries:
+        cell = entry.cells.get("executors")
+        if entry.item is None or cell is None:
+            continue
+        text = cell.text.casefold()
+        for ref in entry.item.executors:
+            executor = roadmap.executors[ref.id]
+            if executor.short and executor.short.casefold() in text \
+                    and executor.name.casefold() not in text:
+                short += 1
+            else:
+                full += 1
+    return "short" if short > full else None

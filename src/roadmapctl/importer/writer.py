@@ -177,8 +177,18 @@ def _order(order: Order) -> dict[str, Any]:
     })
 
 
-def render_yaml(roadmap: Roadmap, comments: list[str]) -> str:
-    """The whole file: schema line, `comments` (one per line), then the roadmap."""
+def format_extras() -> bool:
+    """Does this roadmapctl read `columns:` and `default_executors:`? (They came with format 1.1.)"""
+    return "columns" in Roadmap.__dataclass_fields__
+
+
+def render_yaml(roadmap: Roadmap, comments: list[str], columns: list[tuple[str, str, str | None]] = (),
+                default_executors: list[ExecutorRef] = ()) -> str:  # type: ignore[assignment]
+    """The whole file: schema line, `comments` (one per line), then the roadmap.
+
+    `columns` are the source table's columns (field, heading, names style);
+    `default_executors` serve measures without executors of their own.
+    """
     head: dict[str, Any] = {"format": Plain("1"), "title": roadmap.title, "territory": roadmap.territory,
                             "period": roadmap.period.text if roadmap.period else None}
     approval = roadmap.approval
@@ -187,6 +197,10 @@ def render_yaml(roadmap: Roadmap, comments: list[str]) -> str:
             "stamp": approval.stamp, "by": approval.by, "kind": approval.kind, "date": approval.date,
             "number": Quoted(approval.number) if approval.number else None,
         })
+    head["goals"] = roadmap.goals
+    if format_extras():
+        head["columns"] = [_clean({"field": f, "heading": h, "names": n}) for f, h, n in columns]
+        head["default_executors"] = [_ref(r) for r in default_executors]
     out = [SCHEMA_LINE, *(f"# {line}" if line else "#" for line in comments)]
     _emit(_clean(head), 0, out)
     if roadmap.order:
