@@ -164,7 +164,7 @@ def write_pdf(blocks: list[Block], path: Path) -> None:
         width = len(block.header or block.rows[0])
         shares = [0.6] + [1.0] * (width - 1)
         if block.header:
-            shares = [0.6 if len(h) <= 10 else 2.2 if any(w in h.lower() for w in ("мероприят", "содержан"))
+            shares = [0.6 if "№" in h else 2.2 if any(w in h.lower() for w in ("мероприят", "содержан"))
                       else 1.0 for h in block.header]
         col_widths = [usable * s / sum(shares) for s in shares]
         data: list[list[Any]] = []
