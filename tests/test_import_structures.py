@@ -323,3 +323,33 @@ def test_imported_roadmap_passes_check(name: str, form: str, imported, cli) -> N
     result = cli("check", target)
     assert result.code == 0, result.out + out
     assert code == 0, out
+
+
+@pytest.mark.parametrize(("name", "form"), [(n, f) for n in LAYOUTS for f in FORMS if LAYOUTS[n].extra])
+def test_what_else_the_layout_carries(name: str, form: str, imported) -> None:
+    """Goals, approval stamps, editorial notes, default executors, columns, the period's report line."""
+    from roadmapctl.importer.writer import format_extras
+
+    code, out, err, target = _get(imported, name, form)
+    extra = LAYOUTS[name].extra
+    roadmap = load(target).roadmap
+    if "goals" in extra:
+        assert roadmap.goals == extra["goals"]
+    if "approval" in extra:
+        a = roadmap.approval
+        assert (a.stamp, a.by, a.kind, a.date.isoformat(), a.number) == extra["approval"]
+    if "notes" in extra:
+        assert {e.item.number: e.item.note for e in roadmap.walk() if e.item.note} == extra["notes"]
+        assert "строка-примечание перенесена в примечание мероприятия 1." in out
+    if "report" in extra:
+        assert extra["report"] in out
+        assert "определён по датам в сроках мероприятий (30.09.2023 – 31.05.2024) и дате утверждения " \
+               "29.08.2023, а не по названию — проверьте его" in out
+    text = target.read_text(encoding="utf-8")
+    if "default_executors" in extra and format_extras():
+        refs = roadmap.default_executors
+        assert [roadmap.executors[r.id].name for r in refs] == extra["default_executors"]
+    if "columns" in extra and format_extras():
+        assert [(c.field, c.heading) for c in roadmap.columns] == extra["columns"]
+    if not format_extras():
+        assert "columns:" not in text and "default_executors:" not in text

@@ -1,0 +1,163 @@
+"""`roadmapctl import` on hostile or unlucky inputs: scans, damaged files, bombs, huge output.
+
+None of them may end in a traceback or an internal error: each gets a
+Russian message naming the file and exit code 2, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from import_forms import Grid, pdf_font, write_docx, write_text
+
+from roadmapctl.model import Item, Order, OrderPoint, Roadmap, Section
+
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "lol">'
+    + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
+    + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+      "<w:body><w:p><w:r><w:t>&i;</w:t></w:r></w:p></w:body></w:document>"
+)
+LAYOUT = ["План работы на 2023/2024 учебный год",
+          Grid(("№", "Мероприятие", "Срок", "Ответственный", "Результат"),
+               [("1", "Совещание", "Сентябрь", "Директор", "Протокол")])]
+
+
+def _docx(tmp_path: Path) -> Path:
+    source = tmp_path / "plan.docx"
+    write_docx(LAYOUT, source)
+    return source
+
+
+def _rewrite(source: Path, target: Path, member: str, data: str | bytes) -> None:
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            out.writestr(info, data if info.filename == member else src.read(info))
+
+
+def test_zip_bomb_is_refused_before_unpacking(tmp_path: Path, cli) -> None:
+    """The central directory claims 4 GB for document.xml: refused by the stated sizes."""
+    bomb = tmp_path / "bomb.docx"
+    _rewrite(_docx(tmp_path), bomb, "word/document.xml", b"<w:document/>")
+    data = bytearray(bomb.read_bytes())
+    entry = data.index(b"PK\x01\x02")
+    while entry != -1:
+        name_len = struct.unpack_from("<H", data, entry + 28)[0]
+        if data[entry + 46:entry + 46 + name_len] == b"word/document.xml":
+            struct.pack_into("<I", data, entry + 24, 0xFFFFFFF0)
+        entry = data.find(b"PK\x01\x02", entry + 4)
+    bomb.write_bytes(bytes(data))
+    result = cli("import", bomb, "-o", tmp_path / "x.yaml")
+    assert result.code == 2
+    assert result.err.startswith(f"roadmapctl: ошибка: {bomb}: файл повреждён или слишком велик — "
+                                 "в распакованном виде 4096 МБ, а допустимо не больше 300 МБ\n")
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_entity_bomb_is_a_damaged_file(tmp_path: Path, cli) -> None:
+    bomb = tmp_path / "laughs.docx"
+    _rewrite(_docx(tmp_path), bomb, "word/document.xml", BILLION_LAUGHS)
+    result = cli("import", bomb, "-o", tmp_path / "x.yaml")
+    assert (result.code, result.err) == (2, (
+        f"roadmapctl: ошибка: {bomb}: не удалось открыть документ Word — файл повреждён или это не .docx\n"
+        "  откройте его в Word и сохраните заново как .docx\n"))
+
+
+def test_truncated_docx_is_a_damaged_file(tmp_path: Path, cli) -> None:
+    source = _docx(tmp_path)
+    cut = tmp_path / "cut.docx"
+    cut.write_bytes(source.read_bytes()[:-200])
+    result = cli("import", cut, "-o", tmp_path / "x.yaml")
+    assert result.code == 2 and "файл повреждён или это не .docx" in result.err
+
+
+def test_scanned_pdf_says_so(tmp_path: Path, cli) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    scan = tmp_path / "scan.pdf"
+    canvas = Canvas(str(scan))
+    canvas.rect(50, 50, 400, 600, fill=1)  # an image-like page without a single character
+    canvas.save()
+    result = cli("import", scan, "-o", tmp_path / "x.yaml")
+    assert (result.code, result.err) == (2, (
+        f"roadmapctl: ошибка: {scan}: в PDF нет текста — похоже, это отсканированный документ\n"
+        "  распознайте текст (OCR) или возьмите исходный документ Word\n"))
+
+
+def test_damaged_pdf(tmp_path: Path, cli) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage")
+    result = cli("import", broken, "-o", tmp_path / "x.yaml")
+    assert result.code == 2
+    assert f"{broken}: " in result.err and "Traceback" not in result.err
+
+
+def test_control_characters_are_stripped_and_reported(tmp_path: Path, cli) -> None:
+    source = tmp_path / "plan.txt"
+    write_text(["План работы на 2023/2024 учебный год",
+                Grid(("№", "Мероприятие", "Срок", "Ответственный", "Результат"),
+                     [("1", "Сове\x01щание\ufeff", "Сентябрь\x1f", "Директор", "Прото\x7fкол")])], source)
+    target = tmp_path / "plan.yaml"
+    result = cli("import", source, "-o", target)
+    assert result.code == 0, result.out
+    text = target.read_text(encoding="utf-8")
+    assert "title: Совещание\n" in text and "deadline: Сентябрь\n" in text and "result: Протокол\n" in text
+    assert "строка 3: удалены управляющие символы" in result.out
+
+
+def test_output_bigger_than_check_accepts_is_refused(tmp_path: Path, cli, monkeypatch) -> None:
+    import roadmapctl.limits
+
+    monkeypatch.setattr(roadmapctl.limits, "MAX_ROADMAP_BYTES", 200 * 1024)
+    source = tmp_path / "big.txt"
+    rows = [(str(i), f"Мероприятие номер {i} " + "очень длинное " * 30, "Сентябрь", "Директор", "Протокол")
+            for i in range(1, 500)]
+    write_text(["План работы на 2023/2024 учебный год",
+                Grid(("№", "Мероприятие", "Срок", "Ответственный", "Результат"), rows)], source)
+    target = tmp_path / "big.yaml"
+    result = cli("import", source, "-o", target)
+    assert result.code == 2
+    assert "а roadmapctl check принимает файлы не больше" in result.err and "ничего не записано" in result.err
+    assert not target.exists()
+
+
+_texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+
+
+@st.composite
+def _roadmaps(draw: st.DrawFn) -> Roadmap:
+    def item(depth: int) -> Item:
+        return Item(number=draw(st.none() | _texts), title=draw(_texts), deadline=draw(st.none() | _texts),
+                    result=draw(st.none() | _texts),
+                    items=[item(depth + 1) for _ in range(draw(st.integers(0, 2 if depth < 2 else 0)))])
+
+    sections = [Section(number=draw(st.none() | _texts), title=draw(_texts),
+                        items=[item(0) for _ in range(draw(st.integers(0, 3)))])
+                for _ in range(draw(st.integers(0, 3)))]
+    points = [OrderPoint(text=draw(_texts), points=[OrderPoint(text=draw(_texts))] if draw(st.booleans()) else [])
+              for _ in range(draw(st.integers(0, 2)))]
+    return Roadmap(title=draw(_texts), sections=sections, goals=draw(st.lists(_texts, max_size=2)),
+                   order=Order(points=points) if points else None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_roadmaps())
+def test_writer_writes_any_structure_as_yaml_that_reads_back(roadmap: Roadmap) -> None:
+    """Empty sections, items without any field, odd characters: the writer never crashes (was IndexError)."""
+    from ruamel.yaml import YAML
+
+    from roadmapctl.importer.writer import render_yaml
+
+    data = YAML(typ="safe").load(render_yaml(roadmap, []))
+    assert data.get("title", "") == (roadmap.title or "")
+    sections = data["sections"] or []
+    assert len(sections) == len(roadmap.sections)
+    for got, want in zip(sections, roadmap.sections):
+        got = got or {}
+        assert got.get("title", "") == want.title
+        assert [i.get("title", "") if i else "" for i in got.get("items", [])] == [i.title for i in want.items]
