@@ -148,7 +148,8 @@ def write_pdf(blocks: list[Block], path: Path) -> None:
     assert font, "no TrueType font with Cyrillic letters"
     pdfmetrics.registerFont(TTFont("Body", font))
     text_style = ParagraphStyle("body", fontName="Body", fontSize=9, leading=11)
-    cell_style = ParagraphStyle("cell", fontName="Body", fontSize=8, leading=10)
+    # Wrap as office programs do: at spaces, after a hyphen inside a word, and URLs at their hyphens.
+    cell_style = ParagraphStyle("cell", fontName="Body", fontSize=8, leading=10, embeddedHyphenation=1)
 
     def para(text: str, style: ParagraphStyle) -> Any:
         escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -165,7 +166,7 @@ def write_pdf(blocks: list[Block], path: Path) -> None:
         shares = [0.6] + [1.0] * (width - 1)
         if block.header:
             shares = [0.6 if "№" in h else 2.2 if any(w in h.lower() for w in ("мероприят", "содержан"))
-                      else 1.0 for h in block.header]
+                      else 1.6 if "результат" in h.lower() else 1.0 for h in block.header]
         col_widths = [usable * s / sum(shares) for s in shares]
         data: list[list[Any]] = []
         commands: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),

@@ -25,6 +25,7 @@ _LINE_BREAKS = re.compile(r"[\x0b\x0c\x85\u2028\u2029]")  # Word's manual breaks
 _LINE_HYPHEN = re.compile(r"(\w)[-\u00ad]$")
 _WORD_AT_END = re.compile(r"(\w+)[-\u00ad]$")
 _WORD_AT_START = re.compile(r"^(\w+)")
+_URL_AT_END = re.compile(r"(?:https?:/|www\.)\S*[/\-_.=?&]$")
 
 
 def split_html_paragraphs(text: str) -> list[str]:
@@ -82,7 +83,9 @@ def join_lines(parts: list[str], vocabulary: set[str] | None = None) -> tuple[st
             continue
         head = _WORD_AT_END.search(text)
         tail = _WORD_AT_START.match(part)
-        if head and tail and _LINE_HYPHEN.search(text) and part[0].islower():
+        if _URL_AT_END.search(text) and not part[0].isupper():
+            text += part  # a web address wrapped at a line end has no space in it
+        elif head and tail and _LINE_HYPHEN.search(text) and part[0].islower():
             glue, guess = _hyphen_glue(head.group(1), tail.group(1), text.endswith(_SOFT_HYPHEN),
                                        vocabulary or set())
             text = text[:-1] + glue + part
