@@ -1,4 +1,4 @@
-"""`roadmapctl import`: a roadmap from a Word document or text pasted from Word."""
+"""`roadmapctl import`: a roadmap from a Word document, a PDF or text pasted from Word."""
 
 from __future__ import annotations
 
@@ -124,18 +124,18 @@ def register(app: typer.Typer) -> None:
     @app.command("import", cls=RussianCommand)
     def import_command(
         source: Path = typer.Argument(..., metavar="ФАЙЛ",
-                                      help="Документ Word (.docx) или текст (.txt), скопированный из Word."),
+                                      help="Документ Word (.docx), PDF (.pdf) или текст (.txt), скопированный из Word."),
         output: str = typer.Option(
             None, "--output", "-o", metavar="ПУТЬ",
             help="Куда записать карту; по умолчанию roadmaps/<имя файла>.yaml; «-» — на экран.",
         ),
         period: str = typer.Option(
             None, "--period", "-p", metavar="ПЕРИОД",
-            help="Период карты (2023/2024, 2021-2025, 2021-06-01..2022-08-31), если его нет в названии.",
+            help="Период карты (2023/2024, 2021-2025, 2021-06-01..2022-08-31), если документ не называет его.",
         ),
         force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
     ) -> int:
-        """Перенести дорожную карту из Word: таблица → YAML и отчёт о том, что проверить.
+        """Перенести дорожную карту из Word или PDF: таблица → YAML и отчёт о том, что проверить.
 
         Находит таблицу по строке заголовков («Мероприятие», «Сроки», «Ответственные»,
         «Результат»), собирает разделы, мероприятия и справочник исполнителей, приказ
