@@ -161,3 +161,50 @@ def test_writer_writes_any_structure_as_yaml_that_reads_back(roadmap: Roadmap) -
         got = got or {}
         assert got.get("title", "") == want.title
         assert [i.get("title", "") if i else "" for i in got.get("items", [])] == [i.title for i in want.items]
+
+
+def test_row_with_text_only_in_an_unnamed_column(tmp_path: Path, cli) -> None:
+    """The writer's IndexError came from such a row: a measure with no field at all."""
+    source = tmp_path / "plan.txt"
+    write_text(["План работы на 2023/2024 учебный год",
+                Grid(("№", "Мероприятие", "Срок", "Ответственный", "Результат", "Отметка"),
+                     [("1", "Совещание", "Сентябрь", "Директор", "Протокол", ""),
+                      ("", "", "", "", "", "выполнено")])], source)
+    target = tmp_path / "plan.yaml"
+    result = cli("import", source, "-o", target)
+    assert result.code == 0, result.out + result.err
+    assert "строка 2: в столбце 6 есть текст, но его заголовок не распознан — этот текст не перенесён" in result.out
+    from roadmapctl.loader import load
+
+    assert [e.item.title for e in load(target).roadmap.walk()] == ["Совещание"]
+
+
+_cell_text = st.sampled_from(["", "", "1", "1.", "2.1", "1.2.", "I.", "Раздел 2.", "Направление 1. Кадры",
+                              "Совещание", "сентябрь", "Сентябрь 2023 г.", "Директор", "ОО, УО", ":", "-",
+                              "Примечание: x", "№", "Мероприятие", "Срок", "(в ред. от 1.1.2024 № 1)",
+                              "\t", "«СОШ № 5»", "Ответственный: директор", "Цель: всё"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(_cell_text, min_size=1, max_size=6), min_size=1, max_size=8),
+       st.sampled_from(["txt", "docx"]))
+def test_any_table_imports_or_is_refused_never_crashes(tmp_path_factory, rows, form) -> None:  # type: ignore[no-untyped-def]
+    """Odd structures through the whole import: exit 0, 1 or 2 and a message, never an internal error."""
+    import contextlib
+    import io
+
+    from import_forms import WRITERS
+
+    from roadmapctl.main import run
+
+    folder = tmp_path_factory.mktemp("fuzz")
+    width = 5
+    grid_rows = [tuple((r + [""] * width)[:width]) for r in rows]
+    source = folder / f"plan.{form}"
+    WRITERS[form](["План на 2023/2024 учебный год",
+                   Grid(("№", "Мероприятие", "Срок", "Ответственный", "Результат"), grid_rows)], source)
+    err = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        code = run(["import", str(source), "-o", str(folder / "out.yaml")])
+    assert code in (0, 1, 2), err.getvalue()
+    assert "внутренняя ошибка" not in err.getvalue()
