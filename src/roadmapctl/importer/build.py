@@ -138,6 +138,22 @@ def _is_section(index: int, entries: list[Entry], decided: dict[int, bool]) -> b
     return not title.endswith(":")
 
 
+def _section_guess(index: int, entries: list[Entry], section: bool) -> str | None:
+    """What the report says about a numbered heading row whose role was a guess."""
+    entry = entries[index]
+    number = _norm(entry.number)
+    if number is None or entry.merged_across:
+        return None
+    if any((_norm(e.number) or "").startswith(number + ".") for e in entries[index + 1:]):
+        return None
+    title = entry.cells["title"].text
+    title = title if len(title) <= 40 else title[:39] + "…"
+    row = f"строка «{entry.number} {title}»"
+    if section:
+        return f"{row} (только номер и название) понята как заголовок раздела"
+    return f"{row} понята как мероприятие с подпунктами"
+
+
 def _under(number: str | None, parent: str | None) -> bool:
     """Is «5.1.2» numbered under «5.1»? (Trailing dots do not matter.)"""
     child, outer = _norm(number), _norm(parent)
@@ -155,6 +171,8 @@ def _tree(entries: list[Entry], vocabulary: set[str], result: ImportResult) -> l
     for index, entry in enumerate(entries):
         if entry.kind == "heading":
             decided[index] = _is_section(index, entries, decided)
+            if guess := _section_guess(index, entries, decided[index]):
+                result.notes.append((entry.where, guess))
     dotted = _number_style(entries)
     top: list[Section] = []
     stack: list[Section] = []
@@ -236,7 +254,7 @@ def _executors(entries: list[Entry], vocabulary: set[str], result: ImportResult,
     holders = [e for e in entries if e.item is not None]
     cells = [(e.paragraphs("executors", vocabulary), e.where) for e in holders]
     cells.append((responsible, "абзац перед таблицей"))
-    glossary = build_glossary(split_cells(cells), authorities)
+    glossary = build_glossary(split_cells(cells, result.notes), authorities)
     for entry, refs in zip(holders, glossary.refs):
         entry.item.executors = refs
     result.default_executors = glossary.refs[-1]

@@ -246,7 +246,8 @@ def _table_grid(tbl: Any) -> list[list[Cell]]:
             v_merge = tc_pr.find(_qn("w:vMerge")) if tc_pr is not None else None
             continues = v_merge is not None and v_merge.get(_qn("w:val")) in (None, "continue")
             above = grid[-1][len(cells)] if continues and grid and len(grid[-1]) > len(cells) else None
-            cells.append(Cell(list(above.paragraphs)) if above is not None else make_cell(_cell_paragraphs(tc)))
+            cells.append(Cell(list(above.paragraphs), from_above=not above.empty) if above is not None
+                         else make_cell(_cell_paragraphs(tc)))
             cells += [Cell(merged=True) for _ in range(span - 1)]
         grid.append(cells)
     return grid

@@ -87,7 +87,7 @@ def _grid(table: Any) -> list[list[Cell]]:
                 continue
             above = _covering_above(table.rows, r, c)
             if above is not None:
-                cells.append(Cell(list(grid[above][c].paragraphs)))
+                cells.append(Cell(list(grid[above][c].paragraphs), from_above=not grid[above][c].empty))
             else:
                 cells.append(Cell(merged=True))
         grid.append(cells)

@@ -40,6 +40,14 @@ _NOISE = {"control": "удалены управляющие символы", "ht
           "markup": "удалена разметка «**»"}
 
 
+_FIELD_NAMES = {"deadline": "срок", "executors": "исполнитель", "result": "результат", "form": "форма",
+                "indicator": "показатель", "note": "примечание", "title": "текст мероприятия"}
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 @dataclass
 class Entry:
     kind: str  # "heading", "item" or "note" (an editorial row)
@@ -101,6 +109,10 @@ def table_entries(table: Table, notes: list[tuple[str, str]]) -> list[Entry]:
         if entry.kind == "note":
             _editorial(entry, entries, notes)
             continue
+        for name, cell in entry.cells.items():
+            if cell.from_above and name in _FIELD_NAMES:
+                notes.append((row.where, f"{_FIELD_NAMES[name]} «{_short(cell.text)}» взят из ячейки, "
+                                         "объединённой со строкой выше"))
         if _continues(entry, entries):
             previous = entries[-1]
             _join(previous, entry)

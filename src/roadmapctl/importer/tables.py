@@ -38,11 +38,16 @@ _HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad](?:\s*\n\s*| )([а-яё])")
 
 @dataclass
 class Cell:
-    """One table cell; `merged` marks a cell swallowed by a merge (gridSpan, vMerge)."""
+    """One table cell; `merged` marks a cell swallowed by a merge (gridSpan, vMerge).
+
+    `from_above` marks a cell merged down from the row above whose text was
+    given to this row too (reported: the merge may mean «the same» or «see above»).
+    """
 
     paragraphs: list[str] = field(default_factory=list)
     merged: bool = False
     noise: set[str] = field(default_factory=set)
+    from_above: bool = False
 
     @property
     def empty(self) -> bool:
