@@ -82,10 +82,24 @@ def _write(cell: Any, text: str) -> None:
             run.add_break()
 
 
+def _shares(header: tuple[str, ...] | None, width: int) -> list[float]:
+    """Relative column widths as a person sets them: narrow «№», wide measure, wider result."""
+    if not header:
+        return [0.6] + [1.0] * (width - 1)
+    return [0.6 if "№" in h else 2.2 if any(w in h.lower() for w in ("мероприят", "содержан"))
+            else 1.6 if "результат" in h.lower() or "этап" in h.lower() else 1.0 for h in header]
+
+
 def write_docx(blocks: list[Block], path: Path) -> None:
     from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
 
     doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(1.5)
     for block in blocks:
         if isinstance(block, str):
             doc.add_paragraph(block)
@@ -93,8 +107,15 @@ def write_docx(blocks: list[Block], path: Path) -> None:
         width = len(block.header or block.rows[0])
         table = doc.add_table(rows=0, cols=width)
         table.style = "Table Grid"
+        table.autofit = False
+        shares = _shares(block.header, width)
+        widths = [Cm(26.7 * share / sum(shares)) for share in shares]
+        for column, size in zip(table.columns, widths):
+            column.width = size
         for row in ([block.header] if block.header else []) + block.rows:
             cells = table.add_row().cells
+            for cell, size in zip(cells, widths):
+                cell.width = size
             column = 0
             for text, span, up in _cells(tuple(row), width):
                 target = cells[column]
@@ -163,10 +184,7 @@ def write_pdf(blocks: list[Block], path: Path) -> None:
             story.append(para(block, text_style))
             continue
         width = len(block.header or block.rows[0])
-        shares = [0.6] + [1.0] * (width - 1)
-        if block.header:
-            shares = [0.6 if "№" in h else 2.2 if any(w in h.lower() for w in ("мероприят", "содержан"))
-                      else 1.6 if "результат" in h.lower() else 1.0 for h in block.header]
+        shares = _shares(block.header, width)
         col_widths = [usable * s / sum(shares) for s in shares]
         data: list[list[Any]] = []
         commands: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -204,14 +222,13 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def docx_to_pdf(source: Path, folder: Path) -> Path:
-    """The PDF LibreOffice makes of a .docx (as schools publish them)."""
+def docx_to_pdf(sources: list[Path], folder: Path) -> None:
+    """The PDFs LibreOffice makes of .docx files (as schools publish them), in one run."""
     exe = soffice()
     assert exe
-    subprocess.run([exe, "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(source)],
-                   check=True, capture_output=True, timeout=180,
+    subprocess.run([exe, "--headless", "--convert-to", "pdf", "--outdir", str(folder), *map(str, sources)],
+                   check=True, capture_output=True, timeout=600,
                    env={"HOME": str(folder), "PATH": "/usr/bin:/bin"})
-    return folder / (source.stem + ".pdf")
 
 
 WRITERS = {"docx": write_docx, "txt": write_text, "pdf": write_pdf}

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from import_forms import UP, WRITERS, Block, Grid, Span, pdf_font
+from import_forms import UP, WRITERS, Block, Grid, Span, docx_to_pdf, pdf_font, soffice
 
 from roadmapctl.loader import load
 
-FORMS = ("docx", "txt", "pdf")
+FORMS = ("docx", "txt", "pdf", "lo.pdf")  # lo.pdf: the .docx printed to PDF by LibreOffice
 
 # (number, title, deadline, executors by name, result)
 Expected = tuple[str | None, str, str | None, list[str], str | None]
@@ -264,11 +264,20 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
     folder = tmp_path_factory.mktemp("structures")
     out: dict[tuple[str, str], tuple[int, str, str, Path]] = {}
     for name, layout in LAYOUTS.items():
+        for form in ("docx", "txt", "pdf"):
+            if form != "pdf" or pdf_font():
+                WRITERS[form](layout.blocks, folder / f"{name}.{form}")
+    if soffice():
+        printed = folder / "lo"
+        printed.mkdir()
+        docx_to_pdf([folder / f"{name}.docx" for name in LAYOUTS], printed)
+        for name in LAYOUTS:
+            (printed / f"{name}.pdf").rename(folder / f"{name}.lo.pdf")
+    for name in LAYOUTS:
         for form in FORMS:
-            if form == "pdf" and not pdf_font():
-                continue
             source = folder / f"{name}.{form}"
-            WRITERS[form](layout.blocks, source)
+            if not source.exists():
+                continue
             target = folder / f"{name}.{form}.yaml"
             stdout, stderr = io.StringIO(), io.StringIO()
             with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
@@ -280,6 +289,8 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
 def _get(imported: dict, name: str, form: str) -> tuple[int, str, str, Path]:  # type: ignore[type-arg]
     if form == "pdf" and not pdf_font():
         pytest.skip("нет шрифта TrueType с кириллицей для построения PDF")
+    if form == "lo.pdf" and not soffice():
+        pytest.skip("LibreOffice (soffice) не установлен: PDF из .docx не построить")
     return imported[name, form]
 
 
