@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from roadmapctl.importer.cleanup import clean
+from roadmapctl.importer.cleanup import clean, join_lines
 from roadmapctl.importer.goals import block_start, read_goals
 from roadmapctl.importer.tables import Paragraph
 from roadmapctl.model import Approval, Order, OrderPoint, Signatory
@@ -81,7 +81,7 @@ def read_preamble(paragraphs: list[Paragraph]) -> Preamble:
     start = next((i for i, t in enumerate(rest) if _TITLE_WORDS.search(t)), 0 if rest else None)
     if start is not None:
         end = next((i for i in range(start + 1, len(rest)) if block_start(rest[i])), len(rest))
-        result.title = " ".join(rest[start:end])
+        result.title = join_lines(rest[start:end])[0]  # a PDF breaks the title into lines, with hyphens
         result.goals, result.responsible = read_goals(rest[end:])
     return result
 
