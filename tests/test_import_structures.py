@@ -251,6 +251,25 @@ LAYOUTS: dict[str, Layout] = {
         {"approval": ("УТВЕРЖДЕНО", "приказом МАОУ «Лицей № 3»", "приказ", "2023-08-29", "214"),
          "report": "Период: 2023/2024 (определён по"},
     ),
+    "responsible_per_section": Layout(
+        ["План работы с одарёнными детьми на 2024/2025 учебный год",
+         "Направление 1. Олимпиадное движение", "Ответственный: руководитель ШМО",
+         Grid(("№", "Мероприятие", "Срок", "Результат"), [
+             ("1.1", "Школьный этап олимпиады", "Октябрь 2024 г.", "Протоколы"),
+             ("1.2", "Подготовка к муниципальному этапу", "Ноябрь 2024 г.", "Участие"),
+         ]),
+         Grid(("№", "Мероприятие", "Срок", "Результат"), [
+             (Span("Направление 2. Проектная деятельность (ответственный – заместитель директора по УВР)"),),
+             ("2.1", "Защита проектов", "Апрель 2025 г.", "Проекты"),
+         ])],
+        [("1.1", "Школьный этап олимпиады", "Октябрь 2024 г.", [], "Протоколы"),
+         ("1.2", "Подготовка к муниципальному этапу", "Ноябрь 2024 г.", [], "Участие"),
+         ("2.1", "Защита проектов", "Апрель 2025 г.", [], "Проекты")],
+        [("1", "Олимпиадное движение"), ("2", "Проектная деятельность")],
+        "План работы с одарёнными детьми на 2024/2025 учебный год",
+        "2024/2025",
+        {"section_defaults": [["Руководитель ШМО"], ["Заместитель директора по УВР"]]},
+    ),
     "period_in_a_heading_short_names": Layout(
         ["Комплексный план мероприятий по развитию инженерного образования",
          "Цель: рост интереса обучающихся к инженерным профессиям.",
@@ -341,7 +360,7 @@ def test_items_equal_the_layout(name: str, form: str, imported) -> None:
 # `check` accepts local numbering and `default_executors` from format 1.1 on
 # (the `columns`/`default_executors` fields); before it, these layouts fail R103/R104.
 NEEDS_FORMAT_1_1 = {"local_numbering_repeated_headers", "no_executors_column", "deadline_last_roman_sections",
-                    "sections_in_number_column"}
+                    "sections_in_number_column", "responsible_per_section"}
 
 
 @pytest.mark.parametrize(("name", "form"), CASES)
@@ -385,6 +404,11 @@ def test_what_else_the_layout_carries(name: str, form: str, imported) -> None:
     if "default_executors" in extra and format_extras():
         refs = roadmap.default_executors
         assert [roadmap.executors[r.id].name for r in refs] == extra["default_executors"]
+    if "section_defaults" in extra and format_extras():
+        assert [[roadmap.executors[r.id].name for r in section.default_executors]
+                for section in roadmap.sections] == extra["section_defaults"]
+    if "section_defaults" in extra and not format_extras():
+        assert ": не указаны исполнители" not in out.split("Проверка roadmapctl check")[0]
     if "columns" in extra and format_extras():
         assert [(c.field, c.heading) for c in roadmap.columns] == extra["columns"]
     if not format_extras():

@@ -16,6 +16,7 @@ from roadmapctl.errors import InputError
 from roadmapctl.importer.cleanup import words_of
 from roadmapctl.importer.executors import split_cells
 from roadmapctl.importer.glossary import build_glossary
+from roadmapctl.importer.goals import responsible, responsible_in_title
 from roadmapctl.importer.names import authority_names
 from roadmapctl.importer.order import Preamble, read_preamble
 from roadmapctl.importer.rows import Entry, section_word, table_entries
@@ -42,6 +43,9 @@ class ImportResult:
     # The source table's columns in print order: (field, heading as printed, names style or None).
     columns: list[tuple[str, str, str | None]] = field(default_factory=list)
     default_executors: list[ExecutorRef] = field(default_factory=list)  # for tables without executors
+    # Sections that name who answers for them: (section, (name, where)), and their references.
+    section_responsible: list[tuple[Section, tuple[str, str]]] = field(default_factory=list)
+    section_defaults: dict[int, list[ExecutorRef]] = field(default_factory=dict)  # id(section) → refs
     hints: list[tuple[str, str]] = field(default_factory=list)  # (text, where) that may name the period
 
 
@@ -59,10 +63,13 @@ def build_roadmap(document: Document, period_text: str | None) -> ImportResult:
     entries: list[Entry] = []
     for table in document.tables:
         table_rows = table_entries(table, notes)
-        heading = " ".join(p.text.strip() for p in table.heading if p.text.strip())
+        who = [name for p in table.heading if (name := responsible(p.text))]
+        heading = " ".join(p.text.strip() for p in table.heading if p.text.strip() and not responsible(p.text))
         if heading and table_rows and table_rows[0].kind != "heading":
             where = table.heading[-1].where
             table_rows.insert(0, Entry("heading", None, {"title": Cell([heading])}, where))
+        if who and table_rows and table_rows[0].kind == "heading":
+            table_rows[0].responsible += who
         entries += table_rows
     vocabulary = words_of(" ".join(c.text for e in entries for c in e.cells.values()))
     result = ImportResult(Roadmap(title=preamble.title or ""), document.name, notes)
@@ -74,7 +81,7 @@ def build_roadmap(document: Document, period_text: str | None) -> ImportResult:
                          "заполните таблицу или проверьте, тот ли это документ")
     has_executors = any("executors" in t.columns for t in document.tables)
     _executors(entries, vocabulary, result, _authorities(preamble), preamble.responsible)
-    if not has_executors and not result.default_executors:
+    if not has_executors and not result.default_executors and not result.section_defaults:
         notes.append((document.tables[0].where, "в таблице нет столбца исполнителей, и в документе не назван "
                                                 "ответственный — впишите его в default_executors"))
     result.columns = source_columns(document.tables[0], _names_style(entries, result.roadmap))
@@ -96,9 +103,12 @@ def _has_items(sections: list[Section]) -> bool:
 
 
 def _split_first_heading(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
-    """«Направление 1. …» right before the first table heads that table, not the title."""
-    if paragraphs and section_word(paragraphs[-1].text.strip())[0] is not None:
-        return paragraphs[:-1], paragraphs[-1:]
+    """«Направление 1. …» right before the first table (maybe followed by «Ответственный: …») heads that table."""
+    cut = len(paragraphs)
+    while cut and responsible(paragraphs[cut - 1].text):
+        cut -= 1
+    if cut and section_word(paragraphs[cut - 1].text.strip())[0] is not None:
+        return paragraphs[:cut - 1], paragraphs[cut - 1:]
     return paragraphs, []
 
 
@@ -181,6 +191,9 @@ def _tree(entries: list[Entry], vocabulary: set[str], result: ImportResult) -> l
     for index, entry in enumerate(entries):
         if decided.get(index):
             section = _section(entry, vocabulary, dotted)
+            section.title, named = responsible_in_title(section.title)
+            for who in [*entry.responsible, *([named] if named else [])]:
+                result.section_responsible.append((section, (who, entry.where)))
             while stack and not _under(section.number, stack[-1].number):
                 stack.pop()
             (stack[-1].sections if stack else top).append(section)
@@ -245,7 +258,7 @@ def _point_texts(points: list[OrderPoint]) -> list[str]:
 
 
 def _executors(entries: list[Entry], vocabulary: set[str], result: ImportResult,
-               authorities: list[str], responsible: list[str]) -> None:
+               authorities: list[str], named: list[str]) -> None:
     """The glossary from the executor cells and the «Ответственный: …» line under the title.
 
     The responsible line becomes the roadmap's default executors: it serves
@@ -253,11 +266,14 @@ def _executors(entries: list[Entry], vocabulary: set[str], result: ImportResult,
     """
     holders = [e for e in entries if e.item is not None]
     cells = [(e.paragraphs("executors", vocabulary), e.where) for e in holders]
-    cells.append((responsible, "абзац перед таблицей"))
+    cells.append((named, "абзац перед таблицей"))
+    cells += [([who], where) for _, (who, where) in result.section_responsible]
     glossary = build_glossary(split_cells(cells, result.notes), authorities)
     for entry, refs in zip(holders, glossary.refs):
         entry.item.executors = refs
-    result.default_executors = glossary.refs[-1]
+    result.default_executors = glossary.refs[len(holders)]
+    for (section, _), refs in zip(result.section_responsible, glossary.refs[len(holders) + 1:]):
+        result.section_defaults[id(section)] = refs
     result.roadmap.executors = glossary.executors
     result.notes += glossary.notes
 

@@ -26,6 +26,24 @@ _RESPONSIBLE = re.compile(
 _BULLET = re.compile(r"^(?:[•·▪◦●\-–—*]|\d{1,2}[.)])\s*")
 
 
+_RESPONSIBLE_IN_BRACKETS = re.compile(
+    r"\s*\(\s*ответственн[а-яё]*(?:\s+исполнител[а-яё]*)?\s*(?::|[-–—])\s*(?P<who>[^()]+)\)\s*$", re.IGNORECASE)
+
+
+def responsible(line: str) -> str | None:
+    """«Ответственный: социальный педагог» → «социальный педагог»; None for other lines."""
+    m = _RESPONSIBLE.match(line.strip())
+    return m["who"].strip(" .;") if m else None
+
+
+def responsible_in_title(title: str) -> tuple[str, str | None]:
+    """«Работа с семьями (ответственный – социальный педагог)» → the title and who answers for it."""
+    m = _RESPONSIBLE_IN_BRACKETS.search(title)
+    if m is None:
+        return title, None
+    return title[:m.start()].rstrip(), m["who"].strip(" .;")
+
+
 def block_start(line: str) -> bool:
     """Does this line open the goals block or name the responsible (so the title ends before it)?"""
     text = line.strip()

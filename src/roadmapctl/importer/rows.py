@@ -57,6 +57,7 @@ class Entry:
     merged_across: bool = False
     guessed: list[str] = field(default_factory=list)  # words joined across a hyphen by guess
     item: Item | None = None  # the measure built from this entry
+    responsible: list[str] = field(default_factory=list)  # who answers for a section («Ответственный: …»)
 
     def text(self, name: str, vocabulary: set[str]) -> str | None:
         """The cell as one line: paragraphs and broken lines joined."""

@@ -143,12 +143,13 @@ def _item(item: Item) -> dict[str, Any]:
     })
 
 
-def _section(section: Section) -> dict[str, Any]:
+def _section(section: Section, defaults: dict[int, list[ExecutorRef]]) -> dict[str, Any]:
     return _clean({
         "number": Quoted(section.number) if section.number else None,
         "title": section.title,
+        "default_executors": [_ref(r) for r in defaults.get(id(section), [])] if format_extras() else None,
         "items": [_item(i) for i in section.items],
-        "sections": [_section(s) for s in section.sections],
+        "sections": [_section(s, defaults) for s in section.sections],
     })
 
 
@@ -183,11 +184,13 @@ def format_extras() -> bool:
 
 
 def render_yaml(roadmap: Roadmap, comments: list[str], columns: list[tuple[str, str, str | None]] = (),
-                default_executors: list[ExecutorRef] = ()) -> str:  # type: ignore[assignment]
+                default_executors: list[ExecutorRef] = (),  # type: ignore[assignment]
+                section_defaults: dict[int, list[ExecutorRef]] | None = None) -> str:
     """The whole file: schema line, `comments` (one per line), then the roadmap.
 
     `columns` are the source table's columns (field, heading, names style);
-    `default_executors` serve measures without executors of their own.
+    `default_executors` serve measures without executors of their own, and
+    `section_defaults` (by id of the section) those of one section.
     """
     head: dict[str, Any] = {"format": Plain("1"), "title": roadmap.title, "territory": roadmap.territory,
                             "period": roadmap.period.text if roadmap.period else None}
@@ -213,5 +216,5 @@ def render_yaml(roadmap: Roadmap, comments: list[str], columns: list[tuple[str, 
     for index, section in enumerate(roadmap.sections):
         if index:
             out.append("")
-        _emit([_section(section)], 2, out)
+        _emit([_section(section, section_defaults or {})], 2, out)
     return "\n".join(out) + "\n"
