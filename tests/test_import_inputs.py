@@ -208,3 +208,16 @@ def test_any_table_imports_or_is_refused_never_crashes(tmp_path_factory, rows, f
         code = run(["import", str(source), "-o", str(folder / "out.yaml")])
     assert code in (0, 1, 2), err.getvalue()
     assert "внутренняя ошибка" not in err.getvalue()
+
+
+def test_unreadable_deadline_phrases_are_listed_with_their_rows(tmp_path: Path, cli) -> None:
+    source = tmp_path / "plan.txt"
+    write_text(["План работы на 2023/2024 учебный год",
+                Grid(("№", "Мероприятие", "Срок", "Ответственный", "Результат"),
+                     [("1", "Совещание", "после получения субсидии", "Директор", "Протокол"),
+                      ("2", "Отчёт", "Октябрь 2023 г.", "Директор", "Отчёт")])], source)
+    result = cli("import", source, "-o", tmp_path / "plan.yaml")
+    assert result.code == 1  # written, but check finds the phrase unreadable
+    assert ("  строка 3: мероприятие 1: не удалось разобрать срок «после получения субсидии»: "
+            "непонятно «после»; исправьте фразу или добавьте due\n") in result.out
+    assert "строка 4: мероприятие 2" not in result.out
