@@ -51,8 +51,10 @@ def _damaged(path: Path, exc: Exception) -> InputError:
 
 def _read(pages: list[Any], path: Path) -> Document:
     assembler = _Assembler(path.name)
+    ruled = False
     for page_no, page in enumerate(pages, 1):
         found = page.find_tables(table_settings=_SETTINGS)
+        ruled = ruled or bool(found)
         boxes = [t.bbox for t in found]
         outside = page.filter(lambda obj, boxes=boxes: not _inside(obj, boxes))
         blocks: list[tuple[float, Any]] = [(line["top"], line["text"]) for line in outside.extract_text_lines()]
@@ -63,6 +65,10 @@ def _read(pages: list[Any], path: Path) -> Document:
                     assembler.paragraph(block, f"страница {page_no}")
             else:
                 assembler.table(_grid(block), page_no)
+    if not ruled:
+        raise InputError(f"{path}: в PDF не найдено ни одной таблицы с линиями — таблицу без линий "
+                         "по расположению текста надёжно не разобрать",
+                         "откройте PDF в Word и сохраните как .docx или скопируйте таблицу в текстовый файл")
     return assembler.document()
 
 
