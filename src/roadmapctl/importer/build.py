@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 
 from roadmapctl.errors import InputError
 from roadmapctl.importer.cleanup import words_of
+from roadmapctl.importer.columns import names_style, source_columns
 from roadmapctl.importer.executors import split_cells
 from roadmapctl.importer.glossary import build_glossary
 from roadmapctl.importer.goals import responsible, responsible_in_title
 from roadmapctl.importer.names import authority_names
 from roadmapctl.importer.order import Preamble, read_preamble
 from roadmapctl.importer.rows import Entry, section_word, table_entries
-from roadmapctl.importer.tables import Cell, Document, Paragraph, Table, headings
+from roadmapctl.importer.tables import Cell, Document, Paragraph
 from roadmapctl.importer.timing import settle_period
 from roadmapctl.model import (
     ExecutorRef,
@@ -84,7 +85,7 @@ def build_roadmap(document: Document, period_text: str | None) -> ImportResult:
     if not has_executors and not result.default_executors and not result.section_defaults:
         notes.append((document.tables[0].where, "в таблице нет столбца исполнителей, и в документе не назван "
                                                 "ответственный — впишите его в default_executors"))
-    result.columns = source_columns(document.tables[0], _names_style(entries, result.roadmap))
+    result.columns = source_columns(document.tables[0], names_style(entries, result.roadmap))
     rm = result.roadmap
     rm.sections, rm.approval, rm.order = sections, preamble.approval, preamble.order
     rm.goals = preamble.goals
@@ -276,37 +277,3 @@ def _executors(entries: list[Entry], vocabulary: set[str], result: ImportResult,
         result.section_defaults[id(section)] = refs
     result.roadmap.executors = glossary.executors
     result.notes += glossary.notes
-
-
-def source_columns(table: Table, names: str | None) -> list[tuple[str, str, str | None]]:
-    """The first table's columns as (field, heading, names style) in print order.
-
-    Executors printed by their short names (most references use a short form
-    the glossary knows) get «short».  A stage column is not a field: it
-    became the sections.
-    """
-    printed = headings(table.columns, table.header)
-    out: list[tuple[str, str, str | None]] = []
-    for name in sorted(table.columns, key=lambda n: table.columns[n]):
-        if name == "stage":
-            continue
-        out.append((name, printed.get(name) or "", names if name == "executors" else None))
-    return out
-
-
-def _names_style(entries: list[Entry], roadmap: Roadmap) -> str | None:
-    """«short» when most executor cells wrote an executor by its short form rather than its name."""
-    short = full = 0
-    for entry in entries:
-        cell = entry.cells.get("executors")
-        if entry.item is None or cell is None:
-            continue
-        text = cell.text.casefold()
-        for ref in entry.item.executors:
-            executor = roadmap.executors[ref.id]
-            if executor.short and executor.short.casefold() in text \
-                    and executor.name.casefold() not in text:
-                short += 1
-            else:
-                full += 1
-    return "short" if short > full else None
