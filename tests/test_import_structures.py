@@ -357,18 +357,8 @@ def test_items_equal_the_layout(name: str, form: str, imported) -> None:
     assert roadmap.period.text == layout.period
 
 
-# `check` accepts local numbering and `default_executors` from format 1.1 on
-# (the `columns`/`default_executors` fields); before it, these layouts fail R103/R104.
-NEEDS_FORMAT_1_1 = {"local_numbering_repeated_headers", "no_executors_column", "deadline_last_roman_sections",
-                    "sections_in_number_column", "responsible_per_section"}
-
-
 @pytest.mark.parametrize(("name", "form"), CASES)
 def test_imported_roadmap_passes_check(name: str, form: str, imported, cli) -> None:
-    from roadmapctl.importer.writer import format_extras
-
-    if name in NEEDS_FORMAT_1_1 and not format_extras():
-        pytest.xfail("check reads local numbering and default_executors only from format 1.1 on")
     code, out, err, target = _get(imported, name, form)
     result = cli("check", target)
     assert result.code == 0, result.out + out
@@ -378,8 +368,6 @@ def test_imported_roadmap_passes_check(name: str, form: str, imported, cli) -> N
 @pytest.mark.parametrize(("name", "form"), [(n, f) for n in LAYOUTS for f in FORMS if LAYOUTS[n].extra])
 def test_what_else_the_layout_carries(name: str, form: str, imported) -> None:
     """Goals, approval stamps, editorial notes, default executors, columns, the period's report line."""
-    from roadmapctl.importer.writer import format_extras
-
     code, out, err, target = _get(imported, name, form)
     extra = LAYOUTS[name].extra
     roadmap = load(target).roadmap
@@ -393,7 +381,7 @@ def test_what_else_the_layout_carries(name: str, form: str, imported) -> None:
         assert "строка-примечание перенесена в примечание мероприятия 1." in out
     for line in extra.get("report_lines", []):
         assert line in out
-    if "names" in extra and format_extras():
+    if "names" in extra:
         assert [c.names for c in roadmap.columns if c.field == "executors"] == [extra["names"]]
     if "report" in extra:
         assert extra["report"] in out
@@ -401,15 +389,14 @@ def test_what_else_the_layout_carries(name: str, form: str, imported) -> None:
         assert "определён по датам в сроках мероприятий (30.09.2023 – 31.05.2024) и дате утверждения " \
                "29.08.2023, а не по названию — проверьте его" in out
     text = target.read_text(encoding="utf-8")
-    if "default_executors" in extra and format_extras():
+    if "default_executors" in extra:
         refs = roadmap.default_executors
         assert [roadmap.executors[r.id].name for r in refs] == extra["default_executors"]
-    if "section_defaults" in extra and format_extras():
+    if "section_defaults" in extra:
         assert [[roadmap.executors[r.id].name for r in section.default_executors]
                 for section in roadmap.sections] == extra["section_defaults"]
-    if "section_defaults" in extra and not format_extras():
+    if "section_defaults" in extra:
         assert ": не указаны исполнители" not in out.split("Проверка roadmapctl check")[0]
-    if "columns" in extra and format_extras():
+    if "columns" in extra:
         assert [(c.field, c.heading) for c in roadmap.columns] == extra["columns"]
-    if not format_extras():
-        assert "columns:" not in text and "default_executors:" not in text
+    assert text.count("\ncolumns:\n") == 1

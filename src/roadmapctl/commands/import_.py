@@ -88,7 +88,7 @@ def run(source: Path, output: str | None, period: str | None, force: bool, as_of
     target = output or str(default_output(source))
     comments = [f"Импортировано из файла {source.name} командой roadmapctl import;",
                 "места, требующие проверки, перечислены в отчёте импорта."]
-    text = render_yaml(result.roadmap, comments, result.columns, result.default_executors, result.section_defaults)
+    text = render_yaml(result.roadmap, comments)
     _refuse_oversize(source, text)
     problems = check_text(text, "-" if target == "-" else target, as_of)
     if target == "-":

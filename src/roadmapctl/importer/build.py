@@ -24,7 +24,6 @@ from roadmapctl.importer.rows import Entry, section_word, table_entries
 from roadmapctl.importer.tables import Cell, Document, Paragraph
 from roadmapctl.importer.timing import settle_period
 from roadmapctl.model import (
-    ExecutorRef,
     Indicator,
     Item,
     OrderPoint,
@@ -41,12 +40,8 @@ class ImportResult:
     notes: list[tuple[str, str]] = field(default_factory=list)  # (where, what to look at)
     info: list[str] = field(default_factory=list)  # decisions worth knowing, not errors
     places: dict[int, str] = field(default_factory=dict)  # id(item) → where its row stood
-    # The source table's columns in print order: (field, heading as printed, names style or None).
-    columns: list[tuple[str, str, str | None]] = field(default_factory=list)
-    default_executors: list[ExecutorRef] = field(default_factory=list)  # for tables without executors
-    # Sections that name who answers for them: (section, (name, where)), and their references.
+    # Sections that name who answers for them: (section, (name, where)).
     section_responsible: list[tuple[Section, tuple[str, str]]] = field(default_factory=list)
-    section_defaults: dict[int, list[ExecutorRef]] = field(default_factory=dict)  # id(section) → refs
     hints: list[tuple[str, str]] = field(default_factory=list)  # (text, where) that may name the period
 
 
@@ -82,10 +77,10 @@ def build_roadmap(document: Document, period_text: str | None) -> ImportResult:
                          "заполните таблицу или проверьте, тот ли это документ")
     has_executors = any("executors" in t.columns for t in document.tables)
     _executors(entries, vocabulary, result, _authorities(preamble), preamble.responsible)
-    if not has_executors and not result.default_executors and not result.section_defaults:
+    if not has_executors and not result.roadmap.default_executors and not result.section_responsible:
         notes.append((document.tables[0].where, "в таблице нет столбца исполнителей, и в документе не назван "
                                                 "ответственный — впишите его в default_executors"))
-    result.columns = source_columns(document.tables[0], names_style(entries, result.roadmap))
+    result.roadmap.columns = source_columns(document.tables[0], names_style(entries, result.roadmap))
     rm = result.roadmap
     rm.sections, rm.approval, rm.order = sections, preamble.approval, preamble.order
     rm.goals = preamble.goals
@@ -272,8 +267,8 @@ def _executors(entries: list[Entry], vocabulary: set[str], result: ImportResult,
     glossary = build_glossary(split_cells(cells, result.notes), authorities)
     for entry, refs in zip(holders, glossary.refs):
         entry.item.executors = refs
-    result.default_executors = glossary.refs[len(holders)]
+    result.roadmap.default_executors = glossary.refs[len(holders)]
     for (section, _), refs in zip(result.section_responsible, glossary.refs[len(holders) + 1:]):
-        result.section_defaults[id(section)] = refs
+        section.default_executors += [r for r in refs if r.id not in {d.id for d in section.default_executors}]
     result.roadmap.executors = glossary.executors
     result.notes += glossary.notes

@@ -10,27 +10,28 @@ from __future__ import annotations
 
 from roadmapctl.importer.rows import Entry
 from roadmapctl.importer.tables import Table, headings
-from roadmapctl.model import Roadmap
+from roadmapctl.model import Column, Roadmap
 
 
-def source_columns(table: Table, names: str | None) -> list[tuple[str, str, str | None]]:
-    """The first table's columns as (field, heading, names style) in print order.
+def source_columns(table: Table, names: str | None) -> list[Column]:
+    """The first table's columns in print order, with the headings as printed.
 
     Executors printed by their short names (most references use a short form
     the glossary knows) get «short».  A stage column is not a field: it
     became the sections.
     """
     printed = headings(table.columns, table.header)
-    out: list[tuple[str, str, str | None]] = []
+    out: list[Column] = []
     for name in sorted(table.columns, key=lambda n: table.columns[n]):
         if name == "stage":
             continue
-        out.append((name, printed.get(name) or "", names if name == "executors" else None))
+        out.append(Column(field=name, heading=printed.get(name) or None,
+                          names=names if name == "executors" else None))  # type: ignore[arg-type]
     return out
 
 
 def names_style(entries: list[Entry], roadmap: Roadmap) -> str | None:
-    """«short» when most executor cells wrote an executor by its short form rather than its name."""
+    """«short» when the executors that have a short form were mostly written by it."""
     short = full = 0
     for entry in entries:
         cell = entry.cells.get("executors")
@@ -39,8 +40,9 @@ def names_style(entries: list[Entry], roadmap: Roadmap) -> str | None:
         text = cell.text.casefold()
         for ref in entry.item.executors:
             executor = roadmap.executors[ref.id]
-            if executor.short and executor.short.casefold() in text \
-                    and executor.name.casefold() not in text:
+            if not executor.short:
+                continue  # printed by its name either way
+            if executor.short.casefold() in text and executor.name.casefold() not in text:
                 short += 1
             else:
                 full += 1

@@ -23,6 +23,8 @@ _RESPONSIBLE = re.compile(
     r"^ответственн[а-яё]*(?:\s+исполнител[а-яё]*)?(?:\s+за\s+[^:–—-]+?)?\s*(?::|[-–—])\s*(?P<who>\S.*)$",
     re.IGNORECASE,
 )
+# A caption of the table after the goals («Мероприятия на 2022-2028 годы», «План мероприятий:»).
+_CAPTION = re.compile(r"^(?:(?:план|перечень|комплекс)\s+)?мероприяти[йяе]\b", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•·▪◦●\-–—*]|\d{1,2}[.)])\s*")
 
 
@@ -64,6 +66,8 @@ def read_goals(lines: list[str]) -> tuple[list[str] | dict[str, list[str]], list
         if m := _RESPONSIBLE.match(text):
             responsible.append(m["who"].strip(" .;"))
             continue
+        if _CAPTION.match(text):
+            break
         m = _GOAL_HEAD.match(text) or _GRADES.match(text)
         if m and (m.groupdict().get("rest") is None or len(m["head"]) <= 40):
             head = m["head"].strip()

@@ -171,9 +171,7 @@ def _review(result: ImportResult) -> None:
                     result.notes.append((where, f"{label}: срок {date_numeric(outside[0])} вне периода карты"))
         elif not entry.effective_deadline and not (item.items and all(c.deadline for c in item.items)):
             result.notes.append((where, f"{label}: не указан срок"))
-        inherited = result.default_executors or any(id(s) in result.section_defaults for s in entry.sections)
-        if not entry.effective_executors and not inherited \
-                and not (item.items and all(c.executors for c in item.items)):
+        if not entry.effective_executors and not (item.items and all(c.executors for c in item.items)):
             result.notes.append((where, f"{label}: не указаны исполнители"))
 
 

@@ -143,13 +143,14 @@ def _item(item: Item) -> dict[str, Any]:
     })
 
 
-def _section(section: Section, defaults: dict[int, list[ExecutorRef]]) -> dict[str, Any]:
+def _section(section: Section) -> dict[str, Any]:
     return _clean({
         "number": Quoted(section.number) if section.number else None,
         "title": section.title,
-        "default_executors": [_ref(r) for r in defaults.get(id(section), [])] if format_extras() else None,
+        "numbering": section.numbering,
+        "default_executors": [_ref(r) for r in section.default_executors],
         "items": [_item(i) for i in section.items],
-        "sections": [_section(s, defaults) for s in section.sections],
+        "sections": [_section(s) for s in section.sections],
     })
 
 
@@ -178,20 +179,8 @@ def _order(order: Order) -> dict[str, Any]:
     })
 
 
-def format_extras() -> bool:
-    """Does this roadmapctl read `columns:` and `default_executors:`? (They came with format 1.1.)"""
-    return "columns" in Roadmap.__dataclass_fields__
-
-
-def render_yaml(roadmap: Roadmap, comments: list[str], columns: list[tuple[str, str, str | None]] = (),
-                default_executors: list[ExecutorRef] = (),  # type: ignore[assignment]
-                section_defaults: dict[int, list[ExecutorRef]] | None = None) -> str:
-    """The whole file: schema line, `comments` (one per line), then the roadmap.
-
-    `columns` are the source table's columns (field, heading, names style);
-    `default_executors` serve measures without executors of their own, and
-    `section_defaults` (by id of the section) those of one section.
-    """
+def render_yaml(roadmap: Roadmap, comments: list[str]) -> str:
+    """The whole file: schema line, `comments` (one per line), then the roadmap."""
     head: dict[str, Any] = {"format": Plain("1"), "title": roadmap.title, "territory": roadmap.territory,
                             "period": roadmap.period.text if roadmap.period else None}
     approval = roadmap.approval
@@ -201,9 +190,9 @@ def render_yaml(roadmap: Roadmap, comments: list[str], columns: list[tuple[str, 
             "number": Quoted(approval.number) if approval.number else None,
         })
     head["goals"] = roadmap.goals
-    if format_extras():
-        head["columns"] = [_clean({"field": f, "heading": h, "names": n}) for f, h, n in columns]
-        head["default_executors"] = [_ref(r) for r in default_executors]
+    head["numbering"] = roadmap.numbering
+    head["columns"] = [_clean({"field": c.field, "heading": c.heading, "names": c.names}) for c in roadmap.columns]
+    head["default_executors"] = [_ref(r) for r in roadmap.default_executors]
     out = [SCHEMA_LINE, *(f"# {line}" if line else "#" for line in comments)]
     _emit(_clean(head), 0, out)
     if roadmap.order:
@@ -216,5 +205,5 @@ def render_yaml(roadmap: Roadmap, comments: list[str], columns: list[tuple[str, 
     for index, section in enumerate(roadmap.sections):
         if index:
             out.append("")
-        _emit([_section(section, section_defaults or {})], 2, out)
+        _emit([_section(section)], 2, out)
     return "\n".join(out) + "\n"
