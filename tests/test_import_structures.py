@@ -400,3 +400,19 @@ def test_what_else_the_layout_carries(name: str, form: str, imported) -> None:
     if "columns" in extra:
         assert [(c.field, c.heading) for c in roadmap.columns] == extra["columns"]
     assert text.count("\ncolumns:\n") == 1
+
+
+@pytest.mark.parametrize("form", ["docx", "pdf"])
+def test_render_of_an_import_prints_the_source_columns(form: str, imported, cli, tmp_path: Path) -> None:
+    """The annex re-printed for signature has the original's columns, order and headings."""
+    import re
+
+    _, _, _, target = _get(imported, "deadline_last_roman_sections", form)
+    page = tmp_path / "annex.html"
+    result = cli("render", target, "--what", "annex", "-o", page)
+    assert result.code == 0, result.err
+    html = page.read_text(encoding="utf-8")
+    head = html[html.index("<thead"):html.index("</thead>")]
+    cells = re.findall(r"<th[^>]*>.*?</th>", head, re.S)
+    assert [re.sub(r"<[^>]+>", "", h).replace("\xa0", " ").strip() for h in cells] == [
+        "№ п/п", "Мероприятие", "Ответственный", "Ожидаемый результат", "Дата"]
