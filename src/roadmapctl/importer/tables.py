@@ -17,8 +17,8 @@ from roadmapctl.importer.cleanup import clean
 
 # Header words, tried in this order: «Форма представления ожидаемого результата»
 # is a form, not a result; «Срок исполнения» names a deadline, not executors;
-# «Этап» / «Направление» next to a measure column names the stage a row
-# belongs to (a column merged down over its measures).
+# «Этап» / «Направление» / «Задачи» next to a measure column names the stage
+# a row belongs to (a column merged down over its measures).
 _HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(№|n|номер)(\s|$|п/п|\.)|^№")),
     ("form", re.compile(r"^форма\b")),
@@ -27,8 +27,8 @@ _HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("deadline", re.compile(r"^(срок|сроки|дата|даты|период)\b|^(время|месяц)\b|"
                             r"срок[иа]? (исполнения|реализации|проведения|выполнения)")),
     ("executors", re.compile(r"ответствен|исполнител|соисполнител")),
-    ("stage", re.compile(r"^(этап|этапы|направлени[ея]|раздел|блок)\b")),
-    ("title", re.compile(r"мероприяти|наименование|содержание|^(работа|действи[ея]|задачи)\b")),
+    ("stage", re.compile(r"^(этап|этапы|направлени[ея]|раздел|блок|задач[аи])\b")),
+    ("title", re.compile(r"мероприяти|наименование|содержание|^(работа|действи[ея])\b")),
     ("note", re.compile(r"примечани")),
 )
 # Fields that tell a roadmap table from any other table with a «Наименование».
