@@ -305,3 +305,16 @@ def test_header_synonyms(texts: list[str], columns: dict[str, int] | None) -> No
     from roadmapctl.importer.tables import match_header
 
     assert match_header(texts) == columns
+
+
+@pytest.mark.parametrize(("title", "period"), [
+    ("План мероприятий по профилактике в 2020 году", "2020"),
+    ("Дорожная карта на 2022-2028 годы", "2022-2028"),
+    ("План работы на 2023/2024 учебный год", "2023/2024"),
+    ("План работы на 2023-2024 учебный год", "2023/2024"),
+    ("План работы по профилактике правонарушений", None),
+])
+def test_period_named_in_a_title_or_heading(title: str, period: str | None) -> None:
+    from roadmapctl.importer.timing import guess_period
+
+    assert guess_period(title) == period

@@ -44,7 +44,20 @@ PSY = "Педагог-психолог"
 H_SCHOOL = ("№ п/п", "Наименование мероприятий", "Сроки проведения", "Исполнители",
             "Форма представления результата")
 
+_LONG = [(f"{n}.", f"Классный час «Профессия моих родителей» в {n} классе", "Октябрь 2024 г.", TEACHERS,
+          f"Сценарий классного часа, {n} класс") for n in range(1, 41)]
+
 LAYOUTS: dict[str, Layout] = {
+    "long_table_across_pages": Layout(
+        ["План профориентационной работы на 2024/2025 учебный год",
+         Grid(("№", "Мероприятие", "Срок", "Ответственные", "Результат"), [
+             (Span("Классные часы"),), *_LONG])],
+        [(n, t, d, [e], r) for n, t, d, e, r in _LONG],
+        [(None, "Классные часы")],
+        "План профориентационной работы на 2024/2025 учебный год",
+        "2024/2025",
+        {"pages": 2},
+    ),
     "local_numbering_repeated_headers": Layout(
         ["ПЛАН МЕРОПРИЯТИЙ", "по профориентации обучающихся МБОУ «СОШ № 7» на 2024/2025 учебный год",
          Grid(H_SCHOOL, [
@@ -379,6 +392,11 @@ def test_what_else_the_layout_carries(name: str, form: str, imported) -> None:
     if "notes" in extra:
         assert {e.item.number: e.item.note for e in roadmap.walk() if e.item.note} == extra["notes"]
         assert "строка-примечание перенесена в примечание мероприятия 1." in out
+    if "pages" in extra and form.endswith("pdf"):
+        import pdfplumber
+
+        with pdfplumber.open(str(target)[: -len(".yaml")]) as pdf:
+            assert len(pdf.pages) >= extra["pages"]  # the header repeats on each page
     for line in extra.get("report_lines", []):
         assert line in out
     if "names" in extra:

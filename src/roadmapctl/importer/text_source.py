@@ -143,8 +143,9 @@ def _read_rows(lines: list[str], start: int, columns: dict[str, int], width: int
         if "\t" not in line:
             if _starts_next_table(lines, index):
                 break
-            if _HEADING_LINE.match(line.strip()) or EDITORIAL.match(line.strip()):
-                # A row merged across the table comes out of Word as a line without tabs.
+            if not rows or _HEADING_LINE.match(line.strip()) or EDITORIAL.match(line.strip()):
+                # A row merged across the table comes out of Word as a line without tabs;
+                # right under the header there is no cell it could continue.
                 cells = [make_cell(_cell(line.strip()))] + [Cell(merged=True) for _ in range(width - 1)]
                 rows.append(Row(cells, f"строка {index + 1}"))
             elif rows:
