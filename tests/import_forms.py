@@ -136,7 +136,8 @@ def write_text(blocks: list[Block], path: Path) -> None:
     """Rows as tab-separated lines; a merged row is a line without tabs.
 
     A line break inside a cell becomes a space (as a paste into a plain
-    editor gives), a cell merged from above is empty.
+    editor gives), a word hyphenated at a line end («сорев-\\nнований») is
+    whole again (the hyphen was the layout's), a cell merged from above is empty.
     """
     lines: list[str] = []
     for block in blocks:
@@ -149,7 +150,7 @@ def write_text(blocks: list[Block], path: Path) -> None:
             if len(parts) == 1 and parts[0][1] == width:
                 lines.append(parts[0][0] or "")
                 continue
-            texts = [(t or "").replace("\n", " ") for t, _, _ in parts]
+            texts = [(t or "").replace("-\n", "").replace("\n", " ") for t, _, _ in parts]
             lines.append("\t".join(texts))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
