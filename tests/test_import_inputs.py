@@ -244,3 +244,20 @@ def test_pdf_without_ruled_tables_says_what_to_do(tmp_path: Path, cli) -> None:
         f"roadmapctl: ошибка: {source}: в PDF не найдено ни одной таблицы с линиями — таблицу без линий "
         "по расположению текста надёжно не разобрать\n"
         "  откройте PDF в Word и сохраните как .docx или скопируйте таблицу в текстовый файл\n"))
+
+
+def test_pdf_with_too_many_pages_is_refused(tmp_path: Path, cli, monkeypatch) -> None:
+    import roadmapctl.limits
+    from reportlab.pdfgen.canvas import Canvas
+
+    monkeypatch.setattr(roadmapctl.limits, "MAX_PDF_PAGES", 3)
+    source = tmp_path / "book.pdf"
+    canvas = Canvas(str(source))
+    for page in range(4):
+        canvas.drawString(50, 800, f"page {page}")
+        canvas.showPage()
+    canvas.save()
+    result = cli("import", source, "-o", tmp_path / "x.yaml")
+    assert (result.code, result.err) == (2, (
+        f"roadmapctl: ошибка: {source}: в PDF 4 страницы, а импорт читает не больше 3 — это не похоже на "
+        "дорожную карту\n  сохраните в отдельный PDF только страницы с таблицей дорожной карты\n"))

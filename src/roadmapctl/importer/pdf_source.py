@@ -29,10 +29,21 @@ _SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap
 def read_pdf_document(path: Path) -> Document:
     import pdfplumber
 
+    from roadmapctl.limits import MAX_PDF_PAGES
+    from roadmapctl.ru import count
+
     try:
         pdf = pdfplumber.open(str(path))
         pages = list(pdf.pages)
+        if len(pages) > MAX_PDF_PAGES:
+            pdf.close()
+            raise InputError(f"{path}: в PDF {count(len(pages), 'страница', 'страницы', 'страниц')}, а импорт "
+                             f"читает не больше {MAX_PDF_PAGES} — "
+                             "это не похоже на дорожную карту",
+                             "сохраните в отдельный PDF только страницы с таблицей дорожной карты")
         has_text = any(page.chars for page in pages)
+    except InputError:
+        raise
     except Exception as exc:  # pdfminer raises many unrelated types for one damaged file
         raise _damaged(path, exc) from None
     with pdf:

@@ -112,7 +112,8 @@ def table_entries(table: Table, notes: list[tuple[str, str]]) -> list[Entry]:
             continue
         for name, cell in entry.cells.items():
             if cell.from_above and name in _FIELD_NAMES:
-                notes.append((row.where, f"{_FIELD_NAMES[name]} «{_short(cell.text)}» взят из ячейки, "
+                label = _FIELD_NAMES[name]
+                notes.append((row.where, f"{label[:1].upper()}{label[1:]}: «{_short(cell.text)}» — из ячейки, "
                                          "объединённой со строкой выше"))
         if _continues(entry, entries):
             previous = entries[-1]
