@@ -261,3 +261,20 @@ def test_pdf_with_too_many_pages_is_refused(tmp_path: Path, cli, monkeypatch) ->
     assert (result.code, result.err) == (2, (
         f"roadmapctl: ошибка: {source}: в PDF 4 страницы, а импорт читает не больше 3 — это не похоже на "
         "дорожную карту\n  сохраните в отдельный PDF только страницы с таблицей дорожной карты\n"))
+
+
+def test_the_source_is_never_overwritten(tmp_path: Path, cli) -> None:
+    """Not even with --force and another spelling of its path (#13: `import plan.docx -o plan.docx --force`)."""
+    import os
+
+    source = _docx(tmp_path)
+    before = source.read_bytes()
+    (tmp_path / "sub").mkdir()
+    for target in (source, tmp_path / "sub" / ".." / "plan.docx"):
+        result = cli("import", source, "-o", target, "--force")
+        assert result.code == 2
+        assert result.err == (f"roadmapctl: ошибка: {target} — это сам импортируемый документ; его нельзя "
+                              "перезаписать картой\n  укажите в -o другое имя, например с расширением .yaml\n")
+    os.link(source, tmp_path / "alias.docx")
+    assert cli("import", source, "-o", tmp_path / "alias.docx", "--force").code == 2
+    assert source.read_bytes() == before

@@ -86,6 +86,7 @@ def run(source: Path, output: str | None, period: str | None, force: bool, as_of
     with params.options({"period": "--period"}, hints={"period": PERIOD_HINT}):
         result = import_file(source, period)
     target = output or str(default_output(source))
+    _refuse_overwriting_the_source(source, target)
     comments = [f"Импортировано из файла {source.name} командой roadmapctl import;",
                 "места, требующие проверки, перечислены в отчёте импорта."]
     text = render_yaml(result.roadmap, comments)
@@ -98,6 +99,23 @@ def run(source: Path, output: str | None, period: str | None, force: bool, as_of
         write_atomic(Path(target), text, overwrite=force)
         sys.stdout.write(report(result, source.name, target, problems))
     return EXIT_FINDINGS if any(p.is_error for p in problems) else EXIT_OK
+
+
+def _refuse_overwriting_the_source(source: Path, target: str) -> None:
+    """The document being imported is never replaced by its YAML, whatever the name (`-o ../x/plan.docx`, links)."""
+    import os
+
+    from roadmapctl.errors import OutputError
+
+    if target == "-":
+        return
+    try:
+        same = os.path.samefile(source, target)
+    except OSError:
+        return  # the target does not exist yet
+    if same:
+        raise OutputError(f"{target} — это сам импортируемый документ; его нельзя перезаписать картой",
+                          "укажите в -o другое имя, например с расширением .yaml")
 
 
 def _refuse_oversize(source: Path, text: str) -> None:
