@@ -437,3 +437,30 @@ def test_render_of_an_import_prints_the_source_columns(form: str, imported, cli,
     cells = re.findall(r"<th[^>]*>.*?</th>", head, re.S)
     assert [re.sub(r"<[^>]+>", "", h).replace("\xa0", " ").strip() for h in cells] == [
         "№ п/п", "Мероприятие", "Ответственный", "Ожидаемый результат", "Дата"]
+
+
+def test_pasted_two_line_header_repeated_before_each_direction(tmp_path: Path, cli) -> None:
+    """Word pastes a header with broken cells as two lines, again before each direction (issue 12)."""
+    header = ["№\tНаименование\tСроки\tИсполнители\tФорма представления",
+              "п/п\tмероприятий\tпроведения\t\tрезультата"]
+    source = tmp_path / "plan.txt"
+    source.write_text("\n".join([
+        "План работы на 2023/2024 учебный год", *header,
+        "Направление 1. Работа с детьми",
+        f"1.\tКлассный час\tСентябрь\t{TEACHERS}\tСценарий",
+        f"2.\tЭкскурсия\tОктябрь\t{DIR}\tОтчёт",
+        *header,
+        "Направление 2. Работа с родителями",
+        f"1.\tСобрание\tНоябрь\t{TEACHERS}\tПротокол", ""]), encoding="utf-8")
+    target = tmp_path / "plan.yaml"
+    result = cli("import", source, "-o", target)
+    assert result.code == 0, result.out
+    roadmap = load(target).roadmap
+    assert [(e.section.number, e.item.number, e.item.title, e.item.deadline) for e in roadmap.walk()] == [
+        ("1", "1.", "Классный час", "Сентябрь"), ("1", "2.", "Экскурсия", "Октябрь"),
+        ("2", "1.", "Собрание", "Ноябрь")]
+    assert [(c.field, c.heading) for c in roadmap.columns] == [
+        ("number", "№ п/п"), ("title", "Наименование мероприятий"), ("deadline", "Сроки проведения"),
+        ("executors", "Исполнители"), ("result", "Форма представления результата")]
+    assert "Проверьте" not in result.out
+    assert cli("check", target).code == 0

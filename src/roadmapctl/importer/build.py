@@ -209,7 +209,7 @@ def _tree(entries: list[Entry], vocabulary: set[str], result: ImportResult) -> l
             result.notes.append((entry.where, "мероприятия стоят вне раздела: собраны в раздел «Мероприятия»"))
         if home is None:
             home = stack[-1]
-            if number and home.number:
+            if number and home.number and "." in number:  # «1.», «2.» restart in each section: fine
                 result.notes.append((entry.where, f"номер {item.number} не подходит к разделу {home.number}"))
         home.items.append(item)
         if number:

@@ -159,16 +159,23 @@ def match_header_rows(top: list[str], below: list[str]) -> tuple[dict[str, int],
     «результат»), or a cell spanning sub-columns («Ожидаемый результат» over
     «качественный» and «количественный»; the caller repeats a spanning text
     in each column it covers).  The second row counts when it holds only
-    short words without digits and the two rows together name more columns.
+    short words without digits and the two rows together name more columns,
+    or when it only finishes the words of the first (all in lower case).
     """
     columns = match_header(top)
     if not columns:
         return None
     joined = _joined_header(top, below)
     wider = match_header(joined) if joined else None
-    if wider and len(wider) > len(columns):
+    if wider and (len(wider) > len(columns) or (len(wider) == len(columns) and _word_ends(below))):
         return wider, 2
     return columns, 1
+
+
+def _word_ends(below: list[str]) -> bool:
+    """A second row that only finishes the header's words: «п/п», «мероприятий», «проведения»."""
+    filled = [t.strip() for t in below if t.strip()]
+    return len(filled) >= 2 and all(t[:1].islower() or t.startswith(("п/п", "(")) for t in filled)
 
 
 def _joined_header(top: list[str], below: list[str]) -> list[str] | None:
