@@ -2,17 +2,24 @@
 
 A row is one of:
 
+* a repeat of the header or the row «1 2 3 4 5» numbering the columns —
+  skipped wherever it stands (Word repeats headers on each page and
+  before each direction);
 * a heading — a number and a title with every other cell empty or merged
   across the row («5.1 | Нормативное обеспечение | | |», «1. Нормативно –
-  правовое обеспечение» all in the first cell, or a merged row without a
-  number: «Направление 2. Кадры»);
+  правовое обеспечение» all in the first cell, «I. Кадры», or a merged row
+  without a number: «Направление 2. Кадры»);
+* an editorial row — «Примечание: …», «* …», «(в ред. приказа …)» merged
+  across the table: it goes into the note of the measure above;
 * a continuation — no number, and the text starts in lower case or the
   title above stops mid-phrase («… в рамках»): the row was broken by a page
   break and continues the entry above;
 * a measure, numbered or not.
 
-Whether a numbered heading is a section or a measure with sub-items is
-decided later by `build`, which sees the rows after it.
+A stage column («Этап», «Направление», «Задачи», merged down over its
+measures) opens a heading whenever its text changes.  Whether a numbered
+heading is a section or a measure with sub-items is decided later by
+`build`, which sees the rows after it.
 """
 
 from __future__ import annotations

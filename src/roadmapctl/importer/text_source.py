@@ -10,7 +10,11 @@ Copying a Word table into a text editor gives one of two layouts:
 
 Both are detected by their header row.  Lines before the first header are
 the preamble (order, approval stamp, title); lines without tabs between
-tables become the heading of the next table.
+tables become the heading of the next table.  Inside a table, a line
+without tabs is a row merged across the table when it reads like a heading
+(«2. Работа с родителями», «IV. Контроль», «Направление 2.») or an
+editorial note, or when it stands right under the header; otherwise it
+continues the last cell of the row above.
 """
 
 from __future__ import annotations
