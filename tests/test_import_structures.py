@@ -464,3 +464,17 @@ def test_pasted_two_line_header_repeated_before_each_direction(tmp_path: Path, c
         ("executors", "Исполнители"), ("result", "Форма представления результата")]
     assert "Проверьте" not in result.out
     assert cli("check", target).code == 0
+
+
+@pytest.mark.parametrize("form", ["docx", "txt"])
+def test_section_rows_with_only_the_first_cell_filled(form: str, tmp_path: Path, cli) -> None:
+    """«I. …» and «Раздел 2. …» typed into the number cell, the rest of the row left empty (not merged)."""
+    source = tmp_path / f"plan.{form}"
+    WRITERS[form](["План на 2023/2024 учебный год", Grid(("№", "Мероприятие", "Срок", "Ответственный", "Результат"), [
+        ("I. Организационная работа", "", "", "", ""), ("1", "Совещание", "Сентябрь", "Директор", "Протокол"),
+        ("Раздел 2. Контроль", "", "", "", ""), ("2", "Проверка", "Май", "Директор", "Справка")])], source)
+    target = tmp_path / "plan.yaml"
+    assert cli("import", source, "-o", target).code == 0
+    roadmap = load(target).roadmap
+    assert [(s.number, s.title, [i.number for i in s.items]) for s in roadmap.sections] == [
+        ("I", "Организационная работа", ["1"]), ("2", "Контроль", ["2"])]

@@ -188,7 +188,7 @@ def _entry(row: Row, columns: dict[str, int]) -> Entry | None:
     if number and _ROMAN.match(number):
         number = number.rstrip(".")
     elif number and not _NUMBER.match(number):
-        m = _NUMBER_AND_TITLE.match(number)
+        m = _NUMBER_AND_TITLE.match(number) or _ROMAN_AND_TITLE.match(number)
         if m and title.empty:
             number, cells["title"] = m.group(1), Cell([m.group(2)])
         else:
