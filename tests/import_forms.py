@@ -1,4 +1,4 @@
-"""One roadmap layout written as Word, as text pasted from Word, and as PDF.
+"""One roadmap layout written as Word, as text pasted from Word, as PDF and as Excel.
 
 A layout is a list of blocks: paragraphs (str) and tables (`Grid`).  A row
 of a grid is a tuple of cells; three markers describe merges the way real
@@ -232,4 +232,50 @@ def docx_to_pdf(sources: list[Path], folder: Path) -> None:
                    env={"HOME": str(folder), "PATH": "/usr/bin:/bin"})
 
 
-WRITERS = {"docx": write_docx, "txt": write_text, "pdf": write_pdf}
+# --- Excel ----------------------------------------------------------------
+
+def write_xlsx(blocks: list[Block], path: Path) -> None:
+    """A sheet as people draft a roadmap in Excel: the title and paragraphs in column A
+    above the table, section rows merged across, stage or deadline cells merged down."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "План"
+    r = 1
+    for block in blocks:
+        if isinstance(block, str):
+            sheet.cell(row=r, column=1, value=block)
+            r += 1
+            continue
+        width = len(block.header or block.rows[0])
+        runs: dict[int, int] = {}  # column → first row of a vertical merge in progress
+
+        def close(column: int, last: int) -> None:
+            first = runs.pop(column)
+            if last > first:
+                sheet.merge_cells(start_row=first, start_column=column, end_row=last, end_column=column)
+
+        for row in ([block.header] if block.header else []) + block.rows:
+            column = 1
+            for text, span, up in _cells(tuple(row), width):
+                if up:
+                    runs.setdefault(column, r - 1)
+                    column += 1
+                    continue
+                if column in runs:
+                    close(column, r - 1)
+                cell = sheet.cell(row=r, column=column, value=text or None)
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if span > 1:
+                    sheet.merge_cells(start_row=r, start_column=column, end_row=r, end_column=column + span - 1)
+                column += span
+            r += 1
+        for column in list(runs):
+            close(column, r - 1)
+        r += 1  # a blank row after a table
+    book.save(str(path))
+
+
+WRITERS = {"docx": write_docx, "txt": write_text, "pdf": write_pdf, "xlsx": write_xlsx}

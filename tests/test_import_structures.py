@@ -21,7 +21,7 @@ from import_forms import UP, WRITERS, Block, Grid, Span, docx_to_pdf, pdf_font, 
 
 from roadmapctl.loader import load
 
-FORMS = ("docx", "txt", "pdf", "lo.pdf")  # lo.pdf: the .docx printed to PDF by LibreOffice
+FORMS = ("docx", "txt", "pdf", "lo.pdf", "xlsx")  # lo.pdf: the .docx printed to PDF by LibreOffice
 
 # (number, title, deadline, executors by name, result)
 Expected = tuple[str | None, str, str | None, list[str], str | None]
@@ -317,7 +317,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
     folder = tmp_path_factory.mktemp("structures")
     out: dict[tuple[str, str], tuple[int, str, str, Path]] = {}
     for name, layout in LAYOUTS.items():
-        for form in ("docx", "txt", "pdf"):
+        for form in ("docx", "txt", "pdf", "xlsx"):
             if form != "pdf" or pdf_font():
                 WRITERS[form](layout.blocks, folder / f"{name}.{form}")
     if soffice():

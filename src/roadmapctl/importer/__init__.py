@@ -1,6 +1,6 @@
-"""`roadmapctl import`: bring an existing roadmap in from Word, PDF or pasted text.
+"""`roadmapctl import`: bring an existing roadmap in from Word, PDF, Excel or pasted text.
 
-The readers (`docx_source`, `pdf_source`, `text_source`) turn a file into neutral tables
+The readers (`docx_source`, `pdf_source`, `xlsx_source`, `text_source`) turn a file into neutral tables
 (`tables`); `rows` and `build` turn rows into sections and measures;
 `executors` and `glossary` make the executors glossary; `order` reads the
 order and the approval stamp before the table; `timing` settles the period
@@ -29,9 +29,12 @@ def read_document(path: Path) -> Document:
     suffix = path.suffix.lower()
     if suffix == ".doc":
         raise InputError(f"{path}: старый формат Word (.doc) не поддерживается", SAVE_AS_DOCX)
-    if suffix not in (".docx", ".pdf", *TEXT_SUFFIXES):
+    if suffix == ".xls":
+        raise InputError(f"{path}: старый формат Excel (.xls) не поддерживается",
+                         "сохраните книгу в Excel как .xlsx («Файл → Сохранить как»)")
+    if suffix not in (".docx", ".pdf", ".xlsx", *TEXT_SUFFIXES):
         raise InputError(f"{path}: неизвестный формат «{suffix or 'без расширения'}»",
-                         "поддерживаются .docx, .pdf и текст .txt (таблица, скопированная из Word)")
+                         "поддерживаются .docx, .pdf, .xlsx и текст .txt (таблица, скопированная из Word)")
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -49,6 +52,10 @@ def read_document(path: Path) -> Document:
         from roadmapctl.importer.pdf_source import read_pdf_document
 
         return read_pdf_document(path)
+    if suffix == ".xlsx":
+        from roadmapctl.importer.xlsx_source import read_xlsx_document
+
+        return read_xlsx_document(path)
     from roadmapctl.importer.text_source import read_text_document
 
     return read_text_document(path)
