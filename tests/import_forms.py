@@ -110,11 +110,11 @@ def write_docx(blocks: list[Block], path: Path) -> None:
         table.autofit = False
         shares = _shares(block.header, width)
         widths = [Cm(26.7 * share / sum(shares)) for share in shares]
-        for column, size in zip(table.columns, widths):
+        for column, size in zip(table.columns, widths, strict=True):
             column.width = size
         for row in ([block.header] if block.header else []) + block.rows:
             cells = table.add_row().cells
-            for cell, size in zip(cells, widths):
+            for cell, size in zip(cells, widths, strict=True):
                 cell.width = size
             column = 0
             for text, span, up in _cells(tuple(row), width):
@@ -193,8 +193,8 @@ def write_pdf(blocks: list[Block], path: Path) -> None:
         runs: dict[int, list[int]] = {}  # column → [first row, last row] of a vertical merge
 
         def close(column: int) -> None:
-            first, last = runs.pop(column)
-            commands.append(("SPAN", (column, first), (column, last)))
+            first, last = runs.pop(column)  # noqa: B023 - called only in this block
+            commands.append(("SPAN", (column, first), (column, last)))  # noqa: B023 - called only in this block
 
         for r, row in enumerate(([block.header] if block.header else []) + block.rows):
             cells: list[Any] = [""] * width
@@ -253,7 +253,7 @@ def write_xlsx(blocks: list[Block], path: Path) -> None:
         runs: dict[int, int] = {}  # column → first row of a vertical merge in progress
 
         def close(column: int, last: int) -> None:
-            first = runs.pop(column)
+            first = runs.pop(column)  # noqa: B023 - called only in this sheet
             if last > first:
                 sheet.merge_cells(start_row=first, start_column=column, end_row=last, end_column=column)
 

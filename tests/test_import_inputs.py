@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from import_forms import Grid, pdf_font, write_docx, write_text
 
+from import_forms import Grid, pdf_font, write_docx, write_text
 from roadmapctl.model import Item, Order, OrderPoint, Roadmap, Section
 
 BILLION_LAUGHS = (
@@ -157,7 +157,7 @@ def test_writer_writes_any_structure_as_yaml_that_reads_back(roadmap: Roadmap) -
     assert data.get("title", "") == (roadmap.title or "")
     sections = data["sections"] or []
     assert len(sections) == len(roadmap.sections)
-    for got, want in zip(sections, roadmap.sections):
+    for got, want in zip(sections, roadmap.sections, strict=True):
         got = got or {}
         assert got.get("title", "") == want.title
         assert [i.get("title", "") if i else "" for i in got.get("items", [])] == [i.title for i in want.items]
@@ -194,7 +194,6 @@ def test_any_table_imports_or_is_refused_never_crashes(tmp_path_factory, rows, f
     import io
 
     from import_forms import WRITERS
-
     from roadmapctl.main import run
 
     folder = tmp_path_factory.mktemp("fuzz")
@@ -247,8 +246,9 @@ def test_pdf_without_ruled_tables_says_what_to_do(tmp_path: Path, cli) -> None:
 
 
 def test_pdf_with_too_many_pages_is_refused(tmp_path: Path, cli, monkeypatch) -> None:
-    import roadmapctl.limits
     from reportlab.pdfgen.canvas import Canvas
+
+    import roadmapctl.limits
 
     monkeypatch.setattr(roadmapctl.limits, "MAX_PDF_PAGES", 3)
     source = tmp_path / "book.pdf"

@@ -194,7 +194,6 @@ def _seed_pdf(seed: str, target: Path) -> None:
     PDF reader then works from the drawn geometry alone.
     """
     from import_forms import Grid, write_pdf
-
     from roadmapctl.importer.text_source import read_text_document
 
     document = read_text_document(IMPORT / f"{seed}.txt")
@@ -210,7 +209,6 @@ def _seed_pdf(seed: str, target: Path) -> None:
 @pytest.fixture(scope="module")
 def imported_pdf(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str, Path]]:
     from import_forms import pdf_font
-
     from roadmapctl.main import run
 
     if not pdf_font():
@@ -240,7 +238,7 @@ def test_pdf_of_the_seed_imports_like_the_hand_made_file(seed: str, imported_pdf
     new, old = load(target).roadmap, load(ROADMAPS / f"{seed}.yaml").roadmap
     new_rows, old_rows = measures(new), measures(old)
     assert [r["number"] for r in new_rows] == [r["number"] for r in old_rows]
-    for got, want in zip(new_rows, old_rows):
+    for got, want in zip(new_rows, old_rows, strict=True):
         for field in got:
             if got[field] != want[field]:
                 assert (seed, got["number"], field) in KNOWN_DIFFERENCES.keys() | PDF_DIFFERENCES, \

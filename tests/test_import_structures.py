@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from import_forms import UP, WRITERS, Block, Grid, Span, docx_to_pdf, pdf_font, soffice
 
+from import_forms import UP, WRITERS, Block, Grid, Span, docx_to_pdf, pdf_font, soffice
 from roadmapctl.loader import load
 
 FORMS = ("docx", "txt", "pdf", "lo.pdf", "xlsx")  # lo.pdf: the .docx printed to PDF by LibreOffice
@@ -352,15 +352,15 @@ CASES = [(name, form) for name in LAYOUTS for form in FORMS]
 
 @pytest.mark.parametrize(("name", "form"), CASES)
 def test_items_equal_the_layout(name: str, form: str, imported) -> None:
-    code, out, err, target = _get(imported, name, form)
+    _code, out, err, target = _get(imported, name, form)
     assert target.exists(), err
     layout = LAYOUTS[name]
     roadmap = load(target).roadmap
     got = [(e.item.number, e.item.title, e.item.deadline,
             [roadmap.executors[r.id].name for r in e.item.executors], e.item.result) for e in roadmap.walk()]
     assert len(got) == len(layout.items), out
-    for have, want in zip(got, layout.items):
-        for field_name, a, b in zip(("number", "title", "deadline", "executors", "result"), have, want):
+    for have, want in zip(got, layout.items, strict=True):
+        for field_name, a, b in zip(("number", "title", "deadline", "executors", "result"), have, want, strict=True):
             assert a == b, f"{field_name}: {a!r} != {b!r}\n{out}"
 
     def flat(sections: list) -> list:  # type: ignore[type-arg]
@@ -373,7 +373,7 @@ def test_items_equal_the_layout(name: str, form: str, imported) -> None:
 
 @pytest.mark.parametrize(("name", "form"), CASES)
 def test_imported_roadmap_passes_check(name: str, form: str, imported, cli) -> None:
-    code, out, err, target = _get(imported, name, form)
+    code, out, _err, target = _get(imported, name, form)
     result = cli("check", target)
     assert result.code == 0, result.out + out
     assert code == 0, out
@@ -382,7 +382,7 @@ def test_imported_roadmap_passes_check(name: str, form: str, imported, cli) -> N
 @pytest.mark.parametrize(("name", "form"), [(n, f) for n in LAYOUTS for f in FORMS if LAYOUTS[n].extra])
 def test_what_else_the_layout_carries(name: str, form: str, imported) -> None:
     """Goals, approval stamps, editorial notes, default executors, columns, the period's report line."""
-    code, out, err, target = _get(imported, name, form)
+    _code, out, _err, target = _get(imported, name, form)
     extra = LAYOUTS[name].extra
     roadmap = load(target).roadmap
     if "goals" in extra:

@@ -44,10 +44,14 @@ def test_every_template_ships_once_and_the_builder_does_not(wheel: Path) -> None
     assert not [n for n in names if n.endswith("build_docx_template.py")]
 
 
-def test_checkout_finds_the_top_level_templates() -> None:
+def test_the_package_finds_every_shipped_template() -> None:
+    """Editable (through the symlink) or installed (scripts/test.sh): the same files."""
+    import roadmapctl
     from roadmapctl.render.jinja import templates_dir
 
-    assert templates_dir().resolve() == TEMPLATES.resolve()
+    found = templates_dir()
+    assert found == Path(roadmapctl.__file__).parent / "templates"
+    assert sorted(p.name for p in found.iterdir() if p.is_file()) == _shipped()
 
 
 @pytest.mark.slow  # two real processes that import docxtpl and jinja2

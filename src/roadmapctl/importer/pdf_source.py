@@ -161,8 +161,11 @@ class _Assembler:
             return
         if not self.tables:
             self.preamble, self.pending = self.pending, []
-        assert found is not None or previous is not None
-        columns, header = (found[0], found[2]) if found else (previous.columns, previous.header)
+        if found is not None:
+            columns, header = found[0], found[2]
+        else:
+            assert previous is not None  # a table without a header only ever continues one
+            columns, header = previous.columns, previous.header
         self.tables.append(Table(columns, rows, where, heading=self.pending, header=header))
         self.width = width
         self.pending = []

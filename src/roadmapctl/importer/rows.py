@@ -32,7 +32,8 @@ from roadmapctl.importer.tables import Cell, Row, Table, heading_text, is_column
 from roadmapctl.model import Item
 
 _NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
-_ROMAN = re.compile(r"^([IVXLC]+|[ІХ]+)\.?$")  # «I.», also typed with Cyrillic «І», «Х»
+# «I.», also typed with the Cyrillic look-alikes of I and X
+_ROMAN = re.compile(r"^([IVXLC]+|[ІХ]+)\.?$")  # noqa: RUF001 - the Cyrillic letters on purpose
 _NUMBER_AND_TITLE = re.compile(r"^(\d+(?:\.\d+)*\.?)\s+(\S.*)$", re.DOTALL)
 _ROMAN_AND_TITLE = re.compile(r"^([IVXLC]+)\.?\s+([А-ЯЁA-Z«\"].*)$", re.DOTALL)
 _SECTION_WORD = re.compile(r"^(?:раздел|направление|блок|этап|модуль)\s+(\d+|[IVXLC]+)\.?\s*(.*)$", re.IGNORECASE)
@@ -43,8 +44,8 @@ EDITORIAL = re.compile(r"^\(?\s*(в\s+ред(\.|акции)|примечани|�
 _LAST_WORD = re.compile(r"(\w+|[,\-–—])\s*$")
 _DANGLING = {"в", "во", "на", "по", "для", "с", "со", "о", "об", "к", "ко", "и", "или", "а", "из", "от", "до",
              "при", "за", "под", "над", "через", "рамках", ",", "-", "–", "—"}
-_NOISE = {"control": "удалены управляющие символы", "html": "удалены HTML-теги", "noise": "удалены знаки «?» (испорченные символы)",
-          "markup": "удалена разметка «**»"}
+_NOISE = {"control": "удалены управляющие символы", "html": "удалены HTML-теги",
+          "noise": "удалены знаки «?» (испорченные символы)", "markup": "удалена разметка «**»"}
 
 
 _FIELD_NAMES = {"deadline": "срок", "executors": "исполнитель", "result": "результат", "form": "форма",
