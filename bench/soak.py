@@ -38,7 +38,7 @@ def mutate(text: str, rng: random.Random) -> bytes:
         elif action == "duplicate":
             lines.insert(where, lines[where])
         elif action == "cut":
-            lines = lines[: where] + [lines[where][: len(lines[where]) // 2]]
+            lines = [*lines[:where], lines[where][:len(lines[where]) // 2]]
         elif action == "swap":
             other = rng.randrange(len(lines))
             lines[where], lines[other] = lines[other], lines[where]

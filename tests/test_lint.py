@@ -26,7 +26,7 @@ def _run(module: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_is_clean() -> None:
-    done = _run("ruff", "check", "--output-format", "concise", "src", "tests", "scripts")
+    done = _run("ruff", "check", "--output-format", "concise", "src", "tests", "scripts", "bench")
     assert done.returncode == 0, done.stdout + done.stderr
 
 
