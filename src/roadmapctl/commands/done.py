@@ -23,9 +23,10 @@ DUE_HINT = "если это отметка за другой срок, укаж�
 def run(path: Path, item_text: str, on: date, due: date | None, note: str | None,
         evidence: list[str] | None = None) -> int:
     from roadmapctl import edits
-    from roadmapctl.reports import STATUS_NAMES, days
+    from roadmapctl.reports import days
     from roadmapctl.ru import date_numeric
     from roadmapctl.tracking import track
+    from roadmapctl.vocabulary import STATUS_NAMES
 
     roadmap = edits.load_roadmap(path)
     item = edits.find_item(track(roadmap, on), item_text, path)

@@ -115,6 +115,7 @@ def plain(rows: list[Row], as_of: date, start: date | None,
           end: date | None) -> str:
     from roadmapctl import reports
     from roadmapctl.tracking.service import executor_labels
+    from roadmapctl.vocabulary import STATUS_NAMES
 
     lines = [header(len(rows), as_of, start, end)]
     for file, item, occs in rows:
@@ -124,7 +125,7 @@ def plain(rows: list[Row], as_of: date, start: date | None,
             "",
             f"{file.path}:{item.line}: {item.address} {item.item.title}",
             f"    Исполнители: {reports.names(executor_labels(file.roadmap, item.executors))}",
-            f"    Статус: {reports.STATUS_NAMES[item.item.status]}",
+            f"    Статус: {STATUS_NAMES[item.item.status]}",
         ]
         if len(dates) == 1:
             lines.append(f"    Срок: {deadline}: {dates[0]}")
@@ -149,11 +150,12 @@ def shown(rows: list[Row]) -> list[dict[str, Any]]:
 def display(file: TrackedFile, item: TrackedItem, occs: tuple[Tracked, ...]) -> dict[str, Any]:
     from roadmapctl import reports
     from roadmapctl.tracking.service import executor_labels
+    from roadmapctl.vocabulary import STATUS_NAMES
 
     return {"item": item.address, "title": item.item.title,
             "executors": reports.names(executor_labels(file.roadmap, item.executors)),
             "deadline": _deadline_text(item), "dates": "\n".join(_dates(occs)),
-            "status": reports.STATUS_NAMES[item.item.status]}
+            "status": STATUS_NAMES[item.item.status]}
 
 
 def _iso(day: date | None) -> str | None:
