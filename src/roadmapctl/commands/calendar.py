@@ -18,7 +18,7 @@ def run(paths: Sequence[str], output: Path, executor: str | None, force: bool) -
     from datetime import date
 
     from roadmapctl.calendar_export import build_calendar
-    from roadmapctl.fsio import write_atomic
+    from roadmapctl.output import is_stdout, write_output
     from roadmapctl.overdue import load_tracked
     from roadmapctl.ru import count
 
@@ -27,12 +27,11 @@ def run(paths: Sequence[str], output: Path, executor: str | None, force: bool) -
     if loaded.warn():
         raise InputError(f"календарь {output} не записан: исправьте карты и повторите")
     data, total = build_calendar(loaded.files, executor)
-    if str(output) == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)  # bytes: the CRLF line ends iCalendar requires, on any OS
-        sys.stdout.buffer.flush()
+    # bytes: the CRLF line ends iCalendar requires, on any OS
+    inputs = [*paths, *(f.path for f in loaded.files)]
+    write_output(output, data, inputs=inputs, force=force, suffixes=(".ics",))
+    if is_stdout(output):
         return EXIT_OK
-    write_atomic(output, data, overwrite=force)
     files = count(len(loaded.files), "карты", "карт", "карт")
     sys.stdout.write(f"Записан календарь {output}: {count(total, 'событие', 'события', 'событий')} "
                      f"из {files}.\n")
@@ -47,7 +46,7 @@ def register(app: typer.Typer) -> None:
             ..., "--output", "-o", metavar="ПУТЬ", help="Куда записать календарь, например deadlines.ics; «-» — в стандартный вывод.",
         ),
         executor: str = EXECUTOR,
-        force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
+        force: bool = params.FORCE,
     ) -> int:
         """Календарь сроков (.ics) для Outlook, Thunderbird, телефона.
 

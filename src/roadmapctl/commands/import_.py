@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
@@ -88,21 +89,22 @@ def _count_sections(sections: list) -> int:  # type: ignore[type-arg]
 
 
 def run(source: Path, output: str | None, period: str | None, force: bool, as_of: date) -> int:
-    from roadmapctl.fsio import write_atomic
     from roadmapctl.importer import import_file
     from roadmapctl.importer.writer import render_yaml
+    from roadmapctl.output import is_stdout, refuse_input, write_output
 
-    result = import_file(source, period)
     target = output or str(default_output(source))
+    if not is_stdout(target):
+        refuse_input(Path(target), [source])  # before the work: `import plan.docx -o plan.docx`
+    result = import_file(source, period)
     comments = [f"Импортировано из файла {source.name} командой roadmapctl import;",
                 "места, требующие проверки, перечислены в отчёте импорта."]
     text = render_yaml(result.roadmap, comments)
-    problems = check_text(text, "-" if target == "-" else target, as_of)
-    if target == "-":
-        sys.stdout.write(text)
+    problems = check_text(text, "-" if is_stdout(target) else target, as_of)
+    write_output(target, text, inputs=[source], force=force, generated=False)
+    if is_stdout(target):
         sys.stderr.write(report(result, source.name, "стандартный вывод", problems))
     else:
-        write_atomic(Path(target), text, overwrite=force)
         sys.stdout.write(report(result, source.name, target, problems))
     return EXIT_FINDINGS if any(p.is_error for p in problems) else EXIT_OK
 
@@ -120,7 +122,7 @@ def register(app: typer.Typer) -> None:
             None, "--period", "-p", metavar="ПЕРИОД",
             help="Период карты (2023/2024, 2021-2025, 2021-06-01..2022-08-31), если его нет в названии.",
         ),
-        force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
+        force: bool = params.FORCE_ROADMAP,
     ) -> int:
         """Перенести дорожную карту из Word: таблица → YAML и отчёт о том, что проверить.
 

@@ -22,3 +22,13 @@ JOBS = typer.Option(
     0, "--jobs", "-j", metavar="N", min=0,
     help="Сколько процессов использовать для многих файлов; 0 — по числу ядер.",
 )
+# The overwrite rule (output.py): a file roadmapctl generated earlier is replaced freely.
+FORCE = typer.Option(
+    False, "--force",
+    help="Заменить существующий файл, созданный не roadmapctl; свой прежний результат "
+         "roadmapctl заменяет и без --force (входные файлы и карты — никогда).",
+)
+FORCE_ROADMAP = typer.Option(
+    False, "--force",
+    help="Перезаписать существующую карту (кроме входного файла этой команды).",
+)

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_OK, InputError, UsageError
 
 WHAT_NAMES = {"both": "приказ и приложение", "order": "приказ", "annex": "приложение"}
@@ -37,16 +38,16 @@ def pick_format(fmt: str | None, output: Path | None, template: Path | None) -> 
 def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
         template: Path | None, force: bool, edition: str | None, executors: str,
         qr: str | None) -> int:
-    from roadmapctl.fsio import write_atomic
     from roadmapctl.loader import load
     from roadmapctl.options import choice
+    from roadmapctl.output import is_stdout, write_output
     from roadmapctl.render import EXECUTOR_MODES, WHATS, render_document
     from roadmapctl.ru import count
 
     what = choice(what, WHATS, "--what")
     executors = choice(executors, EXECUTOR_MODES, "--executors")
     fmt = pick_format(fmt, output, template)
-    if output is not None and str(output) != "-":
+    if output is not None and not is_stdout(output):
         _check_output(output, fmt)
     if not roadmap_path.is_file():
         raise InputError(f"файла {roadmap_path} нет", "укажите путь к карте, например roadmaps/карта.yaml")
@@ -59,13 +60,12 @@ def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
         raise InputError(f"в карте {roadmap_path} {found} — документ не построен",
                          f"подробности: roadmapctl check {roadmap_path}")
     data = render_document(result.roadmap, what, fmt, template, edition, executors, qr)
-    if str(output) == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+    if is_stdout(output):
+        write_output("-", data, binary=fmt.upper() if fmt == "docx" else None)
         return EXIT_OK
     target = output or default_output(roadmap_path, what, fmt)
-    write_atomic(target, data, overwrite=force)
+    write_output(target, data, inputs=[roadmap_path, *([template] if template else [])], force=force,
+                 suffixes=ACCEPTED_SUFFIXES[fmt])
     shown = WHAT_NAMES[what] if what != "both" or result.roadmap.order else "приложение"
     sys.stdout.write(f"Записан файл {target} ({shown}, {fmt.upper()})\n")
     return EXIT_OK
@@ -114,7 +114,7 @@ def register(app: typer.Typer) -> None:
             None, "--template", metavar="ПУТЬ",
             help="Свой шаблон (копия templates/roadmap.docx или templates/roadmap.html.j2).",
         ),
-        force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
+        force: bool = params.FORCE,
         edition: str = typer.Option(
             None, "--gost", metavar="РЕДАКЦИЯ",
             help="Редакция ГОСТ Р 7.0.97: 2025 или 2016; по умолчанию — действовавшая на дату "
