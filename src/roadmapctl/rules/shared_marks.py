@@ -51,7 +51,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             owner = next((first[(key, pos)] for pos in sorted(where, key=lambda p: (p.line, p.col))
                           if (key, pos) in first), None)
             if owner is not None and owner != name:
-                yield Finding(item.where(key),
+                yield Finding(item.pos,  # the alias itself carries the anchor's position
                               f"у мероприятия «{name}» общие {_WHAT[key]} с мероприятием «{owner}» "
                               f"(ссылка YAML *…): отметка одного стала бы отметкой другого; "
                               f"запишите {key} у каждого отдельно")
