@@ -157,7 +157,7 @@ def test_extension_refusals(cli, roadmap: Path, args: list[str], message: str) -
     (["5.2.9", "--on", "2024-02-25"], "нет мероприятия «5.2.9» — может быть, 5.2.5/9, 5.2.8, 5.2.7?"),
     (["3.2", "--on", "2024-02-25", "--due", "2024-02-29"],
      "у мероприятия 3.2 нет срока 29.02.2024; контрольные даты: 31.01.2024, 30.06.2024"),
-    (["2.2", "--on", "2999-01-01"], "--on: дата 01.01.2999 ещё не наступила"),
+    (["2.2", "--on", "2199-01-01"], "--on: дата 01.01.2199 ещё не наступила"),
 ])
 def test_done_refusals(cli, roadmap: Path, args: list[str], message: str) -> None:
     before = roadmap.read_bytes()
@@ -197,8 +197,10 @@ def test_file_with_errors_is_not_edited(cli, tmp_path: Path) -> None:
     path = tmp_path / "broken.yaml"
     path.write_text("title: [\n", encoding="utf-8")
     result = cli("done", path, "1.1", "--on", "2024-03-10")
-    assert (result.code, result.err) == (2, (f"roadmapctl: ошибка: файл {path} содержит ошибки, "
-                                             f"запустите roadmapctl check {path}\n"))
+    assert (result.code, result.err) == (2, (
+        f"roadmapctl: ошибка: в карте {path} 1 ошибка — файл не изменён\n"
+        f"  {path}:2:1: [R001] ошибка синтаксиса YAML: ожидалось значение\n"
+        f"  подробности: roadmapctl check {path}\n"))
     assert path.read_text(encoding="utf-8") == "title: [\n"
 
 

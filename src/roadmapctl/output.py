@@ -27,7 +27,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from roadmapctl.errors import OutputError, UsageError
+from roadmapctl.errors import OutputError, OutputExists, UsageError
 
 STDOUT = "-"
 ROADMAP_SUFFIXES = (".yaml", ".yml")
@@ -98,7 +98,7 @@ def _may_replace(path: Path, force: bool, generated: bool, suffixes: tuple[str, 
     if force or (generated and suffix in suffixes and written_by_roadmapctl(path)):
         return
     why = "" if not generated else " и создан не roadmapctl"
-    raise OutputError(f"файл {path} уже существует{why}", "чтобы перезаписать его, добавьте --force")
+    raise OutputExists(f"файл {path} уже существует{why}")  # main.run adds the --force hint
 
 
 def written_by_roadmapctl(path: Path) -> bool:

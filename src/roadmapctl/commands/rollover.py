@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def report(result: RolloverResult, source: Path, target: Path, problems: list[Problem]) -> str:
-    from roadmapctl.commands.import_ import check_verdict
+    from roadmapctl.commands.readout import check_verdict
     from roadmapctl.ru import count
 
     delta = result.new_period.start.year - result.old_period.start.year
@@ -66,19 +66,21 @@ def run(source: Path, to: str, output: Path | None, force: bool, as_of: date) ->
 
 
 def _roll(source: Path, to: str, output: Path | None, force: bool, as_of: date) -> tuple[str, list[Problem]]:
-    from roadmapctl.commands.import_ import check_text
     from roadmapctl.fsio import existing_target, real_path, replace_file
     from roadmapctl.output import is_stdout, write_output
+    from roadmapctl.reading import check, read
     from roadmapctl.rollover import default_output, rollover
 
-    result = rollover(source, to)
-    delta = result.new_period.start.year - result.old_period.start.year
-    target = output or default_output(source, result.old_period, delta)
+    with params.options({"to": "--to", "output": "-o"}):
+        result = rollover(source, to)
+        delta = result.new_period.start.year - result.old_period.start.year
+        target = output or default_output(source, result.old_period, delta)
     if not is_stdout(target) and target.resolve() == source.resolve():
         raise UsageError("новая карта не может заменить старую", "укажите другой файл: -o …")
     if result.keys_added:
         existing_target(real_path(source))  # a read-only old file: refuse before writing anything
-    problems = check_text(result.new_text, "-" if is_stdout(target) else str(target), as_of)
+    shown = "-" if is_stdout(target) else str(target)
+    problems = check(read(shown, data=result.new_text.encode("utf-8"), display=shown), as_of)
     write_output(target, result.new_text, inputs=[source], force=force, generated=False)
     if result.keys_added:
         replace_file(source, result.old_text)
