@@ -18,7 +18,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "roadmapctl"
 # The command-line layer: these may name options.
-CLI_MODULES = {"main", "options", "clitext"}
+CLI_MODULES = {"main", "options", "clitext", "output"}  # output: what `-o` means, for every command
 ERRORS = {"RoadmapctlError", "UsageError", "InputError", "OutputError", "ValueRefused", "RoadmapRefused",
           "OutputExists"}
 
