@@ -331,3 +331,14 @@ def test_shipped_templates_are_not_bounded(cli, tmp_path: Path, monkeypatch) -> 
 
     monkeypatch.setattr(limits, "TEMPLATE_OUTPUT_CHARS", 10)
     assert cli("render", LYSVA, "-o", tmp_path / "out.html").code == 0
+
+
+@pytest.mark.parametrize("command", [("export", "{b}", "-f", "csv"), ("report", "{b}", "-f", "text")])
+def test_reports_and_exports_never_replace_a_roadmap(cli, pair: tuple[Path, Path], command: tuple) -> None:
+    a, b = pair
+    before_a, before_b = a.read_bytes(), b.read_bytes()
+    for target in (b, a):  # the input itself, and another roadmap
+        args = [part.format(b=b) for part in command]
+        result = cli(*args, "-o", target)
+        assert result.code == 2, result.err
+    assert (a.read_bytes(), b.read_bytes()) == (before_a, before_b)

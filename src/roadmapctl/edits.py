@@ -187,6 +187,8 @@ def write_completion(path: Path, item: TrackedItem, completion: Completion, stat
         entry["due"] = completion.due
     if completion.note:
         entry["note"] = _text(completion.note)
+    if completion.evidence:
+        entry["evidence"] = [_text(proof.text) for proof in completion.evidence]
     _edit(path, item, "completions", entry, status)
 
 

@@ -37,6 +37,7 @@ RULE_MODULES = (
     "approval_mismatch",
     "executor_lookalike",
     "shared_marks",
+    "evidence",
 )
 
 

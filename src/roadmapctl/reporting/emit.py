@@ -1,0 +1,59 @@
+"""Putting a finished report where the user asked: a file, or standard output.
+
+Binary formats (DOCX, XLSX) are refused on a terminal — they would fill it
+with garbage — but go to a pipe or a redirect (`> list.xlsx`) as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+HEADERS = {"file": "Файл", "line": "Строка", "item": "№", "title": "Мероприятие", "executors": "Исполнители",
+           "deadline": "Срок (как в карте)", "status": "Статус", "start": "Начало периода",
+           "due": "Контрольная дата", "original_due": "Исходный срок", "done": "Дата исполнения",
+           "state": "Состояние", "days_overdue": "Просрочено, дн.", "group": "Группа",
+           "days_left": "Осталось, дн.", "due_count": "Наступило", "on_time": "В срок",
+           "late": "С нарушением срока", "overdue": "Не выполнено", "extended": "Перенесено",
+           "on_time_share": "Ко, %", "average_delay": "Среднее опоздание, дн."}
+DATE_KEYS = {"start", "due", "original_due", "done"}
+STATES = {"done": "выполнено", "overdue": "просрочено", "open": "срок не наступил", "cancelled": "отменено",
+          "upcoming": "наступает"}
+
+
+def emit(data: bytes, output: Path | None, binary_name: str | None = None,
+         inputs: Sequence[Path | str] = ()) -> None:
+    """Write `data` to `output` or to standard output through the one writer (`output`).
+
+    `binary_name` («XLSX») keeps binary data off a terminal; `inputs` are never
+    replaced.  A table exported again replaces the old one without --force
+    (the command has none): reports are regenerated, roadmaps never touched.
+    """
+    from roadmapctl.output import write_output
+
+    write_output("-" if output is None else output, data, inputs=inputs, force=True, binary=binary_name)
+
+
+def records_workbook(title: str, keys: list[str], records: list[dict[str, object]],
+                     caption: str | None = None, headers: dict[str, str] | None = None) -> bytes:
+    """The rows of a CSV report as an Excel sheet: Russian headers, dates as dates, numbers as numbers."""
+    from datetime import date
+
+    from roadmapctl.reports import STATUS_NAMES
+    from roadmapctl.reporting.xlsx import Sheet, workbook
+
+    names = {**HEADERS, **(headers or {})}
+    sheet = Sheet(title, [names.get(key, key) for key in keys], caption=caption)
+    for record in records:
+        row: list[object] = []
+        for key in keys:
+            value = record.get(key)
+            if key in DATE_KEYS and isinstance(value, str) and value:
+                value = date.fromisoformat(value)
+            elif key == "status" and isinstance(value, str):
+                value = STATUS_NAMES.get(value, value)
+            elif key in ("state", "group") and isinstance(value, str):
+                value = STATES.get(value, value)
+            row.append(value)
+        sheet.rows.append(row)
+    return workbook([sheet])
