@@ -309,3 +309,14 @@ def test_done_on_a_big_file_edits_only_the_item(tmp_path: Path, monkeypatch) -> 
     assert len(after) == len(before.splitlines()) + 3
     at = after.index('      - number: "1.4321"')
     assert after[at + 4:at + 7] == ["        status: done", "        completions:", "          - date: 2023-09-20"]
+
+
+def test_rollover_refuses_a_read_only_old_roadmap_before_writing(cli, tmp_path: Path) -> None:
+    old = tmp_path / "lysva-2021-2022.yaml"
+    shutil.copyfile(ROADMAPS / "lysva-2021-2022.yaml", old)
+    old.chmod(0o444)
+    before = old.read_bytes()
+    result = cli("rollover", old, "--to", "2022/2023", "-o", tmp_path / "new.yaml")
+    assert result.code == 2 and "защищён от записи" in result.err
+    assert old.read_bytes() == before
+    assert not (tmp_path / "new.yaml").exists()  # nothing half done: the new map is not written either
