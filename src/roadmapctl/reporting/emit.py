@@ -6,8 +6,11 @@ with garbage — but go to a pipe or a redirect (`> list.xlsx`) as they are.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+from roadmapctl.errors import ValueRefused
 
 HEADERS = {"file": "Файл", "line": "Строка", "item": "№", "title": "Мероприятие", "executors": "Исполнители",
            "deadline": "Срок (как в карте)", "status": "Статус", "start": "Начало периода",
@@ -25,12 +28,17 @@ def emit(data: bytes, output: Path | None, binary_name: str | None = None,
          inputs: Sequence[Path | str] = ()) -> None:
     """Write `data` to `output` or to standard output through the one writer (`output`).
 
-    `binary_name` («XLSX») keeps binary data off a terminal; `inputs` are never
-    replaced.  A table exported again replaces the old one without --force
-    (the command has none): reports are regenerated, roadmaps never touched.
+    Binary data refused on a terminal is a `ValueRefused` of the field
+    «output»: the command names its option.  `inputs` are never replaced.
+    A table exported again replaces the old one without --force (the
+    command has none): reports are regenerated, roadmaps never touched.
     """
     from roadmapctl.output import write_output
 
+    if (output is None or str(output) == "-") and binary_name and sys.stdout.isatty():
+        raise ValueRefused(f"{binary_name} не выводится на терминал",
+                           "укажите файл или перенаправьте вывод в файл", field="output", given=False,
+                           example=f"отчёт.{binary_name.lower()}")
     write_output("-" if output is None else output, data, inputs=inputs, force=True, binary=binary_name)
 
 
