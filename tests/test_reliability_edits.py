@@ -263,7 +263,7 @@ def test_note_keeps_a_next_line_character(cli, tmp_path: Path) -> None:
 
 def test_editing_one_item_gives_the_same_text_as_editing_the_whole_file(tmp_path: Path) -> None:
     """The fast path (`yamlsplice`) is checked against the general one on every sample item."""
-    from roadmapctl.edits import _edit_item_only, _edit_whole_file
+    from roadmapctl.edits import _edit_item_only, _edit_whole_file, _text
     from roadmapctl.errors import RoadmapctlError
     from roadmapctl.loader import load
     from roadmapctl.tracking import track
@@ -276,7 +276,8 @@ def test_editing_one_item_gives_the_same_text_as_editing_the_whole_file(tmp_path
         roadmap = load(path).roadmap
         assert roadmap is not None
         for item in track(roadmap, roadmap.period.start):
-            entry = {"date": roadmap.period.start}
+            entry = {"date": roadmap.period.start, "note": _text("приказ\x85№ 12"),
+                     "evidence": ["приказ № 12", "https://example.ru/1"]}
             outcomes = []
             for edit in (_edit_item_only, _edit_whole_file):
                 try:
