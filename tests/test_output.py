@@ -226,12 +226,23 @@ COMMANDS = [
     ("diff", str(LYSVA), str(CHEL)),
     ("schema",),
     ("textconv", str(CHEL)),
+    ("export", str(CHEL), "-f", "csv"),
+    ("report", str(CHEL), "--as-of", "2024-06-01"),
+    ("done", "{copy}", "2.2", "--on", "2024-03-01"),
 ]
+
+
+def _with_copy(args: tuple[str, ...], tmp_path: Path) -> tuple[str, ...]:
+    """`done` edits its roadmap: it gets a copy of its own."""
+    copy = tmp_path / CHEL.name
+    shutil.copyfile(CHEL, copy)
+    return tuple(str(copy) if a == "{copy}" else a for a in args)
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
-def test_full_stdout_ends_with_a_message(args: tuple[str, ...]) -> None:
+def test_full_stdout_ends_with_a_message(args: tuple[str, ...], tmp_path: Path) -> None:
+    args = _with_copy(args, tmp_path)
     with open("/dev/full", "w") as full:
         proc = subprocess.run([sys.executable, "-m", "roadmapctl", *args], stdout=full,
                               stderr=subprocess.PIPE, text=True, timeout=120)
@@ -241,7 +252,8 @@ def test_full_stdout_ends_with_a_message(args: tuple[str, ...]) -> None:
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
-def test_closed_pipe_ends_quietly(args: tuple[str, ...]) -> None:
+def test_closed_pipe_ends_quietly(args: tuple[str, ...], tmp_path: Path) -> None:
+    args = _with_copy(args, tmp_path)
     read, write = os.pipe()
     os.close(read)  # the reader is gone before the first byte, like `| head -0`
     proc = subprocess.run([sys.executable, "-m", "roadmapctl", *args], stdout=write,
