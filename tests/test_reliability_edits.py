@@ -208,7 +208,7 @@ def test_extend_refuses_an_extensions_list_shared_by_an_alias(cli, tmp_path: Pat
 
 def test_alias_refusal_message(tmp_path: Path) -> None:
     """Both ways of editing (one item, whole file) refuse a shared list the same way."""
-    from roadmapctl.edits import _edit_item_only, _edit_whole_file
+    from roadmapctl.editfile import _edit_item_only, _edit_whole_file
     from roadmapctl.errors import OutputError
     from roadmapctl.loader import load
     from roadmapctl.tracking import track
@@ -263,7 +263,7 @@ def test_note_keeps_a_next_line_character(cli, tmp_path: Path) -> None:
 
 def test_editing_one_item_gives_the_same_text_as_editing_the_whole_file(tmp_path: Path) -> None:
     """The fast path (`yamlsplice`) is checked against the general one on every sample item."""
-    from roadmapctl.edits import _edit_item_only, _edit_whole_file, _text
+    from roadmapctl.editfile import _edit_item_only, _edit_whole_file, as_written as _text
     from roadmapctl.errors import RoadmapctlError
     from roadmapctl.loader import load
     from roadmapctl.tracking import track
@@ -294,7 +294,7 @@ def test_editing_one_item_gives_the_same_text_as_editing_the_whole_file(tmp_path
 
 def test_done_on_a_big_file_edits_only_the_item(tmp_path: Path, monkeypatch) -> None:
     """A 5,000-item file is edited without a round trip of the whole file (#13 case 19)."""
-    from roadmapctl import edits
+    from roadmapctl import editfile
     from roadmapctl.main import run
 
     path = tmp_path / "big.yaml"
@@ -304,7 +304,7 @@ def test_done_on_a_big_file_edits_only_the_item(tmp_path: Path, monkeypatch) -> 
     def whole_file(*args: object) -> str:
         raise AssertionError("the whole file was round-tripped")
 
-    monkeypatch.setattr(edits, "_edit_whole_file", whole_file)
+    monkeypatch.setattr(editfile, "_edit_whole_file", whole_file)
     assert run(["done", str(path), "1.4321", "--on", "2023-09-20"]) == 0
     after = path.read_text(encoding="utf-8").splitlines()
     assert len(after) == len(before.splitlines()) + 3
