@@ -16,11 +16,11 @@ GOLDEN = DATA / "golden" / "report"
 MARKS = [  # (roadmap, item, --on, extra arguments): on time, late, evidence of every kind
     ("chelyabinsk-2023-2024.yaml", "2.2", "2023-09-20", ["--evidence", "приказ от 15.09.2023 № 101"]),
     ("chelyabinsk-2023-2024.yaml", "4.2", "2023-12-20",
-     ["-e", "https://chel.example.ru/news/2023/12/monitoring", "-e", "отчёты/мониторинг-2023.pdf"]),
-    ("lysva-2021-2022.yaml", "1.3", "2021-06-28", ["--note", "размещена на сайте", "-e", "приказ от 25.06.2021 № 240/01-08"]),
+     ["--evidence", "https://chel.example.ru/news/2023/12/monitoring", "--evidence", "отчёты/мониторинг-2023.pdf"]),
+    ("lysva-2021-2022.yaml", "1.3", "2021-06-28", ["--note", "размещена на сайте", "--evidence", "приказ от 25.06.2021 № 240/01-08"]),
     ("lysva-2021-2022.yaml", "2.2", "2021-10-20", []),
-    ("lysva-2021-2022.yaml", "2.3", "2022-01-12", ["-e", "https://lysva.example.ru/programma"]),
-    ("belgorod-2021-2025.yaml", "1.1", "2021-08-30", ["-e", "https://beluo.example.ru/docs/1"]),
+    ("lysva-2021-2022.yaml", "2.3", "2022-01-12", ["--evidence", "https://lysva.example.ru/programma"]),
+    ("belgorod-2021-2025.yaml", "1.1", "2021-08-30", ["--evidence", "https://beluo.example.ru/docs/1"]),
 ]
 EXTENSIONS = [("lysva-2021-2022.yaml", "3.1", "2022-06-30", "перенос мониторинга", "письмо № 7")]
 DATES = ("2021-07-01", "2022-01-15", "2024-01-15", "2026-09-01")
@@ -37,7 +37,7 @@ def marked(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert run(["done", str(folder / name), item, "--on", on, *extra]) == 0
     for name, item, to, reason, basis in EXTENSIONS:
         assert run(["extend", str(folder / name), item, "--to", to, "--reason", reason,
-                    "--basis", basis]) == 0
+                    "--basis", basis, "--on", "2022-05-20"]) == 0  # decided before the new date
     return folder
 
 
@@ -154,7 +154,7 @@ def test_formula_text_stays_text_in_xlsx(cli, tmp_path: Path) -> None:
     source = source[:first] + 'title: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")"' + source[end:]
     path = tmp_path / "evil.yaml"
     path.write_text(source, encoding="utf-8")
-    assert cli("done", path, "1.1", "--on", "2021-08-01", "-e", "+1", "-e", "@SUM(A1)").code == 0
+    assert cli("done", path, "1.1", "--on", "2021-08-01", "--evidence", "+1", "--evidence", "@SUM(A1)").code == 0
     target = tmp_path / "r.xlsx"
     assert cli("report", path, "--as-of", "2021-09-01", "-o", target).code == 0
     sheet = openpyxl.load_workbook(target)["Исполнение"]
@@ -195,14 +195,14 @@ def test_done_writes_evidence_and_check_validates_it(cli, tmp_path: Path) -> Non
     path = tmp_path / "m.yaml"
     shutil.copy(ROADMAPS / "lysva-2021-2022.yaml", path)
     before = path.read_text(encoding="utf-8")
-    assert cli("done", path, "1.1", "--on", "2021-10-01", "-e", "приказ от 01.10.2021 № 45",
-               "-e", "https://school.example.ru/news/1").code == 0
+    assert cli("done", path, "1.1", "--on", "2021-10-01", "--evidence", "приказ от 01.10.2021 № 45",
+               "--evidence", "https://school.example.ru/news/1").code == 0
     after = path.read_text(encoding="utf-8")
     added = [line for line in after.splitlines() if line not in before.splitlines()]
     assert added == ["        status: done", "        completions:", "          - date: 2021-10-01",
                      "            evidence:", "              - приказ от 01.10.2021 № 45",
                      "              - https://school.example.ru/news/1"]
-    result = cli("done", path, "1.2", "--on", "2021-10-01", "-e", "https//school.example.ru/x")
+    result = cli("done", path, "1.2", "--on", "2021-10-01", "--evidence", "https//school.example.ru/x")
     assert result.code == 2 and "после http или https должно стоять «://»" in result.err
     broken = after.replace("https://school.example.ru/news/1", "https://school/news 1").replace(
         "приказ от 01.10.2021 № 45", "приказ от 31.09.2021 № 45")

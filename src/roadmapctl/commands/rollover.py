@@ -99,7 +99,7 @@ def register(app: typer.Typer) -> None:
             help="Куда записать новую карту; по умолчанию — имя старой с новыми годами; "
                  "«-» — в стандартный вывод (отчёт — в stderr).",
         ),
-        force: bool = params.FORCE_ROADMAP,
+        force: bool = params.FORCE,
     ) -> int:
         """Подготовить карту на следующий год: период, сроки, пустые отметки.
 

@@ -31,7 +31,7 @@ def register(app: typer.Typer) -> None:
     @app.command("schema", cls=RussianCommand)
     def schema_command(
         output: Path = typer.Option(
-            None, "--output", "-o", metavar="ФАЙЛ",
+            None, "--output", "-o", metavar="ПУТЬ",
             help="Записать схему в файл (например, schema/roadmap.schema.json) вместо вывода на экран; "
                  "«-» — в стандартный вывод.",
         ),
