@@ -239,3 +239,47 @@ def test_html_report_reads_on_a_phone_and_a_desktop(cli, marked: Path, tmp_path:
     assert phone["svgs"] >= 3
     desktop = layout(page, 1280, tmp_path)
     assert desktop["scroll"] <= 1280
+# --- Excel from list, overdue and stats ------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["list", "overdue", "stats"])
+def test_xlsx_of_list_overdue_stats_matches_csv(cli, command: str, tmp_path: Path) -> None:
+    import csv
+
+    import openpyxl
+
+    target = tmp_path / f"{command}.xlsx"
+    args = [command, ROADMAPS, "--as-of", "2024-01-15"]
+    assert cli(*args, "-f", "xlsx", "-o", target).code == 0
+    rows = list(csv.DictReader(io.StringIO(cli(*args, "-f", "csv").out)))
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet.freeze_panes == "A4" and "15.01.2024" in sheet["A1"].value
+    values = list(sheet.iter_rows(min_row=4, values_only=True))
+    assert len(values) == len(rows)
+    for got, want in zip(values, rows):
+        for cell, (key, text) in zip(got, want.items()):
+            if command == "stats":
+                numeric = key not in ("group",) and text
+                assert cell == ((float(text) if "." in text else int(text)) if numeric else (text or None))
+            elif key in ("due", "start", "original_due", "done") and text:
+                assert cell == datetime.fromisoformat(text)
+            elif key in ("line", "due_count", "days_overdue", "on_time") and text:
+                assert cell == int(text)
+            elif key in ("status", "state"):
+                assert cell != text or not text  # in Russian: «запланировано», «просрочено»
+            elif key not in ("executors", "on_time_share", "average_delay", "due", "late", "overdue", "extended"):
+                assert cell == (text or None), key
+
+
+def test_binary_to_a_terminal_is_refused(monkeypatch: pytest.MonkeyPatch, cli) -> None:
+    import sys
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    result = cli("stats", ROADMAPS, "-f", "xlsx")
+    assert result.code == 2 and "XLSX не выводится на терминал" in result.err
+
+
+def test_text_report_to_a_file(cli, tmp_path: Path) -> None:
+    target = tmp_path / "stats.txt"
+    assert cli("stats", ROADMAPS, "--as-of", "2024-01-15", "-o", target).code == 0
+    assert target.read_text(encoding="utf-8") == cli("stats", ROADMAPS, "--as-of", "2024-01-15").out

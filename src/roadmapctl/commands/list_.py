@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     Row = tuple[TrackedFile, TrackedItem, tuple[Tracked, ...]]  # an item and the dates shown
 
-FORMATS = ("text", "json", "csv", "markdown")
+FORMATS = ("text", "json", "csv", "markdown", "xlsx")
 
 
 def run(paths: Sequence[str], as_of: date, executor: str | None, statuses: set[str] | None,
@@ -204,6 +204,7 @@ def register(app: typer.Typer) -> None:
             help="Только то, срок чего (окно исполнения) начинается не позже этой даты.",
         ),
         fmt: str = params.fmt(FORMATS),
+        output: str = params.OUTPUT,
         as_of: str = params.AS_OF,
         encoding: str = params.ENCODING,
         jobs: int = params.JOBS,
@@ -221,5 +222,8 @@ def register(app: typer.Typer) -> None:
         first, last = parse_date(start, "--from"), parse_date(end, "--to")
         if first and last and last < first:
             raise UsageError(f"--to {date_numeric(last)} раньше --from {date_numeric(first)}")
-        return run(paths or [], today_or(as_of), executor, wanted, first, last,
-                   output_format(fmt, FORMATS), encoding=codec(encoding), jobs=jobs)
+        day = today_or(as_of)
+        return params.to_output(
+            lambda form, out: run(paths or [], day, executor, wanted, first, last, form, out,
+                                  encoding=codec(encoding), jobs=jobs),
+            output_format(fmt, FORMATS), output, "Мероприятия", f"Мероприятия на {date_numeric(day)}")

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     Part = tuple[str, list[Entry], bool]  # heading, entries, whether they are upcoming
 
-FORMATS = ("text", "json", "csv", "markdown")
+FORMATS = ("text", "json", "csv", "markdown", "xlsx")
 GROUPS = ("executor", "file", "none")  # = tracking.service.GROUP_BY
 
 
@@ -241,6 +241,7 @@ def register(app: typer.Typer) -> None:
             help="Показать отдельно и то, срок чего наступает в ближайшие N дней (0 — только сегодня).",
         ),
         fmt: str = params.fmt(FORMATS),
+        output: str = params.OUTPUT,
         group_by: str = params.group_by(GROUPS, "none", f"{params.GROUP_BY_HELP}, none — общий список"),
         exit_code: bool = typer.Option(
             False, "--exit-code", help="Код выхода 1, если есть просроченные (как git diff --exit-code).",
@@ -268,5 +269,10 @@ def register(app: typer.Typer) -> None:
         if within is not None and within > MAX_WINDOW_DAYS:
             raise UsageError(f"--within: {within} — слишком далеко; не больше {MAX_WINDOW_DAYS} дней (10 лет)",
                              "для сроков на годы вперёд: roadmapctl list --from ДАТА --to ДАТА")
-        return run(paths or [], today_or(as_of), executor, within, output_format(fmt, FORMATS),
-                   choice(group_by, GROUPS, "--group-by"), exit_code, quiet, jobs, encoding=codec(encoding))
+        from roadmapctl.ru import date_numeric
+
+        day, grouping = today_or(as_of), choice(group_by, GROUPS, "--group-by")
+        return params.to_output(
+            lambda form, out: run(paths or [], day, executor, within, form, grouping, exit_code, quiet,
+                                  jobs, out, encoding=codec(encoding)),
+            output_format(fmt, FORMATS), output, "Просрочено", f"Просроченные мероприятия на {date_numeric(day)}")

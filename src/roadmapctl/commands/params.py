@@ -50,6 +50,35 @@ GROUP_BY_HELP = "executor — по исполнителям, file — по фа�
 # The overwrite rule is output.py's: without --force a file roadmapctl wrote itself is still replaced.
 FORCE = typer.Option(False, "--force", help="Перезаписать существующий файл (свой прежний документ roadmapctl "
                                             "заменяет и без --force; входной файл — никогда).")
+OUTPUT = typer.Option(
+    None, "--output", "-o", metavar="ПУТЬ", show_default=False,
+    help="Записать отчёт в файл (для xlsx — обязательно, если вывод на терминал); «-» — стандартный вывод.",
+)
+
+
+def to_output(produce: Any, fmt: str, output: Any, title: str, caption: str, counts: bool = False,
+              headers: dict[str, str] | None = None) -> int:
+    """Run a text report into a file or make its XLSX from its own CSV (list, overdue, stats).
+
+    `produce(fmt, out)` is the command's run with everything else bound; it
+    returns the exit code.  Without `-o` and not XLSX, it prints as usual.
+    """
+    import io
+    import sys
+
+    from roadmapctl.reporting.emit import csv_workbook, emit
+
+    if fmt != "xlsx" and (output is None or str(output) == "-"):
+        return int(produce(fmt, sys.stdout))
+    buffer = io.StringIO()
+    code = int(produce("csv" if fmt == "xlsx" else fmt, buffer))
+    if fmt == "xlsx":
+        data = csv_workbook(buffer.getvalue(), title, caption, headers, counts=counts)
+    else:
+        data = buffer.getvalue().encode("utf-8")
+    with options({"output": "--output"}):
+        emit(data, output, "XLSX" if fmt == "xlsx" else None)
+    return code
 ROADMAP = typer.Argument(..., metavar="КАРТА", help="Файл дорожной карты (.yaml).")
 
 

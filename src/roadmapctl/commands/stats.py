@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from roadmapctl.stats import Report, Tally
     from roadmapctl.tracking.service import TrackedFile
 
-FORMATS = ("text", "json", "csv", "markdown")
+FORMATS = ("text", "json", "csv", "markdown", "xlsx")
 GROUPS = ("executor", "section", "file")  # = roadmapctl.stats.BY
 BY_NAMES = {"executor": "по исполнителям", "section": "по разделам", "file": "по файлам"}
 BY_HEADERS = {"executor": "Исполнитель", "section": "Раздел", "file": "Файл"}
@@ -143,6 +143,7 @@ def register(app: typer.Typer) -> None:
         old_by: str = params.hidden_alias("--by"),  # until 0.3: the old name of --group-by
         executor: str = params.EXECUTOR,
         fmt: str = params.fmt(FORMATS),
+        output: str = params.OUTPUT,
         encoding: str = params.ENCODING,
         jobs: int = params.JOBS,
     ) -> int:
@@ -155,5 +156,8 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.options import encoding as codec
 
         by = choice(old_by, GROUPS, "--by") if old_by is not None else choice(group_by, GROUPS, "--group-by")
-        return run(paths or [], today_or(as_of), by, executor, output_format(fmt, FORMATS),
-                   encoding=codec(encoding), jobs=jobs)
+        day = today_or(as_of)
+        return params.to_output(
+            lambda form, out: run(paths or [], day, by, executor, form, out, encoding=codec(encoding), jobs=jobs),
+            output_format(fmt, FORMATS), output, "Дисциплина", title(day, by), counts=True,
+            headers={"group": BY_HEADERS[by]})
