@@ -345,7 +345,8 @@ def test_shipped_templates_are_not_bounded(cli, tmp_path: Path, monkeypatch) -> 
     assert cli("render", LYSVA, "-o", tmp_path / "out.html").code == 0
 
 
-@pytest.mark.parametrize("command", [("export", "{b}", "-f", "csv"), ("report", "{b}", "-f", "text")])
+@pytest.mark.parametrize("command", [("export", "{b}", "-f", "csv"), ("report", "{b}", "-f", "text"),
+                                     ("overdue", "{b}", "-f", "csv"), ("list", "{b}", "-f", "xlsx")])
 def test_reports_and_exports_never_replace_a_roadmap(cli, pair: tuple[Path, Path], command: tuple) -> None:
     a, b = pair
     before_a, before_b = a.read_bytes(), b.read_bytes()
