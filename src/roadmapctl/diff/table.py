@@ -212,6 +212,7 @@ def render_docx(diff: RoadmapDiff, roadmap_title: str) -> bytes:
         for cell, width in zip(row.cells, WIDTHS_CM, strict=True):
             cell.width = Cm(width)
     document.core_properties.title = TITLE
+    document.core_properties.author = "roadmapctl"  # the mark that lets a rerun replace the file
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
