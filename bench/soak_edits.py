@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from soak import mutate  # noqa: E402
+from soak import mutate
 
 ROOT = Path(__file__).resolve().parent.parent
 CMD = [sys.executable, "-m", "roadmapctl"]
@@ -57,19 +57,20 @@ def concurrent_round(source: Path, work: Path, rng: random.Random) -> list[str]:
     kinds = ["done", rng.choice(["done", "extend"])]
     day = "2020-01-01"  # before any period: a completion «досрочно», an extension dated then
     procs = [subprocess.Popen(_edit_args(path, item, kind, day), stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for item, kind in zip((a, b), kinds)]
+                              stderr=subprocess.PIPE, text=True) for item, kind in zip((a, b), kinds, strict=True)]
     failures = []
     after_lines = None
     results = [(p, *p.communicate(timeout=300)) for p in procs]
     after = path.read_text(encoding="utf-8")
     after_lines = after.splitlines()
     removed = [line for line in before.splitlines() if line not in after_lines]
-    for (proc, _out, err), item, kind in zip(results, (a, b), kinds):
+    for (proc, _out, err), item, kind in zip(results, (a, b), kinds, strict=True):
         if "Traceback" in err or proc.returncode not in (0, 2):
             failures.append(f"{source.name} {kind} {item}: exit {proc.returncode} {err.strip()}")
         elif proc.returncode == 0 and kind == "extend" and f"soak {item}" not in after:
             failures.append(f"{source.name}: lost extension of {item}")
-    successes = sum(1 for (proc, _, _), kind in zip(results, kinds) if proc.returncode == 0 and kind == "done")
+    successes = sum(1 for (proc, _, _), kind in zip(results, kinds, strict=True)
+                    if proc.returncode == 0 and kind == "done")
     if after.count(f"date: {day}") + after.count(f'date: "{day}"') < successes:
         failures.append(f"{source.name}: lost a completion ({a}, {b})")
     if any(not line.strip().startswith("status:") for line in removed):

@@ -59,7 +59,7 @@ def _race(path: Path, first: list[str], second: list[str]) -> tuple[list[int], l
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for items in (first, second)]
     outs = [p.communicate(timeout=600) for p in procs]
-    for proc, (_, err) in zip(procs, outs):
+    for proc, (_, err) in zip(procs, outs, strict=True):
         assert proc.returncode == 0, err
         assert "Traceback" not in err
     return [[int(c) for c in out.splitlines()[-1].split()] for out, _ in outs]
@@ -89,7 +89,7 @@ def test_the_same_item_marked_twice_at_once_is_recorded_once(tmp_path: Path) -> 
     items = [f"1.{i}" for i in range(1, 31)]
     first, second = _race(path, items, items)
     assert sorted(set(first + second)) in ([0, 2], [0])
-    assert [sorted((a, b)) for a, b in zip(first, second)] == [[0, 2]] * 30  # one recorded, one refused
+    assert [sorted((a, b)) for a, b in zip(first, second, strict=True)] == [[0, 2]] * 30  # one recorded, one refused
     assert _marks(path) == {item: 1 for item in items}
 
 
@@ -263,7 +263,8 @@ def test_note_keeps_a_next_line_character(cli, tmp_path: Path) -> None:
 
 def test_editing_one_item_gives_the_same_text_as_editing_the_whole_file(tmp_path: Path) -> None:
     """The fast path (`yamlsplice`) is checked against the general one on every sample item."""
-    from roadmapctl.editfile import _edit_item_only, _edit_whole_file, as_written as _text
+    from roadmapctl.editfile import _edit_item_only, _edit_whole_file
+    from roadmapctl.editfile import as_written as _text
     from roadmapctl.errors import RoadmapctlError
     from roadmapctl.loader import load
     from roadmapctl.tracking import track

@@ -28,7 +28,7 @@ from typing import Any
 from roadmapctl.deadlines import Deadline, Unparsed
 from roadmapctl.editfile import add_entry, as_written
 from roadmapctl.errors import InputError, UsageError, ValueRefused
-from roadmapctl.model import Completion, Extension, ItemInContext, Roadmap
+from roadmapctl.model import Completion, Extension, Roadmap, Status
 from roadmapctl.ru import date_numeric
 from roadmapctl.tracking import Tracked, TrackedItem, bare_number, track_item, window_start
 

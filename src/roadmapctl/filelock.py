@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from roadmapctl.errors import OutputError
@@ -55,10 +55,8 @@ def edit_lock(path: Path, timeout: float = EDIT_LOCK_SECONDS) -> Iterator[None]:
     try:
         yield
     finally:
-        try:
+        with suppress(OSError):
             os.unlink(sidecar)
-        except OSError:
-            pass
         _unlock(fd)
         os.close(fd)
 
@@ -95,10 +93,8 @@ try:
         return True
 
     def _unlock(fd: int) -> None:
-        try:
+        with suppress(OSError):
             fcntl.flock(fd, fcntl.LOCK_UN)
-        except OSError:
-            pass
 
 except ImportError:  # pragma: no cover - Windows
     import msvcrt

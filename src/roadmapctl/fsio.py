@@ -15,6 +15,7 @@ Which existing files an output may replace is decided in `output`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -104,10 +105,8 @@ def _take_attributes(tmp: Path, info: os.stat_result | None) -> None:
         try:
             os.chown(tmp, info.st_uid, info.st_gid)
         except OSError:
-            try:  # an ordinary user may still give the file its old group
+            with contextlib.suppress(OSError):  # an ordinary user may still give the file its old group
                 os.chown(tmp, -1, info.st_gid)
-            except OSError:
-                pass
     os.chmod(tmp, stat.S_IMODE(info.st_mode))
 
 

@@ -37,10 +37,10 @@ class Piece:
 
 def find_item(lines: list[str], text: str, steps: tuple[tuple[str, int], ...]) -> Piece:
     """Where the item reached by `steps` stands, with the comment lines that belong to it."""
-    from roadmapctl.yamlsource import compose
+    from roadmapctl.yamlsource import SourceProblem, compose
 
     root = compose(text)
-    if root is None or not hasattr(root, "id"):
+    if root is None or isinstance(root, SourceProblem):
         raise NotLocal
     node = root
     for name, index in steps:
@@ -85,7 +85,6 @@ def paste(dumped: str, piece: Piece) -> list[str]:
 
 def shared(root: Any, targets: list[Any]) -> list[Any]:
     """Those of `targets` that the composed tree reaches more than once (YAML aliases)."""
-    wanted = {id(t) for t in targets if t is not None}
     seen: dict[int, int] = {}
     stack = [root]
     while stack:

@@ -72,13 +72,14 @@ def run(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt
     from roadmapctl.options import choice
     from roadmapctl.output import is_stdout, write_output
 
-    to_stdout = output is None or is_stdout(output)
-    if fmt is None and not to_stdout and output.suffix and output.suffix.lower() not in SUFFIX_FORMATS:
-        raise UsageError(f"по расширению «{output.suffix}» формат не определить: "
+    file = None if output is None or is_stdout(output) else output  # None: standard output
+    to_stdout = file is None
+    if fmt is None and file is not None and file.suffix and file.suffix.lower() not in SUFFIX_FORMATS:
+        raise UsageError(f"по расширению «{file.suffix}» формат не определить: "
                          f"укажите --format ({', '.join(FORMATS)})",
                          "или дайте файлу расширение .txt, .md, .json, .html или .docx")
     if fmt is None:
-        fmt = SUFFIX_FORMATS.get(output.suffix.lower(), "text") if not to_stdout else "text"
+        fmt = SUFFIX_FORMATS.get(file.suffix.lower(), "text") if file is not None else "text"
     fmt = choice(fmt, FORMATS, "--format")
     if fmt == "docx" and output is None:
         raise UsageError("для DOCX укажите файл: -o таблица.docx")
@@ -90,7 +91,7 @@ def run(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt
     diff = compare(old_map, new_map, include_status=include_status)
     data = _render(diff, fmt, new_map.title, styled=to_stdout and sys.stdout.isatty())
     code = EXIT_FINDINGS if diff.has_changes else EXIT_OK
-    if to_stdout:
+    if file is None:
         if isinstance(data, str) and fmt == "text" and sys.stdout.isatty():
             from rich.console import Console
 
@@ -99,8 +100,8 @@ def run(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt
             write_output("-", data, binary="DOCX" if fmt == "docx" else None)
         return code
     suffixes = tuple(suffix for suffix, name in SUFFIX_FORMATS.items() if name == fmt)
-    write_output(output, data, inputs=[old_source.path, new_source.path], force=force, suffixes=suffixes)
-    sys.stdout.write(f"Записан файл {output} ({FORMAT_NAMES[fmt]}). {counts_line(diff)}\n")
+    write_output(file, data, inputs=[old_source.path, new_source.path], force=force, suffixes=suffixes)
+    sys.stdout.write(f"Записан файл {file} ({FORMAT_NAMES[fmt]}). {counts_line(diff)}\n")
     return code
 
 

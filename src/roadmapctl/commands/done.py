@@ -23,12 +23,11 @@ DUE_HINT = "если это отметка за другой срок, укаж�
 def run(path: Path, item_text: str, on: date, due: date | None, note: str | None,
         evidence: list[str] | None = None) -> int:
     from roadmapctl import edits
+    from roadmapctl.filelock import edit_lock
     from roadmapctl.reports import days
     from roadmapctl.ru import date_numeric
     from roadmapctl.tracking import track
     from roadmapctl.vocabulary import STATUS_NAMES
-
-    from roadmapctl.filelock import edit_lock
 
     edits.editable(path)
     with edit_lock(path):  # read, plan and write as one step: a concurrent edit waits

@@ -84,8 +84,8 @@ def _roll(source: Path, to: str, output: Path | None, force: bool, as_of: date) 
     write_output(target, result.new_text, inputs=[source], force=force, generated=False)
     if result.keys_added:
         replace_file(source, result.old_text)
-    shown = Path("стандартный вывод") if is_stdout(target) else target
-    return report(result, source, shown, problems), problems
+    written = Path("стандартный вывод") if is_stdout(target) else target
+    return report(result, source, written, problems), problems
 
 
 def register(app: typer.Typer) -> None:

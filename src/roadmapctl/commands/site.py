@@ -16,7 +16,6 @@ from roadmapctl.errors import EXIT_OK, EXIT_USAGE, OutputError, UsageError
 
 def run(paths: Sequence[str], as_of: date, output: Path, within: int) -> int:
     from roadmapctl.commands.readout import skipped_lines, warn
-    from roadmapctl.fsio import write_atomic
     from roadmapctl.reporting.site import build_site
     from roadmapctl.ru import count
     from roadmapctl.tracking.service import load_tracked

@@ -42,9 +42,8 @@ def make_env(folder: Path | None, *, trusted: bool) -> Any:
     """An environment with our filters, autoescape on and StrictUndefined."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-    from roadmapctl.render.filters import FILTERS
-
     from roadmapctl.render.budget import bounded_classes
+    from roadmapctl.render.filters import FILTERS
 
     cls = Environment if trusted else bounded_classes()[0]
     env = cls(
