@@ -31,6 +31,24 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return Path(built[0])
 
 
+def test_wheel_built_from_the_sdist_carries_the_templates(tmp_path: Path) -> None:
+    """`pip install roadmapctl-….tar.gz` builds the wheel from the unpacked sdist."""
+    import tarfile
+
+    sdist = pytest.importorskip("hatchling.builders.sdist", reason="нужен hatchling (тестовые зависимости)")
+    builders = pytest.importorskip("hatchling.builders.wheel")
+    [archive] = sdist.SdistBuilder(str(ROOT)).build(directory=str(tmp_path / "sdist"), versions=["standard"])
+    with tarfile.open(archive) as tar:
+        names = tar.getnames()
+        tar.extractall(tmp_path / "unpacked", filter="data")
+    [top] = {n.split("/")[0] for n in names}
+    assert sorted(n.split("/")[-1] for n in names if n.startswith(f"{top}/templates/")) == _shipped()
+    [wheel] = builders.WheelBuilder(str(tmp_path / "unpacked" / top)).build(
+        directory=str(tmp_path / "wheel"), versions=["standard"])
+    packed = [n for n in zipfile.ZipFile(wheel).namelist() if n.startswith("roadmapctl/templates/")]
+    assert sorted(n.removeprefix("roadmapctl/templates/") for n in packed) == _shipped()
+
+
 def _shipped() -> list[str]:
     return sorted(p.name for p in TEMPLATES.iterdir() if p.is_file())
 
