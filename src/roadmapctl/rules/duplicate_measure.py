@@ -19,8 +19,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
+from itertools import chain
 
 from roadmapctl.rules import Context, Finding
 
@@ -58,25 +60,99 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _near_pairs(unique: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
     """Pairs of entry indexes whose titles are ≥ THRESHOLD alike and share their numbers.
 
-    Cheap upper bounds of the similarity (length ratio, shared characters)
-    discard almost every pair before rapidfuzz is even imported, which keeps
-    `check` fast on every commit.
+    Titles with the same numbers are sorted by length: a title can only be
+    as alike as its length allows, so each one is compared with the window of
+    titles no more than (200 − THRESHOLD) / THRESHOLD longer.  A large group
+    goes through a substring index (`_batch_pairs`, near n·log n in practice
+    and bounded on titles of one length and the same letters); a small one,
+    pair by pair behind cheap bounds, so a commit-sized file never imports
+    rapidfuzz at all.
     """
     groups: dict[tuple[str, ...], list[tuple[str, int]]] = {}
     for title, index in unique:
         groups.setdefault(tuple(_NUMBERS.findall(title)), []).append((title, index))
-    ratio = None
+    pairs: list[tuple[int, int]] = []
     for group in groups.values():
         group.sort(key=lambda entry: len(entry[0]))
-        for a, (title, index) in enumerate(group):
-            letters = Counter(title)
-            for other, other_index in group[a + 1:]:
-                total = len(title) + len(other)
-                if 200 * len(title) < THRESHOLD * total:
-                    break  # longer titles only get less alike by length
-                if 200 * sum((letters & Counter(other)).values()) < THRESHOLD * total:
-                    continue
-                if ratio is None:
-                    from rapidfuzz.fuzz import ratio
-                if ratio(title, other) >= THRESHOLD:
-                    yield min(index, other_index), max(index, other_index)
+        near = _batch_pairs if len(group) >= BATCH_FROM else _pairwise
+        pairs.extend((min(a, b), max(a, b)) for a, b in near(group))
+    return iter(sorted(pairs, key=lambda pair: (pair[1], pair[0])))
+
+
+# Titles sharing their numbers from which scoring with an index pays off.
+BATCH_FROM = 48
+# Length of the substrings («grams») the index is built on.
+GRAM = 4
+
+
+def _max_edits(length: int) -> int:
+    """Most insertions and deletions that keep a title of `length` THRESHOLD alike to a longer one.
+
+    ratio = 100·(1 − d / (a + b)) with b ≤ a·(200 − T)/T gives d ≤ a·2(100 − T)/T;
+    one more against the rounding of the score.
+    """
+    return int(length * 2 * (100 - THRESHOLD) / THRESHOLD) + 1
+
+
+def _window_end(lengths: list[int], length: int) -> int:
+    """Index past the longest title that can still be THRESHOLD alike (+1 against rounding)."""
+    return bisect_right(lengths, length * (200 - THRESHOLD) / THRESHOLD + 1)
+
+
+def _batch_pairs(group: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
+    """Near pairs of a length-sorted group, found through an index of substrings.
+
+    Pigeonhole: cut a title into m disjoint GRAM-long pieces; each insertion
+    or deletion breaks at most one piece, so a title within d of it contains
+    at least m − d of them.  The index holds the titles of the current length
+    window only (it slides as titles get longer), titles are counted piece by
+    piece in C (`Counter`), and only those with enough pieces are scored.
+    No pair is missed; a title too short to need any piece is scored against
+    its whole window.
+    """
+    from rapidfuzz import fuzz, process
+
+    titles = [title for title, _ in group]
+    lengths = [len(title) for title in titles]
+    grams = [{title[at:at + GRAM] for at in range(len(title) - GRAM + 1)} for title in titles]
+    index: dict[str, set[int]] = {}
+    added = 0
+    ratio = fuzz.ratio
+    for a, title in enumerate(titles):
+        end = _window_end(lengths, lengths[a])
+        for b in range(added, end):
+            for gram in grams[b]:
+                index.setdefault(gram, set()).add(b)
+        added = max(added, end)
+        for gram in grams[a]:
+            index[gram].discard(a)
+        if end <= a + 1:
+            continue
+        pieces = len(title) // GRAM
+        need = pieces - _max_edits(lengths[a])
+        if need <= 0:
+            found = [a + 1 + b for _, _, b in process.extract(
+                title, titles[a + 1:end], scorer=ratio, score_cutoff=THRESHOLD, limit=None)]
+        else:
+            hits = Counter(chain.from_iterable(
+                index.get(title[at:at + GRAM], ()) for at in range(0, pieces * GRAM, GRAM)))
+            found = [b for b, count in hits.items() if count >= need
+                     and ratio(title, titles[b], score_cutoff=THRESHOLD) >= THRESHOLD]
+        for b in found:
+            yield group[a][1], group[b][1]
+
+
+def _pairwise(group: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
+    ratio = None
+    for a, (title, index) in enumerate(group):
+        letters = Counter(title)
+        for other, other_index in group[a + 1:]:
+            total = len(title) + len(other)
+            if 200 * len(title) < THRESHOLD * total:
+                break  # longer titles only get less alike by length
+            if 200 * sum((letters & Counter(other)).values()) < THRESHOLD * total:
+                continue
+            if ratio is None:
+                from rapidfuzz.fuzz import ratio
+            if ratio(title, other) >= THRESHOLD:
+                yield index, other_index
