@@ -136,7 +136,3 @@ def test_same_findings_on_titles_of_one_length_and_the_same_letters() -> None:
             chars[i], chars[j] = chars[j], chars[i]
         titles.append("".join(chars))
     _same(_roadmap(titles))
-
-
-def test_the_index_is_used_on_large_groups() -> None:
-    assert rule.BATCH_FROM <= 400  # the generated tests above go through the indexed path

@@ -14,9 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from importlib import import_module
-from typing import Any
-
-import typer
+from typing import TYPE_CHECKING, Any
 
 from roadmapctl import __version__
 from roadmapctl.errors import (
@@ -26,6 +24,9 @@ from roadmapctl.errors import (
     EXIT_USAGE,
     RoadmapctlError,
 )
+
+if TYPE_CHECKING:
+    import typer
 
 COMMANDS = (
     "check",
@@ -52,6 +53,8 @@ HELP = """Дорожные карты в YAML: проверка, контрол�
 
 
 def _version(value: bool) -> None:
+    import typer
+
     if value:
         typer.echo(f"roadmapctl {__version__}")
         raise typer.Exit(EXIT_OK)
@@ -63,6 +66,8 @@ def build_app(only: str | None = None) -> typer.Typer:
     Registering a command imports its module and makes Typer inspect its
     signature; the commit-time `check` should not pay for a dozen others.
     """
+    import typer
+
     from roadmapctl.clitext import RussianGroup
 
     app = typer.Typer(
@@ -110,7 +115,11 @@ def run(argv: list[str] | None = None) -> int:
     debug = "--debug" in args
     command = _requested_command(args)
     try:
-        result = build_app(command)(args=args, prog_name="roadmapctl", standalone_mode=False)
+        from roadmapctl.fastcheck import dispatch
+
+        result = dispatch(args)
+        if result is None:
+            result = build_app(command)(args=args, prog_name="roadmapctl", standalone_mode=False)
     except RoadmapctlError as exc:
         _error(exc.message, exc.hint)
         return exc.exit_code
@@ -135,6 +144,10 @@ def run(argv: list[str] | None = None) -> int:
 
 def _click_exit(exc: Exception, command: str | None = None) -> int | None:
     """Click's own exceptions: usage errors in Russian, exit 2; abort; exit."""
+    if "typer" not in sys.modules:
+        return None  # the fast path of `check` never imported Click: not one of its exceptions
+    import typer
+
     try:
         from typer._click import exceptions as cx
     except ImportError:  # pragma: no cover - typer with an external click

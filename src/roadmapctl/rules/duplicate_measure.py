@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import cache
 from itertools import chain
 
 from roadmapctl.rules import Context, Finding
@@ -62,25 +63,23 @@ def _near_pairs(unique: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
 
     Titles with the same numbers are sorted by length: a title can only be
     as alike as its length allows, so each one is compared with the window of
-    titles no more than (200 − THRESHOLD) / THRESHOLD longer.  A large group
-    goes through a substring index (`_batch_pairs`, near n·log n in practice
-    and bounded on titles of one length and the same letters); a small one,
-    pair by pair behind cheap bounds, so a commit-sized file never imports
-    rapidfuzz at all.
+    titles no more than (200 − THRESHOLD) / THRESHOLD longer, through a
+    substring index (`_group_pairs`): near n·log n on real titles, and
+    bounded on titles of one length made of the same letters.
     """
     groups: dict[tuple[str, ...], list[tuple[str, int]]] = {}
     for title, index in unique:
         groups.setdefault(tuple(_NUMBERS.findall(title)), []).append((title, index))
     pairs: list[tuple[int, int]] = []
     for group in groups.values():
-        group.sort(key=lambda entry: len(entry[0]))
-        near = _batch_pairs if len(group) >= BATCH_FROM else _pairwise
-        pairs.extend((min(a, b), max(a, b)) for a, b in near(group))
+        if len(group) > 1:
+            group.sort(key=lambda entry: len(entry[0]))
+            pairs.extend((min(a, b), max(a, b)) for a, b in _group_pairs(group))
     return iter(sorted(pairs, key=lambda pair: (pair[1], pair[0])))
 
 
-# Titles sharing their numbers from which scoring with an index pays off.
-BATCH_FROM = 48
+# Groups smaller than this check shared letters before scoring a pair.
+LETTERS_BOUND_BELOW = 300
 # Length of the substrings («grams») the index is built on.
 GRAM = 4
 
@@ -99,7 +98,7 @@ def _window_end(lengths: list[int], length: int) -> int:
     return bisect_right(lengths, length * (200 - THRESHOLD) / THRESHOLD + 1)
 
 
-def _batch_pairs(group: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
+def _group_pairs(group: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
     """Near pairs of a length-sorted group, found through an index of substrings.
 
     Pigeonhole: cut a title into m disjoint GRAM-long pieces; each insertion
@@ -107,17 +106,19 @@ def _batch_pairs(group: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
     at least m − d of them.  The index holds the titles of the current length
     window only (it slides as titles get longer), titles are counted piece by
     piece in C (`Counter`), and only those with enough pieces are scored.
-    No pair is missed; a title too short to need any piece is scored against
-    its whole window.
+    No pair is missed; a title too short to need any piece is compared with
+    its whole window.  rapidfuzz is imported for the first pair to score.
     """
-    from rapidfuzz import fuzz, process
-
     titles = [title for title, _ in group]
     lengths = [len(title) for title in titles]
     grams = [{title[at:at + GRAM] for at in range(len(title) - GRAM + 1)} for title in titles]
     index: dict[str, set[int]] = {}
     added = 0
-    ratio = fuzz.ratio
+    # In a commit-sized group, shared letters (a bound of the longest common
+    # subsequence) settle most candidates before rapidfuzz is even imported;
+    # in a large one, rapidfuzz scores them faster than the bound.
+    bounded = len(group) < LETTERS_BOUND_BELOW
+    letters = cache(lambda position: Counter(titles[position]))
     for a, title in enumerate(titles):
         end = _window_end(lengths, lengths[a])
         for b in range(added, end):
@@ -131,28 +132,20 @@ def _batch_pairs(group: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
         pieces = len(title) // GRAM
         need = pieces - _max_edits(lengths[a])
         if need <= 0:
-            found = [a + 1 + b for _, _, b in process.extract(
-                title, titles[a + 1:end], scorer=ratio, score_cutoff=THRESHOLD, limit=None)]
+            candidates: Iterable[int] = range(a + 1, end)
         else:
             hits = Counter(chain.from_iterable(
                 index.get(title[at:at + GRAM], ()) for at in range(0, pieces * GRAM, GRAM)))
-            found = [b for b, count in hits.items() if count >= need
-                     and ratio(title, titles[b], score_cutoff=THRESHOLD) >= THRESHOLD]
-        for b in found:
-            yield group[a][1], group[b][1]
-
-
-def _pairwise(group: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
-    ratio = None
-    for a, (title, index) in enumerate(group):
-        letters = Counter(title)
-        for other, other_index in group[a + 1:]:
-            total = len(title) + len(other)
-            if 200 * len(title) < THRESHOLD * total:
-                break  # longer titles only get less alike by length
-            if 200 * sum((letters & Counter(other)).values()) < THRESHOLD * total:
+            candidates = [b for b, count in hits.items() if count >= need]
+        for b in candidates:
+            if (bounded and 200 * sum((letters(a) & letters(b)).values())
+                    < THRESHOLD * (lengths[a] + lengths[b])):
                 continue
-            if ratio is None:
-                from rapidfuzz.fuzz import ratio
-            if ratio(title, other) >= THRESHOLD:
-                yield index, other_index
+            if _alike(title, titles[b]):
+                yield group[a][1], group[b][1]
+
+
+def _alike(title: str, other: str) -> bool:
+    from rapidfuzz.fuzz import ratio
+
+    return ratio(title, other, score_cutoff=THRESHOLD) >= THRESHOLD
