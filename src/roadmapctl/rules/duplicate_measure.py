@@ -43,7 +43,7 @@ def normalize_title(title: str) -> str:
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.roadmap is None:
         return
-    entries = [e for e in ctx.roadmap.walk() if e.item.title]
+    entries = [e for e in ctx.entries if e.item.title]
     titles = [normalize_title(e.item.title) for e in entries]
     first_of: dict[str, int] = {}
     for index, title in enumerate(titles):

@@ -28,7 +28,7 @@ LEVEL = "error"
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.roadmap is None:
         return
-    items = [entry.item for entry in ctx.roadmap.walk()]
+    items = [entry.item for entry in ctx.entries]
     yield from _repeats("номер мероприятия", "number",
                         ((normalize_number(i.number), i.number, i) for i in items))
     yield from _repeats("ключ", "key", ((i.key, i.key, i) for i in items))

@@ -34,7 +34,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     glossary = ctx.roadmap.executors
     by_skeleton = {skeleton(ident): ident for ident in glossary}
-    for entry in ctx.roadmap.walk():
+    for entry in ctx.entries:
         for ref in entry.item.executors:
             if ref.id in glossary:
                 continue
