@@ -21,8 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from functools import cache
+from collections.abc import Iterator
 from itertools import chain
 
 from roadmapctl.rules import Context, Finding
@@ -63,9 +62,8 @@ def _near_pairs(unique: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
 
     Titles with the same numbers are sorted by length: a title can only be
     as alike as its length allows, so each one is compared with the window of
-    titles no more than (200 − THRESHOLD) / THRESHOLD longer, through a
-    substring index (`_group_pairs`): near n·log n on real titles, and
-    bounded on titles of one length made of the same letters.
+    titles no more than (200 − THRESHOLD) / THRESHOLD longer.  How depends on
+    how many pairs the windows hold (`_group_pairs`).
     """
     groups: dict[tuple[str, ...], list[tuple[str, int]]] = {}
     for title, index in unique:
@@ -78,10 +76,30 @@ def _near_pairs(unique: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
     return iter(sorted(pairs, key=lambda pair: (pair[1], pair[0])))
 
 
-# Groups smaller than this check shared letters before scoring a pair.
-LETTERS_BOUND_BELOW = 300
+# Up to this many pairs in the windows, shared letters are checked pair by
+# pair and rapidfuzz is imported only for a pair that passes: a commit-sized
+# file does not pay for the import.
+PAIRWISE_UP_TO = 400
+# From this many pairs per title on average, a substring index picks the
+# pairs to score; below it, rapidfuzz scores whole windows in its C loop.
+INDEX_FROM = 150
 # Length of the substrings («grams») the index is built on.
 GRAM = 4
+
+
+def _group_pairs(group: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
+    titles = [title for title, _ in group]
+    lengths = [len(title) for title in titles]
+    ends = [max(a + 1, _window_end(lengths, length)) for a, length in enumerate(lengths)]
+    window = sum(end - a - 1 for a, end in enumerate(ends))
+    if window <= PAIRWISE_UP_TO:
+        found = _pairwise(titles, ends)
+    elif window < INDEX_FROM * len(titles):
+        found = _scored(titles, ends)
+    else:
+        found = _indexed(titles, ends)
+    for a, b in found:
+        yield group[a][1], group[b][1]
 
 
 def _max_edits(length: int) -> int:
@@ -98,29 +116,46 @@ def _window_end(lengths: list[int], length: int) -> int:
     return bisect_right(lengths, length * (200 - THRESHOLD) / THRESHOLD + 1)
 
 
-def _group_pairs(group: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
-    """Near pairs of a length-sorted group, found through an index of substrings.
+def _pairwise(titles: list[str], ends: list[int]) -> Iterator[tuple[int, int]]:
+    """Shared letters bound the longest common subsequence: most pairs stop there."""
+    letters = [Counter(title) for title in titles]
+    for a, end in enumerate(ends):
+        for b in range(a + 1, end):
+            if (200 * sum((letters[a] & letters[b]).values()) >= THRESHOLD * (len(titles[a]) + len(titles[b]))
+                    and _alike(titles[a], titles[b])):
+                yield a, b
+
+
+def _scored(titles: list[str], ends: list[int]) -> Iterator[tuple[int, int]]:
+    """Each title against its whole window, in rapidfuzz's C loop."""
+    from rapidfuzz import fuzz, process
+
+    for a, end in enumerate(ends):
+        if end > a + 1:
+            for _, _, b in process.extract(titles[a], titles[a + 1:end], scorer=fuzz.ratio,
+                                           score_cutoff=THRESHOLD, limit=None):
+                yield a, a + 1 + b
+
+
+def _indexed(titles: list[str], ends: list[int]) -> Iterator[tuple[int, int]]:
+    """Windows of many titles: only those holding enough pieces of a title are scored.
 
     Pigeonhole: cut a title into m disjoint GRAM-long pieces; each insertion
     or deletion breaks at most one piece, so a title within d of it contains
-    at least m − d of them.  The index holds the titles of the current length
-    window only (it slides as titles get longer), titles are counted piece by
-    piece in C (`Counter`), and only those with enough pieces are scored.
-    No pair is missed; a title too short to need any piece is compared with
-    its whole window.  rapidfuzz is imported for the first pair to score.
+    at least m − d of them.  The index holds the titles of the current window
+    only (it slides as titles get longer), titles are counted piece by piece
+    in C (`Counter`), and only those with enough pieces are scored.  No pair
+    is missed; a title too short to need any piece is scored against its
+    whole window.  Titles of one length made of the same letters share few
+    pieces, so they stay near linear.
     """
-    titles = [title for title, _ in group]
-    lengths = [len(title) for title in titles]
+    from rapidfuzz import fuzz, process
+
     grams = [{title[at:at + GRAM] for at in range(len(title) - GRAM + 1)} for title in titles]
     index: dict[str, set[int]] = {}
     added = 0
-    # In a commit-sized group, shared letters (a bound of the longest common
-    # subsequence) settle most candidates before rapidfuzz is even imported;
-    # in a large one, rapidfuzz scores them faster than the bound.
-    bounded = len(group) < LETTERS_BOUND_BELOW
-    letters = cache(lambda position: Counter(titles[position]))
     for a, title in enumerate(titles):
-        end = _window_end(lengths, lengths[a])
+        end = ends[a]
         for b in range(added, end):
             for gram in grams[b]:
                 index.setdefault(gram, set()).add(b)
@@ -130,19 +165,17 @@ def _group_pairs(group: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
         if end <= a + 1:
             continue
         pieces = len(title) // GRAM
-        need = pieces - _max_edits(lengths[a])
+        need = pieces - _max_edits(len(title))
         if need <= 0:
-            candidates: Iterable[int] = range(a + 1, end)
-        else:
-            hits = Counter(chain.from_iterable(
-                index.get(title[at:at + GRAM], ()) for at in range(0, pieces * GRAM, GRAM)))
-            candidates = [b for b, count in hits.items() if count >= need]
-        for b in candidates:
-            if (bounded and 200 * sum((letters(a) & letters(b)).values())
-                    < THRESHOLD * (lengths[a] + lengths[b])):
-                continue
-            if _alike(title, titles[b]):
-                yield group[a][1], group[b][1]
+            for _, _, b in process.extract(title, titles[a + 1:end], scorer=fuzz.ratio,
+                                           score_cutoff=THRESHOLD, limit=None):
+                yield a, a + 1 + b
+            continue
+        hits = Counter(chain.from_iterable(
+            index.get(title[at:at + GRAM], ()) for at in range(0, pieces * GRAM, GRAM)))
+        for b, count in hits.items():
+            if count >= need and fuzz.ratio(title, titles[b], score_cutoff=THRESHOLD) >= THRESHOLD:
+                yield a, b
 
 
 def _alike(title: str, other: str) -> bool:
