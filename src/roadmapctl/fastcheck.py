@@ -51,7 +51,7 @@ def dispatch(args: list[str]) -> int | None:
     values = parse(args)
     if values is None:
         return None
-    from roadmapctl.checking import command
+    from roadmapctl.commands.checkrun import command
 
     gc.freeze()  # what is imported stays: the collector need not walk it again
     return command(values["paths"], values["fmt"], values["as_of"],  # type: ignore[arg-type]

@@ -16,11 +16,12 @@ several executors counts for each of them; the total counts it once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from roadmapctl.overdue import Loaded, TrackedFile, executor_filter, executor_labels, fold
+from roadmapctl.tracking.service import TrackedFile, executor_filter, executor_labels, fold
 from roadmapctl.tracking import Tracked, TrackedItem
 
 By = Literal["executor", "section", "file"]
@@ -46,6 +47,23 @@ class Tally:
     def average_delay(self) -> float | None:
         missed = self.late + self.overdue
         return self.delay_days / missed if missed else None
+
+    def record(self) -> dict[str, object]:
+        """The figures as `stats --format json` and `report --format json` give them."""
+        share, delay = self.share, self.average_delay
+        return {"group": self.label, "due": self.due, "on_time": self.on_time, "late": self.late,
+                "overdue": self.overdue, "extended": self.extended,
+                "on_time_share": None if share is None else round(share, 1),
+                "average_delay": None if delay is None else round(delay, 1)}
+
+    def merge(self, other: Tally) -> None:
+        """Add another tally's counts: a total over several roadmaps."""
+        self.due += other.due
+        self.on_time += other.on_time
+        self.late += other.late
+        self.overdue += other.overdue
+        self.extended += other.extended
+        self.delay_days += other.delay_days
 
     def add(self, occ: Tracked) -> None:
         self.due += 1
@@ -74,12 +92,16 @@ class Report:
     total: Tally
 
 
-def discipline(loaded: Loaded, as_of: date, by: By, executor: str | None = None) -> Report:
+def discipline(files: Iterable[TrackedFile], as_of: date, by: By, executor: str | None = None,
+               several: bool = False) -> Report:
+    """Counts over the roadmaps, taken one at a time (they may stream from `iter_tracked`).
+
+    `several`: the sections of several roadmaps are labelled with their file.
+    """
     matches = executor_filter(executor)
     groups: dict[str, Tally] = {}
     total = Tally("Итого")
-    several = len(loaded.files) > 1
-    for file in loaded.files:
+    for file in files:
         for item in file.items:
             if item.cancelled or not matches(file.roadmap, item):
                 continue

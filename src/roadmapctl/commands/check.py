@@ -1,10 +1,10 @@
-"""`roadmapctl check`: the Typer command; the work is in `roadmapctl.checking`."""
+"""`roadmapctl check`: the Typer command; its body is `commands.checkrun`."""
 
 from __future__ import annotations
 
 import typer
 
-from roadmapctl.checking import check_file, list_rules, run  # noqa: F401 - the command's API
+from roadmapctl.commands.checkrun import list_rules, run  # noqa: F401 - the command's API
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
 
@@ -32,6 +32,6 @@ def register(app: typer.Typer) -> None:
         Код выхода 0 — ошибок нет (предупреждения допустимы), 1 — есть ошибки,
         2 — неверные аргументы или пути.
         """
-        from roadmapctl.checking import command
+        from roadmapctl.commands.checkrun import command
 
         return command(paths or [], fmt, as_of, encoding, jobs, show_rules)

@@ -1,8 +1,8 @@
-"""Checking roadmaps: load every file, run the rules, print findings as they come.
+"""The body of `roadmapctl check`: check every file, print findings as they come.
 
-Kept apart from the command-line layer (`commands/check.py`, which builds
-the Typer command) so that `main.run` can dispatch a plain `check` without
-importing Typer at all: `check` runs on every commit.
+Kept apart from the Typer command (`commands/check.py` only declares it) so
+that `main.run` can dispatch a plain `check` without importing Typer at all
+(`fastcheck`): `check` runs on every commit.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from functools import partial
 from importlib import import_module
 from pathlib import Path
 
-from roadmapctl.diagnostics import Problem, sort_key
+from roadmapctl.diagnostics import Problem
 from roadmapctl.discovery import iter_roadmaps
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, InputError
 from roadmapctl.formatters import FORMATS
@@ -32,20 +32,10 @@ def command(paths: Sequence[str], fmt: str, as_of: str | None, encoding: str, jo
     return run(paths or [], choice(fmt, FORMATS, "--format"), today_or(as_of), codec(encoding), jobs)
 
 
-def check_file(path: Path, as_of: date, encoding: str = "auto") -> list[Problem]:
-    """All problems of one file, sorted; the unit of work for parallel runs."""
-    from roadmapctl.loader import load
-    from roadmapctl.rules import Context, run_rules
-
-    result = load(path, encoding=encoding)
-    ctx = Context(result.roadmap, result.problems, as_of)
-    problems = list(run_rules(ctx, result.path))
-    return sorted(set(problems), key=sort_key)
-
-
 def run(paths: Sequence[str], fmt: str, as_of: date, encoding: str = "auto",
         jobs: int | None = None) -> int:
     from roadmapctl.parallel import ordered_map
+    from roadmapctl.reading.checking import check_file
 
     unreadable: list[tuple[Path, str]] = []
     files = iter_roadmaps(paths, unreadable)
