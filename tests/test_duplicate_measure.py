@@ -150,3 +150,14 @@ def test_same_findings_on_titles_of_one_length_and_the_same_letters(path: str) -
             chars[i], chars[j] = chars[j], chars[i]
         titles.append("".join(chars))
     _same(_roadmap(titles))
+
+
+def test_the_bit_parallel_lcs_matches_rapidfuzz() -> None:
+    from rapidfuzz.distance import LCSseq
+
+    rng = random.Random(11)
+    for _ in range(2000):
+        first = "".join(rng.choice("абв гдё") for _ in range(rng.randint(0, 150)))
+        second = "".join(rng.choice("абв гдё") for _ in range(rng.randint(0, 150)))
+        assert rule._lcs(first, second) == LCSseq.similarity(first, second)
+        assert rule._alike(first, second) == (ratio(first, second) >= THRESHOLD)

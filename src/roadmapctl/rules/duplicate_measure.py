@@ -117,12 +117,26 @@ def _window_end(lengths: list[int], length: int) -> int:
 
 
 def _pairwise(titles: list[str], ends: list[int]) -> Iterator[tuple[int, int]]:
-    """Shared letters bound the longest common subsequence: most pairs stop there."""
+    """Cheap exact bounds first: most pairs stop before rapidfuzz is imported.
+
+    Shared letters bound the longest common subsequence; shared pairs of
+    adjacent letters too, since each insertion or deletion breaks at most
+    two of them.
+    """
     letters = [Counter(title) for title in titles]
+    pairs: dict[int, Counter[str]] = {}
     for a, end in enumerate(ends):
         for b in range(a + 1, end):
-            if (200 * sum((letters[a] & letters[b]).values()) >= THRESHOLD * (len(titles[a]) + len(titles[b]))
-                    and _alike(titles[a], titles[b])):
+            total = len(titles[a]) + len(titles[b])
+            if 200 * sum((letters[a] & letters[b]).values()) < THRESHOLD * total:
+                continue
+            edits = int(total * (100 - THRESHOLD) / 100) + 1
+            for c in (a, b):
+                if c not in pairs:
+                    pairs[c] = Counter(map("".join, zip(titles[c], titles[c][1:])))
+            if sum((pairs[a] & pairs[b]).values()) < len(titles[b]) - 1 - 2 * edits:
+                continue
+            if _alike(titles[a], titles[b]):
                 yield a, b
 
 
@@ -179,6 +193,29 @@ def _indexed(titles: list[str], ends: list[int]) -> Iterator[tuple[int, int]]:
 
 
 def _alike(title: str, other: str) -> bool:
+    """ratio(title, other) ≥ THRESHOLD, with rapidfuzz's ratio = 200·LCS / (a + b).
+
+    The longest common subsequence is counted bit-parallel on Python
+    integers (one addition per letter); only a pair exactly at the threshold
+    goes to rapidfuzz, so that its floating point decides as it always did.
+    """
+    total = len(title) + len(other)
+    score = 200 * _lcs(title, other)
+    if score != THRESHOLD * total:
+        return score > THRESHOLD * total
     from rapidfuzz.fuzz import ratio
 
     return ratio(title, other, score_cutoff=THRESHOLD) >= THRESHOLD
+
+
+def _lcs(first: str, second: str) -> int:
+    """Length of the longest common subsequence (Hyyrö's bit-vector recurrence)."""
+    masks: dict[str, int] = {}
+    for position, char in enumerate(second):
+        masks[char] = masks.get(char, 0) | 1 << position
+    ones = (1 << len(second)) - 1
+    row = ones
+    for char in first:
+        matched = row & masks.get(char, 0)
+        row = ((row + matched) | (row - matched)) & ones
+    return len(second) - bin(row).count("1")
