@@ -4,24 +4,20 @@ from __future__ import annotations
 
 import typer
 
-from roadmapctl.commands.checkrun import list_rules, run  # noqa: F401 - the command's API
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
+from roadmapctl.commands.checkrun import list_rules, run  # noqa: F401 - the command's API
+from roadmapctl.formatters import FORMATS
 
 
 def register(app: typer.Typer) -> None:
     @app.command("check", cls=RussianCommand)
     def check_command(
         paths: list[str] = params.PATHS,
-        fmt: str = typer.Option(
-            "text", "--format", "-f", metavar="ФОРМАТ",
-            help="text — строки «файл:строка:столбец: …»; json; github — аннотации GitHub Actions.",
-        ),
+        fmt: str = params.fmt(FORMATS, note="text — строки «файл:строка:столбец: …», "
+                                             "github — аннотации GitHub Actions"),
         as_of: str = params.AS_OF,
-        encoding: str = typer.Option(
-            "auto", "--encoding", metavar="КОДИРОВКА", show_default=False,
-            help="Кодировка файлов, например cp1251; по умолчанию UTF-8.",
-        ),
+        encoding: str = params.ENCODING,
         jobs: int = params.JOBS,
         show_rules: bool = typer.Option(
             False, "--list-rules", help="Показать все правила с примерами и выйти.",

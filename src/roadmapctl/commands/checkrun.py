@@ -26,10 +26,10 @@ def command(paths: Sequence[str], fmt: str, as_of: str | None, encoding: str, jo
     if show_rules:
         sys.stdout.write(list_rules())
         return EXIT_OK
-    from roadmapctl.options import choice, today_or
     from roadmapctl.options import encoding as codec
+    from roadmapctl.options import output_format, today_or
 
-    return run(paths or [], choice(fmt, FORMATS, "--format"), today_or(as_of), codec(encoding), jobs)
+    return run(paths or [], output_format(fmt, FORMATS), today_or(as_of), codec(encoding), jobs)
 
 
 def run(paths: Sequence[str], fmt: str, as_of: date, encoding: str = "auto",

@@ -1,9 +1,11 @@
-"""`roadmapctl import`: a roadmap from a Word document or text pasted from Word."""
+"""`roadmapctl import`: a roadmap from a Word document, a PDF or text pasted from Word."""
 
 from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,7 +14,7 @@ import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
-from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK
+from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, InputError, UsageError
 
 if TYPE_CHECKING:
     from roadmapctl.diagnostics import Problem
@@ -78,17 +80,50 @@ def _count_sections(sections: list) -> int:  # type: ignore[type-arg]
     return sum(1 + _count_sections(s.sections) for s in sections)
 
 
+@contextmanager
+def stdin_copy() -> Iterator[Path]:
+    """Standard input in a temporary file named for what it holds (Word, PDF or text), since the
+    importer chooses its reader by the file's suffix."""
+    import os
+    import tempfile
+
+    from roadmapctl.limits import MAX_IMPORT_BYTES
+
+    data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1) if sys.stdin is not None else b""
+    if len(data) > MAX_IMPORT_BYTES:
+        raise InputError(f"на стандартном вводе больше {MAX_IMPORT_BYTES // 1024 // 1024} МБ: "
+                         "это не похоже на дорожную карту")
+    suffix = ".docx" if data.startswith(b"PK\x03\x04") else ".pdf" if data.startswith(b"%PDF") else ".txt"
+    handle, name = tempfile.mkstemp(prefix="roadmapctl-import-", suffix=suffix)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        yield Path(name)
+    finally:
+        os.unlink(name)
+
+
 def run(source: Path, output: str | None, period: str | None, force: bool, as_of: date) -> int:
     from roadmapctl.fsio import write_atomic
     from roadmapctl.importer import import_file
     from roadmapctl.importer.writer import render_yaml
 
-    with params.options({"period": "--period"}, hints={"period": PERIOD_HINT}):
-        result = import_file(source, period)
+    if str(source) == "-":
+        if output is None:
+            raise UsageError("документ читается со стандартного ввода — укажите, куда записать карту: -o",
+                             "например: roadmapctl import - -o roadmaps/карта.yaml < план.docx")
+        with stdin_copy() as copy, params.options({"period": "--period"}, hints={"period": PERIOD_HINT}):
+            result = import_file(copy, period)
+        source = Path("стандартный ввод")
+    else:
+        with params.options({"period": "--period"}, hints={"period": PERIOD_HINT}):
+            result = import_file(source, period)
     target = output or str(default_output(source))
+    _refuse_overwriting_the_source(source, target)
     comments = [f"Импортировано из файла {source.name} командой roadmapctl import;",
                 "места, требующие проверки, перечислены в отчёте импорта."]
     text = render_yaml(result.roadmap, comments)
+    _refuse_oversize(source, text)
     problems = check_text(text, "-" if target == "-" else target, as_of)
     if target == "-":
         sys.stdout.write(text)
@@ -99,22 +134,52 @@ def run(source: Path, output: str | None, period: str | None, force: bool, as_of
     return EXIT_FINDINGS if any(p.is_error for p in problems) else EXIT_OK
 
 
+def _refuse_overwriting_the_source(source: Path, target: str) -> None:
+    """The document being imported is never replaced by its YAML, whatever the name (`-o ../x/plan.docx`, links)."""
+    import os
+
+    from roadmapctl.errors import OutputError
+
+    if target == "-":
+        return
+    try:
+        same = os.path.samefile(source, target)
+    except OSError:
+        return  # the target does not exist yet
+    if same:
+        raise OutputError(f"{target} — это сам импортируемый документ; его нельзя перезаписать картой",
+                          "укажите в -o другое имя, например с расширением .yaml")
+
+
+def _refuse_oversize(source: Path, text: str) -> None:
+    """Never write what `check` would refuse: the same bound for both."""
+    from roadmapctl.errors import InputError
+    from roadmapctl.limits import MAX_ROADMAP_BYTES, megabytes
+
+    size = len(text.encode("utf-8"))
+    if size > MAX_ROADMAP_BYTES:
+        raise InputError(f"{source}: карта получилась бы размером {megabytes(size)}, а roadmapctl check "
+                         f"принимает файлы не больше {megabytes(MAX_ROADMAP_BYTES)} — ничего не записано",
+                         "проверьте, тот ли это документ, или разделите его на несколько карт")
+
+
 def register(app: typer.Typer) -> None:
     @app.command("import", cls=RussianCommand)
     def import_command(
         source: Path = typer.Argument(..., metavar="ФАЙЛ",
-                                      help="Документ Word (.docx) или текст (.txt), скопированный из Word."),
+                                      help="Документ Word (.docx), PDF (.pdf) или текст (.txt), скопированный "
+                                           "из Word; «-» — стандартный ввод."),
         output: str = typer.Option(
             None, "--output", "-o", metavar="ПУТЬ",
             help="Куда записать карту; по умолчанию roadmaps/<имя файла>.yaml; «-» — на экран.",
         ),
         period: str = typer.Option(
             None, "--period", "-p", metavar="ПЕРИОД",
-            help="Период карты (2023/2024, 2021-2025, 2021-06-01..2022-08-31), если его нет в названии.",
+            help="Период карты (2023/2024, 2021-2025, 2021-06-01..2022-08-31), если документ не называет его.",
         ),
-        force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
+        force: bool = params.FORCE,
     ) -> int:
-        """Перенести дорожную карту из Word: таблица → YAML и отчёт о том, что проверить.
+        """Перенести дорожную карту из Word или PDF: таблица → YAML и отчёт о том, что проверить.
 
         Находит таблицу по строке заголовков («Мероприятие», «Сроки», «Ответственные»,
         «Результат»), собирает разделы, мероприятия и справочник исполнителей, приказ

@@ -12,6 +12,7 @@ every message and every help text stays the one Typer gives.
 from __future__ import annotations
 
 import gc
+import os
 
 _VALUED = {"--format": "fmt", "-f": "fmt", "--as-of": "as_of", "--encoding": "encoding",
            "--jobs": "jobs", "-j": "jobs"}
@@ -19,8 +20,9 @@ _VALUED = {"--format": "fmt", "-f": "fmt", "--as-of": "as_of", "--encoding": "en
 
 def parse(args: list[str]) -> dict[str, object] | None:
     """The option values of `check ARGS…`, or None when Typer should read them."""
-    if not args or args[0] != "check":
-        return None
+    if not args or args[0] != "check" or any(name.endswith("_COMPLETE") or name.startswith("_TYPER_COMPLETE")
+                                                 for name in os.environ):
+        return None  # shell completion is Typer's
     values: dict[str, object] = {"paths": [], "fmt": "text", "as_of": None, "encoding": "auto",
                                  "jobs": "0", "show_rules": False}
     words = iter(args[1:])
