@@ -71,3 +71,23 @@ def test_a_workbook_without_a_roadmap_table(cli, tmp_path: Path) -> None:
     _book(path, [["Фамилия", "Имя"], ["Иванов", "Иван"]])
     result = cli("import", path, "-o", tmp_path / "x.yaml")
     assert result.code == 2 and "ни на одном листе нет таблицы дорожной карты" in result.err
+
+
+@pytest.mark.parametrize("name", ["chelyabinsk-2023-2024.yaml", "lysva-2021-2022.yaml", "belgorod-2021-2025.yaml"])
+def test_export_then_import_gives_the_same_items(cli, tmp_path: Path, name: str) -> None:
+    """A roadmap exported to Excel (as a ministry template wants it) comes back with the same measures."""
+    from conftest import ROADMAPS
+
+    from roadmapctl.loader import load
+
+    book = tmp_path / "plan.xlsx"
+    assert cli("export", ROADMAPS / name, "-o", book).code == 0
+    target = tmp_path / "plan.yaml"
+    result = cli("import", book, "-o", target, "--period", str(load(ROADMAPS / name).roadmap.period))
+    assert result.code in (0, 1), result.err
+    original, imported = load(ROADMAPS / name).roadmap, load(target).roadmap
+
+    def measures(roadmap) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+        return [(e.item.number or None, e.item.title, e.item.deadline) for e in roadmap.walk()]
+
+    assert measures(imported) == measures(original)

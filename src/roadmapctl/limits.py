@@ -41,6 +41,8 @@ MAX_PDF_PAGES = 500
 # Rendering a user's template: seconds and characters of output.
 TEMPLATE_SECONDS = 60
 TEMPLATE_OUTPUT_CHARS = 200 * 1024 * 1024
+# How long `done`, `extend`, `rollover` wait for another edit of the same roadmap to finish.
+EDIT_LOCK_SECONDS = 10
 
 
 def megabytes(n: int) -> str:

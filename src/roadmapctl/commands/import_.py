@@ -104,9 +104,9 @@ def stdin_copy() -> Iterator[Path]:
 
 
 def run(source: Path, output: str | None, period: str | None, force: bool, as_of: date) -> int:
-    from roadmapctl.fsio import write_atomic
     from roadmapctl.importer import import_file
     from roadmapctl.importer.writer import render_yaml
+    from roadmapctl.output import is_stdout, write_output
 
     if str(source) == "-":
         if output is None:
@@ -116,20 +116,20 @@ def run(source: Path, output: str | None, period: str | None, force: bool, as_of
             result = import_file(copy, period)
         source = Path("стандартный ввод")
     else:
+        # before the work: `import plan.docx -o plan.docx --force` is refused at once
+        _refuse_overwriting_the_source(source, output or str(default_output(source)))
         with params.options({"period": "--period"}, hints={"period": PERIOD_HINT}):
             result = import_file(source, period)
     target = output or str(default_output(source))
-    _refuse_overwriting_the_source(source, target)
     comments = [f"Импортировано из файла {source.name} командой roadmapctl import;",
                 "места, требующие проверки, перечислены в отчёте импорта."]
     text = render_yaml(result.roadmap, comments)
     _refuse_oversize(source, text)
-    problems = check_text(text, "-" if target == "-" else target, as_of)
-    if target == "-":
-        sys.stdout.write(text)
+    problems = check_text(text, "-" if is_stdout(target) else target, as_of)
+    write_output(target, text, inputs=[source], force=force, generated=False)
+    if is_stdout(target):
         sys.stderr.write(report(result, source.name, "стандартный вывод", problems))
     else:
-        write_atomic(Path(target), text, overwrite=force)
         sys.stdout.write(report(result, source.name, target, problems))
     return EXIT_FINDINGS if any(p.is_error for p in problems) else EXIT_OK
 
