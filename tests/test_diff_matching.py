@@ -28,7 +28,7 @@ def roadmap(items: list[dict[str, str]], period: str = "2023/2024", sections: in
         lines += [f'  - number: "{s + 1}"', f"    title: Раздел {s + 1}", "    items:"]
         for item in mine:
             lines.append(f'      - title: "{item["title"]}"')
-            for key in ("number", "key", "deadline"):
+            for key in ("number", "key", "deadline", "due"):
                 if key in item:
                     lines.append(f'        {key}: "{item[key]}"')
             if "deadline" not in item:

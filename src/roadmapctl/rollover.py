@@ -26,6 +26,7 @@ from typing import Any
 
 from roadmapctl.errors import InputError, OutputError, UsageError
 from roadmapctl.period import Period, PeriodError, parse_period
+from roadmapctl.rollover_review import review
 from roadmapctl.rollover_tree import drop_key, same_style
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -41,7 +42,9 @@ class RolloverResult:
     keys_added: int = 0
     shifted: int = 0
     cleared: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_MARKS, 0))
-    review: list[str] = field(default_factory=list)
+    review: list[tuple[int, str]] = field(default_factory=list)  # (line in the new file, what to check)
+    mentions: int = 0  # texts where a mention of the period was moved
+    unshifted: set[str] = field(default_factory=set)  # keys of items whose deadline could not be moved
     draft: list[str] = field(default_factory=list)  # what was removed from order/approval
 
 
@@ -199,7 +202,8 @@ def rollover(path: Path, to_text: str) -> RolloverResult:
     result = RolloverResult(old_text, "", old_period, new_period, keys_added)
     move_year(data, old_period, new_period, delta, result)
     text = dump_document(data, original)
-    result.new_text = _mark_origin(text, path.name, old_period, new_period)
+    result.new_text, marker = _mark_origin(text, path.name, old_period, new_period)
+    result.review = review(old_text, result.new_text, old_period, delta, marker, result.unshifted)
     return result
 
 
@@ -211,8 +215,7 @@ def move_year(data: Any, old: Period, new: Period, delta: int, result: RolloverR
     else:
         data["period"] = same_style(period, new.text)
 
-    if isinstance(data.get("title"), str):
-        data["title"] = same_style(data["title"], move_period_years(data["title"], old, delta))
+    result.mentions = move_mentions(data, old, delta)
     for block, name in (("order", "приказ"), ("approval", "гриф утверждения")):
         removed = [k for k in ("date", "number") if hasattr(data.get(block), "keys") and k in data[block]]
         for k in removed:
@@ -220,7 +223,6 @@ def move_year(data: Any, old: Period, new: Period, delta: int, result: RolloverR
         if removed:
             result.draft.append(name)
     for item, _parent, _section, _index in _walk(data.get("sections")):
-        label = f"мероприятие {item['number']}" if item.get("number") else f"мероприятие «{_short(str(item.get('title')))}»"
         _clear_marks(item, result)
         phrase = item.get("deadline")
         if isinstance(phrase, str) and phrase.strip():
@@ -229,15 +231,38 @@ def move_year(data: Any, old: Period, new: Period, delta: int, result: RolloverR
                 item["deadline"] = same_style(phrase, moved)
                 result.shifted += 1
             elif not ok and (not item.get("due") or _YEAR.search(phrase)):
-                result.review.append(f"{label}: срок «{phrase}» не удалось перенести однозначно — оставлен как был")
+                result.unshifted.add(str(item.get("key")))
         if item.get("due") is not None:
             item["due"] = _shift_due(item["due"], delta)
-        for field_name in ("title", "result"):
-            text = item.get(field_name)
-            if isinstance(text, str) and _YEAR.search(text):
-                years = ", ".join(dict.fromkeys(m.group(1) for m in _YEAR.finditer(text)))
-                what = "названии" if field_name == "title" else "результате"
-                result.review.append(f"{label}: в {what} упомянуты годы ({years})")
+
+
+# Values that are not prose: never touched by `move_mentions`.
+_NOT_PROSE = ("deadline", "due", "key", "number", "id", "date", "period", "format", "email", "status", "role",
+              "names", "field", "completions", "extensions")
+
+
+def move_mentions(node: Any, old: Period, delta: int) -> int:
+    """Move every mention of the period in the document's texts («на 2023/2024 учебный год»).
+
+    Title, order (title, preamble, points), approval stamp, goals, items — all
+    prose alike; fixed years («на 2023-2025 годы», «от 14.06.2023») stay.
+    Returns how many texts changed.
+    """
+    from roadmapctl.period_mentions import moved
+
+    changed = 0
+    keys = [k for k in node if k not in _NOT_PROSE] if hasattr(node, "keys") else \
+        range(len(node)) if isinstance(node, list) else []
+    for key in keys:
+        value = node[key]
+        if isinstance(value, str):
+            text = moved(value, old, delta)
+            if text != value:
+                node[key] = same_style(value, text)
+                changed += 1
+        elif hasattr(value, "keys") or isinstance(value, list):
+            changed += move_mentions(value, old, delta)
+    return changed
 
 
 def _clear_marks(item: Any, result: RolloverResult) -> None:
@@ -261,16 +286,13 @@ def _shift_due(value: Any, delta: int) -> Any:
     return same_style(value, add_years(day, delta).isoformat()) if day else value
 
 
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _mark_origin(text: str, name: str, old: Period, new: Period) -> str:
+def _mark_origin(text: str, name: str, old: Period, new: Period) -> tuple[str, int]:
+    """The text with a comment saying where it came from, and that comment's line number."""
     end = "\r\n" if "\r\n" in text else "\n"
     line = f"# Перенесено командой roadmapctl rollover из {name}: период {old.text} → {new.text}.{end}"
     body = text.lstrip("\ufeff")
     bom = text[: len(text) - len(body)]
     first, _, rest = body.partition("\n")
     if first.startswith("# yaml-language-server"):
-        return f"{bom}{first}\n{line}{rest}"
-    return f"{bom}{line}{body}"
+        return f"{bom}{first}\n{line}{rest}", 2
+    return f"{bom}{line}{body}", 1

@@ -66,7 +66,7 @@ def load_side(source: Any) -> Any:
 def run(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt: str | None,
         output: Path | None, force: bool, include_status: bool) -> int:
     from roadmapctl.diff import compare
-    from roadmapctl.diff.report import FORMATS, counts_line
+    from roadmapctl.diff.report import FORMATS, counts_line, document_line
     from roadmapctl.options import choice
 
     if fmt is None and output is not None and output.suffix and output.suffix.lower() not in SUFFIX_FORMATS:
@@ -95,7 +95,8 @@ def run(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt
     from roadmapctl.fsio import write_atomic
 
     write_atomic(output, data, overwrite=force)
-    sys.stdout.write(f"Записан файл {output} ({FORMAT_NAMES[fmt]}). {counts_line(diff)}\n")
+    outside = f" {document_line(diff)}" if document_line(diff) else ""
+    sys.stdout.write(f"Записан файл {output} ({FORMAT_NAMES[fmt]}). {counts_line(diff)}{outside}\n")
     return code
 
 

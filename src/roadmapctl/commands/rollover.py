@@ -26,6 +26,7 @@ def report(result: RolloverResult, source: Path, target: Path, problems: list[Pr
     lines = [
         f"Новая карта: {target}, период {result.new_period} (был {result.old_period}).",
         f"Сроки с явными годами сдвинуты на {count(delta, 'год', 'года', 'лет')}: {result.shifted}.",
+        f"Упоминания периода в тексте (название, приказ, гриф, мероприятия) сдвинуты: {result.mentions}.",
     ]
     if any(cleared.values()):
         lines.append("Сброшено: " + ", ".join([
@@ -44,8 +45,8 @@ def report(result: RolloverResult, source: Path, target: Path, problems: list[Pr
         what = ", ".join(result.draft)
         lines.append(f"{what[:1].upper()}{what[1:]}: дата и номер удалены — новая карта ещё не утверждена.")
     if result.review:
-        lines.append(f"Проверьте ({len(result.review)}):")
-        lines += [f"  {line}" for line in result.review]
+        lines.append(f"Проверьте — здесь ещё назван прошлый период или срок не перенесён ({len(result.review)}):")
+        lines += [f"  строка {line}: {what}" if line else f"  {what}" for line, what in result.review]
     lines += check_verdict(problems)
     return "\n".join(lines) + "\n"
 

@@ -106,14 +106,11 @@ def entries(roadmap: Roadmap, year_shift: int = 0) -> list[Entry]:
 
     def visit(items: list[Item], chain: tuple[Section, ...], parent: Entry | None) -> None:
         section = chain[-1]
-        unnumbered = 0
+        base = parent.label if parent is not None else normalize_number(section.number) or ""
         for position, item in enumerate(items, 1):
-            number = normalize_number(item.number)
-            if parent is not None:
-                label = number or f"{parent.label}, подп. {position}"
-            else:
-                unnumbered += number is None
-                label = number or f"{normalize_number(section.number) or section.title}, б/н {unnumbered}"
+            number = normalize_number(item.number) or None
+            # The address `done`, `overdue` and `list` accept: the number, else «родитель/позиция».
+            label = number or f"{base}/{position}"
             title = normalize(item.title, year_shift)
             entry = Entry(len(out), ItemInContext(item, chain, parent.item if parent else None),
                           label, number, parent.index if parent else None,
