@@ -111,7 +111,9 @@ def test_different_contest_is_added_not_a_rewording() -> None:
     new = roadmap([{"number": "1.1", "title": f"{preamble} «Я исследователь»"},
                    {"number": "1.2", "title": f"{preamble} «Юный инженер»"}])
     diff = compare(old, new)
-    assert [(c.old.label, c.new.label) for c in diff.changed] == [("1.2", "1.1")]
+    assert not diff.changed  # «Я исследователь» only moved up: renumbered, not changed
+    assert [(run.old, run.new) for run in diff.renumbered] == [(("1.2",), ("1.1",))]
+    assert diff.renumbered[0].summary == "1.2 → 1.1 перенумеровано (удалён прежний 1.1)"
     assert [r.title[-14:] for r in diff.added] == ["«Юный инженер»"]
     assert [r.title[-11:] for r in diff.removed] == ["«Почемучки»"]
 

@@ -144,7 +144,7 @@ def test_textconv_is_year_neutral(cli) -> None:
     assert block(old, "2.1") == block(new, "2.1")
     before, after = block(old, "1.2"), block(new, "1.3")
     assert [ln for ln in before if ln not in after] == ["  № 1.2", "  статус: выполнено",
-                                                          "  исполнено: {Г}-10-25 — планы образовательных "
+                                                          "  исполнено: 25.10.2023 — планы образовательных "
                                                           "организаций собраны Комитетом"]
     assert [ln for ln in after if ln not in before] == ["  № 1.3"]
 

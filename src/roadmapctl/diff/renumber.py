@@ -127,7 +127,7 @@ def _run(run: list[tuple[Entry, Entry, tuple[str, ...]]], new_sections: tuple[Se
     new_labels = tuple(b.label for _, b, _ in run)
     cause = "; ".join(run[0][2])
     verb = "перенумеровано" if len(run) == 1 else "перенумерованы"
-    summary = f"{_span(old_labels)} → {_span(new_labels)} {verb} ({cause})"
+    summary = f"{_span(old_labels)} → {_span(new_labels)} {verb} ({cause})"  # as report.run_span
     first = run[0][1]
     return RenumberRun(old_labels, new_labels, tuple(b.item.title for _, b, _ in run),
                        new_sections[first.section], first.index, cause, summary)

@@ -89,6 +89,14 @@ def uses_line(addresses: tuple[str, ...]) -> str:
     return f"касается {'мероприятия' if len(addresses) == 1 else 'мероприятий'} {shown}"
 
 
+def run_span(run: RenumberRun) -> str:
+    """«5.2.3–5.2.8 → 5.2.4–5.2.9»."""
+    def span(labels: tuple[str, ...]) -> str:
+        return labels[0] if len(labels) == 1 else f"{labels[0]}–{labels[-1]}"
+
+    return f"{span(run.old)} → {span(run.new)}"
+
+
 def doc_change_line(change: DocumentChange, words: Callable[[WordDiff], str]) -> str:
     if change.words is not None and change.old and change.new:
         return f"{change.summary}: {words(change.words)}"
@@ -248,7 +256,7 @@ def markdown_report(diff: RoadmapDiff) -> str:
         lines += ["", f"## {_md(section_heading(section))}", ""]
         for kind, value in rows:
             if kind == "renumbered":
-                lines.append(f"- **Перенумеровано** {_md(value.summary)}")
+                lines.append(f"- **Перенумеровано** {_md(run_span(value))} ({_md(value.cause)})")
             elif kind == "changed":
                 label = value.new.label if value.old.label == value.new.label else \
                     f"{value.old.label} → {value.new.label}"

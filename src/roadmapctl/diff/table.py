@@ -21,6 +21,7 @@ from roadmapctl.diff.report import (
     document_line,
     groups,
     item_facts,
+    run_span,
     uses_line,
 )
 from roadmapctl.diff.result import DocumentChange, FieldChange, ItemChange, ItemRef, RoadmapDiff, WordDiff
@@ -48,7 +49,7 @@ def rows(diff: RoadmapDiff) -> list[Row]:
     for _, entries in groups(diff):
         for kind, value in entries:
             if kind == "renumbered":
-                out.append(Row(f"{_span(value.old)} → {_span(value.new)}",
+                out.append(Row(run_span(value),
                                tuple((("label", "№ "), ("", f"{a} {t}")) for a, t in zip(value.old, value.titles)),
                                tuple((("label", "№ "), ("", f"{b} {t}")) for b, t in zip(value.new, value.titles)),
                                (value.summary,)))
@@ -79,10 +80,6 @@ def _section_cell(ref: Any, words: WordDiff | None, keep: str) -> tuple[Line, ..
     head = ("label", "Раздел "), ("", f"{ref.number + ' ' if ref.number else ''}«")
     title = _side(words, keep) if words is not None else (("", ref.title),)
     return ((*head, *title, ("", "»")),)
-
-
-def _span(labels: tuple[str, ...]) -> str:
-    return labels[0] if len(labels) == 1 else f"{labels[0]}–{labels[-1]}"
 
 
 def _document_row(part: str, change: DocumentChange) -> Row:
