@@ -52,19 +52,43 @@ def word_diff(old: str | None, new: str | None, year_shift: int = 0) -> WordDiff
     tail = b[len(_strip(new_list)):]
     b, new_list = b[:len(_strip(new_list))], _strip(new_list)
     matcher = SequenceMatcher(None, old_keys, new_list, autojunk=False)
-    tokens: list[Segment] = []  # (op, whitespace before, token as written), one per token
+    # (op, whitespace before, token as written), one per token; an equal token also carries the old side's.
+    tokens: list[tuple[str, ...]] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             for (a_lead, a_text, _), (b_lead, b_text, _) in zip(a[i1:i2], b[j1:j2]):
                 if _recased(a_text, b_text):  # «меры» → «Меры»: shown, though alone it is no change
                     tokens += [("delete", a_lead, a_text), ("insert", b_lead, b_text)]
                 else:
-                    tokens.append(("equal", b_lead or a_lead, b_text))
+                    tokens.append(("equal", b_lead, b_text, a_lead, a_text))
             continue
         tokens += [("delete", lead, text) for lead, text, _ in a[i1:i2]]
         tokens += [("insert", lead, text) for lead, text, _ in b[j1:j2]]
     tokens += [("equal", lead, text) for lead, text, _ in tail]
-    return WordDiff(_merged(tokens))
+    return WordDiff(_merged(_widened(tokens)))
+
+
+def _widened(tokens: list[tuple[str, ...]]) -> list[Segment]:
+    """A word next to an added or removed quote or bracket, with no space between, changes with it:
+    «ГБНОУ ОК [-Смена-] {+«Смена»+}» reads better than «ГБНОУ ОК {+«+}Смена{+»+}»."""
+    out: list[Segment] = []
+    for n, token in enumerate(tokens):
+        if token[0] != "equal" or len(token) == 3:
+            out.append((token[0], token[1], token[2]))
+            continue
+        _, b_lead, b_text, a_lead, a_text = token
+        after = tokens[n + 1] if n + 1 < len(tokens) else None
+        touches = (n and tokens[n - 1][0] != "equal" and not b_lead and _bracket(tokens[n - 1][2])) or \
+            (after is not None and after[0] != "equal" and not after[1] and _bracket(after[2]))
+        if touches and b_text[:1].isalnum():
+            out += [("delete", a_lead, a_text), ("insert", b_lead, b_text)]
+        else:
+            out.append(("equal", b_lead, b_text))
+    return out
+
+
+def _bracket(text: str) -> bool:
+    return bool(text) and all(ch in "«»\"“”„‟'‘’()[]" for ch in text)
 
 
 def _recased(old: str, new: str) -> bool:

@@ -1,0 +1,226 @@
+"""`roadmapctl diff` over the whole document, in every format, through the real CLI.
+
+Two pairs are derived from last year's Chelyabinsk test roadmap by explicit
+edits, the way people edit a roadmap:
+
+- «outside»: only the document around the items changes — an organisation
+  renamed in the glossary, an e-mail added, a new order date, number and
+  signatory, a reworded order point, a new addressee, the territory;
+- «inside»: a new 5.2.3 inserted (5.2.3–5.2.8 become 5.2.4–5.2.9), section 5
+  renamed «Меры, мероприятия …» → «Мероприятия …», a deadline rewritten
+  («В течение года» → «1 раз в четверть»), a sub-item of 5.2.5 removed.
+
+Each pair is compared in text, Markdown, JSON, HTML, DOCX and through the
+`textconv` driver (as `git diff` would show it); goldens pin the wording.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, golden
+
+BASE = DATA / "diff" / "chel-2023-2024.yaml"
+GOLDEN = DATA / "golden"
+
+OUTSIDE = (
+    ("    name: ГБНОУ ОК Смена\n    short: ГБНОУ ОК Смена\n",
+     "    name: ГБНОУ ОК «Смена»\n    short: ГБНОУ ОК «Смена»\n"),
+    ("    short: Комитет\n", "    short: Комитет\n    email: edu@cheladmin.ru\n"),
+    ("  date: 2023-08-07\n  number: 1828-у\n", "  date: 2023-08-10\n  number: 1840-у\n"),
+    ("  kind: ПРИКАЗ\n  date: 2023-08-07\n  number: 1828-у\n", "  kind: ПРИКАЗ\n  date: 2023-08-10\n  number: 1840-у\n"),
+    ("    name: С.В. Портье\n", "    name: И.И. Иванов\n"),
+    ("принять в работу образовательной организации", "принять к исполнению в образовательной организации"),
+    ("    - отдел исполнителя\n", "    - отдел исполнителя\n    - ГБНОУ ОК «Смена»\n"),
+    ("territory: город Челябинск\n", "territory: Челябинский городской округ\n"),
+)
+
+NEW_ITEM = """          - number: "5.2.3"
+            title: Проведение муниципального форума наставников профессионального самоопределения
+            deadline: Ноябрь 2023 г.
+            executors:
+              - komitet
+            result: Проведён форум наставников
+"""
+REMOVED_SUB = """              - title: Участие в региональных соревнованиях «ИкаР»
+                deadline: Декабрь 2023 г.-май 2024 г.
+                executors:
+                  - obr-org
+                result: Реализовано региональное мероприятие, способствующее профессиональному самоопределению обучающихся
+"""
+
+
+def _edit(text: str, edits: tuple[tuple[str, str], ...]) -> str:
+    for before, after in edits:
+        assert text.count(before) >= 1, before
+        text = text.replace(before, after, 1)
+    return text
+
+
+def _inside(text: str) -> str:
+    for n in range(8, 2, -1):
+        text = _edit(text, ((f'- number: "5.2.{n}"', f'- number: "5.2.{n + 1}"'),))
+    anchor = '          - number: "5.2.4"\n            title: Организация внедрения'
+    return _edit(text, (
+        (anchor, NEW_ITEM + anchor),
+        ("    title: Меры, мероприятия в системе работы", "    title: Мероприятия в системе работы"),
+        (REMOVED_SUB, ""),
+        ("с учетом адресных рекомендаций по результатам мониторинга эффективности организационно-педагогического "
+         "сопровождения профессионального самоопределения обучающихся\n        deadline: В течение года",
+         "с учетом адресных рекомендаций по результатам мониторинга эффективности организационно-педагогического "
+         "сопровождения профессионального самоопределения обучающихся\n        deadline: 1 раз в четверть"),
+    ))
+
+
+@pytest.fixture
+def pair(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    base = BASE.read_text(encoding="utf-8")
+
+    def make(kind: str) -> tuple[str, str]:
+        Path("old.yaml").write_text(base, encoding="utf-8")
+        Path("new.yaml").write_text(_edit(base, OUTSIDE) if kind == "outside" else _inside(base), encoding="utf-8")
+        return "old.yaml", "new.yaml"
+
+    return make
+
+
+def _docx_text(path: Path) -> str:
+    """The comparison table as text: a row per line, cells by « | », struck words [-…-], marked {+…+}."""
+    from docx import Document
+
+    lines = []
+    for row in Document(str(path)).tables[0].rows:
+        cells = []
+        for cell in row.cells:
+            parts = []
+            for paragraph in cell.paragraphs:
+                runs = "".join(f"[-{r.text}-]" if r.font.strike else f"{{+{r.text}+}}" if r.font.underline else r.text
+                               for r in paragraph.runs)
+                parts.append(runs)
+            cells.append(" / ".join(parts))
+        lines.append(" | ".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def _git_diff(cli, old: str, new: str) -> str:
+    """What `git diff` shows with the textconv driver: a unified diff of the two renderings."""
+    a, b = cli("textconv", old), cli("textconv", new)
+    assert (a.code, b.code, a.err, b.err) == (0, 0, "", "")
+    return "".join(difflib.unified_diff(a.out.splitlines(True), b.out.splitlines(True), "a/карта", "b/карта", n=0))
+
+
+@pytest.mark.parametrize("kind", ["outside", "inside"])
+def test_every_format_matches_its_golden(cli, pair, tmp_path: Path, kind: str) -> None:
+    old, new = pair(kind)
+    for fmt, suffix in (("text", "txt"), ("markdown", "md"), ("json", "json")):
+        result = cli("diff", old, new, "--format", fmt)
+        assert (result.code, result.err) == (1, ""), result.err
+        golden(GOLDEN / f"diff-{kind}.{suffix}", result.out)
+    assert cli("diff", old, new, "-o", "t.html").code == 1
+    golden(GOLDEN / f"diff-{kind}.html", (tmp_path / "t.html").read_text(encoding="utf-8"))
+    assert cli("diff", old, new, "-o", "t.docx").code == 1
+    golden(GOLDEN / f"diff-{kind}.docx.txt", _docx_text(tmp_path / "t.docx"))
+    golden(GOLDEN / f"diff-{kind}.gitdiff", _git_diff(cli, old, new))
+
+
+OUTSIDE_NAMED = {
+    # what: a phrase each format must carry
+    "rename": "ГБНОУ ОК «Смена»",
+    "date": "10.08.2023",
+    "number": "1840-у",
+    "signatory": "И.И. Иванов",
+    "point": "исполнению",
+    "territory": "Челябинский городской округ",
+    "email": "edu@cheladmin.ru",
+}
+
+
+def test_a_pair_that_differs_only_outside_the_items_exits_1_and_names_each_change(cli, pair, tmp_path) -> None:
+    old, new = pair("outside")
+    text = cli("diff", old, new)
+    assert text.code == 1
+    assert "Мероприятия не изменились (41 мероприятие)." in text.out
+    assert "Вне таблицы мероприятий: 11 изменений." in text.out
+    data = json.loads(cli("diff", old, new, "-f", "json").out)
+    assert data["summary"]["document"] == 11 and data["summary"]["changed"] == 0
+    renamed = next(c for c in data["document"] if c["kind"] == "renamed" and c["field"] == "name")
+    assert renamed["diff"] == "ГБНОУ ОК [-Смена-] {+«Смена»+}"
+    assert renamed["items"] == ["5.2.3", "5.2.5/7", "5.2.5/8", "5.2.5/9"]
+    assert {(c["part"], c["field"]) for c in data["document"]} >= {
+        ("document", "territory"), ("approval", "date"), ("approval", "number"), ("executors", "name"),
+        ("executors", "short"), ("executors", "email"), ("order", "date"), ("order", "number"),
+        ("order", "points"), ("order", "signatory"), ("order", "distribution")}
+    markdown = cli("diff", old, new, "-f", "markdown").out
+    cli("diff", old, new, "-o", "t.html")
+    cli("diff", old, new, "-o", "t.docx")
+    html = (tmp_path / "t.html").read_text(encoding="utf-8")
+    docx = _docx_text(tmp_path / "t.docx")
+    git = _git_diff(cli, old, new)
+    for what, phrase in OUTSIDE_NAMED.items():
+        for name, output in (("text", text.out), ("markdown", markdown), ("json", json.dumps(data, ensure_ascii=False)),
+                             ("html", html), ("docx", docx), ("textconv", git)):
+            assert phrase in output.replace("\\", ""), f"{what} не назван в {name}"
+
+
+def test_glossary_change_names_the_items_it_touches(cli, pair) -> None:
+    old, new = pair("outside")
+    out = cli("diff", old, new).out
+    block = out.split("Справочник исполнителей\n")[1].split("\n\n")[0]
+    assert "~ исполнитель «ГБНОУ ОК «Смена»» (gbnou-ok-smena): полное наименование изменено: " \
+           "ГБНОУ ОК [-Смена-] {+«Смена»+}" in block
+    assert re.search(r"касается мероприяти(я|й) 5\.2\.3", block)
+
+
+def test_inside_renumbering_is_said_once_and_not_counted(cli, pair) -> None:
+    old, new = pair("inside")
+    out = cli("diff", old, new).out
+    assert "Изменено 1 мероприятие, добавлено 1, удалено 1, перенумеровано 6, без изменений 33." in out
+    assert "  № 5.2.3–5.2.8 → 5.2.4–5.2.9 перенумерованы (вставлен новый 5.2.3)" in out
+    assert "перенумеровано: 5.2.3" not in out  # no item listed as changed only for its number
+    data = json.loads(cli("diff", old, new, "-f", "json").out)
+    assert data["summary"]["changed"] == 1 and data["summary"]["renumbered"] == 6
+    assert data["renumbered"] == [{
+        "old": ["5.2.3", "5.2.4", "5.2.5", "5.2.6", "5.2.7", "5.2.8"],
+        "new": ["5.2.4", "5.2.5", "5.2.6", "5.2.7", "5.2.8", "5.2.9"],
+        "titles": data["renumbered"][0]["titles"], "section": {"number": "5.2", "title": "Организационно-методическое обеспечение"},
+        "cause": "вставлен новый 5.2.3",
+        "summary": "5.2.3–5.2.8 → 5.2.4–5.2.9 перенумерованы (вставлен новый 5.2.3)"}]
+
+
+def test_inside_deadline_as_written_and_section_rename_by_words(cli, pair, tmp_path: Path) -> None:
+    old, new = pair("inside")
+    out = cli("diff", old, new).out
+    assert "срок изменён: «В течение года» → «1 раз в четверть»" in out
+    assert "[-Меры, мероприятия-] {+Мероприятия+} в системе работы" in out
+    cli("diff", old, new, "-o", "t.html")
+    html = (tmp_path / "t.html").read_text(encoding="utf-8")
+    assert "«<del>Меры, мероприятия</del> в системе работы" in html
+    assert "«<ins>Мероприятия</ins> в системе работы" in html
+    cli("diff", old, new, "-o", "t.docx")
+    row = next(line for line in _docx_text(tmp_path / "t.docx").splitlines() if line.startswith("5 |"))
+    assert "[-Меры, мероприятия-]" in row and "{+Мероприятия+}" in row
+
+
+def test_removed_sub_item_is_listed_where_it_stood(cli, pair) -> None:
+    old, new = pair("inside")
+    out = cli("diff", old, new).out
+    lines = [ln for ln in out.splitlines() if ln.startswith("  ")]
+    removed = next(i for i, ln in enumerate(lines) if ln.startswith("  - 5.2.5/2 "))
+    assert lines[removed - 1].startswith("  № 5.2.3–5.2.8")  # right after its parent's place, not at the end
+    assert not any(ln.startswith(("  ~", "  +", "  №")) for ln in lines[removed + 1:] if "Раздел 5.2" in ln)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "html", "docx"])
+def test_sub_items_are_addressed_as_everywhere(cli, pair, tmp_path: Path, fmt: str) -> None:
+    old, new = pair("inside")
+    target = tmp_path / f"out.{ {'text': 'txt', 'markdown': 'md'}.get(fmt, fmt)}"
+    assert cli("diff", old, new, "--format", fmt, "-o", target).code == 1
+    shown = _docx_text(target) if fmt == "docx" else target.read_text(encoding="utf-8")
+    assert "5.2.5/2" in shown
+    assert "подп." not in shown and "б/н" not in shown
