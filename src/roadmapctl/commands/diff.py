@@ -104,7 +104,9 @@ def _render(diff: Any, fmt: str, title: str, styled: bool) -> str | bytes:
     from roadmapctl.diff import report
 
     if fmt == "json":
-        return report.json_report(diff)
+        from roadmapctl.diff.jsonout import json_report
+
+        return json_report(diff)
     if fmt == "markdown":
         return report.markdown_report(diff)
     if fmt in ("html", "docx"):

@@ -22,7 +22,6 @@ line, not a new block.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 

@@ -4,27 +4,11 @@ Text and Markdown are grouped by the new version's sections, with the counts
 on top; removed items appear under the section that took the place of their
 old one.  Unchanged items are counted, never listed.
 
-JSON keys (stable; new keys may be added, none renamed or removed):
-
-- `old`, `new`: `{"source": path or REV:path, "period": "2023/2024"}`;
-- `shift_months`: the new period's start minus the old one's, in months;
-- `summary`: counts `changed`, `added`, `removed`, `unchanged`, `sections`;
-- `sections`: section changes `{kinds, old, new, summary, sources, targets}`,
-  `kinds` from added / removed / renamed / renumbered, `old`/`new` are
-  `{"number", "title"}` or null;
-- `added`, `removed`: items `{number, title, section, key, deadline,
-  executors, result}`, where `number` is the item's label («1.2»,
-  «5.2.6, подп. 3» for a sub-item, «5.3, б/н 1» for an unnumbered item);
-- `changed`: `{old, new, title, old_title, section, changes}` where
-  `old`/`new` are the item numbers (labels) and `changes` is a list of
-  `{field, kind, summary, old, new, diff, added, removed}`; `diff` is the
-  word-level diff in wdiff style («[-старое-] {+новое+}») or null;
-- `unchanged_count`: the number of paired items without changes.
+JSON is written by `jsonout` (its docstring lists the keys).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -273,57 +257,3 @@ def _md_change(change: FieldChange) -> str:
     if change.words is not None and change.field in TEXT_FIELDS and change.old and change.new:
         return f"{_md(change.summary)}: {_md_words(change.words)}"
     return _md(change_line(change, plain))
-
-
-# --- json -----------------------------------------------------------------------------------
-
-
-def json_report(diff: RoadmapDiff) -> str:
-    data = {
-        "old": {"source": diff.old_source, "period": diff.old_period},
-        "new": {"source": diff.new_source, "period": diff.new_period},
-        "shift_months": diff.shift_months,
-        "summary": {"changed": len(diff.changed), "added": len(diff.added),
-                    "removed": len(diff.removed), "unchanged": diff.unchanged_count,
-                    "sections": len(diff.sections), "renumbered": diff.renumbered_count,
-                    "document": len(diff.document)},
-        "document": [_document(c) for c in diff.document],
-        "sections": [{"kinds": list(s.kinds), "old": _section(s.old), "new": _section(s.new),
-                      "summary": s.summary, "sources": [_section(r) for r in s.sources],
-                      "targets": [_section(r) for r in s.targets]} for s in diff.sections],
-        "added": [_item(ref) for ref in diff.added],
-        "removed": [_item(ref) for ref in diff.removed],
-        "changed": [{"old": c.old.label, "new": c.new.label, "title": c.new.title,
-                     "old_title": c.old.title, "section": _section(c.new.section),
-                     "changes": [_field(f) for f in c.changes]} for c in diff.changed],
-        "unchanged_count": diff.unchanged_count,
-        "renumbered": [_renumbered(run) for run in diff.renumbered],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def _document(change: DocumentChange) -> dict[str, Any]:
-    return {"part": change.part, "field": change.field, "kind": change.kind, "summary": change.summary,
-            "old": change.old, "new": change.new,
-            "diff": plain(change.words) if change.words is not None else None, "items": list(change.items)}
-
-
-def _renumbered(run: RenumberRun) -> dict[str, Any]:
-    return {"old": list(run.old), "new": list(run.new), "titles": list(run.titles),
-            "section": _section(run.section), "cause": run.cause, "summary": run.summary}
-
-
-def _section(ref: SectionRef | None) -> dict[str, str | None] | None:
-    return None if ref is None else {"number": ref.number, "title": ref.title}
-
-
-def _item(ref: ItemRef) -> dict[str, Any]:
-    return {"number": ref.label, "title": ref.title, "section": _section(ref.section), "key": ref.key,
-            "deadline": ref.deadline, "executors": list(ref.executors), "result": ref.result}
-
-
-def _field(change: FieldChange) -> dict[str, Any]:
-    return {"field": change.field, "kind": change.kind, "summary": change.summary,
-            "old": change.old, "new": change.new,
-            "diff": plain(change.words) if change.words is not None else None,
-            "added": list(change.added), "removed": list(change.removed)}
