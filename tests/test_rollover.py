@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ROADMAPS
+from conftest import DATA, ROADMAPS, golden
 
 from roadmapctl.loader import load
 from roadmapctl.period import parse_period
@@ -166,6 +166,13 @@ def test_no_trace_of_the_old_period_outside_the_review_list(workdir: Path, cli, 
             continue  # every year of the line moved with the period
         assert number in listed, f"строка {number} не названа в «Проверьте»: {line}"
     assert traces > 0
+
+
+@pytest.mark.parametrize(("old", "to"), [(c[0], c[1]) for c in CASES] + [("belgorod-2021-2025", "2026-2030")])
+def test_report_matches_golden(workdir: Path, cli, old: str, to: str) -> None:
+    result = cli("rollover", f"roadmaps/{old}.yaml", "--to", to)
+    assert (result.code, result.err) == (0, "")
+    golden(DATA / "golden" / f"rollover-{old}-to-{to.replace('/', '-')}.txt", result.out)
 
 
 def test_belgorod_order_moves_to_the_new_five_years(workdir: Path, cli) -> None:

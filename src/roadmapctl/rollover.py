@@ -5,10 +5,18 @@ rollover keeps the file as people wrote it (comments, quoting, order: it
 works on the round-trip tree of `yamledit`) and changes only what belongs to
 the year:
 
-* the period, and the years of the old period in the roadmap's title;
+* the period, and every mention of it in the texts — title, order (title,
+  preamble, points), approval stamp, goals, items: «на 2023/2024 учебный
+  год» → «на 2024/2025 учебный год», «на 2021-2025 годы» → «на 2026-2030
+  годы» (`period_mentions`); other years («на 2023-2025 годы» of another
+  programme, «от 14.06.2023») stay as written;
 * explicit years in deadline phrases, but only where the shifted phrase
-  means exactly the old dates a year (or N years) later — the rest stay as
-  they were and are listed for review; `due:` pins move with the period;
+  means exactly the old dates a year (or N years) later; `due:` pins move
+  with the period;
+* whatever still names a year of the old period afterwards — a value, a
+  deadline left as it was, a comment — is listed for review with its line
+  in the new file (`rollover_review`), so nobody signs last year's dates
+  unawares;
 * statuses, completion marks and extensions are removed;
 * the order and the approval stamp lose their date and number (a draft);
 * every measure gets a stable `key` if it had none — written into the old

@@ -4,8 +4,12 @@ Next year's roadmap is made by editing last year's, so a textual diff drowns
 the reader in shifted years and renumbered items.  `compare` pairs items
 across the versions (`matching`), pairs sections (`sections`), and compares
 each pair field by field relative to the periods (`fields`): «октябрь 2023»
-in 2023/2024 and «октябрь 2024» in 2024/2025 are the same deadline.  It is
-pure and returns frozen values (`result`) that `report` and `table` print.
+in 2023/2024 and «октябрь 2024» in 2024/2025 are the same deadline.  Items
+only renumbered by an insertion before them are said once per run
+(`renumber`), and the document around the items — heading, approval stamp,
+goals, glossary of executors, order — is compared too (`document`): users
+care about the whole document.  It is pure and returns frozen values
+(`result`) that `report`, `jsonout` and `table` print.
 """
 
 from __future__ import annotations
