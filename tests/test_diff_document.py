@@ -224,3 +224,60 @@ def test_sub_items_are_addressed_as_everywhere(cli, pair, tmp_path: Path, fmt: s
     shown = _docx_text(target) if fmt == "docx" else target.read_text(encoding="utf-8")
     assert "5.2.5/2" in shown
     assert "подп." not in shown and "б/н" not in shown
+
+
+SETTINGS = """title: План воспитательной работы
+period: 2023/2024
+executors:
+  zam: {name: Заместитель директора по ВР, short: ЗДВР}
+  kl: {name: Классные руководители}
+  ped: {name: Педагог-организатор}
+columns:
+  - {field: number, heading: "№"}
+  - {field: title, heading: Мероприятие}
+  - {field: deadline, heading: Срок}
+default_executors: [zam]
+sections:
+  - number: "1"
+    title: Общешкольные дела
+    items:
+      - {number: "1.", title: Линейка «День знаний», deadline: Сентябрь}
+      - {number: "2.", title: Осенний бал, deadline: Октябрь}
+  - number: "2"
+    title: Работа с родителями
+    default_executors: [kl]
+    items:
+      - {number: "1.", title: Родительские собрания, deadline: 1 раз в четверть}
+      - number: "2."
+        title: День открытых дверей
+        deadline: Апрель
+"""
+
+
+def test_table_settings_are_compared_once_not_at_every_item(cli, tmp_path: Path, monkeypatch) -> None:
+    """Default executors and columns changed: one line each, not a change of every item that follows them;
+    items are addressed as `done` addresses them under local numbering («2:1»)."""
+    monkeypatch.chdir(tmp_path)
+    Path("old.yaml").write_text(SETTINGS, encoding="utf-8")
+    Path("new.yaml").write_text(_edit(SETTINGS, (
+        ("default_executors: [zam]\n", "default_executors: [ped]\n"),
+        ("    default_executors: [kl]\n", "    default_executors: [kl, zam]\n"),
+        ('  - {field: deadline, heading: Срок}\n', '  - {field: deadline, heading: Сроки}\n'),
+        ("        deadline: Апрель\n", "        deadline: Май\n"),
+    )), encoding="utf-8")
+    assert cli("check", "old.yaml", "new.yaml").code == 0
+    result = cli("diff", "old.yaml", "new.yaml")
+    assert result.code == 1
+    assert "Изменено 1 мероприятие, добавлено 0, удалено 0, без изменений 3." in result.out
+    assert "  ~ столбцы таблицы: «№ (number) | Мероприятие (title) | Срок (deadline)» → " \
+           "«№ (number) | Мероприятие (title) | Сроки (deadline)»" in result.out
+    assert "  ~ исполнители по умолчанию: «ЗДВР» → «Педагог-организатор»" in result.out
+    assert "  ~ раздел 2: исполнители по умолчанию: «Классные руководители» → " \
+           "«Классные руководители, ЗДВР»" in result.out
+    assert "  ~ 2:2 День открытых дверей\n      срок перенесён: «Апрель» → «Май» (на 1 мес. позже)" in result.out
+    data = json.loads(cli("diff", "old.yaml", "new.yaml", "-f", "json").out)
+    assert [c["new"] for c in data["changed"]] == ["2:2"]
+    assert {(c["part"], c["field"]) for c in data["document"]} == {("columns", "columns"),
+                                                                  ("document", "default_executors")}
+    assert [s["kinds"] for s in data["sections"]] == [["executors"]]
+    assert cli("done", "new.yaml", "2:2", "--on", "2024-05-20").code == 0  # the same address works in `done`

@@ -31,6 +31,7 @@ _FORMS = {
 }
 
 Value = str | date | None
+NUMBERING = {"hierarchical": "иерархическая (1.1, 5.2.5)", "local": "в каждом разделе заново (1., 2.)"}
 
 
 def document_changes(old: Roadmap, new: Roadmap, year_shift: int) -> tuple[DocumentChange, ...]:
@@ -44,6 +45,7 @@ def document_changes(old: Roadmap, new: Roadmap, year_shift: int) -> tuple[Docum
     out += _approval(old.approval, new.approval, year_shift)
     out += _goals(old, new, year_shift)
     out.append(_columns(old, new))
+    out += _settings(old, new)
     out += _executors(old, new, year_shift)
     out += _order(old.order, new.order, year_shift)
     return tuple(change for change in out if change is not None)
@@ -169,18 +171,27 @@ def _sequence(part: str, field: str, old: list[str], new: list[str], year_shift:
 def _columns(old: Roadmap, new: Roadmap) -> DocumentChange | None:
     """The printed columns (`columns:`), when either version sets them."""
     def text(roadmap: Roadmap) -> str | None:
-        columns = getattr(roadmap, "columns", None)
-        if not columns:
-            return None
-        shown = []
-        for column in columns:
-            field = getattr(column, "field", None) or (column.get("field") if isinstance(column, dict) else "")
-            heading = getattr(column, "heading", None) or (column.get("heading") if isinstance(column, dict) else "")
-            names = getattr(column, "names", None) or (column.get("names") if isinstance(column, dict) else None)
-            shown.append(f"{heading} ({field}{', ' + names if names else ''})")
-        return " | ".join(shown)
+        shown = [f"{column.heading or column.field} ({column.field}{', ' + column.names if column.names else ''})"
+                 for column in roadmap.columns]
+        return " | ".join(shown) or None
 
     return _field("columns", "columns", "столбцы таблицы", "p", text(old), text(new), 0)
+
+
+def _settings(old: Roadmap, new: Roadmap) -> list[DocumentChange | None]:
+    """Roadmap-wide settings: default executors (for tables without that column), numbering style."""
+    return [
+        _field("document", "default_executors", "исполнители по умолчанию", "p",
+               executors_text(old.default_executors, old), executors_text(new.default_executors, new), 0),
+        _field("document", "numbering", "нумерация", "f", NUMBERING.get(old.numbering or ""),
+               NUMBERING.get(new.numbering or ""), 0),
+    ]
+
+
+def executors_text(refs: list[Any], roadmap: Roadmap) -> str | None:
+    """«УО, ОО» — executors by the names the document prints."""
+    names = [roadmap.executors[r.id].label if r.id in roadmap.executors else r.id for r in refs]
+    return ", ".join(names) or None
 
 
 def _executors(old: Roadmap, new: Roadmap, year_shift: int) -> list[DocumentChange | None]:
@@ -238,7 +249,10 @@ def _uses(roadmap: Roadmap) -> dict[str, list[str]]:
     """Executor id → addresses of the items that name it, in document order."""
     out: dict[str, list[str]] = {}
     for entry in entries(roadmap):
-        for ref in entry.item.executors:
+        # Its own executors, or for an item of a section the section's or roadmap's defaults;
+        # a sub-item that follows its parent is counted at the parent.
+        refs = entry.item.executors or (entry.ctx.effective_executors if entry.parent is None else [])
+        for ref in refs:
             mine = out.setdefault(ref.id, [])
             if entry.label not in mine:
                 mine.append(entry.label)

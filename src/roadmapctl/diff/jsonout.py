@@ -14,7 +14,8 @@ Keys (stable; new keys may be added, none renamed or removed):
   DD.MM.YYYY); `items` are the addresses of the items a glossary change
   touches;
 - `sections`: section changes `{kinds, old, new, summary, sources, targets}`,
-  `kinds` from added / removed / renamed / renumbered, `old`/`new` are
+  `kinds` from added / removed / renamed / renumbered (or executors /
+  numbering: the section's default executors or numbering style), `old`/`new` are
   `{"number", "title"}` or null;
 - `added`, `removed`: items `{number, title, section, key, deadline,
   executors, result}`, where `number` is the item's address as `done`,

@@ -78,7 +78,7 @@ class ItemChange:
 class SectionChange:
     """A section added, removed, renamed or renumbered (possibly both)."""
 
-    kinds: tuple[str, ...]  # subset of added, removed, renamed, renumbered
+    kinds: tuple[str, ...]  # subset of added, removed, renamed, renumbered; or executors, numbering (settings)
     old: SectionRef | None
     new: SectionRef | None
     summary: str

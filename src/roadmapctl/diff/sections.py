@@ -90,6 +90,7 @@ def section_changes(old: Roadmap, new: Roadmap, old_entries: list[Entry], new_en
             out.append(SectionChange(("added",), None, ref, summary, sources=sources))
             continue
         before = old_refs[back[j]]
+        out += _settings(old, new, back[j], j, ref)
         kinds = []
         if before.number != ref.number:
             kinds.append("renumbered")
@@ -115,6 +116,24 @@ def section_changes(old: Roadmap, new: Roadmap, old_entries: list[Entry], new_en
             summary += " — его мероприятия перенесены в " + _sections_accusative(targets)
         out.append(SectionChange(("removed",), ref, None, summary, targets=targets))
     return tuple(out)
+
+
+def _settings(old: Roadmap, new: Roadmap, i: int, j: int, ref: SectionRef) -> list[SectionChange]:
+    """A paired section's own settings: its default executors and its numbering style."""
+    from roadmapctl.diff.document import NUMBERING, executors_text
+
+    a, b = sections(old)[i][0], sections(new)[j][0]
+    out = []
+    was, now = executors_text(a.default_executors, old), executors_text(b.default_executors, new)
+    if was != now:
+        out.append(SectionChange(("executors",), _ref(a), ref,
+                                 f"раздел {ref.label}: исполнители по умолчанию: «{was or 'не указаны'}» → "
+                                 f"«{now or 'не указаны'}»"))
+    if a.numbering != b.numbering:
+        out.append(SectionChange(("numbering",), _ref(a), ref,
+                                 f"раздел {ref.label}: нумерация: {NUMBERING.get(a.numbering or '', 'не указана')} → "
+                                 f"{NUMBERING.get(b.numbering or '', 'не указана')}"))
+    return out
 
 
 def _named(ref: SectionRef) -> str:
