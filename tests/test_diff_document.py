@@ -281,3 +281,56 @@ def test_table_settings_are_compared_once_not_at_every_item(cli, tmp_path: Path,
                                                                   ("document", "default_executors")}
     assert [s["kinds"] for s in data["sections"]] == [["executors"]]
     assert cli("done", "new.yaml", "2:2", "--on", "2024-05-20").code == 0  # the same address works in `done`
+
+
+GLOSSARY = """title: План на 2023/2024 учебный год
+period: 2023/2024
+approval: {stamp: УТВЕРЖДЕН, by: приказом директора МАОУ СОШ № 1, date: 2023-08-30, number: "45"}
+goals:
+  Цели:
+    - Создание условий для профессионального самоопределения
+  Задачи:
+    - Организовать профессиональные пробы
+    - Провести родительские собрания
+executors:
+  zam: {name: Заместитель директора по ВР, short: ЗДВР}
+  psy: {name: Педагог-психолог}
+order:
+  authority: [МАОУ СОШ № 1]
+  title: Об утверждении плана на 2023/2024 учебный год
+  points: [Утвердить план на 2023/2024 учебный год.]
+  distribution: [дело]
+sections:
+  - number: "1"
+    title: Мероприятия
+    items:
+      - {number: "1.1", title: Профессиональные пробы, deadline: Октябрь, executors: [zam]}
+      - {number: "1.2", title: Диагностика интересов, deadline: Ноябрь, executors: [psy]}
+"""
+
+
+def test_goals_glossary_stamp_and_order_lists(cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("old.yaml").write_text(GLOSSARY, encoding="utf-8")
+    Path("new.yaml").write_text(_edit(GLOSSARY.replace("2023/2024", "2024/2025"), (
+        ("    - Провести родительские собрания\n",
+         "    - Провести родительские собрания и классные часы\n    - Вести портфолио обучающихся\n"),
+        ("  psy: {name: Педагог-психолог}\n", "  soc: {name: Социальный педагог}\n"),
+        ("executors: [psy]", "executors: [soc]"),
+        ("by: приказом директора МАОУ СОШ № 1", "by: приказом и. о. директора МАОУ СОШ № 1"),
+        ("  authority: [МАОУ СОШ № 1]", "  authority: [Управление образования, МАОУ СОШ № 1]"),
+    )), encoding="utf-8")
+    out = cli("diff", "old.yaml", "new.yaml").out
+    # The period moved with the title, the order's title and point: only the period itself is a change.
+    assert "  ~ период: «2023/2024» → «2024/2025»" in out
+    assert "название карты" not in out and "заголовок приказа" not in out and "пункт 1 приказа" not in out
+    assert ("  ~ пункт целей и задач изменён: Задачи: Провести родительские собрания {+и классные часы+}"
+            in out)
+    assert "  + пункт целей и задач добавлен: «Задачи: Вести портфолио обучающихся»" in out
+    assert ("  ~ кем утверждена (гриф) изменены: приказом {+и. о.+} директора МАОУ СОШ № 1" in out)
+    assert "  + строка бланка добавлена: «Управление образования»" in out
+    assert ("  + в справочник добавлен исполнитель «Социальный педагог» (soc)\n"
+            "      касается мероприятия 1.2") in out
+    assert ("  - из справочника исключён исполнитель «Педагог-психолог» (psy)\n"
+            "      касается мероприятия 1.2") in out
+    assert "добавлен исполнитель Социальный педагог; исключён исполнитель Педагог-психолог" in out
