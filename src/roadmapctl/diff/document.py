@@ -88,7 +88,7 @@ def _approval(old: Approval | None, new: Approval | None, year_shift: int) -> li
         _field("approval", "by", "кем утверждена (гриф)", "p", a.by, b.by, year_shift, long=True),
         _field("approval", "kind", "вид документа в грифе", "m", a.kind, b.kind, year_shift),
         _field("approval", "date", "дата в грифе", "f", a.date, b.date, year_shift),
-        _field("approval", "number", "номер в грифе", "m", a.number, b.number, year_shift),
+        _field("approval", "number", "номер в грифе", "m", a.number, b.number, 0),  # «2023/45» is not shifted
     ]
 
 
@@ -103,7 +103,7 @@ def _order(old: Order | None, new: Order | None, year_shift: int) -> list[Docume
         _field("order", "contacts", "справочные данные бланка", "p", a.contacts, b.contacts, year_shift, long=True),
         _field("order", "kind", "вид документа", "m", a.kind, b.kind, year_shift),
         _field("order", "date", "дата приказа", "f", a.date, b.date, year_shift),
-        _field("order", "number", "номер приказа", "m", a.number, b.number, year_shift),
+        _field("order", "number", "номер приказа", "m", a.number, b.number, 0),
         _field("order", "place", "место издания", "n", a.place, b.place, year_shift),
         _field("order", "title", "заголовок приказа", "m", a.title, b.title, year_shift, long=True),
         _field("order", "preamble", "преамбула приказа", "f", a.preamble, b.preamble, year_shift, long=True),

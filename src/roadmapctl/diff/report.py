@@ -81,10 +81,12 @@ def run_span(run: RenumberRun) -> str:
     return f"{span(run.old)} → {span(run.new)}"
 
 
-def doc_change_line(change: DocumentChange, words: Callable[[WordDiff], str]) -> str:
+def doc_change_line(change: DocumentChange, words: Callable[[WordDiff], str],
+                    escape: Callable[[str], str]) -> str:
+    """The summary, escaped for the output, and for a reworded text the word diff after a colon."""
     if change.words is not None and change.old and change.new:
-        return f"{change.summary}: {words(change.words)}"
-    return change.summary
+        return f"{escape(change.summary)}: {words(change.words)}"
+    return escape(change.summary)
 
 
 def groups(diff: RoadmapDiff) -> list[Group]:
@@ -157,7 +159,7 @@ def text_report(diff: RoadmapDiff, styled: bool = False) -> str:
         lines += ["", style(part, "bold")]
         for change in changes:
             mark = {"added": "+", "removed": "-"}.get(change.kind, "~")
-            lines.append(f"  {escape(mark)} {doc_change_line(change, words) if change.words else escape(change.summary)}")
+            lines.append(f"  {escape(mark)} {doc_change_line(change, words, escape)}")
             if change.items:
                 lines.append(f"      {escape(uses_line(change.items))}")
     if diff.sections:
@@ -228,7 +230,7 @@ def markdown_report(diff: RoadmapDiff) -> str:
     for part, changes in document_groups(diff):
         lines += ["", f"## {_md(part)}", ""]
         for change in changes:
-            lines.append(f"- {doc_change_line(change, _md_words) if change.words else _md(change.summary)}")
+            lines.append(f"- {doc_change_line(change, _md_words, _md)}")
             if change.items:
                 lines.append(f"  - {_md(uses_line(change.items))}")
     if diff.sections:
