@@ -5,7 +5,8 @@ period; next year it must read «на 2024/2025 учебный год».  «на
 годы» in the same roadmap names a regional programme and must stay as it is,
 and so must «приказ от 14.06.2023».  Only a year range equal to the period's
 first and last years (any dash or a slash, the second year in full or in two
-digits), or the year itself for a one-year period, is a mention of the period;
+digits), or the year itself for a one-year period (unless a day or a month
+comes before it: «от 5 мая 2021 г.» is a date), is a mention of the period;
 everything else is a fixed year.  `rollover` moves these mentions with the
 period, and the `textconv` driver writes them relative to it, so the two agree
 on which years belong to the period.
@@ -21,6 +22,8 @@ from roadmapctl.period import Period
 _RANGE = re.compile(
     r"(?<![\d.])((?:19|20)\d\d)(\s*[-\u2010-\u2015\u2212/]\s*)((?:19|20)?\d\d)(?!\d)(?!\.\d)")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!\d)(?!\.\d)")  # not the year of a date «14.06.2023»
+_DATED = re.compile(r"(?:\d|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s*$",
+                    re.IGNORECASE)
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -40,7 +43,12 @@ def replace_mentions(text: str, period: Period, write: Callable[[int, int, str, 
 
     text = _RANGE.sub(span, text)
     if first == last:
-        text = _YEAR.sub(lambda m: write(first, last, "", False) if int(m[1]) == first else m[0], text)
+        def year(m: re.Match[str]) -> str:
+            if int(m[1]) != first or _DATED.search(text[: m.start()]):
+                return m[0]  # «от 5 мая 2021 г.» is a date, not the period
+            return write(first, last, "", False)
+
+        text = _YEAR.sub(year, text)
     return text
 
 
