@@ -88,7 +88,10 @@ def test_status_lines_are_shown_like_any_change(cli, tmp_path: Path) -> None:
     path = tmp_path / "карта-2023-2024.yaml"
     shutil.copy(ROADMAPS / "lysva-2021-2022.yaml", path)
     before = cli("textconv", path).out
-    assert cli("done", path, "1.1", "--on", "2021-06-20", "--note", "приказ № 12").code == 0
+    done = cli("done", path, "1.1", "--on", "2021-06-20", "--note", "приказ № 12",
+               "--evidence", "https://example.ru/prikaz-12.pdf")
+    assert done.code == 0, done.err
     after = cli("textconv", path).out
     assert [line for line in after.splitlines() if line not in before.splitlines()] == [
-        "  статус: выполнено", "  исполнено: 20.06.2021 — приказ № 12"]
+        "  статус: выполнено", "  исполнено: 20.06.2021 — приказ № 12",
+        "    подтверждение: https://example.ru/prikaz-12.pdf"]

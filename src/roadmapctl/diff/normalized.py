@@ -192,7 +192,7 @@ def _marks(item: Item, t: _Text) -> list[str]:
         if done.note:
             line += f" — {t.plain(done.note)}"
         lines.append(line)
-        lines += [f"    подтверждение: {t.plain(str(e))}" for e in getattr(done, "evidence", None) or ()]
+        lines += [f"    подтверждение: {t.plain(e.text)}" for e in done.evidence]
     for ext in item.extensions:
         line = f"  срок продлён до {date_numeric(ext.to) if ext.to else '?'}"
         if ext.date:
