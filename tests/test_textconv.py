@@ -95,3 +95,15 @@ def test_status_lines_are_shown_like_any_change(cli, tmp_path: Path) -> None:
     assert [line for line in after.splitlines() if line not in before.splitlines()] == [
         "  статус: выполнено", "  исполнено: 20.06.2021 — приказ № 12",
         "    подтверждение: https://example.ru/prikaz-12.pdf"]
+
+
+def test_table_settings_are_shown(cli, tmp_path: Path) -> None:
+    from test_diff_document import SETTINGS
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(SETTINGS, encoding="utf-8")
+    out = cli("textconv", path).out
+    assert "Исполнители по умолчанию: ЗДВР\n" in out
+    assert "== 2 Работа с родителями ==\n  Исполнители по умолчанию: Классные руководители\n" in out
+    assert "Столбцы:\n  number: №\n  title: Мероприятие\n  deadline: Срок\n" in out
+    assert "  № 2:1\n" in out  # local numbering: the address `done` takes

@@ -71,6 +71,7 @@ def render(roadmap: Roadmap) -> str:
         lines.append(f"Период: {t.relative(roadmap.period.text)} (Г = {t.base})")
     if roadmap.territory:
         lines.append(f"Территория: {t.plain(roadmap.territory)}")
+    lines += _settings(roadmap, roadmap.default_executors, roadmap.numbering, "")
     if roadmap.approval is not None:
         a = roadmap.approval
         lines += ["", "Гриф:"] + _pairs(t, (("слово", a.stamp), ("кем", a.by), ("вид", a.kind),
@@ -93,9 +94,22 @@ def render(roadmap: Roadmap) -> str:
     for section in _all_sections(roadmap.sections):
         title = t.plain(section.title)
         lines += ["", f"== {section.number} {title} ==" if section.number else f"== {title} =="]
+        lines += _settings(roadmap, section.default_executors, section.numbering, "  ")
         for entry in by_section.get(id(section), []):
             lines += [""] + _item(entry.item, entry.label, entry.parent is not None, roadmap, t)
     return "\n".join(lines) + "\n"
+
+
+def _settings(roadmap: Roadmap, defaults: list[Any], numbering: str | None, indent: str) -> list[str]:
+    """Default executors and numbering style, where the roadmap or a section sets them."""
+    from roadmapctl.diff.document import executors_text
+
+    lines = []
+    if defaults:
+        lines.append(f"{indent}Исполнители по умолчанию: {executors_text(defaults, roadmap)}")
+    if numbering:
+        lines.append(f"{indent}Нумерация: {numbering}")
+    return lines
 
 
 def _relative(year: int, base: int) -> str:
