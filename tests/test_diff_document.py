@@ -168,6 +168,24 @@ def test_a_pair_that_differs_only_outside_the_items_exits_1_and_names_each_chang
             assert phrase in output.replace("\\", ""), f"{what} не назван в {name}"
 
 
+def test_a_renamed_organisation_left_behind_in_the_order_is_named(cli, tmp_path: Path) -> None:
+    """The glossary says «ГБНОУ ОК «Смена»», the order's distribution still the old name: say where."""
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    base = BASE.read_text(encoding="utf-8")
+    old.write_text(_edit(base, (("    - отдел исполнителя\n", "    - отдел исполнителя\n    - ГБНОУ ОК Смена\n"),)),
+                   encoding="utf-8")
+    new.write_text(_edit(base, (OUTSIDE[0], ("    - отдел исполнителя\n", "    - отдел исполнителя\n    - ГБНОУ ОК Смена\n"))),
+                   encoding="utf-8")
+    out = cli("diff", old, new).out
+    assert ("полное наименование изменено: ГБНОУ ОК [-Смена-] {+«Смена»+}; прежнее наименование осталось в "
+            "приказе: рассылка\n") in out
+    assert "краткое наименование: «ГБНОУ ОК Смена» → «ГБНОУ ОК «Смена»»; прежнее наименование осталось в " \
+           "приказе: рассылка\n" in out
+    data = json.loads(cli("diff", old, new, "-f", "json").out)
+    assert [c["note"] for c in data["document"] if c["part"] == "executors"] == [
+        "прежнее наименование осталось в приказе: рассылка"] * 2
+
+
 def test_glossary_change_names_the_items_it_touches(cli, pair) -> None:
     old, new = pair("outside")
     out = cli("diff", old, new).out

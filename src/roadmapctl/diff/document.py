@@ -221,15 +221,16 @@ def _executors(old: Roadmap, new: Roadmap, year_shift: int) -> list[DocumentChan
                       year_shift, long=True)
         if name is not None:
             out.append(DocumentChange("executors", "name", "renamed", name.summary, name.old, name.new,
-                                      name.words, uses, name.label))
+                                      name.words, uses, name.label, _stale(before.name, executor.name, new)))
         for field, what, gender in (("short", "краткое наименование", "n"), ("email", "адрес e-mail", "m"),
                                     ("kind", "вид организации", "m")):
             found = _field("executors", field, f"{who}: {what}", gender, getattr(before, field),
                            getattr(executor, field), year_shift)
             if found is not None:
                 kind = "renamed" if field == "short" else "changed"
+                stale = _stale(before.short, executor.short, new) if field == "short" else ""
                 out.append(DocumentChange("executors", field, kind, found.summary, found.old, found.new,
-                                          found.words, uses, found.label))
+                                          found.words, uses, found.label, stale))
     for key, executor in old.executors.items():
         if key not in pairs:
             out.append(DocumentChange("executors", "executor", "removed",
@@ -237,6 +238,24 @@ def _executors(old: Roadmap, new: Roadmap, year_shift: int) -> list[DocumentChan
                                       executor.name, None, items=tuple(old_uses.get(key, ())),
                                       label="исполнитель"))
     return out
+
+
+def _stale(before: str | None, after: str | None, roadmap: Roadmap) -> str:
+    """«прежнее наименование осталось в приказе: рассылка» — where the order still names it the old way.
+
+    A renamed organisation matters most in the order's distribution list and
+    points: they are typed by hand and easily left behind.
+    """
+    if not before or not after or roadmap.order is None:
+        return ""
+    old, new = normalize(before), normalize(after)
+    order = roadmap.order
+    texts = [(f"пункт {number}", text) for number, text in _points(order.points)]
+    texts += [("рассылка", line) for line in order.distribution]
+    texts += [("преамбула", order.preamble or ""), ("заголовок", order.title or "")]
+    places = list(dict.fromkeys(place for place, text in texts
+                                if old in normalize(text) and new not in normalize(text)))
+    return f"прежнее наименование осталось в приказе: {', '.join(places)}" if places else ""
 
 
 def _named(executor: Any, key: str) -> str:

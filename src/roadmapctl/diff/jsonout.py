@@ -8,11 +8,13 @@ Keys (stable; new keys may be added, none renamed or removed):
   `renumbered` (items only renumbered, not in `changed`), `document`
   (changes outside the items);
 - `document`: changes outside the items `{part, field, kind, summary, old,
-  new, diff, items}`: `part` is document (title, territory, period),
+  new, diff, items, note}`: `part` is document (title, territory, period,
+  default executors, numbering),
   approval, goals, columns, executors (the glossary) or order; `kind` is
   added, removed, changed or renamed; `old`/`new` as printed (dates
   DD.MM.YYYY); `items` are the addresses of the items a glossary change
-  touches;
+  touches; `note` (or null) says where the order still names a renamed
+  organisation the old way;
 - `sections`: section changes `{kinds, old, new, summary, sources, targets}`,
   `kinds` from added / removed / renamed / renumbered (or executors /
   numbering: the section's default executors or numbering style), `old`/`new` are
@@ -68,7 +70,8 @@ def json_report(diff: RoadmapDiff) -> str:
 def _document(change: DocumentChange) -> dict[str, Any]:
     return {"part": change.part, "field": change.field, "kind": change.kind, "summary": change.summary,
             "old": change.old, "new": change.new,
-            "diff": plain(change.words) if change.words is not None else None, "items": list(change.items)}
+            "diff": plain(change.words) if change.words is not None else None, "items": list(change.items),
+            "note": change.note or None}
 
 
 def _renumbered(run: RenumberRun) -> dict[str, Any]:

@@ -84,9 +84,10 @@ def run_span(run: RenumberRun) -> str:
 def doc_change_line(change: DocumentChange, words: Callable[[WordDiff], str],
                     escape: Callable[[str], str]) -> str:
     """The summary, escaped for the output, and for a reworded text the word diff after a colon."""
+    line = escape(change.summary)
     if change.words is not None and change.old and change.new:
-        return f"{escape(change.summary)}: {words(change.words)}"
-    return escape(change.summary)
+        line += f": {words(change.words)}"
+    return line + (f"; {escape(change.note)}" if change.note else "")
 
 
 def groups(diff: RoadmapDiff) -> list[Group]:

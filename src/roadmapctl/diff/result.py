@@ -118,6 +118,7 @@ class DocumentChange:
     words: WordDiff | None = None
     items: tuple[str, ...] = ()
     label: str = ""  # what the value is, for a table cell: «дата приказа», «пункт 2 приказа»
+    note: str = ""  # said after the change: «прежнее наименование осталось в приказе: рассылка»
 
 
 @dataclass(frozen=True)

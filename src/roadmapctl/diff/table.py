@@ -91,7 +91,8 @@ def _document_row(part: str, change: DocumentChange) -> Row:
     else:
         old = (label, ("del", change.old) if change.old else ("", "—"))
         new = (label, ("ins", change.new) if change.new else ("", "—"))
-    essence = (change.summary, uses_line(change.items)) if change.items else (change.summary,)
+    essence = (change.summary, *((change.note,) if change.note else ()),
+               *((uses_line(change.items),) if change.items else ()))
     return Row(part, (old,), (new,), essence)
 
 
