@@ -25,7 +25,6 @@ the year:
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,6 +38,7 @@ from roadmapctl.rollover_tree import drop_key, same_style
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _MARKS = ("status", "completions", "extensions")
+_KEY_LINE = re.compile(r"^\s*(- )?key: ")
 
 
 @dataclass
@@ -180,14 +180,20 @@ def assign_keys(data: Any, prefix: str) -> int:
 
 
 def only_keys_inserted(before: str, after: str) -> bool:
-    """Is `after` exactly `before` plus some «key: …» lines?"""
+    """Is `after` exactly `before` plus some «key: …» lines?
+
+    One pass with two cursors (linear: a general line diff is quadratic on the
+    many identical lines of a large roadmap): every line of `before` must come
+    in `after` in order, and whatever `after` has in between must be a key line.
+    """
     a, b = before.splitlines(), after.splitlines()
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        if tag != "insert" or not all(re.match(r"^\s*(- )?key: ", line) for line in b[j1:j2]):
+    i = 0
+    for line in b:
+        if i < len(a) and line == a[i]:
+            i += 1
+        elif not _KEY_LINE.match(line):
             return False
-    return True
+    return i == len(a)
 
 
 def rollover(path: Path, to_text: str) -> RolloverResult:
@@ -209,8 +215,7 @@ def rollover(path: Path, to_text: str) -> RolloverResult:
     if keys_added and not only_keys_inserted(original, old_text):
         raise OutputError(f"{path}: ключи нельзя добавить, не переформатировав остальной файл",
                           "добавьте ключи key вручную или выровняйте отступы как в roadmaps/")
-    data, _ = load_document(path)
-    assign_keys(data, prefix)
+    data = old_data  # the old text is written out: its tree becomes the new one
     result = RolloverResult(old_text, "", old_period, new_period, keys_added)
     move_year(data, old_period, new_period, delta, result)
     text = dump_document(data, original)

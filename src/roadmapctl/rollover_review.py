@@ -38,15 +38,17 @@ def review(old_text: str, new_text: str, old: Period, delta: int, skip_line: int
 
     Comments come last, as one entry with line 0 (its text names the lines).
 
-    `unshifted` are the keys of items whose deadline could not be moved: listed
-    even when the phrase names no year («до 29 февраля»).
+    `old_text` is the old file with its keys; `unshifted` are the keys of
+    items whose deadline could not be moved: listed even when the phrase names
+    no year («до 29 февраля»).
     """
-    from ruamel.yaml import YAML
+    from roadmapctl.yamlsource import compose
 
-    yaml = YAML(typ="rt")
-    before, after = yaml.load(old_text), yaml.load(new_text)
+    # The fast reader: values and line numbers are all that is needed.
+    before, after = compose(old_text), compose(new_text)
     found: list[tuple[int, str]] = []
-    _walk(before, after, (), old, delta, found, None, unshifted)
+    if hasattr(before, "id") and hasattr(after, "id"):
+        _walk(before, after, (), old, delta, found, None, unshifted)
     found.sort()
     lines = [n for n, line in enumerate(new_text.splitlines(), 1)
              if n != skip_line and line.lstrip().startswith("#") and old_years(line, old.start.year, old.end.year)]
@@ -58,41 +60,58 @@ def review(old_text: str, new_text: str, old: Period, delta: int, skip_line: int
     return found
 
 
-def _walk(old: Any, new: Any, path: tuple[Any, ...], period: Period, delta: int,
+_SKIPPED = ("key", "number", "id", "due", "date", "status", "role", "email", "period")
+
+
+def _walk(old: Any, node: Any, path: tuple[Any, ...], period: Period, delta: int,
           found: list[tuple[int, str]], item: Any, unshifted: set[str]) -> None:
-    if hasattr(new, "keys"):
+    """The new file's nodes beside the old file's, value by value, with their lines."""
+    if node.id == "mapping":
         if len(path) >= 2 and path[-2] == "items":
-            item = new
-        for key in new:
-            if key in ("key", "number", "id", "due", "date", "status", "role", "email", "period"):
+            item = old
+        for key_node, value in node.value:
+            key = key_node.value
+            if key in _SKIPPED:
                 continue
-            here = old.get(key) if hasattr(old, "keys") else None
-            if isinstance(key, str) and old_years(key, period.start.year, period.end.year):
+            here = _child(old, key)
+            if old_years(key, period.start.year, period.end.year):
                 # A year as a key: the targets of an indicator, a group of goals.
-                _check(key if here is not None else None, key, new.lc.data[key][0] + 1, (*path, key),
-                       new, item, period, delta, found)
-            if key == "deadline" and item is not None and str(item.get("key")) in unshifted:
-                where = _where((*path, key), new, item)
-                found.append((new.lc.data[key][2] + 1,
-                              f"{where}: срок «{new[key]}» не удалось перенести однозначно — оставлен как был"))
-            elif isinstance(new[key], str):
-                _check(here, new[key], new.lc.data[key][2] + 1, (*path, key), new, item, period, delta, found)
+                _check(key if here is not None else None, key, key_node.start_mark.line + 1, (*path, key),
+                       old, item, period, delta, found)
+            line = value.start_mark.line + 1
+            if key == "deadline" and _text(_child(item, "key")) in unshifted:
+                found.append((line, f"{_where((*path, key), old, item)}: срок «{value.value}» не удалось "
+                                    "перенести однозначно — оставлен как был"))
+            elif value.id == "scalar":
+                _check(_text(here), value.value, line, (*path, key), old, item, period, delta, found)
             else:
-                _walk(here, new[key], (*path, key), period, delta, found, item, unshifted)
-        return
-    if isinstance(new, list):
-        for index, value in enumerate(new):
-            here = old[index] if isinstance(old, list) and index < len(old) else None
-            if isinstance(value, str):
-                _check(here, value, new.lc.data[index][0] + 1, (*path, index), new, item, period, delta, found)
+                _walk(here, value, (*path, key), period, delta, found, item, unshifted)
+    elif node.id == "sequence":
+        olds = old.value if old is not None and old.id == "sequence" else []
+        for index, value in enumerate(node.value):
+            here = olds[index] if index < len(olds) else None
+            if value.id == "scalar":
+                _check(_text(here), value.value, value.start_mark.line + 1, (*path, index), old, item, period,
+                       delta, found)
             else:
                 _walk(here, value, (*path, index), period, delta, found, item, unshifted)
 
 
-def _check(old: Any, new: str, line: int, path: tuple[Any, ...], holder: Any, item: Any, period: Period,
+def _child(node: Any, key: str) -> Any:
+    """The value node under `key` of a mapping node, or None."""
+    if node is None or node.id != "mapping":
+        return None
+    return next((value for k, value in node.value if k.value == key), None)
+
+
+def _text(node: Any) -> str | None:
+    return node.value if node is not None and node.id == "scalar" else None
+
+
+def _check(old: str | None, new: str, line: int, path: tuple[Any, ...], holder: Any, item: Any, period: Period,
            delta: int, found: list[tuple[int, str]]) -> None:
     years = old_years(new, period.start.year, period.end.year)
-    if not years or (isinstance(old, str) and old != new and new == shifted_all(old, delta)):
+    if not years or (old is not None and old != new and new == shifted_all(old, delta)):
         return
     named = ", ".join(map(str, years))
     where = _where(path, holder, item)
@@ -121,8 +140,8 @@ def _where(path: tuple[Any, ...], holder: Any, item: Any) -> str:
             return f"приказ: пункт {'.'.join(numbers)}"
         return f"приказ: {_ORDER.get(str(path[1]), str(path[1]))}"
     if head == "sections" and item is not None:
-        number = item.get("number")
-        name = f"мероприятие {number}" if number else f"мероприятие «{_short(str(item.get('title', '')))}»"
+        number = _text(_child(item, "number"))
+        name = f"мероприятие {number}" if number else f"мероприятие «{_short(_text(_child(item, 'title')) or '')}»"
         if "targets" in path:
             return f"{name}: целевые значения показателя"
         if "executors" in path:
@@ -130,8 +149,8 @@ def _where(path: tuple[Any, ...], holder: Any, item: Any) -> str:
         if "indicator" in path:
             return f"{name}: показатель"
         return f"{name}: {_FIELDS.get(str(last), str(last))}"
-    if head == "sections" and hasattr(holder, "get"):
-        number = holder.get("number")
+    if head == "sections":
+        number = _text(_child(holder, "number"))
         return f"раздел {number}: название" if number else "раздел: название"
     return str(head)
 
