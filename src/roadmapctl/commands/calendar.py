@@ -10,25 +10,27 @@ import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
-from roadmapctl.errors import EXIT_OK, InputError
+from roadmapctl.errors import EXIT_OK
 
 
-def run(paths: Sequence[str], output: Path, executor: str | None, force: bool) -> int:
+def run(paths: Sequence[str], output: Path, executor: str | None, force: bool,
+        encoding: str = "auto", jobs: int | None = None) -> int:
     from datetime import date
 
     from roadmapctl.calendar_export import build_calendar
-    from roadmapctl.commands.readout import skipped_lines, warn
+    from roadmapctl.commands.readout import refuse_skipped, warn
     from roadmapctl.fsio import write_atomic
     from roadmapctl.ru import count
     from roadmapctl.tracking.service import load_tracked
 
     # Control dates do not depend on «today»; as_of only decides states, unused here.
     with params.options({"executor": "--executor"}):
-        loaded = load_tracked(paths, date.max, executor)
-    warn([*loaded.warnings, *skipped_lines(loaded.skipped)])
+        loaded = load_tracked(paths, date.max, executor, encoding=encoding, jobs=jobs)
+    warn(loaded.warnings)
     if loaded.broken:
-        # A calendar without a skipped roadmap would delete its events from every subscriber's feed.
-        raise InputError(f"календарь {output} не записан: исправьте карты и повторите")
+        # A calendar without a skipped roadmap would delete its events from every subscriber's feed:
+        # like every command that builds something, calendar refuses roadmaps with errors.
+        refuse_skipped(loaded.skipped, f"календарь {output} не записан")
     data, total = build_calendar(loaded.files, executor)
     if str(output) == "-":
         sys.stdout.flush()
@@ -50,7 +52,9 @@ def register(app: typer.Typer) -> None:
             ..., "--output", "-o", metavar="ПУТЬ", help="Куда записать календарь, например deadlines.ics; «-» — в стандартный вывод.",
         ),
         executor: str = params.EXECUTOR,
-        force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
+        force: bool = params.FORCE,
+        encoding: str = params.ENCODING,
+        jobs: int = params.JOBS,
     ) -> int:
         """Календарь сроков (.ics) для Outlook, Thunderbird, телефона.
 
@@ -58,4 +62,6 @@ def register(app: typer.Typer) -> None:
         одно событие с правилом повторения. Код выхода 0, 2 — ошибка в
         аргументах или в картах (тогда файл не записывается).
         """
-        return run(paths or [], output, executor, force)
+        from roadmapctl.options import encoding as codec
+
+        return run(paths or [], output, executor, force, codec(encoding), jobs)

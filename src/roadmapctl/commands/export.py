@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_OK, UsageError
 
 FORMATS = ("xlsx", "csv")
@@ -19,19 +20,19 @@ def run(path: Path, fmt: str, output: Path | None, names: str) -> int:
     from roadmapctl.reporting.export import roadmap_csv, roadmap_xlsx
 
     roadmap = require(path, "таблица не выгружена")
-    if fmt == "xlsx":
-        emit(roadmap_xlsx(roadmap, names), output, "XLSX")
-    else:
-        emit(roadmap_csv(roadmap, names).encode("utf-8"), output)
+    with params.options({"output": "-o"}):
+        if fmt == "xlsx":
+            emit(roadmap_xlsx(roadmap, names), output, "XLSX")
+        else:
+            emit(roadmap_csv(roadmap, names).encode("utf-8"), output)
     return EXIT_OK
 
 
 def register(app: typer.Typer) -> None:
     @app.command("export", cls=RussianCommand)
     def export_command(
-        roadmap: Path = typer.Argument(..., metavar="КАРТА", help="Файл дорожной карты (.yaml)."),
-        fmt: str = typer.Option(None, "--format", "-f", metavar="ФОРМАТ",
-                                help="xlsx или csv; по умолчанию — по расширению файла -o, иначе xlsx."),
+        roadmap: Path = params.roadmap_or_stdin(),
+        fmt: str = params.fmt(("xlsx", "csv"), default=None, note="по умолчанию — по расширению файла -o, иначе xlsx"),
         output: Path = typer.Option(None, "--output", "-o", metavar="ПУТЬ",
                                     help="Куда записать таблицу; «-» или без -o — в стандартный вывод."),
         names: str = typer.Option("full", "--executors", metavar="ВИД",

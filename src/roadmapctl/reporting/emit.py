@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from roadmapctl.errors import UsageError
+from roadmapctl.errors import ValueRefused
 
 HEADERS = {"file": "Файл", "line": "Строка", "item": "№", "title": "Мероприятие", "executors": "Исполнители",
            "deadline": "Срок (как в карте)", "status": "Статус", "start": "Начало периода",
@@ -24,11 +24,16 @@ STATES = {"done": "выполнено", "overdue": "просрочено", "open
 
 
 def emit(data: bytes, output: Path | None, binary_name: str | None = None) -> None:
-    """Write `data` to `output` (atomically) or to standard output; `binary_name` e.g. «XLSX»."""
+    """Write `data` to `output` (atomically) or to standard output; `binary_name` e.g. «XLSX».
+
+    Binary data refused on a terminal is a `ValueRefused` of the field
+    «output»: the command names its option.
+    """
     if output is None or str(output) == "-":
         if binary_name and sys.stdout.isatty():
-            raise UsageError(f"{binary_name} не выводится на терминал",
-                             f"укажите файл: -o отчёт.{binary_name.lower()} или перенаправьте вывод в файл")
+            raise ValueRefused(f"{binary_name} не выводится на терминал",
+                               "укажите файл или перенаправьте вывод в файл", field="output", given=False,
+                               example=f"отчёт.{binary_name.lower()}")
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -61,3 +66,47 @@ def records_workbook(title: str, keys: list[str], records: list[dict[str, object
             row.append(value)
         sheet.rows.append(row)
     return workbook([sheet])
+
+
+NUMBER_KEYS = {"line", "days_overdue", "days_left", "due_count", "on_time", "late", "overdue", "extended"}
+FLOAT_KEYS = {"on_time_share", "average_delay"}
+
+
+def csv_workbook(text: str, title: str, caption: str | None = None,
+                 headers: dict[str, str] | None = None, counts: bool = False) -> bytes:
+    """A CSV report (the program's own, with its ISO dates) as a typed Excel sheet.
+
+    The XLSX of `list`, `overdue` and `stats` is made from the very CSV they
+    print, so the two can never disagree; here the values get their types
+    back: dates, whole numbers, shares.  `counts`: «due» is a count (stats),
+    not a date.
+    """
+    import csv
+    import io
+
+    reader = csv.DictReader(io.StringIO(text))
+    keys = list(reader.fieldnames or [])
+    records: list[dict[str, object]] = []
+    for row in reader:
+        record: dict[str, object] = {}
+        for key, value in row.items():
+            if counts and key == "due":
+                key = "due_count"
+            record[key] = _typed(key, value)
+        records.append(record)
+    if counts:
+        keys = ["due_count" if key == "due" else key for key in keys]
+    return records_workbook(title, keys, records, caption, headers)
+
+
+def _typed(key: str, value: str | None) -> object:
+    if value is None or value == "":
+        return None
+    if key in NUMBER_KEYS and value.lstrip("-").isdigit():
+        return int(value)
+    if key in FLOAT_KEYS:
+        try:
+            return float(value)
+        except ValueError:
+            return value
+    return value
