@@ -201,9 +201,9 @@ def test_extend_refuses_an_extensions_list_shared_by_an_alias(cli, tmp_path: Pat
         result = cli("extend", path, item, "--to", "2023-11-20", "--reason", "отпуск", "--on", "2023-09-21")
         assert (result.code, result.out) == (2, "")
         assert result.err.startswith(f"roadmapctl: ошибка: в карте {path} 1 ошибка — файл не изменён\n")
-        assert "[R120] у мероприятия «1.2» общие переносы срока с мероприятием «1.1»" in result.err
+        assert "[R111] у мероприятия «1.2» общие переносы срока с мероприятием «1.1»" in result.err
     assert path.read_bytes() == before
-    assert "R120" in cli("check", path).out
+    assert "R111" in cli("check", path).out
 
 
 def test_alias_refusal_message(tmp_path: Path) -> None:
@@ -230,10 +230,10 @@ def test_check_reports_completions_shared_by_an_alias(cli, tmp_path: Path) -> No
     path.write_text(ALIASED, encoding="utf-8")
     result = cli("check", path)
     assert result.code == 1
-    assert "R120" in result.out
+    assert "R111" in result.out
     assert "общие отметки" in result.out
     listed = cli("check", "--list-rules")
-    assert "R120 shared-marks (" in listed.out
+    assert "R111 shared-marks (" in listed.out
 
 
 def test_done_with_a_value_over_4096_characters(cli, tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from roadmapctl.model import NOWHERE, Pos
 from roadmapctl.rules import Context, Finding
 
-ID = "R120"
+ID = "R111"
 NAME = "shared-marks"
 LEVEL = "error"
 
