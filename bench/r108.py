@@ -52,7 +52,7 @@ def adversarial(count: int, seed: int = 1) -> list[str]:
     return titles
 
 
-def roadmap(titles: list[str]):  # noqa: ANN201 - a model object
+def roadmap(titles: list[str]):
     from roadmapctl.model import Item, Pos, Roadmap, Section
 
     items = []

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 from rapidfuzz.fuzz import ratio
+from tests.conftest import DATA, ROADMAPS, ROOT
 
 from roadmapctl.loader import load
 from roadmapctl.model import Item, Roadmap, Section
 from roadmapctl.rules import Context, Finding
 from roadmapctl.rules import duplicate_measure as rule
-from tests.conftest import DATA, ROADMAPS, ROOT
 
 THRESHOLD = 95.0
 _NUMBERS = re.compile(r"\d+")

@@ -11,9 +11,9 @@ import subprocess
 import sys
 
 import pytest
+from tests.conftest import ROOT
 
 from roadmapctl.commands import fastcheck
-from tests.conftest import ROOT
 
 LYSVA = "roadmaps/lysva-2021-2022.yaml"
 BAD = "tests/corpus/bad/tabs.yaml"

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from conftest import DATA, ROADMAPS, golden
 from roadmapctl.loader import load
 from roadmapctl.period import parse_period
@@ -55,7 +56,7 @@ def test_rollover_keeps_every_measure_and_moves_its_dates(workdir: Path, cli, ol
     assert [e.item.key for e in new_entries] == [e.item.key for e in old_entries]
     assert all(e.item.key for e in old_entries)
     assert len({e.item.key for e in old_entries}) == len(old_entries)
-    for was, now in zip(old_entries, new_entries):
+    for was, now in zip(old_entries, new_entries, strict=True):
         assert now.item.number == was.item.number
         # Only the mentions of the period itself move («на 2023-2024 учебный год»).
         assert now.item.title == moved_mentions(was.item.title, before.period, delta)

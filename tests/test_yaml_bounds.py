@@ -10,10 +10,10 @@ import codecs
 from pathlib import Path
 
 import pytest
+from tests.conftest import DATA, run_process
 
 from roadmapctl.limits import MAX_ALIAS_EXPANSION, MAX_NESTING_DEPTH
 from roadmapctl.yamlsource import SourceProblem, compose, decode
-from tests.conftest import DATA, run_process
 
 MINIMAL = (DATA / "positive" / "minimal.yaml").read_text(encoding="utf-8")
 

@@ -26,9 +26,10 @@ _NAMES = {"\x00": "нулевой символ", "\x0b": "вертикальна
 # A line's indentation and the block indicators that open collections on it.
 _MARKER = re.compile(r"[-?:][ ]+")
 # A line whose prefix (indentation and indicators) is wide enough to matter.
-_DEEP_PREFIX = re.compile(r"(?m)^[ \-?:]{%d}" % (MAX_NESTING_DEPTH // 2))
+_DEEP_PREFIX = re.compile(rf"(?m)^[ \-?:]{{{MAX_NESTING_DEPTH // 2}}}")
 # At the top of a value in block context: where a flow collection may open.
-_VALUE_START = re.compile(r"""[ ]*(?:[-?:][ ]+)*(?:(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s\[\]{}#'"][^#]*?):(?:[ ]+|$))?""")
+_VALUE_START = re.compile(r"""[ ]*(?:[-?:][ ]+)*"""
+                          r"""(?:(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s\[\]{}#'"][^#]*?):(?:[ ]+|$))?""")
 
 
 def forbidden_character(text: str) -> tuple[str, int, int] | None:

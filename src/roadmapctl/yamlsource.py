@@ -1,7 +1,8 @@
 """Reading a roadmap file into YAML nodes that remember their positions.
 
 Read-only commands parse with libyaml's C parser and composer (PyYAML's
-binding, the fastest that keeps positions) and walk the composed nodes, whose marks carry line and column: this is several times
+binding, the fastest that keeps positions) and walk the composed nodes, whose
+marks carry line and column: this is several times
 faster than the round-trip loader and keeps every position.  No implicit type
 resolution happens here (every plain scalar stays text), so «2.10» can never
 turn into the float 2.1; the loader decides types field by field.
@@ -20,6 +21,7 @@ from typing import Any
 
 from roadmapctl.limits import MAX_ALIAS_EXPANSION
 from roadmapctl.limits import MAX_ROADMAP_BYTES as MAX_BYTES
+
 
 @dataclass(frozen=True)
 class SourceProblem:
@@ -74,7 +76,8 @@ def decode(data: bytes, encoding: str = Encoding.AUTO) -> str | SourceProblem:
                 "встречается; проверьте --encoding (обычно utf-8 или cp1251)", line, col)
         if "\x00" in text:
             guess = _wide_encoding(data)
-            if guess and codecs.lookup(guess).name == codecs.lookup(encoding).name.replace("-le", "").replace("-be", ""):
+            declared = codecs.lookup(encoding).name.replace("-le", "").replace("-be", "")
+            if guess and codecs.lookup(guess).name == declared:
                 guess = None
             return SourceProblem(
                 f"файл не читается в кодировке {encoding}: в тексте получились нулевые символы; "
@@ -156,7 +159,7 @@ def _composer() -> Any:
         tags = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq",
                 MappingNode: "tag:yaml.org,2002:map"}
 
-        class Composer(CParser):  # type: ignore[misc]
+        class Composer(CParser):
             def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
                 return tags[kind]
 

@@ -23,12 +23,13 @@ def parse(args: list[str]) -> dict[str, object] | None:
     if not args or args[0] != "check" or any(name.endswith("_COMPLETE") or name.startswith("_TYPER_COMPLETE")
                                                  for name in os.environ):
         return None  # shell completion is Typer's
-    values: dict[str, object] = {"paths": [], "fmt": "text", "as_of": None, "encoding": "auto",
+    paths: list[str] = []
+    values: dict[str, object] = {"paths": paths, "fmt": "text", "as_of": None, "encoding": "auto",
                                  "jobs": "0", "show_rules": False}
     words = iter(args[1:])
     for word in words:
         if not word.startswith("-") or word == "-":
-            values["paths"].append(word)  # type: ignore[union-attr]
+            paths.append(word)
             continue
         if word == "--list-rules":
             values["show_rules"] = True

@@ -15,8 +15,10 @@ care about the whole document.  It is pure and returns frozen values
 from __future__ import annotations
 
 from roadmapctl.diff.deadline_shift import months_between
+from roadmapctl.diff.document import document_changes
 from roadmapctl.diff.fields import Versions, compare_item, executor_names
 from roadmapctl.diff.matching import Entry, entries, match
+from roadmapctl.diff.renumber import renumber_runs
 from roadmapctl.diff.result import (
     DocumentChange,
     FieldChange,
@@ -28,14 +30,12 @@ from roadmapctl.diff.result import (
     SectionRef,
     WordDiff,
 )
-from roadmapctl.diff.document import document_changes
-from roadmapctl.diff.renumber import renumber_runs
 from roadmapctl.diff.sections import match_sections, section_changes, section_refs
 from roadmapctl.model import Roadmap
 
 __all__ = [
-    "DocumentChange", "FieldChange", "ItemChange", "ItemRef", "RenumberRun", "RoadmapDiff", "SectionChange", "SectionRef",
-    "WordDiff", "compare",
+    "DocumentChange", "FieldChange", "ItemChange", "ItemRef", "RenumberRun", "RoadmapDiff", "SectionChange",
+    "SectionRef", "WordDiff", "compare",
 ]
 
 

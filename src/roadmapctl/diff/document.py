@@ -63,7 +63,7 @@ def _field(part: str, field: str, label: str, gender: str, old: Value, new: Valu
     if isinstance(old, date) or isinstance(new, date):
         same = old == new
     else:
-        same = not word_diff(old, new, year_shift).changed  # type: ignore[arg-type]
+        same = not word_diff(old, new, year_shift).changed
     if same:
         return None
     old_text = None if old in (None, "") else (date_numeric(old) if isinstance(old, date) else str(old))

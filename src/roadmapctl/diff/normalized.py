@@ -74,8 +74,8 @@ def render(roadmap: Roadmap) -> str:
     lines += _settings(roadmap, roadmap.default_executors, roadmap.numbering, "")
     if roadmap.approval is not None:
         a = roadmap.approval
-        lines += ["", "Гриф:"] + _pairs(t, (("слово", a.stamp), ("кем", a.by), ("вид", a.kind),
-                                             ("дата", a.date), ("номер", a.number)))
+        lines += ["", "Гриф:", *_pairs(t, (("слово", a.stamp), ("кем", a.by), ("вид", a.kind), ("дата", a.date),
+                                           ("номер", a.number)))]
     lines += _goals(roadmap.goals, t)
     columns = getattr(roadmap, "columns", None)
     if columns:
@@ -87,7 +87,7 @@ def render(roadmap: Roadmap) -> str:
             email = f", {ex.email}" if ex.email else ""
             lines.append(f"  {key}: {t.plain(ex.name)}{short}{email}")
     if roadmap.order is not None:
-        lines += ["", "Приказ:"] + _order(roadmap.order, t)
+        lines += ["", "Приказ:", *_order(roadmap.order, t)]
     by_section: dict[int, list[Entry]] = {}
     for entry in entries(roadmap):
         by_section.setdefault(id(entry.ctx.section), []).append(entry)
@@ -96,7 +96,7 @@ def render(roadmap: Roadmap) -> str:
         lines += ["", f"== {section.number} {title} ==" if section.number else f"== {title} =="]
         lines += _settings(roadmap, section.default_executors, section.numbering, "  ")
         for entry in by_section.get(id(section), []):
-            lines += [""] + _item(entry.item, entry.label, entry.parent is not None, roadmap, t)
+            lines += ["", *_item(entry.item, entry.label, entry.parent is not None, roadmap, t)]
     return "\n".join(lines) + "\n"
 
 

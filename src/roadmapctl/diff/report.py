@@ -158,6 +158,18 @@ def text_report(diff: RoadmapDiff, styled: bool = False) -> str:
     lines.append(style(counts_line(diff), "bold"))
     if document_line(diff):
         lines.append(style(document_line(diff) or "", "bold"))
+    lines += _text_outside(diff, escape, style, words)
+    for home, rows in groups(diff):
+        lines += ["", style(section_heading(home), "bold")]
+        for kind, value in rows:
+            lines += _text_item(kind, value, escape, style, words)
+    return "\n".join(lines) + "\n"
+
+
+def _text_outside(diff: RoadmapDiff, escape: Callable[[str], str], style: Callable[[str, str], str],
+                  words: Callable[[WordDiff], str]) -> list[str]:
+    """The changes outside the items: parts of the document, then sections."""
+    lines: list[str] = []
     for part, changes in document_groups(diff):
         lines += ["", style(part, "bold")]
         for change in changes:
@@ -172,11 +184,7 @@ def text_report(diff: RoadmapDiff, styled: bool = False) -> str:
             lines.append(f"  {escape(mark)} {escape(section.summary)}")
             if section.words is not None:
                 lines.append(f"      {words(section.words)}")
-    for home, rows in groups(diff):
-        lines += ["", style(section_heading(home), "bold")]
-        for kind, value in rows:
-            lines += _text_item(kind, value, escape, style, words)
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _text_item(kind: str, value: Any, escape: Callable[[str], str], style: Callable[[str, str], str],

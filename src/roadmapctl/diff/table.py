@@ -63,8 +63,10 @@ def _rows(diff: RoadmapDiff) -> list[Row]:
         for kind, value in entries:
             if kind == "renumbered":
                 out.append(Row(run_span(value),
-                               tuple((("label", "№ "), ("", f"{a} {t}")) for a, t in zip(value.old, value.titles)),
-                               tuple((("label", "№ "), ("", f"{b} {t}")) for b, t in zip(value.new, value.titles)),
+                               tuple((("label", "№ "), ("", f"{a} {t}"))
+                                     for a, t in zip(value.old, value.titles, strict=True)),
+                               tuple((("label", "№ "), ("", f"{b} {t}"))
+                                     for b, t in zip(value.new, value.titles, strict=True)),
                                (value.summary,)))
             elif kind == "added":
                 out.append(Row(value.label, ((("", "—"),),), _item_cell(value), ("мероприятие добавлено",)))

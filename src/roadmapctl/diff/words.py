@@ -56,7 +56,7 @@ def word_diff(old: str | None, new: str | None, year_shift: int = 0) -> WordDiff
     tokens: list[tuple[str, ...]] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            for (a_lead, a_text, _), (b_lead, b_text, _) in zip(a[i1:i2], b[j1:j2]):
+            for (a_lead, a_text, _), (b_lead, b_text, _) in zip(a[i1:i2], b[j1:j2], strict=True):
                 if _recased(a_text, b_text):  # «меры» → «Меры»: shown, though alone it is no change
                     tokens += [("delete", a_lead, a_text), ("insert", b_lead, b_text)]
                 else:
@@ -88,7 +88,7 @@ def _widened(tokens: list[tuple[str, ...]]) -> list[Segment]:
 
 
 def _bracket(text: str) -> bool:
-    return bool(text) and all(ch in "«»\"“”„‟'‘’()[]" for ch in text)
+    return bool(text) and all(ch in "«»\"“”„‟'\u2018\u2019()[]" for ch in text)
 
 
 def _recased(old: str, new: str) -> bool:

@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from itertools import chain
@@ -133,7 +133,7 @@ def _pairwise(titles: list[str], ends: list[int]) -> Iterator[tuple[int, int]]:
             edits = int(total * (100 - THRESHOLD) / 100) + 1
             for c in (a, b):
                 if c not in pairs:
-                    pairs[c] = Counter(map("".join, zip(titles[c], titles[c][1:])))
+                    pairs[c] = Counter(map("".join, zip(titles[c], titles[c][1:], strict=False)))
             if sum((pairs[a] & pairs[b]).values()) < len(titles[b]) - 1 - 2 * edits:
                 continue
             if _alike(titles[a], titles[b]):
