@@ -86,6 +86,7 @@ def build_schema() -> Schema:
                     _list({"$ref": "#/definitions/section"}),
                 ),
                 "order": _optional(_order()),
+                "controller": _optional(_controller()),
             },
             required=("title", "period", "sections"),
         ),
@@ -216,7 +217,7 @@ def _executors() -> Schema:
                     "name": _text("Полное наименование", "Обязательно."),
                     "short": _optional(_text("Краткое наименование", "Например, «УО».")),
                     "kind": _optional(_text("Вид", "Например, «орган управления образованием».")),
-                    "email": _optional(_text("Адрес электронной почты", "Для рассылки напоминаний.")),
+                    "email": _optional(_emails("Для рассылки напоминаний (roadmapctl notify).")),
                 },
                 required=("name",),
             ),
@@ -231,6 +232,25 @@ def _executors() -> Schema:
             "propertyNames": {"pattern": _EXECUTOR_ID_PATTERN},
             "additionalProperties": _optional(entry),
         },
+    )
+
+
+def _emails(description: str) -> Schema:
+    return _text_list(
+        "Адрес электронной почты",
+        f"{description} Один адрес, несколько через запятую или список адресов.",
+    )
+
+
+def _controller() -> Schema:
+    return _doc(
+        "Контроль исполнения",
+        "Кто контролирует исполнение карты: ему исполнители сообщают о выполнении, "
+        "ему приходит сводка рассылки напоминаний (roadmapctl notify).",
+        _object({
+            "name": _optional(_text("Кто контролирует", "Должность и фамилия или подразделение.")),
+            "email": _optional(_emails("Адрес для отчётов об исполнении и сводки рассылки.")),
+        }),
     )
 
 
