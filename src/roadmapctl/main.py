@@ -42,6 +42,7 @@ COMMANDS = (
     "extend",
     "stats",
     "calendar",
+    "notify",
 )
 
 HELP = """Дорожные карты в YAML: проверка, контроль сроков, сравнение, печать.

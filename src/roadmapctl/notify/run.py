@@ -1,0 +1,238 @@
+"""One run of `roadmapctl notify`: plan, filter by what was sent today, deliver, summarise, report.
+
+The order matters.  Reminders go first and their outcomes are collected; the
+controller's summary is built afterwards, so it says who really got a
+reminder and who did not.  A summary goes out when this run tried to send
+any reminder in its scope, or when none went out today yet and there is
+something to say (executors without an address, files that could not be
+read) — so a second run on a quiet day sends nothing at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from email.headerregistry import Address
+from pathlib import Path
+from typing import IO, Any
+
+from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
+from roadmapctl.notify.compose import Notified, reminder, summary
+from roadmapctl.notify.digest import Digest, Plan, plan
+from roadmapctl.notify.mail import Recipient, build, parse_addresses, sender_address
+from roadmapctl.notify.state import State
+from roadmapctl.ru import count, date_numeric
+
+SUMMARY_KEY = "summary"
+DRY_SENDER = "roadmapctl@localhost"
+
+
+@dataclass
+class Options:
+    paths: Sequence[str]
+    as_of: date
+    within: int = 7
+    to: Sequence[str] = ()
+    state: Path | None = None
+    dry_run: bool = False
+    outbox: Path | None = None
+    smtp_config: str | None = None
+    rate: int = 60
+    max_messages: int = 200
+    workdays: bool = False
+    quiet: bool = False
+    env: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Tally:
+    notified: list[Notified] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # report lines
+    sent: list[str] = field(default_factory=list)
+    earlier: list[str] = field(default_factory=list)
+    budget: int = 0
+
+
+def run(opts: Options, out: IO[str], err: IO[str]) -> int:
+    from roadmapctl.notify.state import default_path
+
+    if opts.workdays:
+        from roadmapctl.notify.workdays import day_off
+
+        why = day_off(opts.as_of)
+        if why:
+            if not opts.quiet:
+                out.write(f"{date_numeric(opts.as_of)} — нерабочий день ({why}): напоминания не отправляются.\n")
+            return EXIT_OK
+    controllers = _given_controllers(opts.to)
+    transport, mode, sender = _transport(opts, out)
+    state = State.load(opts.state or default_path())
+    the_plan = plan(opts.paths, opts.as_of, opts.within)
+    for line in [*the_plan.errors, *the_plan.warnings]:
+        err.write(f"roadmapctl: {line}\n")
+    if mode == "smtp":
+        state.save(opts.as_of)  # fail before sending anything if the state cannot be written
+    tally = Tally(budget=opts.max_messages)
+    try:
+        for digest in the_plan.digests:
+            _remind(digest, opts, state, transport, mode, sender, tally)
+        _summaries(the_plan, controllers, opts, state, transport, mode, sender, tally)
+    finally:
+        transport.close()
+    _report(tally, the_plan, mode, opts, out, transport)
+    if the_plan.errors:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if tally.failed else EXIT_OK
+
+
+def _given_controllers(to: Sequence[str]) -> Recipient | None:
+    if not to:
+        return None
+    recipient, bad = parse_addresses([a for text in to for a in text.replace(";", ",").split(",")],
+                                     "Контроль исполнения")
+    if bad:
+        text, why = bad[0]
+        raise UsageError(f"--to: адрес «{text}» — {why}")
+    return recipient
+
+
+def _transport(opts: Options, out: IO[str]) -> tuple[Any, str, Address]:
+    from roadmapctl.notify import delivery, smtp
+
+    config = None if opts.dry_run else smtp.load(opts.env, opts.smtp_config)
+    given = (config.sender or (config.user if config.user and "@" in config.user else None)) if config else None
+    if config is not None and given is None:
+        raise UsageError(f"настройки SMTP ({config.source}): не указан адрес отправителя "
+                         f"(from, {smtp.ENV_PREFIX}FROM)")
+    given = given or opts.env.get(f"{smtp.ENV_PREFIX}FROM")
+    sender = sender_address(given) if given else Address("roadmapctl", addr_spec=DRY_SENDER)
+    if isinstance(sender, str):
+        raise UsageError(f"адрес отправителя {sender}")
+    if opts.outbox is not None:
+        return delivery.Outbox(opts.outbox, opts.as_of.isoformat()), "outbox", sender
+    if config is None:
+        return delivery.Printer(out), "dry", sender
+    return delivery.Smtp(config, opts.rate), "smtp", sender
+
+
+def _send(msg: Any, transport: Any, tally: Tally, opts: Options) -> dict[str, str]:
+    from roadmapctl.notify.delivery import recipients
+
+    if tally.budget <= 0:
+        why = f"превышен предел писем за один запуск ({opts.max_messages}, --max-messages)"
+        return {a: why for a in recipients(msg)}
+    tally.budget -= 1
+    failed: dict[str, str] = transport.send(msg)
+    return failed
+
+
+def _remind(digest: Digest, opts: Options, state: State, transport: Any, mode: str, sender: Address,
+            tally: Tally) -> None:
+    """Send one recipient what they have not had today; note the outcome of each part."""
+    wanted = digest.keys()
+    groups: dict[frozenset[str], list[str]] = {}
+    for address in digest.recipient.addresses:
+        left = frozenset(wanted - state.sent(address, opts.as_of))
+        if left:
+            groups.setdefault(left, []).append(address)
+    failures: dict[str, str] = {}
+    for keys, addresses in groups.items():
+        part = digest.only(set(keys))
+        assert part is not None
+        part = part.to(Recipient(digest.recipient.name, tuple(addresses)))
+        subject, text, html = reminder(part, opts.as_of, opts.within)
+        msg = build(sender, part.recipient, subject, text, html, _reply_to(digest))
+        failed = _send(msg, transport, tally, opts)
+        failures.update(failed)
+        delivered = [a for a in addresses if a not in failed]
+        if mode == "smtp" and delivered:
+            state.record(delivered, keys, opts.as_of)
+    status = "failed" if failures else ("earlier" if not groups else ("sent" if mode == "smtp" else "shown"))
+    why = "; ".join(f"{a}: {reason}" for a, reason in failures.items())
+    name = f"{digest.recipient.name} <{digest.recipient.key}>"
+    if failures:
+        tally.failed.append(f"не отправлено: {name} — {why}")
+    elif groups:
+        tally.sent.append(name)
+    else:
+        tally.earlier.append(name)
+    for p in digest.parts:
+        tally.notified.append(Notified(p.file, p.executor, digest.recipient.key, p.count(True), p.count(False),
+                                       status, why))
+
+
+def _reply_to(digest: Digest) -> list[Address]:
+    seen: dict[str, Address] = {}
+    for part in digest.parts:
+        controller = part.controller
+        if controller is None:
+            continue
+        recipient, _bad = parse_addresses(controller.emails, controller.name or "")
+        for address in recipient.headers() if recipient else []:
+            seen.setdefault(address.addr_spec, address)
+    return list(seen.values())
+
+
+def _summaries(the_plan: Plan, given: Recipient | None, opts: Options, state: State, transport: Any,
+               mode: str, sender: Address, tally: Tally) -> None:
+    scopes: dict[str, tuple[Recipient, list[tuple[str, str]]]] = {}
+    for file, roadmap in the_plan.files:
+        recipient = given
+        if recipient is None and roadmap.controller is not None:
+            recipient, _bad = parse_addresses(roadmap.controller.emails,
+                                              roadmap.controller.name or "Контроль исполнения")
+        if recipient is not None:
+            scopes.setdefault(recipient.key, (recipient, []))[1].append((file, roadmap.title))
+    if given is not None and not scopes:
+        scopes[given.key] = (given, [])
+    for recipient, roadmaps in scopes.values():
+        files = {file for file, _title in roadmaps}
+        notified = [n for n in tally.notified if n.file in files]
+        unreachable = [u for u in the_plan.unreachable if u.file in files]
+        problems = [*the_plan.errors, *the_plan.warnings,
+                    *(text for file, text in the_plan.bad_addresses if file in files)]
+        if not (notified or unreachable or problems):
+            continue
+        tried = any(n.status in ("sent", "failed", "shown") for n in notified)
+        fresh = [a for a in recipient.addresses if SUMMARY_KEY not in state.sent(a, opts.as_of)]
+        if not tried and not fresh:
+            continue
+        subject, text, html = summary(opts.as_of, opts.within, roadmaps, notified, unreachable, problems)
+        msg = build(sender, recipient, subject, text, html)
+        failed = _send(msg, transport, tally, opts)
+        name = f"сводка: {recipient.name} <{recipient.key}>"
+        if failed:
+            tally.failed.append(f"не отправлена {name} — " + "; ".join(f"{a}: {w}" for a, w in failed.items()))
+        else:
+            tally.sent.append(name)
+        delivered = [a for a in recipient.addresses if a not in failed]
+        if mode == "smtp" and delivered:
+            state.record(delivered, [SUMMARY_KEY], opts.as_of)
+
+
+def _report(tally: Tally, the_plan: Plan, mode: str, opts: Options, out: IO[str], transport: Any) -> None:
+    lines = [line for line in tally.failed]
+    if not opts.quiet:
+        done = {"smtp": "отправлено", "outbox": "записано", "dry": "подготовлено"}[mode]
+        lines += [f"{done}: {name}" for name in tally.sent]
+        lines += [f"уже отправлено сегодня: {name}" for name in tally.earlier]
+        lines += [f"без адреса: {u.file}: {u.executor} ({u.why})" for u in the_plan.unreachable]
+        lines += [text for _file, text in the_plan.bad_addresses]
+        letters = count(len(tally.sent), "письмо", "письма", "писем")
+        if mode == "dry":
+            lines.append(f"Пробный запуск: подготовлено {letters}, ничего не отправлено"
+                         + ("" if opts.dry_run else " — SMTP не настроен (см. roadmapctl notify --help)") + ".")
+        elif mode == "outbox":
+            lines.append(f"В папку {opts.outbox} {_written(len(tally.sent))}.")
+        else:
+            lines.append(f"Отправлено {letters}" + (f", не отправлено {len(tally.failed)}" if tally.failed else "")
+                         + ("" if tally.sent or tally.failed else " — новых напоминаний сегодня нет") + ".")
+    if lines:
+        out.write("\n".join(lines) + "\n")
+
+
+def _written(n: int) -> str:
+    from roadmapctl.ru import plural
+
+    return f"{plural(n, 'записано', 'записаны', 'записано')} {count(n, 'письмо', 'письма', 'писем')}"
