@@ -108,7 +108,7 @@ def how_to_report(controller: Controller | None) -> str:
     if controller is None or not (controller.name or controller.emails):
         return f"{lead} тому, кто ведёт контроль исполнения этой дорожной карты."
     who = ", ".join(x for x in (controller.name, ", ".join(controller.emails)) if x)
-    return f"{lead} контролёру исполнения: {who}. Отметку о выполнении в карте сделает он."
+    return f"{lead} контролёру исполнения: {who}. Отметку о выполнении в карте делает контролёр."
 
 
 @dataclass(frozen=True)
@@ -136,12 +136,13 @@ def summary(as_of: date, within: int, roadmaps: Sequence[tuple[str, str]], notif
             unreachable: Sequence[Unreachable], problems: Sequence[str]) -> tuple[str, str, str]:
     """Subject, plain text and HTML of the controller's summary of a run."""
     by_status = {s: sum(1 for n in notified if n.status == s) for s in STATUS_HEADINGS}
-    heads = [f"{label} {by_status[s]}" for s, label in
-             (("sent", "отправлено"), ("shown", "подготовлено"), ("failed", "не отправлено")) if by_status[s]]
+    heads = [f"{label} {count(by_status[s], 'напоминание', 'напоминания', 'напоминаний')}"
+             for s, label in (("sent", "отправлено"), ("shown", "подготовлено"), ("failed", "не отправлено"))
+             if by_status[s]]
     if unreachable:
-        heads.append(f"без адреса {len(unreachable)}")
+        heads.append(f"без адреса — {count(len(unreachable), 'исполнитель', 'исполнителя', 'исполнителей')}")
     if problems:
-        heads.append(f"замечаний {len(problems)}")
+        heads.append(count(len(problems), "замечание", "замечания", "замечаний"))
     subject = f"Рассылка напоминаний на {date_numeric(as_of)}: " + (", ".join(heads) or "без изменений")
     blocks: list[Block] = [("p", f"Сводка рассылки напоминаний о сроках на {date_numeric(as_of)}: "
                                  f"просроченные мероприятия и срок {window(within, as_of)}.")]
@@ -162,7 +163,7 @@ def summary(as_of: date, within: int, roadmaps: Sequence[tuple[str, str]], notif
                                     for u in missing]))
             blocks.append(("p", "Добавьте адрес в справочник executors (поле email) или сообщите исполнителю сами."))
     if problems:
-        blocks += [("h", "Не удалось прочитать или учесть"), ("list", [_bare(p) for p in problems])]
+        blocks += [("h", f"Замечания: {len(problems)}"), ("list", [_bare(p) for p in problems])]
     blocks.append(("p", "Сводка отправлена автоматически программой roadmapctl."))
     return subject, to_text(blocks), to_html(subject, blocks)
 
@@ -173,8 +174,8 @@ def _notified(n: Notified) -> str:
 
 
 def _counts(overdue: int, upcoming: int) -> str:
-    parts = [f"просрочено {overdue}"] if overdue else []
-    parts += [f"скоро срок {upcoming}"] if upcoming else []
+    parts = [f"просрочено: {overdue}"] if overdue else []
+    parts += [f"скоро срок: {upcoming}"] if upcoming else []
     return ", ".join(parts)
 
 

@@ -224,15 +224,10 @@ def _report(tally: Tally, the_plan: Plan, mode: str, opts: Options, out: IO[str]
             lines.append(f"Пробный запуск: подготовлено {letters}, ничего не отправлено"
                          + ("" if opts.dry_run else " — SMTP не настроен (см. roadmapctl notify --help)") + ".")
         elif mode == "outbox":
-            lines.append(f"В папку {opts.outbox} {_written(len(tally.sent))}.")
+            lines.append(f"В папку {opts.outbox} записано {count(len(tally.sent), 'письмо', 'письма', 'писем')}.")
         else:
             lines.append(f"Отправлено {letters}" + (f", не отправлено {len(tally.failed)}" if tally.failed else "")
                          + ("" if tally.sent or tally.failed else " — новых напоминаний сегодня нет") + ".")
     if lines:
         out.write("\n".join(lines) + "\n")
 
-
-def _written(n: int) -> str:
-    from roadmapctl.ru import plural
-
-    return f"{plural(n, 'записано', 'записаны', 'записано')} {count(n, 'письмо', 'письма', 'писем')}"
