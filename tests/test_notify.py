@@ -39,6 +39,7 @@ class Handler:
         self.messages: list[tuple[list[str], EmailMessage]] = []
         self.refuse: set[str] = set()
         self.drop: set[str] = set()
+        self.port = 0
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
         if address in self.refuse:
@@ -78,6 +79,7 @@ def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 def server(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Handler]:
     handler = Handler()
     port = free_port()
+    handler.port = port
     controller = aiosmtpd.Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
     monkeypatch.setenv("ROADMAPCTL_SMTP_HOST", "127.0.0.1")
@@ -448,3 +450,50 @@ def test_workdays_send_on_a_working_saturday(cli, server: Handler, tmp_path: Pat
                  "--rate", "0")
     assert result.code == 0, result.out
     assert server.take() != []
+
+
+# -- settings that the server does not accept ------------------------------------------
+
+
+def test_login_refused_names_the_reason_and_never_the_password(cli, server: Handler, monkeypatch,
+                                                               tmp_path: Path) -> None:
+    monkeypatch.setenv("ROADMAPCTL_SMTP_USER", "robot")
+    monkeypatch.setenv("ROADMAPCTL_SMTP_PASSWORD", "s3cret-Пароль")
+    result = notify(cli, SMALL, state=tmp_path / "s.json")
+    assert result.code == 1
+    assert "не поддерживает вход по имени и паролю (AUTH)" in result.out
+    assert "s3cret" not in result.out + result.err
+    assert server.take() == []
+
+
+def test_starttls_the_server_does_not_offer(cli, server: Handler, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("ROADMAPCTL_SMTP_SECURITY", "starttls")
+    result = notify(cli, SMALL, state=tmp_path / "s.json")
+    assert result.code == 1
+    assert "не поддерживает STARTTLS" in result.out
+    assert server.take() == []
+
+
+def test_settings_file_in_a_git_work_tree_is_refused(cli, isolated: Path, tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    config = repo / "smtp.toml"
+    config.write_text('host = "127.0.0.1"\npassword = "x"\n', encoding="utf-8")
+    config.chmod(0o600)
+    result = notify(cli, SMALL, "--smtp-config", config, state=tmp_path / "s.json")
+    assert result.code == 2
+    assert f"файл настроек SMTP {config} лежит в рабочей копии git ({repo})" in result.err
+    assert "Traceback" not in result.err and result.out == ""
+
+
+def test_settings_file_outside_the_repository_is_used(cli, server: Handler, monkeypatch, isolated: Path,
+                                                      tmp_path: Path) -> None:
+    for key in ("HOST", "PORT", "SECURITY", "FROM"):  # the file, not the environment, carries the settings
+        monkeypatch.delenv(f"ROADMAPCTL_SMTP_{key}")
+    config = isolated / "home" / ".config" / "roadmapctl" / "smtp.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(f'[smtp]\nhost = "127.0.0.1"\nport = {server.port}\nsecurity = "none"\n'
+                      'from = "roadmapctl@example.ru"\n', encoding="utf-8")
+    result = notify(cli, SMALL, state=tmp_path / "s.json")
+    assert result.code == 0, result.out + result.err
+    assert len(server.take()) == 3

@@ -112,7 +112,7 @@ class Smtp:
         if self.conn is None:
             try:
                 self.conn = self._connect()
-            except (OSError, smtplib.SMTPException) as exc:
+            except (OSError, smtplib.SMTPException, _Refusal) as exc:
                 self.dead = _why_connect(exc, self.config)
                 return {a: self.dead for a in to}
         try:
@@ -151,9 +151,20 @@ class Smtp:
             conn = smtplib.SMTP(c.host, c.port, timeout=c.timeout)
         try:
             if c.security == "starttls":
-                conn.starttls(context=context)
+                try:
+                    conn.starttls(context=context)
+                except smtplib.SMTPNotSupportedError:
+                    raise _Refusal("не поддерживает STARTTLS: укажите security = ssl (порт 465) "
+                                   "или другой порт") from None
             if c.user:
-                conn.login(c.user, c.password or "")
+                try:
+                    conn.login(c.user, c.password or "")
+                except smtplib.SMTPNotSupportedError:
+                    raise _Refusal("не поддерживает вход по имени и паролю (AUTH): уберите user и password "
+                                   "или включите STARTTLS") from None
+                except smtplib.SMTPAuthenticationError as exc:
+                    raise _Refusal(f"не принял имя пользователя или пароль ({_reply(exc.smtp_code, exc.smtp_error)})"
+                                   ) from None
         except BaseException:
             _quietly(conn.close)
             raise
@@ -182,13 +193,13 @@ def _reply(code: int, text: bytes | str) -> str:
     return f"сервер ответил {code} {message}".strip()
 
 
-def _why_connect(exc: BaseException, config: SmtpConfig) -> str:
-    import smtplib
+class _Refusal(Exception):
+    """The server is there but will not take mail from us with these settings."""
 
+
+def _why_connect(exc: BaseException, config: SmtpConfig) -> str:
     where = f"{config.host}:{config.port}"
-    if isinstance(exc, smtplib.SMTPAuthenticationError):
-        return f"сервер {where} не принял имя пользователя или пароль ({_reply(exc.smtp_code, exc.smtp_error)})"
-    if isinstance(exc, smtplib.SMTPNotSupportedError):
-        return f"сервер {where} не поддерживает STARTTLS: укажите security = ssl или другой порт"
+    if isinstance(exc, _Refusal):
+        return f"сервер {where} {exc}"
     detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
     return f"не удалось подключиться к серверу {where}: {detail}"
