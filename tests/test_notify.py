@@ -497,3 +497,33 @@ def test_settings_file_outside_the_repository_is_used(cli, server: Handler, monk
     result = notify(cli, SMALL, state=tmp_path / "s.json")
     assert result.code == 0, result.out + result.err
     assert len(server.take()) == 3
+
+
+def test_dry_run_of_the_small_roadmap_matches_the_golden_file(cli, isolated: Path, monkeypatch,
+                                                              tmp_path: Path) -> None:
+    from conftest import golden
+
+    monkeypatch.chdir(SMALL.parent)
+    result = cli("notify", SMALL.name, "--as-of", AS_OF, "--state", tmp_path / "s.json")
+    assert result.code == 0
+    golden(DATA / "golden" / "notify" / "dry-run.txt", result.out)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--within", "-1"), "--within: число дней — от 0 до"),
+    (("--to", "metodist"), "--to: адрес «metodist» — нет «@»"),
+])
+def test_bad_arguments_exit_2(cli, isolated: Path, tmp_path: Path, args: tuple[str, ...], message: str) -> None:
+    result = notify(cli, SMALL, *args, state=tmp_path / "s.json")
+    assert result.code == 2
+    assert message in result.err
+    assert result.out == ""
+
+
+def test_quiet_prints_only_what_failed(cli, server: Handler, tmp_path: Path) -> None:
+    server.refuse = {"cro@example.ru"}
+    result = notify(cli, SMALL, "--quiet", state=tmp_path / "s.json")
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        "не отправлено: ЦРО — Центр развития образования <cro@example.ru> — cro@example.ru: "
+        "сервер ответил 550 5.1.1 <cro@example.ru>: mailbox unavailable"]

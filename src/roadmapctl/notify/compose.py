@@ -21,7 +21,8 @@ from roadmapctl.notify.digest import Digest, Line, Part, Unreachable
 from roadmapctl.reports import days, due_in, moved, overdue_by, phrase, span
 from roadmapctl.ru import count, date_numeric
 
-# A block: ("h", text) heading, ("p", text) paragraph, ("item", title, details), ("list", lines)
+# A block: ("t", text) a roadmap's heading, ("h", text) a heading, ("p", text) a paragraph,
+# ("item", title, details) an item with its lines, ("list", lines) a bulleted list.
 Block = tuple
 FOOTER = ("Письмо отправлено автоматически программой roadmapctl: ваш адрес указан "
           "в справочнике исполнителей дорожной карты.")
@@ -63,7 +64,7 @@ def reminder(digest: Digest, as_of: date, within: int) -> tuple[str, str, str]:
 
 
 def _part(part: Part, within: int, as_of: date) -> list[Block]:
-    blocks: list[Block] = [("h", f"Дорожная карта: {part.roadmap_title}"),
+    blocks: list[Block] = [("t", f"Дорожная карта: {part.roadmap_title}"),
                            ("p", f"Исполнитель: {part.executor}. Файл: {part.file}")]
     for overdue in (True, False):
         lines = [line for line in part.lines if any(d.overdue == overdue for d in line.dates)]
@@ -151,7 +152,7 @@ def summary(as_of: date, within: int, roadmaps: Sequence[tuple[str, str]], notif
         missing = [u for u in unreachable if u.file == file]
         if not mine and not missing:
             continue
-        blocks += [("h", f"Дорожная карта: {title}"), ("p", f"Файл: {file}")]
+        blocks += [("t", f"Дорожная карта: {title}"), ("p", f"Файл: {file}")]
         for status, heading in STATUS_HEADINGS.items():
             rows = [n for n in mine if n.status == status]
             if rows:
@@ -169,8 +170,13 @@ def summary(as_of: date, within: int, roadmaps: Sequence[tuple[str, str]], notif
 
 
 def _notified(n: Notified) -> str:
-    text = f"{n.executor} <{n.addresses}>: {_counts(n.overdue, n.upcoming)}"
+    text = f"{who(n.executor, n.addresses.split(', '))}: {_counts(n.overdue, n.upcoming)}"
     return f"{text} — {n.why}" if n.why else text
+
+
+def who(name: str, addresses: Sequence[str]) -> str:
+    """«УО — Управление образования <uo@x.ru>, <zam@x.ru>»."""
+    return f"{name} " + ", ".join(f"<{a}>" for a in addresses)
 
 
 def _counts(overdue: int, upcoming: int) -> str:
@@ -207,7 +213,9 @@ def to_html(title: str, blocks: Sequence[Block]) -> str:
            f"<title>{e(title)}</title></head>", '<body style="font-family: sans-serif">']
     for block in blocks:
         kind = block[0]
-        if kind == "h":
+        if kind == "t":
+            out.append(f"<h2>{e(block[1])}</h2>")
+        elif kind == "h":
             out.append(f"<h3>{e(block[1])}</h3>")
         elif kind == "p":
             out.append(f"<p>{e(block[1])}</p>")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
-from roadmapctl.notify.compose import Notified, reminder, summary
+from roadmapctl.notify.compose import Notified, reminder, summary, who
 from roadmapctl.notify.digest import Digest, Plan, plan
 from roadmapctl.notify.mail import Recipient, build, parse_addresses, sender_address
 from roadmapctl.notify.state import State
@@ -150,7 +150,7 @@ def _remind(digest: Digest, opts: Options, state: State, transport: Any, mode: s
             state.record(delivered, keys, opts.as_of)
     status = "failed" if failures else ("earlier" if not groups else ("sent" if mode == "smtp" else "shown"))
     why = "; ".join(f"{a}: {reason}" for a, reason in failures.items())
-    name = f"{digest.recipient.name} <{digest.recipient.key}>"
+    name = who(digest.recipient.name, sorted(digest.recipient.addresses))
     if failures:
         tally.failed.append(f"не отправлено: {name} — {why}")
     elif groups:
@@ -190,7 +190,9 @@ def _summaries(the_plan: Plan, given: Recipient | None, opts: Options, state: St
         files = {file for file, _title in roadmaps}
         notified = [n for n in tally.notified if n.file in files]
         unreachable = [u for u in the_plan.unreachable if u.file in files]
-        problems = [*the_plan.errors, *the_plan.warnings,
+        others = [f"{file}:" for file, _roadmap in the_plan.files if file not in files]
+        problems = [*the_plan.errors,
+                    *(w for w in the_plan.warnings if not any(other in w for other in others)),
                     *(text for file, text in the_plan.bad_addresses if file in files)]
         if not (notified or unreachable or problems):
             continue
@@ -201,7 +203,7 @@ def _summaries(the_plan: Plan, given: Recipient | None, opts: Options, state: St
         subject, text, html = summary(opts.as_of, opts.within, roadmaps, notified, unreachable, problems)
         msg = build(sender, recipient, subject, text, html)
         failed = _send(msg, transport, tally, opts)
-        name = f"сводка: {recipient.name} <{recipient.key}>"
+        name = f"сводка: {who(recipient.name, sorted(recipient.addresses))}"
         if failed:
             tally.failed.append(f"не отправлена {name} — " + "; ".join(f"{a}: {w}" for a, w in failed.items()))
         else:
