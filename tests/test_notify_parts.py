@@ -235,3 +235,26 @@ def test_window_phrases() -> None:
     assert window(1, as_of) == "сегодня или завтра (по 02.02.2024)"
     assert window(7, as_of) == "в ближайшие 7 дней (по 08.02.2024)"
     assert window(21, as_of) == "в ближайшие 21 день (по 22.02.2024)"
+
+
+def test_a_second_run_while_one_sends_is_refused(tmp_path: Path) -> None:
+    from roadmapctl.notify.state import locked
+
+    pytest.importorskip("fcntl")
+    path = tmp_path / "state.json"
+    with locked(path):
+        with pytest.raises(InputError, match="рассылка уже идёт"):
+            with locked(path):
+                pass
+    with locked(path):  # released
+        pass
+
+
+def test_html_part_escapes_what_users_typed() -> None:
+    from roadmapctl.notify.compose import to_html, to_text
+
+    blocks = [("item", "1.1 План <b>срочно</b> & «важно»", ["Срок: «до 1 <марта>»"])]
+    html = to_html("Тема <x>", blocks)
+    assert "<b>срочно</b>" not in html and "&lt;b&gt;срочно&lt;/b&gt; &amp; «важно»" in html
+    assert "<title>Тема &lt;x&gt;</title>" in html
+    assert to_text(blocks) == "  1.1 План <b>срочно</b> & «важно»\n      Срок: «до 1 <марта>»\n"

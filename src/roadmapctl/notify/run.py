@@ -11,6 +11,7 @@ read) — so a second run on a quiet day sends nothing at all.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from email.headerregistry import Address
@@ -21,7 +22,7 @@ from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from roadmapctl.notify.compose import Notified, reminder, summary, who
 from roadmapctl.notify.digest import Digest, Plan, plan
 from roadmapctl.notify.mail import Recipient, build, parse_addresses, sender_address
-from roadmapctl.notify.state import State
+from roadmapctl.notify.state import State, locked
 from roadmapctl.ru import count, date_numeric
 
 SUMMARY_KEY = "summary"
@@ -67,19 +68,21 @@ def run(opts: Options, out: IO[str], err: IO[str]) -> int:
             return EXIT_OK
     controllers = _given_controllers(opts.to)
     transport, mode, sender = _transport(opts, out)
-    state = State.load(opts.state or default_path())
-    the_plan = plan(opts.paths, opts.as_of, opts.within)
-    for line in [*the_plan.errors, *the_plan.warnings]:
-        err.write(f"roadmapctl: {line}\n")
-    if mode == "smtp":
-        state.save(opts.as_of)  # fail before sending anything if the state cannot be written
-    tally = Tally(budget=opts.max_messages)
-    try:
-        for digest in the_plan.digests:
-            _remind(digest, opts, state, transport, mode, sender, tally)
-        _summaries(the_plan, controllers, opts, state, transport, mode, sender, tally)
-    finally:
-        transport.close()
+    path = opts.state or default_path()
+    with locked(path) if mode == "smtp" else nullcontext():
+        state = State.load(path)
+        the_plan = plan(opts.paths, opts.as_of, opts.within)
+        for line in [*the_plan.errors, *the_plan.warnings]:
+            err.write(f"roadmapctl: {line}\n")
+        if mode == "smtp":
+            state.save(opts.as_of)  # fail before sending anything if the state cannot be written
+        tally = Tally(budget=opts.max_messages)
+        try:
+            for digest in the_plan.digests:
+                _remind(digest, opts, state, transport, mode, sender, tally)
+            _summaries(the_plan, controllers, opts, state, transport, mode, sender, tally)
+        finally:
+            transport.close()
     _report(tally, the_plan, mode, opts, out, transport)
     if the_plan.errors:
         return EXIT_USAGE

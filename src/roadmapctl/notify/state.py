@@ -10,12 +10,17 @@ resend what it had delivered.  Days older than `KEEP_DAYS` are dropped.
 
 The file is JSON: {"format": 1, "sent": {"2024-02-01": {"a@b.ru": ["file#1.2#2024-01-31", …]}}}.
 A damaged file stops the run (exit 2) rather than risk mailing everyone again.
+While a run sends, it holds a lock on `<state>.lock` (flock, POSIX only, advisory
+and unreliable on network file systems): a second run started meanwhile
+stops at once instead of sending the same messages.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -84,3 +89,30 @@ class State:
         except OSError as exc:
             raise OutputError(f"не удалось создать папку {self.path.parent}: {exc.strerror or exc}") from None
         write_atomic(self.path, text, overwrite=True)
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock next to the state file for the whole run; refuse if another run holds it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; runs are not guarded against each other
+        yield
+        return
+    from roadmapctl.errors import OutputError
+
+    lock = path.with_name(path.name + ".lock")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise OutputError(f"не удалось создать {lock}: {exc.strerror or exc}") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise InputError(f"рассылка уже идёт: файл состояния {path} занят другим запуском notify",
+                             "дождитесь его окончания и повторите") from None
+        yield
+    finally:
+        os.close(fd)
