@@ -527,3 +527,73 @@ def test_quiet_prints_only_what_failed(cli, server: Handler, tmp_path: Path) -> 
     assert result.out.splitlines() == [
         "не отправлено: ЦРО — Центр развития образования <cro@example.ru> — cro@example.ru: "
         "сервер ответил 550 5.1.1 <cro@example.ru>: mailbox unavailable"]
+
+
+# -- encrypted connections: STARTTLS and SMTPS with a certificate of a private CA --------
+
+
+@pytest.fixture
+def certificate(tmp_path: Path) -> tuple[Path, Path]:
+    import shutil
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("нужна программа openssl, чтобы выпустить сертификат для теста")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                    "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"],
+                   check=True, capture_output=True, timeout=60)
+    return cert, key
+
+
+class Login:
+    """Accepts one user and password (aiosmtpd authenticator)."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def __call__(self, server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> Any:
+        from aiosmtpd.smtp import AuthResult
+
+        self.seen.append(auth_data.login.decode())
+        ok = (auth_data.login, auth_data.password) == (b"robot", b"s3cret-Pass")
+        return AuthResult(success=ok, handled=False)  # handled=False: the server answers 535 itself
+
+
+@pytest.mark.parametrize("security", ["starttls", "ssl"])
+def test_encrypted_login_and_delivery(cli, isolated: Path, monkeypatch, tmp_path: Path,
+                                      certificate: tuple[Path, Path], security: str) -> None:
+    import ssl
+
+    cert, key = certificate
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    handler, login, port = Handler(), Login(), free_port()
+    tls = {"tls_context": context, "require_starttls": True} if security == "starttls" else {"ssl_context": context}
+    # aiosmtpd does not count SMTPS as TLS for `auth_require_tls`; the connection is encrypted all the same
+    controller = aiosmtpd.Controller(handler, hostname="localhost", port=port, authenticator=login,
+                                     auth_require_tls=security == "starttls", server_hostname="localhost", **tls)
+    controller.start()
+    try:
+        for key_, value in {"HOST": "localhost", "PORT": str(port), "SECURITY": security, "USER": "robot",
+                            "PASSWORD": "s3cret-Pass", "FROM": "robot@example.ru", "CAFILE": str(cert),
+                            "TIMEOUT": "20"}.items():
+            monkeypatch.setenv(f"ROADMAPCTL_SMTP_{key_}", value)
+        result = notify(cli, SMALL, state=tmp_path / "s.json")
+        assert result.code == 0, result.out + result.err
+        assert len(handler.take()) == 3 and login.seen == ["robot"]
+
+        monkeypatch.setenv("ROADMAPCTL_SMTP_PASSWORD", "wrong")
+        refused = notify(cli, SMALL, state=tmp_path / "other.json")
+        assert refused.code == 1
+        assert "не принял имя пользователя или пароль" in refused.out
+        assert "wrong" not in refused.out + refused.err
+        assert handler.take() == []
+
+        monkeypatch.delenv("ROADMAPCTL_SMTP_CAFILE")  # a certificate nobody vouches for is not trusted
+        untrusted = notify(cli, SMALL, state=tmp_path / "third.json")
+        assert untrusted.code == 1
+        assert "не удалось подключиться к серверу localhost:" in untrusted.out
+        assert handler.take() == []
+    finally:
+        controller.stop()

@@ -144,7 +144,7 @@ class Smtp:
         import ssl
 
         c = self.config
-        context = ssl.create_default_context()
+        context = ssl.create_default_context(cafile=c.cafile)
         if c.security == "ssl":
             conn: Any = smtplib.SMTP_SSL(c.host, c.port, timeout=c.timeout, context=context)
         else:

@@ -8,7 +8,9 @@ variable wins over the file.  A settings file inside a git work tree is
 refused, and so is a file holding a password that other users may read.
 The password may also sit alone in its own file (`password_file`,
 `ROADMAPCTL_SMTP_PASSWORD_FILE`: systemd credentials, Docker secrets), under
-the same two rules.  Without a host nothing is configured and `notify` only
+the same two rules.  A server whose certificate is signed by an organisation's
+own CA is trusted through `cafile`; certificates are always verified.
+Without a host nothing is configured and `notify` only
 shows what it would send.
 """
 
@@ -23,7 +25,7 @@ from typing import Any
 
 from roadmapctl.errors import InputError, UsageError
 
-KEYS = ("host", "port", "security", "user", "password", "password_file", "from", "timeout")
+KEYS = ("host", "port", "security", "user", "password", "password_file", "from", "timeout", "cafile")
 SECURITY = ("starttls", "ssl", "none")
 ENV_PREFIX = "ROADMAPCTL_SMTP_"
 
@@ -38,6 +40,7 @@ class SmtpConfig:
     sender: str | None  # the From address as written
     timeout: float
     source: str  # where the settings came from, for messages (never the password)
+    cafile: str | None = None  # certificates of a private CA the server's certificate is signed by
 
     def __repr__(self) -> str:  # keep the password out of any traceback or log
         return f"SmtpConfig(host={self.host!r}, port={self.port}, security={self.security!r}, user={self.user!r})"
@@ -92,8 +95,11 @@ def _config(values: dict[str, Any], source: str) -> SmtpConfig:
     host = str(values["host"])
     if user and security == "none" and not _loopback(host):
         raise fail("пароль нельзя передавать без шифрования: укажите security = starttls или ssl")
+    cafile = str(values["cafile"]) if values.get("cafile") else None
+    if cafile and not Path(cafile).is_file():
+        raise fail(f"cafile: файла {cafile} нет")
     return SmtpConfig(host, port, security, user, str(password) if password else None,
-                      str(values["from"]) if values.get("from") else None, timeout, source)
+                      str(values["from"]) if values.get("from") else None, timeout, source, cafile)
 
 
 def _loopback(host: str) -> bool:
