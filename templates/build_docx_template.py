@@ -187,7 +187,7 @@ def _annex(doc) -> None:
     _p(doc, "{%p if annex.period_line %}")
     _p(doc, "{{ annex.period_line }}", "Период приложения")
     _p(doc, "{%p endif %}")
-    table = doc.add_table(rows=8, cols=3)
+    table = doc.add_table(rows=10, cols=3)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table._tbl.tblPr.append(parse_xml(f'<w:tblCaption {nsdecls("w")} w:val="{ANNEX_TABLE}"/>'))
@@ -198,14 +198,18 @@ def _annex(doc) -> None:
     _cell(rows[0].cells[2], [("{%tc endfor %}", head)])
     rows[0].cells[1].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _only(rows[1], "{%tr for row in annex.rows %}")
-    _only(rows[2], "{%tr if row.is_section %}")
+    _only(rows[2], "{%tr if row.is_section and annex.number_first %}")
     section = rows[3].cells
     section[1].merge(section[2])
     _cell(section[0], [("{{ row.number }}", "Таблица: номер раздела")])
     _cell(section[1], [("{% colspan annex.columns|length - 1 %}{{ row.title }}",
                         "Таблица: раздел")])
-    _only(rows[4], "{%tr else %}")
-    item = rows[5].cells
+    # columns: that do not start with the number: number and title across the row
+    _only(rows[4], "{%tr elif row.is_section %}")
+    _only(rows[5], "{% colspan annex.columns|length %}{{ row.heading }}")
+    rows[5].cells[0].paragraphs[0].style = doc.styles["Таблица: раздел"]
+    _only(rows[6], "{%tr else %}")
+    item = rows[7].cells
     _cell(item[0], [("{%tc for cell in row.cells %}", "Таблица")])
     _cell(item[1], [("{%p for line in cell.lines %}", "Таблица"), ("{{ line }}", "Таблица"),
                     ("{%p endfor %}", "Таблица")])
@@ -215,8 +219,8 @@ def _annex(doc) -> None:
     line.append(parse_xml(
         f'<w:jc {nsdecls("w")} w:val="{{{{ \'center\' if cell.center else \'left\' }}}}"/>'))
     _cell(item[2], [("{%tc endfor %}", "Таблица")])
-    _only(rows[6], "{%tr endif %}")
-    _only(rows[7], "{%tr endfor %}")
+    _only(rows[8], "{%tr endif %}")
+    _only(rows[9], "{%tr endfor %}")
     for row in rows:
         for cell in row.cells:
             cell.width = Mm(40)

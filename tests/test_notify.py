@@ -333,7 +333,7 @@ def test_message_limit_leaves_the_rest_for_the_next_run(cli, server: Handler, tm
     state = tmp_path / "s.json"
     first = notify(cli, SMALL, "--max-messages", "1", state=state)
     assert first.code == 1
-    assert "превышен предел писем за один запуск (1, --max-messages)" in first.out
+    assert "превышен предел писем за один запуск (1); остальные уйдут при следующем запуске" in first.out
     assert len(server.take()) == 1
     assert notify(cli, SMALL, state=state).code == 0
     assert len(reminders(server.take())) == 1
@@ -346,9 +346,10 @@ def test_broken_roadmap_is_in_the_summary_and_exit_2(cli, server: Handler, tmp_p
     (folder / "b.yaml").write_text("title: [\n", encoding="utf-8")
     result = notify(cli, folder, state=tmp_path / "s.json")
     assert result.code == 2
-    assert f"файл {folder / 'b.yaml'} содержит ошибки" in result.err
-    summary = summaries(server.take())
-    assert f"файл {folder / 'b.yaml'} содержит ошибки" in text(summary[0])
+    assert f"ошибка: карта {folder / 'b.yaml'} пропущена" in result.err
+    got = server.take()
+    assert f"карта {folder / 'b.yaml'} не прочитана — в ней ошибки" in text(summaries(got)[0])
+    assert sorted(reminders(got)) == ["cro@example.ru", "uo@example.ru"]  # the readable roadmap is served
 
 
 def test_damaged_state_file_stops_before_sending(cli, server: Handler, tmp_path: Path) -> None:

@@ -231,3 +231,40 @@ def test_real_process_writes_a_valid_docx(small: Path) -> None:
 def test_render_fixtures_pass_check(cli) -> None:
     result = cli("check", SMALL, DATA / "positive" / "hostile.yaml")
     assert (result.code, result.out) == (0, "Замечаний нет: проверено 2 файла.\n")
+
+
+def test_timeline_only_on_request_and_only_in_html(cli, small: Path) -> None:
+    out = small.with_name("doc.html")
+    assert cli("render", small, "-o", out).code == 0
+    document = out.read_text(encoding="utf-8")
+    assert "Мероприятия на шкале времени" not in document and "<svg" not in document
+    assert cli("render", small, "-o", out, "--timeline", "--force").code == 0
+    assert "Мероприятия на шкале времени" in out.read_text(encoding="utf-8")
+    result = cli("render", small, "-o", small.with_name("doc.docx"), "--timeline")
+    assert result.code == 2
+    assert result.err.startswith("roadmapctl: ошибка: --timeline: шкала времени есть только в HTML")
+
+
+def test_draft_order_keeps_the_blanks_in_the_annex_mark(cli, small: Path) -> None:
+    text = small.read_text(encoding="utf-8")
+    draft = text.replace("  date: 2023-08-20\n  number: 15-у\n", "")
+    assert draft.count("15-у") == text.count("15-у") - 2
+    small.write_text(draft, encoding="utf-8")
+    out = small.with_name("draft.html")
+    result = cli("render", small, "-o", out)
+    assert (result.code, result.err) == (0, "")
+    html = out.read_text(encoding="utf-8")
+    assert "<span>__________</span><span>№ ______</span>" in html  # the order
+    mark = html[html.index('<div class="mark">'):]
+    assert "<p>от __________ №\u00a0______</p>" in mark[:mark.index("</div>")]
+
+
+def test_stamp_and_order_mismatch_is_a_warning_not_a_failure(cli, small: Path) -> None:
+    text = small.read_text(encoding="utf-8")
+    small.write_text(text.replace("  date: 2023-08-20\n  number: 15-у\norder:",
+                                  "  date: 2023-03-20\n  number: 15-у\norder:"), encoding="utf-8")
+    result = cli("render", small, "-o", small.with_name("x.docx"))
+    assert result.code == 0
+    assert result.out == f"Записан файл {small.with_name('x.docx')} (приказ и приложение, DOCX)\n"
+    assert result.err == (f"предупреждение: {small}:12: дата в грифе утверждения (20.03.2023) не совпадает "
+                          "с датой приказа (20.08.2023) [R109]\n")

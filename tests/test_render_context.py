@@ -119,6 +119,29 @@ def test_annex_mark_from_approval_or_order() -> None:
     assert ctx["annex"]["mark"] == ["Приложение", "к приказу", "от 07.08.2023 №\u00a01828-у"]
 
 
+def test_draft_keeps_the_blanks_of_the_order_in_the_mark() -> None:
+    chelyabinsk = _load(ROADMAPS / "chelyabinsk-2023-2024.yaml")
+    draft_order = replace(chelyabinsk.order, date=None, number=None)
+    blank = "от __________ №\u00a0______"
+    # a draft order and no stamp: «Приложение к приказу» with the order's blanks
+    ctx = build_context(replace(chelyabinsk, approval=None, order=draft_order), what="both",
+                        gost=PROFILES["2016"])
+    assert ctx["annex"]["mark"] == ["Приложение", "к приказу", blank]
+    # a stamp not yet dated or numbered is a draft too
+    stamp = replace(chelyabinsk.approval, date=None, number=None)
+    ctx = build_context(replace(chelyabinsk, approval=stamp, order=draft_order), what="annex",
+                        gost=PROFILES["2016"])
+    assert ctx["annex"]["mark"][-1] == blank
+    # an order dated but not yet numbered: only the number is a blank
+    dated = replace(chelyabinsk.order, number=None)
+    ctx = build_context(replace(chelyabinsk, approval=None, order=dated), what="annex", gost=PROFILES["2016"])
+    assert ctx["annex"]["mark"][-1] == "от 07.08.2023 №\u00a0______"
+    # an approved stamp that names only its date is printed as written
+    dated_stamp = replace(chelyabinsk.approval, number=None)
+    ctx = build_context(replace(chelyabinsk, approval=dated_stamp), what="annex", gost=PROFILES["2016"])
+    assert ctx["annex"]["mark"][-1] == "от 07.08.2023"
+
+
 def test_period_line_only_when_the_title_lacks_the_years() -> None:
     roadmap = _load(SMALL)
     assert build_context(roadmap, what="annex", gost=PROFILES["2025"])["annex"]["period_line"] == ""

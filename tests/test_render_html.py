@@ -84,7 +84,7 @@ def test_hostile_values_are_escaped() -> None:
 
 
 def test_timeline_colours_items_by_status() -> None:
-    html = _html(SMALL)
+    html = _html(SMALL, timeline=True)
     svg = html[html.index("<svg"):html.index("</svg>")]
     assert svg.count('<g class="row') == 5
     assert 'class="row status-done"' in svg and 'class="row status-cancelled"' in svg
@@ -97,7 +97,7 @@ def test_timeline_colours_items_by_status() -> None:
 def test_unreadable_deadline_is_listed_without_a_bar() -> None:
     text = SMALL.read_text(encoding="utf-8").replace("deadline: Постоянно", "deadline: как согласуем")
     roadmap = load_text(text, "small.yaml").roadmap
-    html = render_document(roadmap, fmt="html").decode("utf-8")
+    html = render_document(roadmap, fmt="html", timeline=True).decode("utf-8")
     assert 'class="continuous"' not in html
     assert "Без отметки на шкале (1 мероприятие):" in html
     assert "2.1.2 Консультации для родителей — «как согласуем»: не удалось разобрать срок" in html
@@ -110,20 +110,20 @@ def test_order_only_has_no_table_and_no_timeline() -> None:
 
 
 def test_golden_small_roadmap() -> None:
-    html = _html(SMALL, gost="2025", qr="https://example.org/roadmaps/15-у")
-    assert html == _html(SMALL, gost="2025", qr="https://example.org/roadmaps/15-у")
+    html = _html(SMALL, gost="2025", qr="https://example.org/roadmaps/15-у", timeline=True)
+    assert html == _html(SMALL, gost="2025", qr="https://example.org/roadmaps/15-у", timeline=True)
     golden(DATA / "golden" / "render-small.html", html)
 
 
 def test_grouping_item_without_deadline_is_not_listed() -> None:
-    page = _html(ROADMAPS / "chelyabinsk-2023-2024.yaml")
+    page = _html(ROADMAPS / "chelyabinsk-2023-2024.yaml", timeline=True)
     assert "Региональные мероприятия в рамках внедрения Концепции:" in page
     unread = page[page.index("Без отметки на шкале"):]
     assert "5.2.5" not in unread and "Региональные мероприятия" not in unread
     text = SMALL.read_text(encoding="utf-8").replace(
         "            deadline: Постоянно\n", "")
     roadmap = load_text(text, "small.yaml").roadmap
-    html = render_document(roadmap, fmt="html").decode("utf-8")
+    html = render_document(roadmap, fmt="html", timeline=True).decode("utf-8")
     assert "<li>2.1.2 Консультации для родителей: срок не указан</li>" in html
 
 
@@ -168,7 +168,7 @@ def _grey_page(pdf: Path, number: int, dpi: int) -> tuple[int, int, bytes]:
                     reason="нет Chromium или pdftoppm")
 def test_printed_annex_table_ends_at_the_right_margin(tmp_path: Path) -> None:
     source = tmp_path / "small.html"
-    source.write_text(_html(SMALL), encoding="utf-8")
+    source.write_text(_html(SMALL, timeline=True), encoding="utf-8")
     pdf = tmp_path / "small.pdf"
     subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path}/c",
@@ -186,7 +186,7 @@ def test_printed_annex_table_ends_at_the_right_margin(tmp_path: Path) -> None:
 
 
 def test_deadline_outside_the_period_is_listed_not_drawn_on_the_edge() -> None:
-    page = _html(ROADMAPS / "chelyabinsk-2023-2024.yaml")  # period 01.09.2023–31.08.2024
+    page = _html(ROADMAPS / "chelyabinsk-2023-2024.yaml", timeline=True)  # period 01.09.2023–31.08.2024
     svg = page[page.index("<svg"):page.index("</svg>")]
     row = svg[svg.index("<title>2.2 Определение"):]
     assert row[:row.index("</g>")].count("<rect") == 0
@@ -194,7 +194,7 @@ def test_deadline_outside_the_period_is_listed_not_drawn_on_the_edge() -> None:
     assert ("<li>2.2 Определение образовательными организациями уровня профминимума на 2023/2024 "
             "учебный год — «август 2023\u00a0г.»: срок раньше периода карты</li>") in page
     text = SMALL.read_text(encoding="utf-8").replace("deadline: Март 2024 г.", "deadline: Март 2025 г.")
-    html = render_document(load_text(text, "small.yaml").roadmap, fmt="html").decode("utf-8")
+    html = render_document(load_text(text, "small.yaml").roadmap, fmt="html", timeline=True).decode("utf-8")
     assert "Пробы на базе колледжей — «Март 2025\u00a0г.»: срок позже периода карты" in html
 
 

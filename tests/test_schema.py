@@ -211,7 +211,26 @@ AGREEMENT = {
         "  signatory: {position: Председатель, name: С.В. Портье}\n  distribution: дело\n",
         True,
     ),
+    "columns": (
+        HEAD + "columns:\n  - {field: number, heading: №}\n  - title\n"
+        "  - {field: executors, heading: Ответственные, names: short}\n  - {field: deadline, heading: ~}\n"
+        "sections: []\n",
+        True,
+    ),
+    "default executors": (
+        HEAD + "executors: {uo: УО}\ndefault_executors: uo\nsections:\n  - title: Р\n"
+        "    default_executors: [uo, {id: uo, role: co}]\n    items: []\n",
+        True,
+    ),
+    "numbering": (HEAD + "numbering: local\nsections:\n  - title: Р\n    numbering: hierarchical\n", True),
     # rejected by both
+    "columns empty": (HEAD + "columns: []\nsections: []\n", False),
+    "column unknown field": (HEAD + "columns: [{field: colour}]\nsections: []\n", False),
+    "column without field": (HEAD + "columns: [{heading: Срок}]\nsections: []\n", False),
+    "names on a non-executors column": (HEAD + "columns: [{field: title, names: short}]\nsections: []\n", False),
+    "names misspelt": (HEAD + "columns: [{field: executors, names: brief}]\nsections: []\n", False),
+    "numbering misspelt": (HEAD + "numbering: locl\nsections: []\n", False),
+    "section numbering misspelt": (HEAD + "sections:\n  - title: Р\n    numbering: flat\n", False),
     "unknown key": (HEAD + "sections: []\nтерритория: город\n", False),
     "format 2": ("format: 2\n" + HEAD + "sections: []\n", False),
     "period in words": ("title: Карта\nperiod: весь год\nsections: []\n", False),

@@ -3,7 +3,9 @@
 An item is named as users see it: its number as written, with or without the
 trailing dot («1.2», «1.2.»), its `key`, or — for an item without a number —
 the number of its parent item (or section) and its position: «5.2.5/3» is the
-third sub-item of 5.2.5, «5.3/1» the first item of section 5.3.
+third sub-item of 5.2.5, «5.3/1» the first item of section 5.3.  Where
+sections number their items locally, «1.» is in every section: «2:1.» names
+item «1.» of section «2», and a bare «1.» gets the list of candidates.
 
 Which control date a completion or an extension belongs to is decided by the
 rules of `tracking`, on the item as it would be after the edit, so what is
@@ -24,10 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from roadmapctl.deadlines import Deadline, Unparsed
-from roadmapctl.errors import InputError, OutputError, UsageError
+from roadmapctl.errors import InputError, OutputError, UsageError, ValueRefused
 from roadmapctl.model import Completion, Extension, ItemInContext, Roadmap
 from roadmapctl.ru import date_numeric
-from roadmapctl.tracking import Tracked, TrackedItem, track_item, window_start
+from roadmapctl.tracking import Tracked, TrackedItem, bare_number, track_item, window_start
 
 
 @dataclass(frozen=True)
@@ -41,36 +43,52 @@ class Edit:
 
 
 def load_roadmap(path: Path) -> Roadmap:
-    from roadmapctl.loader import load
+    """The roadmap to edit, through the one load path: a roadmap with errors is not edited."""
+    from roadmapctl.reading import require
 
     if not path.is_file():
         raise InputError(f"файла {path} нет", "укажите путь к карте, например roadmaps/карта.yaml")
-    result = load(path)
-    if result.roadmap is None or any(p.is_error for p in result.problems):
-        raise InputError(f"файл {path} содержит ошибки, запустите roadmapctl check {path}")
-    return result.roadmap
+    return require(path, "файл не изменён")
 
 
 def find_item(items: list[TrackedItem], text: str, path: Path) -> TrackedItem:
-    """The item named by its number, key, or «родитель/позиция»; exactly one, or a clear error."""
+    """The item named by its number, key, «раздел:номер» or «родитель/позиция»; exactly one, or a clear error."""
     wanted = text.strip()
-    plain = _bare(wanted)
-    found = [t for t in items if _bare(t.address) == plain] or [t for t in items if t.item.key == wanted]
+    plain = bare_number(wanted)
+    found = ([t for t in items if bare_number(t.address) == plain]
+             or [t for t in items if t.item.key == wanted]
+             or [t for t in items if plain in _qualified(t)]
+             or [t for t in items if t.item.number and bare_number(t.item.number) == plain])
     if len(found) == 1:
         return found[0]
     if found:
-        lines = ", ".join(str(t.line) for t in found)
-        raise UsageError(f"в {path} несколько мероприятий «{wanted}» (строки {lines})",
-                         "укажите ключ мероприятия (key) или исправьте номера: roadmapctl check")
-    close = difflib.get_close_matches(plain, [_bare(t.address) for t in items], n=3, cutoff=0.6)
+        raise UsageError(f"в {path} несколько мероприятий «{wanted}»: {_listing(found)}", _which(found))
+    close = difflib.get_close_matches(plain, [bare_number(t.address) for t in items], n=3, cutoff=0.6)
     maybe = f" — может быть, {', '.join(close)}?" if close else ""
     raise UsageError(f"в {path} нет мероприятия «{wanted}»{maybe}",
-                     "номер как в карте (1.2 или 1.2.), ключ key или подпункт без номера «5.2.5/3»; "
-                     f"все мероприятия: roadmapctl list {path}")
+                     "номер как в карте (1.2 или 1.2.), ключ key, номер раздела и номер «2:1.» "
+                     f"или подпункт без номера «5.2.5/3»; все мероприятия: roadmapctl list {path}")
 
 
-def _bare(address: str) -> str:
-    return "/".join(part.strip().rstrip(".") for part in address.split("/"))
+def _qualified(item: TrackedItem) -> set[str]:
+    """«2:1» for item «1.» of section «2» (also of its outer sections), whatever its address."""
+    local = bare_number(item.address.rsplit(":", 1)[-1])
+    return {f"{bare_number(s.number)}:{local}" for s in item.entry.sections if s.number}
+
+
+def _listing(found: list[TrackedItem]) -> str:
+    """«2:1. (строка 30, «Экскурсии»)» for each candidate."""
+    def title(t: TrackedItem) -> str:
+        words = " ".join(t.item.title.split())
+        return words if len(words) <= 40 else words[:39] + "…"
+    return "; ".join(f"{t.address} (строка {t.line}, «{title(t)}»)" for t in found)
+
+
+def _which(found: list[TrackedItem]) -> str:
+    addresses = {bare_number(t.address) for t in found}
+    if len(addresses) == len(found):
+        return f"укажите одно из них: {', '.join(t.address for t in found)} — или его ключ key"
+    return "укажите ключ мероприятия (key) или исправьте номера: roadmapctl check"
 
 
 def trackable(item: TrackedItem, path: Path) -> Deadline:
@@ -93,7 +111,7 @@ def trackable(item: TrackedItem, path: Path) -> Deadline:
 
 def retrack(item: TrackedItem, roadmap: Roadmap, as_of: date, **changes: Any) -> TrackedItem:
     """The item tracked as if it had `changes` (new completions, extensions, status)."""
-    entry = ItemInContext(replace(item.item, **changes), item.entry.sections, item.entry.parent)
+    entry = replace(item.entry, item=replace(item.item, **changes))
     return track_item(entry, item.address, item.steps, roadmap.period, as_of)
 
 
@@ -111,8 +129,8 @@ def plan_completion(roadmap: Roadmap, item: TrackedItem, on: date, due: date | N
         inside = [o for i, o in enumerate(occs)
                   if window_start(deadline.occurrences, i) <= on <= o.effective_due]
         if inside and all(o.completion is not None for o in inside):
-            raise UsageError(_already(item, inside[0]),
-                             "если это отметка за другой срок, укажите его: --due ДАТА")
+            raise ValueRefused(_already(item, inside[0]), "если это отметка за другой срок, укажите его",
+                               field="due", given=False)
     new = Completion(date=on, due=due, note=note)
     after = retrack(item, roadmap, date.max, status="in_progress",
                     completions=[*item.item.completions, new])

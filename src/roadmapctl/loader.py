@@ -29,6 +29,7 @@ from roadmapctl.model import (
     Roadmap,
     Section,
 )
+from roadmapctl.layout_reader import LayoutReader
 from roadmapctl.nodes import MAP, SEQ, STR, kind_of, pos_of, suggest
 from roadmapctl.order_reader import OrderReader
 from roadmapctl.period import PeriodError, parse_period, period_from_dates
@@ -91,7 +92,7 @@ def _source_problem(shown: str, problem: SourceProblem) -> Problem:
     return Problem(shown, problem.line, problem.col, "error", codes.YAML, problem.message)
 
 
-class _Builder(OrderReader):
+class _Builder(OrderReader, LayoutReader):
     """Roadmap-specific shapes on top of the generic node reader."""
 
     def roadmap(self, node: Any) -> Roadmap | None:
@@ -100,8 +101,8 @@ class _Builder(OrderReader):
             return None
         f = self.fields(
             node, "дорожная карта",
-            ("format", "title", "territory", "period", "approval", "goals", "executors", "sections", "order",
-             "controller"),
+            ("format", "title", "territory", "period", "approval", "goals", "executors", "default_executors",
+             "numbering", "columns", "sections", "order", "controller"),
             ("title", "period", "sections"),
         )
         assert f is not None
@@ -120,6 +121,12 @@ class _Builder(OrderReader):
             rm.goals = self.goals(f["goals"])
         if "executors" in f:
             rm.executors = self.executors(f["executors"])
+        if "default_executors" in f:
+            rm.default_executors = self.default_executors(f["default_executors"])
+        if "numbering" in f:
+            rm.numbering = self.numbering(f["numbering"])
+        if "columns" in f:
+            rm.columns = self.columns(f["columns"])
         if "sections" in f:
             rm.sections = self.items_of(f["sections"], "sections", self.section)
         if "order" in f:
@@ -220,7 +227,8 @@ class _Builder(OrderReader):
         return ex
 
     def section(self, node: Any) -> Section | None:
-        f = self.fields(node, "раздел", ("number", "title", "items", "sections", "note"), ("title",))
+        f = self.fields(node, "раздел", ("number", "title", "default_executors", "numbering", "items", "sections",
+                                         "note"), ("title",))
         if f is None:
             return None
         s = Section()
@@ -228,6 +236,10 @@ class _Builder(OrderReader):
         if "number" in f:
             s.number = self.number(f["number"], "номер раздела")
         s.title = (self.text(f["title"], "название раздела") or "") if "title" in f else ""
+        if "default_executors" in f:
+            s.default_executors = self.default_executors(f["default_executors"])
+        if "numbering" in f:
+            s.numbering = self.numbering(f["numbering"])
         if "items" in f:
             s.items = self.items_of(f["items"], "items", self.item)
         if "sections" in f:
@@ -256,8 +268,7 @@ class _Builder(OrderReader):
             dues = f["due"].value if f["due"].tag == SEQ else [f["due"]]
             it.due = tuple(d for n in dues if (d := self.date(n, "due")) is not None)
         if "executors" in f:
-            refs = f["executors"].value if f["executors"].tag == SEQ else [f["executors"]]
-            it.executors = [r for n in refs if (r := self.executor_ref(n)) is not None]
+            it.executors = self.executor_refs(f["executors"])
         if "indicator" in f:
             it.indicator = self.indicator(f["indicator"])
         if "status" in f:

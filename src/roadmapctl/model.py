@@ -18,6 +18,12 @@ from roadmapctl.period import Period
 Status = Literal["planned", "in_progress", "done", "cancelled"]
 STATUSES: tuple[Status, ...] = ("planned", "in_progress", "done", "cancelled")
 Role = Literal["responsible", "co"]
+Numbering = Literal["hierarchical", "local"]
+NUMBERING_STYLES: tuple[Numbering, ...] = ("hierarchical", "local")
+NamesStyle = Literal["short", "full"]
+NAMES_STYLES: tuple[NamesStyle, ...] = ("short", "full")
+# The item fields a printed table may show, in the order of the default table.
+COLUMN_FIELDS = ("number", "title", "deadline", "executors", "result", "indicator", "form", "note")
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,19 @@ class Indicator(Located):
 
 
 @dataclass
+class Column(Located):
+    """One column of the printed table, as the approved original had it.
+
+    `heading` is None when the roadmap leaves the default heading; `names`
+    (executors column only) says whether executors print short or full names.
+    """
+
+    field: str = ""
+    heading: str | None = None
+    names: NamesStyle | None = None
+
+
+@dataclass
 class Item(Located):
     number: str | None = None
     title: str = ""
@@ -130,6 +149,9 @@ class Section(Located):
     title: str = ""
     items: list[Item] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    # Executors of every item below that names none (tables without an executors column).
+    default_executors: list[ExecutorRef] = field(default_factory=list)
+    numbering: Numbering | None = None  # None: `check` detects the style
 
 
 @dataclass
@@ -181,12 +203,19 @@ class Roadmap(Located):
     executors: dict[str, Executor] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
     order: Order | None = None
+    columns: list[Column] = field(default_factory=list)  # empty: the default table
+    default_executors: list[ExecutorRef] = field(default_factory=list)
+    numbering: Numbering | None = None
     controller: Controller | None = None
 
     def walk(self) -> Iterator[ItemInContext]:
         """Every item and sub-item in document order, with where it sits."""
         for section in self.sections:
-            yield from _walk_section(section, ())
+            yield from _walk_section(section, (), tuple(self.default_executors))
+
+    def all_sections(self) -> Iterator[Section]:
+        """Every section and subsection in document order."""
+        yield from _all_sections(self.sections)
 
 
 @dataclass(frozen=True)
@@ -194,6 +223,9 @@ class ItemInContext:
     item: Item
     sections: tuple[Section, ...]  # outermost first
     parent: Item | None
+    # What the item takes when it names no executors: its parent's effective
+    # executors, else the innermost section's `default_executors`, else the roadmap's.
+    inherited: tuple[ExecutorRef, ...] = ()
 
     @property
     def section(self) -> Section:
@@ -218,24 +250,48 @@ class ItemInContext:
 
     @property
     def effective_executors(self) -> list[ExecutorRef]:
-        if self.item.executors or self.parent is None:
+        """Item → parent item → innermost section default → … → roadmap default."""
+        if self.item.executors:
             return self.item.executors
-        return self.parent.executors
+        if self.inherited:
+            return list(self.inherited)
+        return self.parent.executors if self.parent is not None else []
+
+    @property
+    def executors_inherited(self) -> bool:
+        """The item prints no executors of its own: they come from above."""
+        return not self.item.executors and bool(self.effective_executors)
 
 
-def _walk_section(section: Section, outer: tuple[Section, ...]) -> Iterator[ItemInContext]:
+def _walk_section(section: Section, outer: tuple[Section, ...],
+                  defaults: tuple[ExecutorRef, ...]) -> Iterator[ItemInContext]:
     chain = (*outer, section)
-    yield from _walk_items(section.items, chain, None)
+    here = tuple(section.default_executors) or defaults
+    yield from _walk_items(section.items, chain, None, here)
     for inner in section.sections:
-        yield from _walk_section(inner, chain)
+        yield from _walk_section(inner, chain, here)
 
 
-def _walk_items(
-    items: list[Item], chain: tuple[Section, ...], parent: Item | None
-) -> Iterator[ItemInContext]:
+def _walk_items(items: list[Item], chain: tuple[Section, ...], parent: Item | None,
+                inherited: tuple[ExecutorRef, ...]) -> Iterator[ItemInContext]:
     for item in items:
-        yield ItemInContext(item, chain, parent)
-        yield from _walk_items(item.items, chain, item)
+        entry = ItemInContext(item, chain, parent, inherited)
+        yield entry
+        yield from _walk_items(item.items, chain, item, tuple(entry.effective_executors))
+
+
+def _all_sections(sections: list[Section]) -> Iterator[Section]:
+    for section in sections:
+        yield section
+        yield from _all_sections(section.sections)
+
+
+def section_numbering(roadmap: Roadmap, chain: tuple[Section, ...]) -> Numbering | None:
+    """The numbering style set for a section: its own `numbering:`, an outer one's, the roadmap's."""
+    for section in reversed(chain):
+        if section.numbering is not None:
+            return section.numbering
+    return roadmap.numbering
 
 
 def normalize_number(number: str | None) -> str | None:

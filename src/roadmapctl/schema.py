@@ -50,6 +50,24 @@ STATUS_DESCRIPTIONS = {
     "done": "выполнено (нужна хотя бы одна отметка в completions)",
     "cancelled": "отменено",
 }
+NUMBERING_DESCRIPTIONS = {
+    "hierarchical": "сквозная: номер мероприятия начинается с номера раздела («1.1», «5.2.5»)",
+    "local": "своя в каждом разделе: «1.», «2.», «3.» и снова «1.» в следующем",
+}
+COLUMN_DESCRIPTIONS = {
+    "number": "номер",
+    "title": "мероприятие",
+    "deadline": "срок",
+    "executors": "исполнители",
+    "result": "результат",
+    "indicator": "показатель",
+    "form": "форма представления результата",
+    "note": "примечание",
+}
+NAMES_DESCRIPTIONS = {
+    "full": "полные наименования исполнителей (по умолчанию)",
+    "short": "краткие наименования (short), как в оригинале",
+}
 ROLE_DESCRIPTIONS = {
     "responsible": "ответственный исполнитель (по умолчанию)",
     "co": "соисполнитель",
@@ -81,6 +99,9 @@ def build_schema() -> Schema:
                 "approval": _optional(_approval()),
                 "goals": _optional(_goals()),
                 "executors": _optional(_executors()),
+                "default_executors": _optional(_default_executors("всех мероприятий карты")),
+                "numbering": _optional(_numbering("всей карты")),
+                "columns": _optional(_columns()),
                 "sections": _doc(
                     "Разделы", "Разделы дорожной карты с мероприятиями. Обязательно (может быть пустым списком).",
                     _list({"$ref": "#/definitions/section"}),
@@ -254,6 +275,50 @@ def _controller() -> Schema:
     )
 
 
+def _default_executors(whose: str) -> Schema:
+    return _doc(
+        "Исполнители по умолчанию",
+        f"Исполнители {whose}, у которых не указаны свои executors (для таблиц без столбца "
+        "исполнителей): идентификатор из справочника executors или список идентификаторов. "
+        "Мероприятие без исполнителей берёт их у родителя, затем у ближайшего раздела, затем у карты.",
+        {"anyOf": [_executor_ref(), _list(_optional(_executor_ref()))]},
+    )
+
+
+def _numbering(whose: str) -> Schema:
+    return {**_enum("Нумерация", NUMBERING_DESCRIPTIONS, "hierarchical"),
+            "description": f"Как нумеруются мероприятия {whose}: "
+                           + "; ".join(f"{k} — {v}" for k, v in NUMBERING_DESCRIPTIONS.items())
+                           + ". Без этого ключа roadmapctl check определяет нумерацию сам."}
+
+
+def _columns() -> Schema:
+    field = _enum("Поле", COLUMN_DESCRIPTIONS, "title")
+    field.pop("default")
+    mapping = _object(
+        {
+            "field": field,
+            "heading": _optional(_text("Заголовок столбца", "Как в оригинале: «Сроки проведения».")),
+            "names": _optional(_enum(
+                "Как печатать исполнителей", NAMES_DESCRIPTIONS, "full",
+            ) | {"description": "Только у столбца executors: " + "; ".join(
+                f"{k} — {v}" for k, v in NAMES_DESCRIPTIONS.items()) + "."}),
+        },
+        required=("field",),
+    )
+    # `names` belongs to the executors column only.
+    mapping["if"] = {"required": ["field"], "properties": {"field": {"not": {"const": "executors"}}}}
+    mapping["then"] = {"properties": {"names": _NULL}}
+    column = _doc("Столбец", "Поле мероприятия (строкой) или словарь {field, heading, names}.",
+                  {"anyOf": [field, mapping]})
+    return _doc(
+        "Столбцы таблицы",
+        "Какие столбцы печатает roadmapctl render и в каком порядке, с заголовками оригинала. "
+        "Без этого ключа — столбцы по умолчанию.",
+        {"type": "array", "minItems": 1, "items": column},
+    )
+
+
 # -- sections and items ---------------------------------------------------------
 
 
@@ -262,6 +327,8 @@ def _section() -> Schema:
         {
             "number": _optional(_text("Номер раздела", "Как в документе, в кавычках: \"1\" или \"1.\".")),
             "title": _text("Название раздела", "Обязательно."),
+            "default_executors": _optional(_default_executors("мероприятий раздела и его подразделов")),
+            "numbering": _optional(_numbering("раздела и его подразделов")),
             "items": _optional(_doc("Мероприятия", "Мероприятия раздела.", _list({"$ref": "#/definitions/item"}))),
             "sections": _optional(_doc(
                 "Подразделы", "Вложенные разделы (5 → 5.1).", _list({"$ref": "#/definitions/section"}),

@@ -65,11 +65,18 @@ def register(app: typer.Typer) -> None:
         отправляет только то, что не ушло. Код выхода 0; 1 — часть писем не
         отправлена (перечислены); 2 — ошибка в аргументах, настройках или картах.
         """
-        from roadmapctl.notify.run import Options, run
+        from roadmapctl.commands.readout import skipped_lines, warn
+        from roadmapctl.notify.run import Options, report, run
         from roadmapctl.options import today_or
 
         if not 0 <= within <= MAX_WINDOW_DAYS:
             raise UsageError(f"--within: число дней — от 0 до {MAX_WINDOW_DAYS}")
         opts = Options(paths or [], today_or(as_of), within, tuple(to or ()), state, dry_run, outbox,
                        smtp_config, rate, max_messages, workdays, quiet, dict(os.environ))
-        return run(opts, sys.stdout, sys.stderr)
+        with params.options({"to": "--to"}):
+            outcome = run(opts, sys.stdout)
+        warn([*outcome.plan.warnings, *skipped_lines(outcome.plan.skipped)])
+        lines = report(outcome, quiet, outbox)
+        if lines:
+            sys.stdout.write("\n".join(lines) + "\n")
+        return outcome.exit_code

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_OK, InputError, UsageError
 
 WHAT_NAMES = {"both": "приказ и приложение", "order": "приказ", "annex": "приложение"}
@@ -35,16 +36,16 @@ def pick_format(fmt: str | None, output: Path | None, template: Path | None) -> 
 
 
 def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
-        template: Path | None, force: bool, edition: str | None, executors: str,
-        qr: str | None) -> int:
+        template: Path | None, force: bool, edition: str | None, executors: str | None,
+        qr: str | None, timeline: bool = False) -> int:
     from roadmapctl.fsio import write_atomic
-    from roadmapctl.loader import load
     from roadmapctl.options import choice
-    from roadmapctl.render import EXECUTOR_MODES, WHATS, render_document
-    from roadmapctl.ru import count
+    from roadmapctl.reading import require
+    from roadmapctl.render import EXECUTOR_MODES, WHATS, approval_warnings, render_document
 
     what = choice(what, WHATS, "--what")
-    executors = choice(executors, EXECUTOR_MODES, "--executors")
+    if executors is not None:
+        executors = choice(executors, EXECUTOR_MODES, "--executors")
     fmt = pick_format(fmt, output, template)
     if output is not None and str(output) != "-":
         _check_output(output, fmt)
@@ -52,13 +53,15 @@ def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
         raise InputError(f"файла {roadmap_path} нет", "укажите путь к карте, например roadmaps/карта.yaml")
     if template is not None:
         _check_template(template, fmt)
-    result = load(roadmap_path)
-    errors = [p for p in result.problems if p.is_error]
-    if result.roadmap is None or errors:
-        found = count(len(errors), "ошибка", "ошибки", "ошибок") if errors else "ошибки"
-        raise InputError(f"в карте {roadmap_path} {found} — документ не построен",
-                         f"подробности: roadmapctl check {roadmap_path}")
-    data = render_document(result.roadmap, what, fmt, template, edition, executors, qr)
+    roadmap = require(roadmap_path, "документ не построен")
+    if timeline and fmt != "html":
+        raise UsageError("--timeline: шкала времени есть только в HTML", "добавьте --format html")
+    with params.options({"what": "--what", "gost": "--gost", "qr": "--qr"},
+                        hints={"what": "напечатайте только приложение: --what annex",
+                               "qr": "уберите --qr или укажите --gost 2025"}):
+        data = render_document(roadmap, what, fmt, template, edition, executors, qr, timeline)
+    for line, message in approval_warnings(roadmap):
+        sys.stderr.write(f"предупреждение: {roadmap_path}:{line}: {message}\n")
     if str(output) == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -66,7 +69,7 @@ def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
         return EXIT_OK
     target = output or default_output(roadmap_path, what, fmt)
     write_atomic(target, data, overwrite=force)
-    shown = WHAT_NAMES[what] if what != "both" or result.roadmap.order else "приложение"
+    shown = WHAT_NAMES[what] if what != "both" or roadmap.order else "приложение"
     sys.stdout.write(f"Записан файл {target} ({shown}, {fmt.upper()})\n")
     return EXIT_OK
 
@@ -121,16 +124,22 @@ def register(app: typer.Typer) -> None:
                  "приказа (грифа): до 18.08.2025 — 2016.",
         ),
         executors: str = typer.Option(
-            "full", "--executors", metavar="ВИД",
-            help="full — полные наименования исполнителей, short — краткие.",
+            None, "--executors", metavar="ВИД",
+            help="full — полные наименования исполнителей, short — краткие; по умолчанию — как "
+                 "задано в столбцах карты (columns, names), иначе full.",
         ),
         qr: str = typer.Option(
             None, "--qr", metavar="ТЕКСТ",
             help="Добавить реквизит «QR-код» (ГОСТ 2025) с этим текстом, например адресом документа.",
+        ),
+        timeline: bool = typer.Option(
+            False, "--timeline/--no-timeline",
+            help="HTML: добавить после приложения шкалу времени мероприятий с отметками об "
+                 "исполнении (для отчёта); по умолчанию — без неё, как утверждённый документ.",
         ),
     ) -> int:
         """Напечатать приказ и приложение (дорожную карту) в DOCX или HTML по ГОСТ Р 7.0.97.
 
         Код выхода 0 — файл записан, 2 — ошибка в аргументах, в карте или в шаблоне.
         """
-        return run(roadmap, what, fmt, output, template, force, edition, executors, qr)
+        return run(roadmap, what, fmt, output, template, force, edition, executors, qr, timeline)

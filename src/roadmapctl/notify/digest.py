@@ -1,7 +1,7 @@
 """Who must be reminded of what: control dates overdue or due soon, per executor address.
 
-The tracking is the one `overdue` uses (`overdue.load_tracked`, the only call
-site into it from this package).  An item with several executors is in the
+The tracking is the one `overdue` uses (`tracking.service.load_tracked`, the
+only call site into it from this package).  An item with several executors is in the
 reminder of each of them.  Executors are grouped by their addresses, not by
 their identifiers: `oo` in one roadmap and `oo` in another may be different
 people, while one school named in three roadmaps reads one message.
@@ -13,10 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from roadmapctl.model import Controller, ExecutorRef, Extension, Roadmap
 from roadmapctl.notify.mail import Recipient, parse_addresses
 from roadmapctl.tracking import Tracked, TrackedItem
+
+if TYPE_CHECKING:
+    from roadmapctl.reading import Checked
 
 
 @dataclass(frozen=True)
@@ -110,18 +114,24 @@ class Unreachable:
 class Plan:
     digests: list[Digest] = field(default_factory=list)
     unreachable: list[Unreachable] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # files that could not be read (exit 2)
-    warnings: list[str] = field(default_factory=list)  # items skipped
+    skipped: list[Checked] = field(default_factory=list)  # roadmaps with errors, not used (exit 2)
+    warnings: list[str] = field(default_factory=list)  # items left out of usable roadmaps
     bad_addresses: list[tuple[str, str]] = field(default_factory=list)  # (file, message)
     files: list[tuple[str, Roadmap]] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[str]:
+        """The skipped roadmaps in one line each, for the controller's summary."""
+        return [f"карта {c.path} не прочитана — в ней ошибки; подробности: roadmapctl check {c.path}"
+                for c in self.skipped]
 
 
 def plan(paths: Sequence[str], as_of: date, within: int) -> Plan:
     """Read and track every roadmap under `paths`; raises InputError when there are none."""
-    from roadmapctl.overdue import load_tracked
+    from roadmapctl.tracking.service import load_tracked
 
     loaded = load_tracked(paths, as_of)
-    result = Plan(errors=list(loaded.errors), warnings=list(loaded.warnings))
+    result = Plan(skipped=list(loaded.skipped), warnings=list(loaded.warnings))
     by_address: dict[str, Digest] = {}
     horizon = as_of + timedelta(days=within)
     for file in loaded.files:

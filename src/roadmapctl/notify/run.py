@@ -18,7 +18,7 @@ from email.headerregistry import Address
 from pathlib import Path
 from typing import IO, Any
 
-from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
+from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, ValueRefused
 from roadmapctl.notify.compose import Notified, reminder, summary, who
 from roadmapctl.notify.digest import Digest, Plan, plan
 from roadmapctl.notify.mail import Recipient, build, parse_addresses, sender_address
@@ -55,7 +55,25 @@ class Tally:
     budget: int = 0
 
 
-def run(opts: Options, out: IO[str], err: IO[str]) -> int:
+@dataclass
+class Outcome:
+    """What a run did, for the command to report: nothing here writes the report."""
+
+    mode: str = "dry"  # dry | outbox | smtp
+    day_off: str | None = None  # why nothing was sent today (`workdays`)
+    unconfigured: bool = False  # a dry run because no SMTP server is configured
+    plan: Plan = field(default_factory=Plan)
+    tally: Tally = field(default_factory=Tally)
+
+    @property
+    def exit_code(self) -> int:
+        if self.plan.skipped:
+            return EXIT_USAGE
+        return EXIT_FINDINGS if self.tally.failed else EXIT_OK
+
+
+def run(opts: Options, out: IO[str]) -> Outcome:
+    """Remind, summarise, remember; a dry run writes the messages to `out`."""
     from roadmapctl.notify.state import default_path
 
     if opts.workdays:
@@ -63,30 +81,24 @@ def run(opts: Options, out: IO[str], err: IO[str]) -> int:
 
         why = day_off(opts.as_of)
         if why:
-            if not opts.quiet:
-                out.write(f"{date_numeric(opts.as_of)} — нерабочий день ({why}): напоминания не отправляются.\n")
-            return EXIT_OK
+            return Outcome(day_off=f"{date_numeric(opts.as_of)} — нерабочий день ({why})")
     controllers = _given_controllers(opts.to)
     transport, mode, sender = _transport(opts, out)
     path = opts.state or default_path()
+    outcome = Outcome(mode=mode, tally=Tally(budget=opts.max_messages),
+                      unconfigured=mode == "dry" and not opts.dry_run)
     with locked(path) if mode == "smtp" else nullcontext():
         state = State.load(path)
-        the_plan = plan(opts.paths, opts.as_of, opts.within)
-        for line in [*the_plan.errors, *the_plan.warnings]:
-            err.write(f"roadmapctl: {line}\n")
+        outcome.plan = plan(opts.paths, opts.as_of, opts.within)
         if mode == "smtp":
             state.save(opts.as_of)  # fail before sending anything if the state cannot be written
-        tally = Tally(budget=opts.max_messages)
         try:
-            for digest in the_plan.digests:
-                _remind(digest, opts, state, transport, mode, sender, tally)
-            _summaries(the_plan, controllers, opts, state, transport, mode, sender, tally)
+            for digest in outcome.plan.digests:
+                _remind(digest, opts, state, transport, mode, sender, outcome.tally)
+            _summaries(outcome.plan, controllers, opts, state, transport, mode, sender, outcome.tally)
         finally:
             transport.close()
-    _report(tally, the_plan, mode, opts, out, transport)
-    if the_plan.errors:
-        return EXIT_USAGE
-    return EXIT_FINDINGS if tally.failed else EXIT_OK
+    return outcome
 
 
 def _given_controllers(to: Sequence[str]) -> Recipient | None:
@@ -96,7 +108,7 @@ def _given_controllers(to: Sequence[str]) -> Recipient | None:
                                      "Контроль исполнения")
     if bad:
         text, why = bad[0]
-        raise UsageError(f"--to: адрес «{text}» — {why}")
+        raise ValueRefused(f"адрес «{text}» — {why}", field="to")
     return recipient
 
 
@@ -123,7 +135,7 @@ def _send(msg: Any, transport: Any, tally: Tally, opts: Options) -> dict[str, st
     from roadmapctl.notify.delivery import recipients
 
     if tally.budget <= 0:
-        why = f"превышен предел писем за один запуск ({opts.max_messages}, --max-messages)"
+        why = f"превышен предел писем за один запуск ({opts.max_messages}); остальные уйдут при следующем запуске"
         return {a: why for a in recipients(msg)}
     tally.budget -= 1
     failed: dict[str, str] = transport.send(msg)
@@ -216,23 +228,27 @@ def _summaries(the_plan: Plan, given: Recipient | None, opts: Options, state: St
             state.record(delivered, [SUMMARY_KEY], opts.as_of)
 
 
-def _report(tally: Tally, the_plan: Plan, mode: str, opts: Options, out: IO[str], transport: Any) -> None:
-    lines = [line for line in tally.failed]
-    if not opts.quiet:
-        done = {"smtp": "отправлено", "outbox": "записано", "dry": "подготовлено"}[mode]
-        lines += [f"{done}: {name}" for name in tally.sent]
-        lines += [f"уже отправлено сегодня: {name}" for name in tally.earlier]
-        lines += [f"без адреса: {u.file}: {u.executor} ({u.why})" for u in the_plan.unreachable]
-        lines += [text for _file, text in the_plan.bad_addresses]
-        letters = count(len(tally.sent), "письмо", "письма", "писем")
-        if mode == "dry":
-            lines.append(f"Пробный запуск: подготовлено {letters}, ничего не отправлено"
-                         + ("" if opts.dry_run else " — SMTP не настроен (см. roadmapctl notify --help)") + ".")
-        elif mode == "outbox":
-            lines.append(f"В папку {opts.outbox} записано {count(len(tally.sent), 'письмо', 'письма', 'писем')}.")
-        else:
-            lines.append(f"Отправлено {letters}" + (f", не отправлено {len(tally.failed)}" if tally.failed else "")
-                         + ("" if tally.sent or tally.failed else " — новых напоминаний сегодня нет") + ".")
-    if lines:
-        out.write("\n".join(lines) + "\n")
-
+def report(outcome: Outcome, quiet: bool, outbox: Path | None = None) -> list[str]:
+    """The lines of the run's report: every failure always; the rest unless `quiet`."""
+    if outcome.day_off:
+        return [] if quiet else [f"{outcome.day_off}: напоминания не отправляются."]
+    tally, the_plan, mode = outcome.tally, outcome.plan, outcome.mode
+    lines = list(tally.failed)
+    if quiet:
+        return lines
+    done = {"smtp": "отправлено", "outbox": "записано", "dry": "подготовлено"}[mode]
+    lines += [f"{done}: {name}" for name in tally.sent]
+    lines += [f"уже отправлено сегодня: {name}" for name in tally.earlier]
+    lines += [f"без адреса: {u.file}: {u.executor} ({u.why})" for u in the_plan.unreachable]
+    lines += [text for _file, text in the_plan.bad_addresses]
+    letters = count(len(tally.sent), "письмо", "письма", "писем")
+    if mode == "dry":
+        lines.append(f"Пробный запуск: подготовлено {letters}, ничего не отправлено" + (
+            " — SMTP не настроен (ROADMAPCTL_SMTP_HOST или ~/.config/roadmapctl/smtp.toml)."
+            if outcome.unconfigured else "."))
+    elif mode == "outbox":
+        lines.append(f"В папку {outbox} записано {letters}.")
+    else:
+        lines.append(f"Отправлено {letters}" + (f", не отправлено {len(tally.failed)}" if tally.failed else "")
+                     + ("" if tally.sent or tally.failed else " — новых напоминаний сегодня нет") + ".")
+    return lines

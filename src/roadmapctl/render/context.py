@@ -12,10 +12,10 @@ import re
 from datetime import date
 from typing import Any
 
-from roadmapctl.model import Executor, ExecutorRef, Item, Order, OrderPoint, Roadmap, Section
-from roadmapctl.period import Period
+from roadmapctl.model import Column, Executor, ExecutorRef, Item, Order, OrderPoint, Roadmap, Section
 from roadmapctl.render import filters
 from roadmapctl.render.gost import LANDSCAPE_FROM_COLUMNS, GostProfile, text_width_mm
+from roadmapctl.render.requisites import annex_mark, period_line
 
 # Everything outside XML 1.0's Char production, except tab and newline,
 # which are folded into spaces below.
@@ -49,11 +49,9 @@ COLUMNS: dict[str, tuple[str, float, float]] = {
     "indicator": ("Показатель", 30, 1),
     "result": ("Планируемый результат", 40, 3),
     "form": ("Форма представления результата", 36, 0.5),
+    "note": ("Примечание", 30, 1),
 }
 OPTIONAL_COLUMNS = ("indicator", "result", "form")
-
-_DATIVE_KINDS = {"приказ": "приказу", "распоряжение": "распоряжению",
-                 "постановление": "постановлению", "решение": "решению"}
 
 
 def clean(text: object) -> str:
@@ -75,16 +73,21 @@ def _opt(text: object | None) -> str:
 
 
 def build_context(roadmap: Roadmap, *, what: str, gost: GostProfile,
-                  executors: str = "full", qr: str | None = None) -> dict[str, Any]:
-    """Everything a template may print; `what` is «order», «annex» or «both»."""
+                  executors: str | None = None, qr: str | None = None) -> dict[str, Any]:
+    """Everything a template may print; `what` is «order», «annex» or «both».
+
+    `executors` («full»/«short») overrides how the roadmap's executors column
+    says to print names; without either, names are printed in full.
+    """
     has_order = what in ("order", "both") and roadmap.order is not None
     has_annex = what in ("annex", "both")
-    annex = _annex(roadmap, executors) if has_annex else None
+    mode = executors or _names_style(roadmap.columns) or "full"
+    annex = _annex(roadmap, mode) if has_annex else None
     return {
         "what": what,
         "has_order": has_order,
         "has_annex": has_annex,
-        "executors_mode": executors,
+        "executors_mode": mode,
         "gost": {"edition": gost.edition, "name": gost.name,
                  "corner_width_mm": gost.corner_width_mm},
         "roadmap": {
@@ -157,33 +160,44 @@ def _kept(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _annex(roadmap: Roadmap, mode: str) -> dict[str, Any]:
     items = [entry.item for entry in roadmap.walk()]
-    keys = ["number", "title", "deadline", "executors"]
-    keys += [key for key in OPTIONAL_COLUMNS if any(_has(item, key) for item in items)]
-    columns = _columns(keys)
+    if roadmap.columns:
+        keys = [column.field for column in roadmap.columns]
+    else:
+        keys = ["number", "title", "deadline", "executors"]
+        keys += [key for key in OPTIONAL_COLUMNS if any(_has(item, key) for item in items)]
+    headings = {column.field: clean(column.heading) for column in roadmap.columns if column.heading}
+    columns = _columns(keys, headings)
     rows: list[dict[str, Any]] = []
     for section in roadmap.sections:
-        _section_rows(section, 0, roadmap.executors, keys, mode, rows)
+        _section_rows(section, 0, roadmap.executors, keys, mode, rows, roadmap.default_executors)
     return {
-        "mark": _mark(roadmap),
+        "mark": annex_mark(roadmap),
         "title": clean(roadmap.title),
-        "period_line": _period_line(roadmap.period, roadmap.title),
+        "period_line": period_line(roadmap.period, roadmap.title),
         "columns": columns,
+        # Section rows put the number in the first column when it is the number column,
+        # else number and title together across the whole row.
+        "number_first": keys[0] == "number",
         "rows": rows,
         "item_count": len(items),
     }
 
 
-def _columns(keys: list[str]) -> list[dict[str, Any]]:
+def _names_style(columns: list[Column]) -> str | None:
+    return next((column.names for column in columns if column.field == "executors"), None)
+
+
+def _columns(keys: list[str], headings: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Header and width of each column; five or more go on a landscape page."""
     width = text_width_mm(len(keys) >= LANDSCAPE_FROM_COLUMNS)
     least = sum(COLUMNS[key][1] for key in keys)
-    weights = sum(COLUMNS[key][2] for key in keys)
+    weights = sum(COLUMNS[key][2] for key in keys) or 1
     spare = max(width - least, 0)
     columns = []
     for key in keys:
         title, minimum, weight = COLUMNS[key]
         share = (minimum + spare * weight / weights) / max(width, least)
-        columns.append({"key": key, "title": title, "share": share})
+        columns.append({"key": key, "title": (headings or {}).get(key) or title, "share": share})
     return columns
 
 
@@ -194,18 +208,25 @@ def _has(item: Item, key: str) -> bool:
 
 
 def _section_rows(section: Section, depth: int, glossary: dict[str, Executor],
-                  keys: list[str], mode: str, rows: list[dict[str, Any]]) -> None:
-    rows.append({"is_section": True, "depth": depth, "number": _opt(section.number),
-                 "title": clean(section.title)})
+                  keys: list[str], mode: str, rows: list[dict[str, Any]],
+                  defaults: list[ExecutorRef]) -> None:
+    number, title = _opt(section.number), clean(section.title)
+    rows.append({"is_section": True, "depth": depth, "number": number, "title": title,
+                 "heading": f"{number} {title}" if number else title})
+    defaults = section.default_executors or defaults
     for item in section.items:
-        _item_rows(item, 0, glossary, keys, mode, rows)
+        _item_rows(item, 0, glossary, keys, mode, rows, defaults)
     for inner in section.sections:
-        _section_rows(inner, depth + 1, glossary, keys, mode, rows)
+        _section_rows(inner, depth + 1, glossary, keys, mode, rows, defaults)
 
 
 def _item_rows(item: Item, depth: int, glossary: dict[str, Executor],
-               keys: list[str], mode: str, rows: list[dict[str, Any]]) -> None:
-    executors = [_executor(ref, glossary) for ref in item.executors]
+               keys: list[str], mode: str, rows: list[dict[str, Any]],
+               defaults: list[ExecutorRef]) -> None:
+    # An item without executors prints its section's (or the roadmap's) defaults;
+    # a sub-item prints none, as its parent's row already names them.
+    refs = item.executors or (defaults if depth == 0 else [])
+    executors = [_executor(ref, glossary) for ref in refs]
     row: dict[str, Any] = {
         "is_section": False,
         "depth": depth,
@@ -224,7 +245,7 @@ def _item_rows(item: Item, depth: int, glossary: dict[str, Executor],
     row["cells"] = [_cell(row, key) for key in keys]
     rows.append(row)
     for sub in item.items:
-        _item_rows(sub, depth + 1, glossary, keys, mode, rows)
+        _item_rows(sub, depth + 1, glossary, keys, mode, rows, defaults)
 
 
 def _cell(row: dict[str, Any], key: str) -> dict[str, Any]:
@@ -260,36 +281,3 @@ def _indicator_lines(item: Item) -> list[str]:
     lines = [clean(item.indicator.text)] if _opt(item.indicator.text) else []
     lines += [f"{clean(k)}: {clean(v)}" for k, v in item.indicator.targets.items()]
     return lines
-
-
-def _mark(roadmap: Roadmap) -> list[str]:
-    """The annex's corner requisite: approval stamp, or the note of the order."""
-    approval, order = roadmap.approval, roadmap.order
-    if approval is not None:
-        lines = [clean(approval.stamp or "УТВЕРЖДЕНА"), _opt(approval.by)]
-        day, number = approval.date, _opt(approval.number)
-    elif order is not None:
-        kind = clean(order.kind).lower()
-        lines = ["Приложение", f"к {_DATIVE_KINDS[kind]}" if kind in _DATIVE_KINDS else None]
-        day, number = order.date, _opt(order.number)
-    else:
-        return []
-    dated = " ".join(part for part in (
-        f"от {filters.date_numeric(day)}" if day else None,
-        f"№{NBSP}{number}" if number else None,
-    ) if part)
-    return [line for line in (*lines, dated) if line]
-
-
-def _period_line(period: Period | None, title: str) -> str:
-    """«на 2023/2024 учебный год» unless the title already names those years."""
-    if period is None or all(str(y) in title for y in {period.start.year, period.end.year}):
-        return ""
-    if period.kind == "academic":
-        return f"на {period.start.year}/{period.end.year} учебный год"
-    if period.kind == "years":
-        if period.start.year == period.end.year:
-            return f"на {period.start.year} год"
-        return f"на {period.start.year}–{period.end.year} годы"
-    return (f"на период с {filters.date_words(period.start)} "
-            f"по {filters.date_words(period.end)}")

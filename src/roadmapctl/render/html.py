@@ -1,4 +1,4 @@
-"""The roadmap as one self-contained HTML file: order, annex, timeline.
+"""The roadmap as one self-contained HTML file: order, annex and, on request, a timeline.
 
 Nothing is loaded from outside: styles are inline, the timeline and the QR
 code are inline SVG.  Every value goes through Jinja's autoescape, so a
@@ -17,8 +17,10 @@ from roadmapctl.render.jinja import locate, make_env, shipped_template, template
 TEMPLATE = "roadmap.html.j2"
 
 
-def render_html(roadmap: Roadmap, context: dict[str, Any], template: Path | None) -> bytes:
-    """Render the context with the shipped template or the user's (sandboxed) one."""
+def render_html(roadmap: Roadmap, context: dict[str, Any], template: Path | None,
+                timeline: bool = False) -> bytes:
+    """Render the context with the shipped template or the user's (sandboxed) one;
+    the timeline page only when asked for."""
     from markupsafe import Markup
 
     from roadmapctl.render.timeline import build_timeline, legend
@@ -26,9 +28,9 @@ def render_html(roadmap: Roadmap, context: dict[str, Any], template: Path | None
     path = template or shipped_template(TEMPLATE)
     env = make_env(path.parent, trusted=template is None)
     data = dict(context)
-    timeline = build_timeline(roadmap) if context["has_annex"] else None
-    data["timeline"] = Markup(timeline.svg) if timeline else ""
-    data["unread"] = [asdict(u) for u in timeline.unread] if timeline else []
+    drawn = build_timeline(roadmap) if timeline and context["has_annex"] else None
+    data["timeline"] = Markup(drawn.svg) if drawn else ""
+    data["unread"] = [asdict(u) for u in drawn.unread] if drawn else []
     data["legend"] = legend()
     data["qr_svg"] = Markup(qr_svg(context["qr"])) if context["qr"] else ""
     try:

@@ -1,8 +1,12 @@
-"""Номер мероприятия должен начинаться с номера своего раздела.
+"""Номер мероприятия должен подходить к нумерации своего раздела.
 
-Мероприятие 1.3 в разделе 2 — почти всегда ошибка копирования: строку
-перенесли, а номер не поменяли. То же для вложенных разделов (5.1 в 5) и
-пронумерованных подпунктов (5.2.5.1 под 5.2.5).
+При сквозной нумерации номер начинается с номера раздела: мероприятие 1.3
+в разделе 2 — почти всегда ошибка копирования: строку перенесли, а номер не
+поменяли. То же для вложенных разделов (5.1 в 5) и пронумерованных
+подпунктов (5.2.5.1 под 5.2.5). При своей нумерации в каждом разделе
+(«1.», «2.», «3.» и снова «1.» в следующем) номера одноуровневые, и «2.1»
+среди них выбивается. Стиль раздела `check` определяет по большинству его
+номеров или берёт из ключа `numbering` карты или раздела.
 
 Правильно:
 
@@ -22,50 +26,39 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from roadmapctl.model import Item, Section, normalize_number
+from roadmapctl.numbering import Siblings, siblings
 from roadmapctl.rules import Context, Finding
 
 ID = "R103"
 NAME = "number-outside-section"
 LEVEL = "error"
 
+_WHAT = {"items": "номер", "sections": "номер раздела", "sub-items": "номер подпункта"}
+
 
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.roadmap is None:
         return
-    for section in ctx.roadmap.sections:
-        yield from _section(section, None)
+    for group in siblings(ctx.roadmap):
+        if group.owner is None:
+            continue
+        for member in group.members:
+            if not group.fits(member.number):
+                yield Finding(member.where("number"), _message(group, member.number or ""))
 
 
-def _expected(prefix: str | None) -> str:
-    return f"номера в нём начинаются с «{normalize_number(prefix)}.»"
+def _message(group: Siblings, number: str) -> str:
+    what = f"{_WHAT[group.kind]} «{number}» не подходит к {_owner(group.owner)}"
+    forced = f" (так задано ключом numbering: {group.style})" if group.forced else ""
+    if group.style == "hierarchical":
+        return f"{what}: номера в нём начинаются с «{group.prefix}.»{forced}"
+    return f"{what}: номера в нём свои, одноуровневые («1.», «2.», …), а этот — многоуровневый{forced}"
 
 
-def _fits(number: str | None, prefix: str | None) -> bool:
-    child, parent = normalize_number(number), normalize_number(prefix)
-    if not child or not parent:
-        return True
-    return child.startswith(parent + ".")
-
-
-def _section(section: Section, outer: Section | None) -> Iterator[Finding]:
-    if outer is not None and not _fits(section.number, outer.number):
-        yield Finding(section.where("number"),
-                      f"номер раздела «{section.number}» не подходит к разделу «{outer.number}»: "
-                      f"{_expected(outer.number)}")
-    for item in section.items:
-        if not _fits(item.number, section.number):
-            yield Finding(item.where("number"),
-                          f"номер «{item.number}» не подходит к разделу «{section.number}»: "
-                          f"{_expected(section.number)}")
-        yield from _sub_items(item)
-    for inner in section.sections:
-        yield from _section(inner, section)
-
-
-def _sub_items(item: Item) -> Iterator[Finding]:
-    for sub in item.items:
-        if sub.number and item.number and not _fits(sub.number, item.number):
-            yield Finding(sub.where("number"),
-                          f"номер подпункта «{sub.number}» не подходит к мероприятию «{item.number}»: "
-                          f"{_expected(item.number)}")
-        yield from _sub_items(sub)
+def _owner(owner: Section | Item | None) -> str:
+    if isinstance(owner, Item):
+        return f"мероприятию «{owner.number}»"
+    assert owner is not None
+    if normalize_number(owner.number):
+        return f"разделу «{owner.number}»"
+    return f"разделу «{owner.title}»"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from roadmapctl.model import ExecutorRef, Roadmap
 from roadmapctl.rules import Context, Finding
 from roadmapctl.rules.executor_lookalike import skeleton
 
@@ -34,21 +35,29 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     glossary = ctx.roadmap.executors
     by_skeleton = {skeleton(ident): ident for ident in glossary}
-    for entry in ctx.roadmap.walk():
-        for ref in entry.item.executors:
-            if ref.id in glossary:
-                continue
-            twin = by_skeleton.get(skeleton(ref.id))
-            parts = [p.strip("-") for p in ref.id.replace(",", " ").split() if p.strip("-")]
-            if len(parts) > 1:
-                hint = f" Несколько исполнителей пишите списком: executors: [{', '.join(parts)}]"
-            elif ref.id.startswith("-") and ref.id.lstrip("-") in glossary:
-                hint = f" После «-» нужен пробел: «- {ref.id.lstrip('-')}»"
-            elif twin is not None:
-                hint = f" В справочнике есть «{twin}»: {_difference(ref.id, twin)}"
-            else:
-                hint = _close(ref.id, list(glossary))
-            yield Finding(ref.pos, f"исполнитель «{ref.id}» не найден в справочнике executors.{hint}".rstrip("."))
+    for ref in _all_refs(ctx.roadmap):
+        if ref.id in glossary:
+            continue
+        twin = by_skeleton.get(skeleton(ref.id))
+        parts = [p.strip("-") for p in ref.id.replace(",", " ").split() if p.strip("-")]
+        if len(parts) > 1:
+            hint = f" Несколько исполнителей пишите списком: executors: [{', '.join(parts)}]"
+        elif ref.id.startswith("-") and ref.id.lstrip("-") in glossary:
+            hint = f" После «-» нужен пробел: «- {ref.id.lstrip('-')}»"
+        elif twin is not None:
+            hint = f" В справочнике есть «{twin}»: {_difference(ref.id, twin)}"
+        else:
+            hint = _close(ref.id, list(glossary))
+        yield Finding(ref.pos, f"исполнитель «{ref.id}» не найден в справочнике executors.{hint}".rstrip("."))
+
+
+def _all_refs(roadmap: Roadmap) -> Iterator[ExecutorRef]:
+    """Every reference in file order of kind: the defaults (roadmap, sections), then the items'."""
+    yield from roadmap.default_executors
+    for section in roadmap.all_sections():
+        yield from section.default_executors
+    for entry in roadmap.walk():
+        yield from entry.item.executors
 
 
 def _difference(written: str, known: str) -> str:

@@ -46,6 +46,8 @@ if it was) is before `as_of`; on the due date itself it is not yet overdue.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -141,26 +143,45 @@ def track(roadmap: Roadmap, as_of: date) -> list[TrackedItem]:
 
 
 def walk_addressed(roadmap: Roadmap) -> Iterator[tuple[ItemInContext, str, Steps]]:
-    """Items with their address and tree position, in the order of `Roadmap.walk`."""
-    for k, section in enumerate(roadmap.sections):
-        yield from _walk_section(section, (section,), (("sections", k),))
+    """Items with their address and tree position, in the order of `Roadmap.walk`
+    (whose entries carry what the items inherit, such as default executors).
+
+    A number that several sections use (local numbering: «1.» in every
+    direction) is qualified by its section's number — «2:1.» — so that every
+    address names one item.
+    """
+    counts = Counter(bare_number(e.item.number) for e in roadmap.walk() if e.item.number)
+    repeated = {number for number, count in counts.items() if count > 1}
+    places = (place for k, section in enumerate(roadmap.sections)
+              for place in _walk_section(section, (("sections", k),), repeated))
+    for entry, (address, steps) in zip(roadmap.walk(), places):
+        yield entry, address, steps
 
 
-def _walk_section(section: Section, chain: tuple[Section, ...],
-                  steps: Steps) -> Iterator[tuple[ItemInContext, str, Steps]]:
+def bare_number(address: str | None) -> str:
+    """An address as compared: no spaces or final dots around «/» and «:» parts."""
+    return re.sub(r"\s*\.?\s*([/:])\s*", r"\1", (address or "").strip()).rstrip(".").strip()
+
+
+def _walk_section(section: Section, steps: Steps, repeated: set[str]) -> Iterator[tuple[str, Steps]]:
     base = (section.number or "").strip().rstrip(".")
-    yield from _walk_items(section.items, chain, None, base, steps)
+    yield from _walk_items(section.items, base, steps, base, repeated)
     for k, inner in enumerate(section.sections):
-        yield from _walk_section(inner, (*chain, inner), (*steps, ("sections", k)))
+        yield from _walk_section(inner, (*steps, ("sections", k)), repeated)
 
 
-def _walk_items(items: list[Item], chain: tuple[Section, ...], parent: Item | None, base: str,
-                steps: Steps) -> Iterator[tuple[ItemInContext, str, Steps]]:
+def _walk_items(items: list[Item], base: str, steps: Steps, section: str,
+                repeated: set[str]) -> Iterator[tuple[str, Steps]]:
     for k, item in enumerate(items):
         here = (*steps, ("items", k))
-        address = item.number.strip() if item.number else f"{base}/{k + 1}"
-        yield ItemInContext(item, chain, parent), address, here
-        yield from _walk_items(item.items, chain, item, address.rstrip("."), here)
+        if item.number:
+            address = item.number.strip()
+            if section and bare_number(address) in repeated:
+                address = f"{section}:{address}"
+        else:
+            address = f"{base}/{k + 1}"
+        yield address, here
+        yield from _walk_items(item.items, address.rstrip("."), here, section, repeated)
 
 
 def resolve_deadline(entry: ItemInContext, period: Period | None) -> Deadline | Unparsed | None:
