@@ -598,3 +598,16 @@ def test_encrypted_login_and_delivery(cli, isolated: Path, monkeypatch, tmp_path
         assert handler.take() == []
     finally:
         controller.stop()
+
+
+def test_default_executors_are_reminded_too(cli, isolated: Path, tmp_path: Path) -> None:
+    roadmap = tmp_path / "defaults.yaml"
+    roadmap.write_text(QUIET.replace("executors: [cro]", "deadline: до 20 января 2024")
+                       .replace("        deadline: до 1 июня 2024\n", "")
+                       .replace("sections:\n", "default_executors: [cro]\nsections:\n"), encoding="utf-8")
+    assert cli("check", roadmap).code == 0
+    result = notify(cli, roadmap, "--dry-run", state=tmp_path / "s.json")
+    assert result.code == 0, result.err
+    assert "Кому: Центр развития образования <cro@example.ru>\n" in result.out
+    assert "  1.1 Далёкое мероприятие\n      Срок: «до 20 января 2024» (до 20.01.2024) — просрочено на 12 дней" \
+        in result.out
