@@ -16,6 +16,7 @@ from roadmapctl.tracking.compute import (
     Steps,
     Tracked,
     TrackedItem,
+    bare_number,
     match_completion,
     resolve_deadline,
     track,
@@ -24,5 +25,5 @@ from roadmapctl.tracking.compute import (
     window_start,
 )
 
-__all__ = ["State", "Steps", "Tracked", "TrackedItem", "match_completion", "resolve_deadline", "track",
+__all__ = ["State", "Steps", "Tracked", "TrackedItem", "bare_number", "match_completion", "resolve_deadline", "track",
            "track_item", "walk_addressed", "window_start"]
