@@ -72,7 +72,7 @@ def register(app: typer.Typer) -> None:
         if not 0 <= within <= MAX_WINDOW_DAYS:
             raise UsageError(f"--within: число дней — от 0 до {MAX_WINDOW_DAYS}")
         opts = Options(paths or [], today_or(as_of), within, tuple(to or ()), state, dry_run, outbox,
-                       smtp_config, rate, max_messages, workdays, quiet, dict(os.environ))
+                       smtp_config, rate, max_messages, workdays, dict(os.environ))
         with params.options({"to": "--to"}):
             outcome = run(opts, sys.stdout)
         warn([*outcome.plan.warnings, *skipped_lines(outcome.plan.skipped)])

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, ValueRefused
+from roadmapctl.limits import MAX_MESSAGES_PER_RUN, MESSAGES_PER_MINUTE
 from roadmapctl.notify.compose import Notified, reminder, summary, who
 from roadmapctl.notify.digest import Digest, Plan, plan
 from roadmapctl.notify.mail import Recipient, build, parse_addresses, sender_address
@@ -39,10 +40,9 @@ class Options:
     dry_run: bool = False
     outbox: Path | None = None
     smtp_config: str | None = None
-    rate: int = 60
-    max_messages: int = 200
+    rate: int = MESSAGES_PER_MINUTE
+    max_messages: int = MAX_MESSAGES_PER_RUN
     workdays: bool = False
-    quiet: bool = False
     env: Mapping[str, str] = field(default_factory=dict)
 
 
