@@ -43,6 +43,9 @@ COMMANDS = (
     "extend",
     "stats",
     "calendar",
+    "report",
+    "site",
+    "export",
     "notify",
 )
 

@@ -48,6 +48,15 @@ class Tally:
         missed = self.late + self.overdue
         return self.delay_days / missed if missed else None
 
+    def merge(self, other: Tally) -> None:
+        """Add another tally's counts: a total over several roadmaps."""
+        self.due += other.due
+        self.on_time += other.on_time
+        self.late += other.late
+        self.overdue += other.overdue
+        self.extended += other.extended
+        self.delay_days += other.delay_days
+
     def add(self, occ: Tracked) -> None:
         self.due += 1
         if occ.extension is not None and occ.effective_due != occ.due:
