@@ -6,12 +6,17 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_OK, InputError, UsageError
+
+if TYPE_CHECKING:
+    from roadmapctl.reporting.execution import ExecutionReport
+    from roadmapctl.tracking.service import Loaded
 
 FORMATS = ("text", "markdown", "json", "html", "docx", "xlsx")
 BINARY = ("docx", "xlsx")
@@ -65,26 +70,23 @@ def run(paths: Sequence[str], as_of: date, since: date | None, fmt: str, output:
     return EXIT_OK
 
 
-def filtered(loaded: object, executor: str | None) -> object:
+def filtered(loaded: Loaded, executor: str | None) -> Loaded:
     """Only the items of `executor`, when one is named (a school reporting on its own part)."""
     if not executor:
         return loaded
     from dataclasses import replace
 
-    from roadmapctl.tracking.service import Loaded, TrackedFile, executor_filter
+    from roadmapctl.tracking.service import TrackedFile, executor_filter
 
-    assert isinstance(loaded, Loaded)
     matches = executor_filter(executor)
     files = [TrackedFile(f.path, f.roadmap, [i for i in f.items if matches(f.roadmap, i)])
              for f in loaded.files]
     return replace(loaded, files=[f for f in files if f.items])
 
 
-def render(report: object, fmt: str, charts: bool) -> bytes:
+def render(report: ExecutionReport, fmt: str, charts: bool) -> bytes:
     from roadmapctl.reporting import text
-    from roadmapctl.reporting.execution import ExecutionReport
 
-    assert isinstance(report, ExecutionReport)
     if fmt == "text":
         return text.to_text(report).encode("utf-8")
     if fmt == "markdown":
@@ -122,10 +124,7 @@ def register(app: typer.Typer) -> None:
             None, "--output", "-o", metavar="ПУТЬ",
             help="Куда записать отчёт (.docx, .html, .xlsx, .md, .json, .txt); «-» или без -o — в стандартный вывод.",
         ),
-        executor: str = typer.Option(
-            None, "--executor", "-e", metavar="ИСПОЛНИТЕЛЬ",
-            help="Только мероприятия этого исполнителя (идентификатор, краткое или полное наименование).",
-        ),
+        executor: str = params.EXECUTOR,
         charts: bool = typer.Option(True, "--charts/--no-charts", help="Диаграммы в HTML и DOCX."),
     ) -> int:
         """Информация об исполнении дорожной карты на дату: по каждому мероприятию — контрольные

@@ -137,12 +137,8 @@ def to_json(report: ExecutionReport) -> str:
 
 
 def tally_record(t: Tally) -> dict[str, Any]:
-    """The same keys as `roadmapctl stats --format json`."""
-    share, delay = t.share, t.average_delay
-    return {"group": t.label, "due": t.due, "on_time": t.on_time, "late": t.late,
-            "overdue": t.overdue, "extended": t.extended,
-            "on_time_share": None if share is None else round(share, 1),
-            "average_delay": None if delay is None else round(delay, 1)}
+    """The same keys as `roadmapctl stats --format json`: one implementation."""
+    return t.record()
 
 
 def _json_block(block: RoadmapBlock) -> dict[str, Any]:
