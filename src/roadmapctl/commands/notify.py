@@ -65,7 +65,7 @@ def register(app: typer.Typer) -> None:
         отправляет только то, что не ушло. Код выхода 0; 1 — часть писем не
         отправлена (перечислены); 2 — ошибка в аргументах, настройках или картах.
         """
-        from roadmapctl.commands.readout import skipped_lines, warn
+        from roadmapctl.commands.readout import skipped_lines, unread_note, warn
         from roadmapctl.notify.run import Options, report, run
         from roadmapctl.options import today_or
 
@@ -77,6 +77,8 @@ def register(app: typer.Typer) -> None:
             outcome = run(opts, sys.stdout)
         warn([*outcome.plan.warnings, *skipped_lines(outcome.plan.skipped)])
         lines = report(outcome, quiet, outbox)
+        if outcome.plan.skipped:  # even with --quiet: a cron mail must not read as a good day
+            lines.insert(0, unread_note([c.path for c in outcome.plan.skipped], len(outcome.plan.files)))
         if lines:
             sys.stdout.write("\n".join(lines) + "\n")
         return outcome.exit_code

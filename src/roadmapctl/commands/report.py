@@ -12,7 +12,7 @@ import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
-from roadmapctl.errors import EXIT_OK, InputError, UsageError
+from roadmapctl.errors import EXIT_OK, UsageError
 
 if TYPE_CHECKING:
     from roadmapctl.reporting.execution import ExecutionReport
@@ -41,7 +41,7 @@ def choose_format(fmt: str | None, output: Path | None) -> str:
 
 def run(paths: Sequence[str], as_of: date, since: date | None, fmt: str, output: Path | None,
         executor: str | None, charts: bool) -> int:
-    from roadmapctl.commands.readout import skipped_lines, warn
+    from roadmapctl.commands.readout import refuse_skipped, warn
     from roadmapctl.reporting.execution import build_report
     from roadmapctl.tracking.service import load_tracked
 
@@ -52,10 +52,9 @@ def run(paths: Sequence[str], as_of: date, since: date | None, fmt: str, output:
                          f"укажите файл: -o отчёт.{fmt}")
     with params.options({"executor": "--executor"}):
         loaded = load_tracked(paths, as_of, executor)
-    warn([*loaded.warnings, *skipped_lines(loaded.skipped)])
-    if loaded.broken:
-        raise InputError("отчёт не составлен: не все карты удалось прочитать",
-                         "исправьте ошибки (roadmapctl check) и повторите")
+    warn(loaded.warnings)
+    if loaded.broken:  # the reading policy: a document is not built from roadmaps with errors
+        refuse_skipped(loaded.skipped, "отчёт не составлен")
     report = build_report(filtered(loaded, executor), as_of, since)
     data = render(report, fmt, charts)
     if output is None or str(output) == "-":
