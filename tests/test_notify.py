@@ -611,3 +611,12 @@ def test_default_executors_are_reminded_too(cli, isolated: Path, tmp_path: Path)
     assert "Кому: Центр развития образования <cro@example.ru>\n" in result.out
     assert "  1.1 Далёкое мероприятие\n      Срок: «до 20 января 2024» (до 20.01.2024) — просрочено на 12 дней" \
         in result.out
+
+
+def test_encoding_reads_a_cp1251_roadmap(cli, isolated: Path, tmp_path: Path) -> None:
+    legacy = tmp_path / "карта.yaml"
+    legacy.write_bytes(SMALL.read_text(encoding="utf-8").replace("Школа № 1", "Школа 1").encode("cp1251"))
+    assert notify(cli, legacy, "--dry-run", state=tmp_path / "s.json").code == 2
+    read = notify(cli, legacy, "--dry-run", "--encoding", "cp1251", state=tmp_path / "s.json")
+    assert read.code == 0, read.err
+    assert "Кому: ЦРО — Центр развития образования <cro@example.ru>" in read.out

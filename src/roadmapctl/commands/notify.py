@@ -54,6 +54,8 @@ def register(app: typer.Typer) -> None:
         quiet: bool = typer.Option(
             False, "--quiet", "-q", help="Выводить только то, что не удалось отправить.",
         ),
+        encoding: str = params.ENCODING,
+        jobs: int = params.JOBS,
     ) -> int:
         """Напоминания исполнителям по почте: каждому — его просроченные мероприятия и ближайшие сроки.
 
@@ -67,12 +69,13 @@ def register(app: typer.Typer) -> None:
         """
         from roadmapctl.commands.readout import skipped_lines, unread_note, warn
         from roadmapctl.notify.run import Options, report, run
+        from roadmapctl.options import encoding as codec
         from roadmapctl.options import today_or
 
         if not 0 <= within <= MAX_WINDOW_DAYS:
             raise UsageError(f"--within: число дней — от 0 до {MAX_WINDOW_DAYS}")
         opts = Options(paths or [], today_or(as_of), within, tuple(to or ()), state, dry_run, outbox,
-                       smtp_config, rate, max_messages, workdays, dict(os.environ))
+                       smtp_config, rate, max_messages, workdays, codec(encoding), jobs, dict(os.environ))
         with params.options({"to": "--to"}):
             outcome = run(opts, sys.stdout)
         warn([*outcome.plan.warnings, *skipped_lines(outcome.plan.skipped)])

@@ -126,11 +126,12 @@ class Plan:
                 for c in self.skipped]
 
 
-def plan(paths: Sequence[str], as_of: date, within: int) -> Plan:
+def plan(paths: Sequence[str], as_of: date, within: int, encoding: str = "auto",
+         jobs: int | None = 1) -> Plan:
     """Read and track every roadmap under `paths`; raises InputError when there are none."""
     from roadmapctl.tracking.service import load_tracked
 
-    loaded = load_tracked(paths, as_of)
+    loaded = load_tracked(paths, as_of, encoding=encoding, jobs=jobs)
     result = Plan(skipped=list(loaded.skipped), warnings=list(loaded.warnings))
     by_address: dict[str, Digest] = {}
     horizon = as_of + timedelta(days=within)

@@ -43,6 +43,8 @@ class Options:
     rate: int = MESSAGES_PER_MINUTE
     max_messages: int = MAX_MESSAGES_PER_RUN
     workdays: bool = False
+    encoding: str = "auto"
+    jobs: int | None = 1
     env: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -89,7 +91,7 @@ def run(opts: Options, out: IO[str]) -> Outcome:
                       unconfigured=mode == "dry" and not opts.dry_run)
     with locked(path) if mode == "smtp" else nullcontext():
         state = State.load(path)
-        outcome.plan = plan(opts.paths, opts.as_of, opts.within)
+        outcome.plan = plan(opts.paths, opts.as_of, opts.within, opts.encoding, opts.jobs)
         if mode == "smtp":
             state.save(opts.as_of)  # fail before sending anything if the state cannot be written
         try:
