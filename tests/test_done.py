@@ -197,8 +197,10 @@ def test_file_with_errors_is_not_edited(cli, tmp_path: Path) -> None:
     path = tmp_path / "broken.yaml"
     path.write_text("title: [\n", encoding="utf-8")
     result = cli("done", path, "1.1", "--on", "2024-03-10")
-    assert (result.code, result.err) == (2, (f"roadmapctl: ошибка: файл {path} содержит ошибки, "
-                                             f"запустите roadmapctl check {path}\n"))
+    assert (result.code, result.err) == (2, (
+        f"roadmapctl: ошибка: в карте {path} 1 ошибка — файл не изменён\n"
+        f"  {path}:2:1: [R001] ошибка синтаксиса YAML: ожидалось значение\n"
+        f"  подробности: roadmapctl check {path}\n"))
     assert path.read_text(encoding="utf-8") == "title: [\n"
 
 

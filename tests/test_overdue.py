@@ -121,13 +121,16 @@ def test_broken_file_is_named_and_exits_2_after_reporting_the_rest(tmp_path: Pat
     (tmp_path / "b-good.yaml").write_bytes((ROOT / CHEL).read_bytes())
     result = run_process("overdue", "--as-of", "2024-03-01", "--exit-code", tmp_path)
     broken = tmp_path / "a-broken.yaml"
-    assert result.err == (f"roadmapctl: ошибка: файл {broken} содержит ошибки, "
-                          f"запустите roadmapctl check {broken}\n")
+    assert result.err == (f"roadmapctl: ошибка: карта {broken} пропущена — в ней 1 ошибка:\n"
+                          f"  {broken}:6:4: [R001] ошибка синтаксиса YAML: ожидался элемент списка «- …» "
+                          "(проверьте отступы)\n"
+                          f"  подробности: roadmapctl check {broken}\n")
     assert result.code == 2
-    assert result.out.startswith("Просрочено 5 мероприятий")
+    assert result.out.startswith(f"Внимание: пропущена 1 из 2 карт — в них ошибки (roadmapctl check): {broken}. "
+                                 "Отчёт — только по прочитанным картам.\n\nПросрочено 5 мероприятий")
 
 
-def test_unreadable_deadline_is_skipped_with_a_warning(tmp_path: Path) -> None:
+def test_roadmap_with_an_unreadable_deadline_is_skipped_and_never_reads_as_a_good_day(tmp_path: Path) -> None:
     path = tmp_path / "map.yaml"
     path.write_text("""title: Карта
 period: "2024"
@@ -146,12 +149,15 @@ sections:
         deadline: январь
         executors: [uo]
 """, encoding="utf-8")
-    result = run_process("overdue", "--as-of", "2024-03-01", path)
-    assert result.err == (f"roadmapctl: предупреждение: {path}:9: мероприятие 1.1 пропущено — "
-                          "не удалось разобрать срок «как согласуем»: непонятно «как»; "
-                          f"подробнее: roadmapctl check {path}\n")
-    assert result.code == 0
-    assert result.out.startswith("Просрочено 1 мероприятие (на 01.03.2024)\n")
+    result = run_process("overdue", "--quiet", "--as-of", "2024-03-01", path)
+    assert result.err.startswith(f"roadmapctl: ошибка: карта {path} пропущена — в ней 1 ошибка:\n"
+                                 f"  {path}:11:19: [R201] не удалось разобрать срок «как согласуем»")
+    assert result.code == 2
+    assert "нет" not in result.out
+    assert result.out == (f"Внимание: пропущена 1 из 1 карты — в них ошибки (roadmapctl check): {path}. "
+                          "Отчёт — только по прочитанным картам.\n\n"
+                          "В прочитанных картах просроченные мероприятия не найдены (на 01.03.2024); "
+                          "не прочитанные карты не проверены.\n")
 
 
 def _in_terminal(*args: str, env: dict[str, str]) -> str:
@@ -198,16 +204,17 @@ sections:
       - number: "1.2"
         title: Без исполнителей
         deadline: январь
-        executors: []
+        executors: [uo]
 """
 
 
-def test_a_date_without_a_phrase_and_an_item_without_executors_read_as_russian(cli, tmp_path) -> None:
+def test_a_date_without_a_phrase_reads_as_russian(cli, tmp_path) -> None:
+    # An item without executors is an error (R104): such a roadmap is skipped, see test_reading_policy.
     path = tmp_path / "map.yaml"
     path.write_text(PINNED_AND_UNASSIGNED, encoding="utf-8")
     out = cli("overdue", "--as-of", "2024-03-01", path).out
     assert f"""{path}:13: 1.2 Без исполнителей
-    Исполнители: не указаны
+    Исполнители: УО
     Срок: «январь» (01.01.2024 – 31.01.2024) — просрочено на 30 дней
 
 {path}:9: 1.1 Только дата
@@ -216,7 +223,7 @@ def test_a_date_without_a_phrase_and_an_item_without_executors_read_as_russian(c
 """ in out
     table = cli("overdue", "--as-of", "2024-03-01", "-f", "markdown", path).out
     assert "| 1.1 | Только дата | УО | указан датой | 01.02.2024 | 29 дней |" in table
-    assert "| 1.2 | Без исполнителей | не указаны | январь |" in table
+    assert "| 1.2 | Без исполнителей | УО | январь |" in table
 
 
 @pytest.mark.parametrize("command", ["overdue", "list"])

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from roadmapctl.loader import load_text
-from roadmapctl.rules import Context, run_rules
+from roadmapctl.reading import check, read
 
 from conftest import ROADMAPS
 
@@ -31,9 +31,9 @@ SETTINGS = settings(max_examples=150, deadline=None,
 
 
 def findings(text: str) -> list[str]:
-    result = load_text(text, "x.yaml")
-    ctx = Context(result.roadmap, result.problems, AS_OF)
-    return sorted(f"{p.line}:{p.col}:{p.code}:{p.message}" for p in run_rules(ctx, "x.yaml"))
+    """What `check` says about the text, through the one load path every command uses."""
+    problems = check(read("x.yaml", data=text.encode("utf-8")), AS_OF)
+    return [f"{p.line}:{p.col}:{p.code}:{p.message}" for p in problems]
 
 
 @SETTINGS

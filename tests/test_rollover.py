@@ -160,7 +160,8 @@ def test_refusals_leave_both_files_alone(workdir: Path, cli) -> None:
     broken.write_text(original.decode("utf-8").replace("title:", "titel:", 1), encoding="utf-8")
     refused = cli("rollover", broken, "--to", "2022/2023")
     assert (refused.code, refused.err.splitlines()[0]) == (
-        2, f"roadmapctl: ошибка: {broken}: в файле ошибки, перенести карту нельзя")
+        2, f"roadmapctl: ошибка: в карте {broken} 2 ошибки — новая карта не создана")
+    assert f"  {broken}:" in refused.err and f"roadmapctl check {broken}" in refused.err
     assert cli("rollover", old, "--to", "2022/2023", "--force").code == 0
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from roadmapctl.deadlines import Deadline, describe
-from roadmapctl.overdue import TrackedFile, executor_filter, executor_labels
+from roadmapctl.tracking.service import TrackedFile, executor_filter, executor_labels
 from roadmapctl.ru import date_numeric
 from roadmapctl.tracking import Tracked, TrackedItem
 

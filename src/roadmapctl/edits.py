@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from roadmapctl.deadlines import Deadline, Unparsed
-from roadmapctl.errors import InputError, OutputError, UsageError
-from roadmapctl.model import Completion, Extension, Roadmap
+from roadmapctl.errors import InputError, OutputError, UsageError, ValueRefused
+from roadmapctl.model import Completion, Extension, ItemInContext, Roadmap
 from roadmapctl.ru import date_numeric
 from roadmapctl.tracking import Tracked, TrackedItem, bare_number, track_item, window_start
 
@@ -43,14 +43,12 @@ class Edit:
 
 
 def load_roadmap(path: Path) -> Roadmap:
-    from roadmapctl.loader import load
+    """The roadmap to edit, through the one load path: a roadmap with errors is not edited."""
+    from roadmapctl.reading import require
 
     if not path.is_file():
         raise InputError(f"файла {path} нет", "укажите путь к карте, например roadmaps/карта.yaml")
-    result = load(path)
-    if result.roadmap is None or any(p.is_error for p in result.problems):
-        raise InputError(f"файл {path} содержит ошибки, запустите roadmapctl check {path}")
-    return result.roadmap
+    return require(path, "файл не изменён")
 
 
 def find_item(items: list[TrackedItem], text: str, path: Path) -> TrackedItem:
@@ -131,8 +129,8 @@ def plan_completion(roadmap: Roadmap, item: TrackedItem, on: date, due: date | N
         inside = [o for i, o in enumerate(occs)
                   if window_start(deadline.occurrences, i) <= on <= o.effective_due]
         if inside and all(o.completion is not None for o in inside):
-            raise UsageError(_already(item, inside[0]),
-                             "если это отметка за другой срок, укажите его: --due ДАТА")
+            raise ValueRefused(_already(item, inside[0]), "если это отметка за другой срок, укажите его",
+                               field="due", given=False)
     new = Completion(date=on, due=due, note=note)
     after = retrack(item, roadmap, date.max, status="in_progress",
                     completions=[*item.item.completions, new])

@@ -19,10 +19,11 @@ class RoadmapctlError(Exception):
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(self, message: str, hint: str | None = None, details: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.details = details  # lines shown between the message and the hint (findings)
 
 
 class UsageError(RoadmapctlError):
@@ -35,3 +36,25 @@ class InputError(RoadmapctlError):
 
 class OutputError(RoadmapctlError):
     """An output that cannot or must not be written."""
+
+
+class OutputExists(OutputError):
+    """An output file that exists and may not be replaced; `main` adds how to allow it (the option)."""
+
+
+class ValueRefused(UsageError):
+    """A value handed to the domain (a period, a date, an edition) that it cannot accept.
+
+    Domain modules do not know which command-line option carried the value,
+    so they name it by `field` («to», «period», «gost») and never by option;
+    the command layer re-raises it with the option's name in front
+    (`commands.params.options`).  `given` is False when the value was
+    missing, not wrong: then the message is not prefixed with the option.
+    """
+
+    def __init__(self, message: str, hint: str | None = None, *, field: str, given: bool = True,
+                 example: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.field = field
+        self.given = given
+        self.example = example  # a value that would do, shown as «например: --to 2024/2025»

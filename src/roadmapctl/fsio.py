@@ -13,7 +13,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from roadmapctl.errors import OutputError
+from roadmapctl.errors import OutputError, OutputExists
 
 
 def write_atomic(path: Path, data: bytes | str, *, overwrite: bool) -> None:
@@ -24,7 +24,7 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool) -> None:
     if path.is_dir():
         raise OutputError(f"{path} — это папка, а не файл", "укажите имя файла внутри неё")
     if path.exists() and not overwrite:
-        raise OutputError(f"файл {path} уже существует", "чтобы перезаписать его, добавьте --force")
+        raise OutputExists(f"файл {path} уже существует")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"папки {folder} нет", "создайте её или укажите другой путь")

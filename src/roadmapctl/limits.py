@@ -20,11 +20,16 @@ MAX_NESTING_DEPTH = 200
 MAX_ALIAS_EXPANSION = 200_000
 # Control dates one item may produce (a monthly deadline over 100 years is 1,200).
 MAX_OCCURRENCES_PER_ITEM = 2_000
-# Control dates one run may produce over all files.
-MAX_OCCURRENCES_PER_RUN = 2_000_000
+# Control dates one run holds for its report, over all files: the dates `overdue`
+# lists, every tracked date of `list` and `calendar` (`stats` keeps counts only).
+# Half a million is far beyond any readable report and a few hundred megabytes.
+MAX_OCCURRENCES_PER_RUN = 500_000
 # Dates users may write or pass: outside this range a date is a typo.
 MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2199, 12, 31)
+# Years a roadmap's period and the years in deadline phrases may name.
+MIN_YEAR = 1900
+MAX_YEAR = 2100
 # A look-ahead window in days (`--within`).
 MAX_WINDOW_DAYS = 3_660
 # A document to import: the file itself and its unpacked contents (.docx, .xlsx are zips).

@@ -24,6 +24,7 @@ from roadmapctl.errors import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
+    OutputExists,
     RoadmapctlError,
 )
 
@@ -112,7 +113,10 @@ def run(argv: list[str] | None = None) -> int:
     try:
         result = build_app(command)(args=args, prog_name="roadmapctl", standalone_mode=False)
     except RoadmapctlError as exc:
-        _error(exc.message, exc.hint)
+        hint = exc.hint
+        if isinstance(exc, OutputExists) and hint is None:
+            hint = "чтобы перезаписать его, добавьте --force"  # every command that writes has it
+        _error(exc.message, hint, exc.details)
         return exc.exit_code
     except KeyboardInterrupt:
         _error("прервано")
@@ -218,8 +222,10 @@ def _usage_hint(exc: Any, command: str | None = None) -> str:
     return f"справка: {path} --help"
 
 
-def _error(message: str, hint: str | None = None) -> None:
+def _error(message: str, hint: str | None = None, details: tuple[str, ...] = ()) -> None:
     sys.stderr.write(f"roadmapctl: ошибка: {message}\n")
+    for line in details:
+        sys.stderr.write(f"  {line}\n")
     if hint:
         sys.stderr.write(f"  {hint}\n")
 

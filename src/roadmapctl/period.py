@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from roadmapctl.limits import MAX_YEAR, MIN_YEAR
+
 PeriodKind = Literal["academic", "years", "dates"]
 
 _ACADEMIC = re.compile(r"^\s*(\d{4})\s*/\s*(\d{4})\s*$")
 _YEARS = re.compile(r"^\s*(\d{4})(?:\s*[-–—]\s*(\d{4}))?\s*$")
 _DATES = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})\s*$")
-#: Years a roadmap can cover; the deadline reader accepts the same.
-FIRST_YEAR, LAST_YEAR = 1900, 2100
+#: Years a roadmap can cover; the deadline reader accepts the same (limits.py).
+FIRST_YEAR, LAST_YEAR = MIN_YEAR, MAX_YEAR
 
 
 class PeriodError(ValueError):

@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from roadmapctl.errors import InputError, OutputError, UsageError
+from roadmapctl.errors import InputError, OutputError, ValueRefused
 from roadmapctl.period import Period, PeriodError, parse_period
 from roadmapctl.rollover_tree import drop_key, same_style
 
@@ -46,21 +46,25 @@ class RolloverResult:
 
 
 def target_period(old: Period, to_text: str) -> Period:
-    """The new period: as written in --to, or the old one's shape moved to those years."""
+    """The new period: as written, or the old one's shape moved to those years.
+
+    A period that cannot be used is a `ValueRefused` of the field «to»: the
+    command names the option it came from.
+    """
     try:
         to = parse_period(to_text)
     except PeriodError as exc:
-        raise UsageError(f"--to: {exc}") from None
+        raise ValueRefused(str(exc), field="to") from None
     delta = to.start.year - old.start.year
     if delta <= 0:
-        raise UsageError(f"--to: новый период {to.text} должен начинаться позже текущего ({old.text})")
+        raise ValueRefused(f"новый период {to.text} должен начинаться позже текущего ({old.text})", field="to")
     shifted = old.shifted_years(delta)
     if to.kind == old.kind and (to.kind == "dates" or to.end.year - to.start.year == old.end.year - old.start.year):
         return to
     if (shifted.start.year, shifted.end.year) == (to.start.year, to.end.year):
         return shifted
-    raise UsageError(f"--to: период {to.text} не совпадает по длительности с текущим ({old.text})",
-                     f"например: --to {shifted.text}")
+    raise ValueRefused(f"период {to.text} не совпадает по длительности с текущим ({old.text})",
+                       field="to", example=shifted.text)
 
 
 def move_period_years(text: str, old: Period, delta: int) -> str:
@@ -76,8 +80,8 @@ def default_output(path: Path, old: Period, delta: int) -> Path:
     """chelyabinsk-2023-2024.yaml → chelyabinsk-2024-2025.yaml."""
     name = move_period_years(path.name, old, delta)
     if name == path.name:
-        raise UsageError(f"в имени файла {path.name} нет лет периода — не из чего составить имя новой карты",
-                         "укажите его: -o roadmaps/<имя>.yaml")
+        raise ValueRefused(f"в имени файла {path.name} нет лет периода — не из чего составить имя новой карты",
+                           "укажите имя новой карты", field="output", given=False, example="roadmaps/<имя>.yaml")
     return path.with_name(name)
 
 
@@ -176,14 +180,14 @@ def only_keys_inserted(before: str, after: str) -> bool:
 
 
 def rollover(path: Path, to_text: str) -> RolloverResult:
-    from roadmapctl.loader import load
+    from roadmapctl.reading import require
     from roadmapctl.yamledit import dump_document, load_document
 
-    loaded = load(path)
-    if loaded.roadmap is None or loaded.roadmap.period is None or any(p.is_error for p in loaded.problems):
-        raise InputError(f"{path}: в файле ошибки, перенести карту нельзя",
-                         f"сначала исправьте их: roadmapctl check {path}")
-    old_period = loaded.roadmap.period
+    roadmap = require(path, "новая карта не создана")
+    if roadmap.period is None:  # a required field: `check` reports its absence as an error
+        raise InputError(f"в карте {path} нет периода — новая карта не создана",
+                         f"подробности: roadmapctl check {path}")
+    old_period = roadmap.period
     new_period = target_period(old_period, to_text)
     delta = new_period.start.year - old_period.start.year
     prefix = key_prefix(path)
@@ -255,10 +259,10 @@ def _shift_due(value: Any, delta: int) -> Any:
         return value
     if isinstance(value, date):
         return add_years(value, delta)
-    from roadmapctl.options import parse_date
+    from roadmapctl.ru import read_date
 
-    day = parse_date(str(value), "due")
-    return same_style(value, add_years(day, delta).isoformat()) if day else value
+    day = read_date(str(value))  # file data: read as the loader reads it, not as an option
+    return same_style(value, add_years(day, delta).isoformat()) if isinstance(day, date) else value
 
 
 def _short(text: str, limit: int = 40) -> str:

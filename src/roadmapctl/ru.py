@@ -62,7 +62,8 @@ def date_words(day: date) -> str:
 def read_date(text: str) -> date | str:
     """«2024-03-15» or «15.03.2024» as a date, else why not (in Russian).
 
-    The two spellings people use in files and on the command line alike.
+    The two spellings people use in files and on the command line alike, and
+    the one place both are bounded (`limits.MIN_DATE`, `limits.MAX_DATE`).
     """
     raw = text.strip()
     if m := _ISO_DATE.match(raw):
@@ -72,6 +73,21 @@ def read_date(text: str) -> date | str:
     else:
         return f"«{raw}» — не дата; пишите 2024-03-15 или 15.03.2024"
     try:
-        return date(year, month, day)
+        day_read = date(year, month, day)
     except ValueError:
         return f"даты «{raw}» не существует"
+    return day_read if _in_range(day_read) else out_of_range(raw)
+
+
+def _in_range(day: date) -> bool:
+    from roadmapctl.limits import MAX_DATE, MIN_DATE
+
+    return MIN_DATE <= day <= MAX_DATE
+
+
+def out_of_range(raw: str) -> str:
+    """Why a date outside `limits.MIN_DATE`…`MAX_DATE` is refused: it is a typo, and 9999-12-31
+    would overflow the first «day after» any report computes."""
+    from roadmapctl.limits import MAX_DATE, MIN_DATE
+
+    return f"дата «{raw}» вне допустимых {date_numeric(MIN_DATE)} – {date_numeric(MAX_DATE)}"

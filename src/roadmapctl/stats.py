@@ -16,11 +16,12 @@ several executors counts for each of them; the total counts it once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from roadmapctl.overdue import Loaded, TrackedFile, executor_filter, executor_labels, fold
+from roadmapctl.tracking.service import TrackedFile, executor_filter, executor_labels, fold
 from roadmapctl.tracking import Tracked, TrackedItem
 
 By = Literal["executor", "section", "file"]
@@ -74,12 +75,16 @@ class Report:
     total: Tally
 
 
-def discipline(loaded: Loaded, as_of: date, by: By, executor: str | None = None) -> Report:
+def discipline(files: Iterable[TrackedFile], as_of: date, by: By, executor: str | None = None,
+               several: bool = False) -> Report:
+    """Counts over the roadmaps, taken one at a time (they may stream from `iter_tracked`).
+
+    `several`: the sections of several roadmaps are labelled with their file.
+    """
     matches = executor_filter(executor)
     groups: dict[str, Tally] = {}
     total = Tally("Итого")
-    several = len(loaded.files) > 1
-    for file in loaded.files:
+    for file in files:
         for item in file.items:
             if item.cancelled or not matches(file.roadmap, item):
                 continue

@@ -85,17 +85,21 @@ def read_text(path: Path, encoding: str = Encoding.AUTO) -> str | SourceProblem:
     if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
         # reading a pipe would wait for a writer forever: a hung pre-commit hook
         return SourceProblem("это не обычный файл (канал, устройство или сокет), в нём нет дорожной карты")
-    size = info.st_size
-    if size > MAX_BYTES:
-        return SourceProblem(
-            f"файл слишком большой ({size / 1024 / 1024:.1f} МБ, предел "
-            f"{MAX_BYTES // 1024 // 1024} МБ): это не похоже на дорожную карту"
-        )
+    if too_big := size_problem(info.st_size):
+        return too_big
     try:
         data = path.read_bytes()
     except OSError as exc:
         return SourceProblem(f"не удалось прочитать файл: {_os_reason(exc)}")
     return decode(data, encoding)
+
+
+def size_problem(size: int) -> SourceProblem | None:
+    """The refusal of a roadmap over the size bound; the same for files, stdin and git blobs."""
+    if size <= MAX_BYTES:
+        return None
+    return SourceProblem(f"файл слишком большой ({size / 1024 / 1024:.1f} МБ, предел "
+                         f"{MAX_BYTES // 1024 // 1024} МБ): это не похоже на дорожную карту")
 
 
 def decode(data: bytes, encoding: str = Encoding.AUTO) -> str | SourceProblem:

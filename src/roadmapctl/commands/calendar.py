@@ -10,7 +10,6 @@ import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
-from roadmapctl.commands.overdue import EXECUTOR
 from roadmapctl.errors import EXIT_OK, InputError
 
 
@@ -18,13 +17,17 @@ def run(paths: Sequence[str], output: Path, executor: str | None, force: bool) -
     from datetime import date
 
     from roadmapctl.calendar_export import build_calendar
+    from roadmapctl.commands.readout import skipped_lines, warn
     from roadmapctl.fsio import write_atomic
-    from roadmapctl.overdue import load_tracked
     from roadmapctl.ru import count
+    from roadmapctl.tracking.service import load_tracked
 
     # Control dates do not depend on «today»; as_of only decides states, unused here.
-    loaded = load_tracked(paths, date.max, executor)
-    if loaded.warn():
+    with params.options({"executor": "--executor"}):
+        loaded = load_tracked(paths, date.max, executor)
+    warn([*loaded.warnings, *skipped_lines(loaded.skipped)])
+    if loaded.broken:
+        # A calendar without a skipped roadmap would delete its events from every subscriber's feed.
         raise InputError(f"календарь {output} не записан: исправьте карты и повторите")
     data, total = build_calendar(loaded.files, executor)
     if str(output) == "-":
@@ -46,7 +49,7 @@ def register(app: typer.Typer) -> None:
         output: Path = typer.Option(
             ..., "--output", "-o", metavar="ПУТЬ", help="Куда записать календарь, например deadlines.ics; «-» — в стандартный вывод.",
         ),
-        executor: str = EXECUTOR,
+        executor: str = params.EXECUTOR,
         force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
     ) -> int:
         """Календарь сроков (.ics) для Outlook, Thunderbird, телефона.

@@ -13,26 +13,16 @@ import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
-from roadmapctl.diagnostics import Problem, sort_key
+from roadmapctl.diagnostics import Problem
 from roadmapctl.discovery import iter_roadmaps
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, InputError
 from roadmapctl.formatters import FORMATS
 
 
-def check_file(path: Path, as_of: date, encoding: str = "auto") -> list[Problem]:
-    """All problems of one file, sorted; the unit of work for parallel runs."""
-    from roadmapctl.loader import load
-    from roadmapctl.rules import Context, run_rules
-
-    result = load(path, encoding=encoding)
-    ctx = Context(result.roadmap, result.problems, as_of)
-    problems = list(run_rules(ctx, result.path))
-    return sorted(set(problems), key=sort_key)
-
-
 def run(paths: Sequence[str], fmt: str, as_of: date, encoding: str = "auto",
         jobs: int | None = None) -> int:
     from roadmapctl.parallel import ordered_map
+    from roadmapctl.reading.checking import check_file
 
     unreadable: list[tuple[Path, str]] = []
     files = iter_roadmaps(paths, unreadable)

@@ -38,29 +38,20 @@ def sources(old: str, new: str | None, rev_from: str | None, rev_to: str | None)
 
 
 def load_side(source: Any) -> Any:
-    """The roadmap of one side; a file that does not load is an input error (exit 2)."""
+    """The roadmap of one side, through the one load path; a roadmap with errors is refused (exit 2)."""
     from roadmapctl.diff.gitrev import read_revision
-    from roadmapctl.loader import load, load_text
-    from roadmapctl.ru import count
+    from roadmapctl.reading import require
 
     if source.rev is not None:
-        result = load_text(read_revision(source), source.display)
-    else:
-        path = Path(source.path)
-        if path.is_dir():
-            raise InputError(f"{source.path} — папка, а не файл карты",
-                             "укажите два файла: roadmapctl diff СТАРАЯ.yaml НОВАЯ.yaml")
-        if not path.is_file():
-            raise InputError(f"файла {source.path} нет",
-                             "укажите путь к карте или ревизию в виде РЕВИЗИЯ:путь, например HEAD~1:" + source.path)
-        result = load(path)
-    errors = [p for p in result.problems if p.is_error]
-    if result.roadmap is None or errors:
-        found = count(len(errors), "ошибка", "ошибки", "ошибок") if errors else "ошибки"
-        first = f": {errors[0].message} (строка {errors[0].line})" if errors else ""
-        raise InputError(f"в карте {source.display} {found}{first} — сравнение невозможно",
-                         f"подробности: roadmapctl check {source.path}" if source.rev is None else None)
-    return result.roadmap
+        return require(source.path, "сравнение невозможно", data=read_revision(source), display=source.display)
+    path = Path(source.path)
+    if path.is_dir():
+        raise InputError(f"{source.path} — папка, а не файл карты",
+                         "укажите два файла: roadmapctl diff СТАРАЯ.yaml НОВАЯ.yaml")
+    if not path.is_file():
+        raise InputError(f"файла {source.path} нет",
+                         "укажите путь к карте или ревизию в виде РЕВИЗИЯ:путь, например HEAD~1:" + source.path)
+    return require(path, "сравнение невозможно")
 
 
 def run(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt: str | None,

@@ -9,19 +9,8 @@ from pathlib import Path
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_OK, UsageError
-
-
-def past_date(text: str | None, option: str, today: date) -> date:
-    """A date option that defaults to today and must not lie in the future."""
-    from roadmapctl.options import parse_date
-    from roadmapctl.ru import date_numeric
-
-    day = parse_date(text, option) or today
-    if day > today:
-        raise UsageError(f"{option}: дата {date_numeric(day)} ещё не наступила "
-                         f"(сегодня {date_numeric(today)})")
-    return day
 
 
 def run(path: Path, item_text: str, on: date, due: date | None, note: str | None) -> int:
@@ -32,7 +21,8 @@ def run(path: Path, item_text: str, on: date, due: date | None, note: str | None
 
     roadmap = edits.load_roadmap(path)
     item = edits.find_item(track(roadmap, on), item_text, path)
-    completion, edit = edits.plan_completion(roadmap, item, on, due, note, path)
+    with params.options({"due": "--due"}, hints={"due": "если это отметка за другой срок, укажите его: --due ДАТА"}):
+        completion, edit = edits.plan_completion(roadmap, item, on, due, note, path)
     edits.write_completion(path, item, completion, edit.status)
     occ = edit.occurrence
     which = f" за срок {date_numeric(occ.due)}" if len(item.occurrences) > 1 else ""
@@ -71,4 +61,4 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.options import parse_date, today_or
 
         today = today_or(None)
-        return run(roadmap, item, past_date(on, "--on", today), parse_date(due, "--due"), note)
+        return run(roadmap, item, params.past_date(on, "--on", today), parse_date(due, "--due"), note)

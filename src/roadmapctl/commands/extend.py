@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_OK, UsageError
 
 
@@ -55,10 +56,9 @@ def register(app: typer.Typer) -> None:
         невыполненные сроки до новой даты); overdue считает просрочку от
         нового срока. Срок раньше текущего не принимается (код выхода 2).
         """
-        from roadmapctl.commands.done import past_date
         from roadmapctl.options import parse_date, today_or
 
         new_due = parse_date(to, "--to")
         if new_due is None:
             raise UsageError("--to: укажите новый срок")
-        return run(roadmap, item, new_due, reason, basis, past_date(on, "--on", today_or(None)))
+        return run(roadmap, item, new_due, reason, basis, params.past_date(on, "--on", today_or(None)))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
@@ -18,18 +19,18 @@ if TYPE_CHECKING:
     from roadmapctl.importer.build import ImportResult
 
 
+PERIOD_HINT = "укажите его: --period 2023/2024 (учебный год), 2021-2025 (годы) или 2021-06-01..2022-08-31"
+
+
 def default_output(source: Path) -> Path:
     return Path("roadmaps") / f"{source.stem}.yaml"
 
 
 def check_text(text: str, shown: str, as_of: date) -> list[Problem]:
-    """What `roadmapctl check` would say about the written file."""
-    from roadmapctl.diagnostics import sort_key
-    from roadmapctl.loader import load_text
-    from roadmapctl.rules import Context, run_rules
+    """What `roadmapctl check` would say about the written file (same loader, same bounds)."""
+    from roadmapctl.reading import check, read
 
-    loaded = load_text(text, shown)
-    return sorted(set(run_rules(Context(loaded.roadmap, loaded.problems, as_of), shown)), key=sort_key)
+    return check(read(shown, data=text.encode("utf-8"), display=shown), as_of)
 
 
 def _place_key(where: str) -> tuple[int, ...]:
@@ -67,20 +68,10 @@ def report(result: ImportResult, source: str, target: str, problems: list[Proble
         lines += [f"  {where}: {message}" if where else f"  {message}" for where, message in notes]
     else:
         lines.append("Замечаний к переносу нет.")
+    from roadmapctl.commands.readout import check_verdict
+
     lines += check_verdict(problems)
     return "\n".join(lines) + "\n"
-
-
-def check_verdict(problems: list[Problem]) -> list[str]:
-    """The `check` result of a written roadmap, for the reports of import and rollover."""
-    from roadmapctl.ru import count
-
-    errors = [p for p in problems if p.is_error]
-    warnings = len(problems) - len(errors)
-    verdict = "ошибок нет" if not errors else count(len(errors), "ошибка", "ошибки", "ошибок")
-    tail = f", {count(warnings, 'предупреждение', 'предупреждения', 'предупреждений')}" if warnings else ""
-    return [f"Проверка roadmapctl check: {verdict}{tail}.",
-            *(f"  {p.path}:{p.line}:{p.col}: {p.message}" for p in errors)]
 
 
 def _count_sections(sections: list) -> int:  # type: ignore[type-arg]
@@ -92,7 +83,8 @@ def run(source: Path, output: str | None, period: str | None, force: bool, as_of
     from roadmapctl.importer import import_file
     from roadmapctl.importer.writer import render_yaml
 
-    result = import_file(source, period)
+    with params.options({"period": "--period"}, hints={"period": PERIOD_HINT}):
+        result = import_file(source, period)
     target = output or str(default_output(source))
     comments = [f"Импортировано из файла {source.name} командой roadmapctl import;",
                 "места, требующие проверки, перечислены в отчёте импорта."]

@@ -11,11 +11,10 @@ import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
-from roadmapctl.commands.overdue import EXECUTOR
 from roadmapctl.errors import EXIT_OK, EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
-    from roadmapctl.overdue import Loaded, TrackedFile
+    from roadmapctl.tracking.service import Loaded, TrackedFile
     from roadmapctl.reports import Column
     from roadmapctl.tracking import Tracked, TrackedItem
 
@@ -27,12 +26,16 @@ FORMATS = ("table", "json", "csv")
 def run(paths: Sequence[str], as_of: date, executor: str | None, statuses: set[str] | None,
         start: date | None, end: date | None, fmt: str, out: IO[str] | None = None) -> int:
     from roadmapctl import reports
-    from roadmapctl.overdue import load_tracked
+    from roadmapctl.commands.readout import skipped_lines, unread_note, warn
+    from roadmapctl.tracking.service import load_tracked
 
     out = out or sys.stdout
-    loaded = load_tracked(paths, as_of, executor)
-    broken = loaded.warn()
+    with params.options({"executor": "--executor"}):
+        loaded = load_tracked(paths, as_of, executor)
+    warn([*loaded.warnings, *skipped_lines(loaded.skipped)])
     rows = pick(loaded, executor, statuses, start, end)
+    if loaded.broken and fmt == "table":
+        out.write(unread_note([f.path for f in loaded.skipped], len(loaded.files)) + "\n\n")
     if fmt == "json":
         out.write(reports.to_json([record(f, t, occs) for f, t, occs in rows]))
     elif fmt == "csv":
@@ -44,13 +47,13 @@ def run(paths: Sequence[str], as_of: date, executor: str | None, statuses: set[s
         con.print(reports.rich_table(table_columns(), shown(rows)))
     else:
         out.write(plain(rows, as_of, start, end))
-    return EXIT_USAGE if broken else EXIT_OK
+    return EXIT_USAGE if loaded.broken else EXIT_OK
 
 
 def pick(loaded: Loaded, executor: str | None, statuses: set[str] | None, start: date | None,
          end: date | None) -> list[Row]:
     """(file, item, control dates shown) for every item that passes the filters."""
-    from roadmapctl.overdue import executor_filter
+    from roadmapctl.tracking.service import executor_filter
 
     matches = executor_filter(executor)
     window = start is not None or end is not None
@@ -102,7 +105,7 @@ def _dates(occs: tuple[Tracked, ...]) -> list[str]:
 def plain(rows: list[Row], as_of: date, start: date | None,
           end: date | None) -> str:
     from roadmapctl import reports
-    from roadmapctl.overdue import executor_labels
+    from roadmapctl.tracking.service import executor_labels
 
     lines = [header(len(rows), as_of, start, end)]
     for file, item, occs in rows:
@@ -136,7 +139,7 @@ def shown(rows: list[Row]) -> list[dict[str, Any]]:
 
 def display(file: TrackedFile, item: TrackedItem, occs: tuple[Tracked, ...]) -> dict[str, Any]:
     from roadmapctl import reports
-    from roadmapctl.overdue import executor_labels
+    from roadmapctl.tracking.service import executor_labels
 
     return {"item": item.address, "title": item.item.title,
             "executors": reports.names(executor_labels(file.roadmap, item.executors)),
@@ -154,7 +157,7 @@ def occurrence(o: Tracked) -> dict[str, Any]:
 
 
 def record(file: TrackedFile, item: TrackedItem, occs: tuple[Tracked, ...]) -> dict[str, Any]:
-    from roadmapctl.overdue import executor_labels
+    from roadmapctl.tracking.service import executor_labels
 
     return {"file": file.path, "line": item.line, "item": item.address, "title": item.item.title,
             "executors": executor_labels(file.roadmap, item.executors), "deadline": item.phrase,
@@ -181,7 +184,7 @@ def register(app: typer.Typer) -> None:
     @app.command("list", cls=RussianCommand)
     def list_command(
         paths: list[str] = params.PATHS,
-        executor: str = EXECUTOR,
+        executor: str = params.EXECUTOR,
         status: list[str] = typer.Option(
             None, "--status", metavar="СТАТУС",
             help="Только с этим статусом: planned, in_progress, done, cancelled "

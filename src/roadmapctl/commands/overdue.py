@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import IO, TYPE_CHECKING, Any
 
@@ -14,63 +14,69 @@ from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
-    from roadmapctl.overdue import Entry, Group
+    from roadmapctl.tracking.service import Entry, Group
     from roadmapctl.reports import Column
 
     Part = tuple[str, list[Entry], bool]  # heading, entries, whether they are upcoming
 
 FORMATS = ("table", "json", "csv", "markdown")
-EXECUTOR = typer.Option(  # shared by list, stats and calendar
-    None, "--executor", "-e", metavar="ТЕКСТ",
-    help="Только мероприятия исполнителя: идентификатор, краткое или полное наименование или их "
-         "часть (без учёта регистра, ё = е). Точное совпадение важнее: «ОО» — без «ООО».",
-)
 
 
 def run(paths: Sequence[str], as_of: date, executor: str | None, within: int | None, fmt: str,
         group_by: str, exit_code: bool, quiet: bool, jobs: int | None = None,
         out: IO[str] | None = None) -> int:
-    from roadmapctl.overdue import scan
+    from roadmapctl.commands.readout import skipped_lines, unread_note, warn
+    from roadmapctl.tracking.service import scan
 
     out = out or sys.stdout
-    found = scan(paths, as_of, executor, within, jobs)
-    broken = found.loaded.warn()
+    with params.options({"executor": "--executor"}):
+        found = scan(paths, as_of, executor, within, jobs)
+    skipped = found.loaded.skipped
+    warn([*found.loaded.warnings, *skipped_lines(skipped)])
     entries = found.entries
-    if entries or not quiet:
-        out.write(render(entries, as_of, executor, within, fmt, group_by, out))
-    if broken:
+    if skipped and fmt in ("table", "markdown"):
+        # on stdout, with the report: a cron mail must not read as a good day
+        out.write(unread_note([f.path for f in skipped], found.read) + "\n\n")
+    if entries or not quiet or skipped:
+        out.writelines(render(entries, as_of, executor, within, fmt, group_by, out, partial=bool(skipped)))
+    if skipped:
         return EXIT_USAGE
     missed = any(e.group == "overdue" for e in entries)
     return EXIT_FINDINGS if exit_code and missed else EXIT_OK
 
 
 def render(entries: list[Entry], as_of: date, executor: str | None, within: int | None, fmt: str,
-           group_by: str, out: IO[str]) -> str:
+           group_by: str, out: IO[str], partial: bool = False) -> Iterable[str]:
+    """The report in pieces (plain text streams line by line: a huge report is never one string);
+    `partial` when some roadmaps were skipped: then «нет» is never said."""
     from roadmapctl import reports
 
     overdue = [e for e in entries if e.group == "overdue"]
     upcoming = [e for e in entries if e.group == "upcoming"]
     if fmt == "json":
-        return reports.to_json([record(e, within is not None) for e in entries])
+        return [reports.to_json([record(e, within is not None) for e in entries])]
     if fmt == "csv":
-        return reports.to_csv(csv_columns(within is not None),
-                              [record(e, within is not None) for e in entries])
-    parts = [(header(overdue, as_of, executor), overdue, False)]
+        return [reports.to_csv(csv_columns(within is not None),
+                               [record(e, within is not None) for e in entries])]
+    parts = [(header(overdue, as_of, executor, partial), overdue, False)]
     if within is not None:
-        parts.append((soon_header(upcoming, as_of, within), upcoming, True))
+        parts.append((soon_header(upcoming, as_of, within, partial), upcoming, True))
     if fmt == "markdown":
-        return markdown(parts, group_by)
+        return [markdown(parts, group_by)]
     if reports.is_terminal(out) and fits(parts, out):
         terminal(parts, group_by, out)
-        return ""
+        return []
     return plain(parts, group_by)
 
 
-def header(overdue: list[Entry], as_of: date, executor: str | None) -> str:
+def header(overdue: list[Entry], as_of: date, executor: str | None, partial: bool = False) -> str:
     from roadmapctl.ru import count, date_numeric
 
     items = len({(e.file, e.item) for e in overdue})
     who = f", исполнитель «{executor}»" if executor else ""
+    if not overdue and partial:
+        return (f"В прочитанных картах просроченные мероприятия не найдены (на {date_numeric(as_of)}{who}); "
+                "не прочитанные карты не проверены.")
     if not overdue:
         return f"Просроченных мероприятий нет (на {date_numeric(as_of)}{who})."
     head = f"Просрочено {count(items, 'мероприятие', 'мероприятия', 'мероприятий')}"
@@ -79,7 +85,7 @@ def header(overdue: list[Entry], as_of: date, executor: str | None) -> str:
     return f"{head} (на {date_numeric(as_of)}{who})"
 
 
-def soon_header(upcoming: list[Entry], as_of: date, within: int) -> str:
+def soon_header(upcoming: list[Entry], as_of: date, within: int, partial: bool = False) -> str:
     from roadmapctl.reports import days
     from roadmapctl.ru import count, date_numeric
 
@@ -91,7 +97,8 @@ def soon_header(upcoming: list[Entry], as_of: date, within: int) -> str:
     else:  # «в ближайшие 21 день»: a preceding adjective takes the plural
         when = f"в ближайшие {days(within)} (по {last})"
     items = len({(e.file, e.item) for e in upcoming})
-    found = count(items, "мероприятие", "мероприятия", "мероприятий") if items else "нет"
+    none = "в прочитанных картах не найдено" if partial else "нет"
+    found = count(items, "мероприятие", "мероприятия", "мероприятий") if items else none
     return f"Срок наступает {when}: {found}"
 
 
@@ -126,7 +133,7 @@ def csv_columns(with_group: bool) -> list[Column]:
 
 
 def _groups(entries: list[Entry], group_by: str) -> list[Group]:
-    from roadmapctl.overdue import group
+    from roadmapctl.tracking.service import group
 
     return group(entries, group_by) if entries else []  # type: ignore[arg-type]  # a GroupBy, checked by choice()
 
@@ -135,30 +142,29 @@ def _heading(title: str, group_by: str) -> str:
     return f"Исполнитель: {title}" if group_by == "executor" else f"Файл: {title}"
 
 
-def plain(parts: list[Part], group_by: str) -> str:
-    """Cron-friendly text: a block per control date, file:line first, nothing wrapped."""
+def plain(parts: list[Part], group_by: str) -> Iterator[str]:
+    """Cron-friendly text: a block per control date, file:line first, nothing wrapped; line by line."""
     from roadmapctl import reports
 
-    lines: list[str] = []
-    for title, entries, soon in parts:
-        lines += [title, ""] if entries else [title]
+    pending = 0  # blank lines owed: written only before more text, so the report ends with its last line
+    for number, (title, entries, soon) in enumerate(parts):
+        if number:
+            pending = max(pending, 1)
+        yield "\n" * pending + title + "\n"
+        pending = 1 if entries else 0
         for grp in _groups(entries, group_by):
             if grp.title is not None:
-                lines += [_heading(grp.title, group_by), ""]
+                yield "\n" * pending + _heading(grp.title, group_by) + "\n"
+                pending = 1
             for e in grp.entries:
                 occ = e.occurrence
                 when = reports.due_in(e.days) if soon else reports.overdue_by(e.days)
-                lines += [
-                    f"{e.file}:{e.line}: {e.item} {e.title}",
-                    f"    Исполнители: {reports.names(e.executors)}",
-                    f"    Срок: {reports.phrase(e.deadline)} ({reports.span(occ)}{reports.moved(occ)}) — {when}",
-                    "",
-                ]
+                yield ("\n" * pending + f"{e.file}:{e.line}: {e.item} {e.title}\n"
+                       f"    Исполнители: {reports.names(e.executors)}\n"
+                       f"    Срок: {reports.phrase(e.deadline)} ({reports.span(occ)}{reports.moved(occ)}) — {when}\n")
+                pending = 1
         if not entries and len(parts) > 1:
-            lines.append("")
-    while lines and lines[-1] == "":
-        lines.pop()
-    return "\n".join(lines) + "\n"
+            pending = 1
 
 
 def _display_rows(entries: list[Entry], soon: bool) -> list[dict[str, Any]]:
@@ -228,7 +234,7 @@ def register(app: typer.Typer) -> None:
     def overdue_command(
         paths: list[str] = params.PATHS,
         as_of: str = params.AS_OF,
-        executor: str = EXECUTOR,
+        executor: str = params.EXECUTOR,
         within: int = typer.Option(
             None, "--within", metavar="N",
             help="Показать отдельно и то, срок чего наступает в ближайшие N дней (0 — только сегодня).",
@@ -256,9 +262,14 @@ def register(app: typer.Typer) -> None:
         если есть просроченные), 2 — ошибка в аргументах или в картах.
         """
         from roadmapctl.options import choice, today_or
-        from roadmapctl.overdue import GROUP_BY
+        from roadmapctl.tracking.service import GROUP_BY
+
+        from roadmapctl.limits import MAX_WINDOW_DAYS
 
         if within is not None and within < 0:
             raise UsageError("--within: число дней не может быть отрицательным")
+        if within is not None and within > MAX_WINDOW_DAYS:
+            raise UsageError(f"--within: {within} — слишком далеко; не больше {MAX_WINDOW_DAYS} дней (10 лет)",
+                             "для сроков на годы вперёд: roadmapctl list --from ДАТА --to ДАТА")
         return run(paths or [], today_or(as_of), executor, within, choice(fmt, FORMATS, "--format"),
                    choice(group_by, GROUP_BY, "--group-by"), exit_code, quiet, jobs)

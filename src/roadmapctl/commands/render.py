@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_OK, InputError, UsageError
 
 WHAT_NAMES = {"both": "приказ и приложение", "order": "приказ", "annex": "приложение"}
@@ -38,10 +39,9 @@ def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
         template: Path | None, force: bool, edition: str | None, executors: str | None,
         qr: str | None, timeline: bool = False) -> int:
     from roadmapctl.fsio import write_atomic
-    from roadmapctl.loader import load
     from roadmapctl.options import choice
+    from roadmapctl.reading import require
     from roadmapctl.render import EXECUTOR_MODES, WHATS, approval_warnings, render_document
-    from roadmapctl.ru import count
 
     what = choice(what, WHATS, "--what")
     if executors is not None:
@@ -53,16 +53,14 @@ def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
         raise InputError(f"файла {roadmap_path} нет", "укажите путь к карте, например roadmaps/карта.yaml")
     if template is not None:
         _check_template(template, fmt)
-    result = load(roadmap_path)
-    errors = [p for p in result.problems if p.is_error]
-    if result.roadmap is None or errors:
-        found = count(len(errors), "ошибка", "ошибки", "ошибок") if errors else "ошибки"
-        raise InputError(f"в карте {roadmap_path} {found} — документ не построен",
-                         f"подробности: roadmapctl check {roadmap_path}")
+    roadmap = require(roadmap_path, "документ не построен")
     if timeline and fmt != "html":
         raise UsageError("--timeline: шкала времени есть только в HTML", "добавьте --format html")
-    data = render_document(result.roadmap, what, fmt, template, edition, executors, qr, timeline)
-    for line, message in approval_warnings(result.roadmap):
+    with params.options({"what": "--what", "gost": "--gost", "qr": "--qr"},
+                        hints={"what": "напечатайте только приложение: --what annex",
+                               "qr": "уберите --qr или укажите --gost 2025"}):
+        data = render_document(roadmap, what, fmt, template, edition, executors, qr, timeline)
+    for line, message in approval_warnings(roadmap):
         sys.stderr.write(f"предупреждение: {roadmap_path}:{line}: {message}\n")
     if str(output) == "-":
         sys.stdout.flush()
@@ -71,7 +69,7 @@ def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
         return EXIT_OK
     target = output or default_output(roadmap_path, what, fmt)
     write_atomic(target, data, overwrite=force)
-    shown = WHAT_NAMES[what] if what != "both" or result.roadmap.order else "приложение"
+    shown = WHAT_NAMES[what] if what != "both" or roadmap.order else "приложение"
     sys.stdout.write(f"Записан файл {target} ({shown}, {fmt.upper()})\n")
     return EXIT_OK
 

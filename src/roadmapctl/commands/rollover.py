@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, InputError, UsageError
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def report(result: RolloverResult, source: Path, target: Path, problems: list[Problem]) -> str:
-    from roadmapctl.commands.import_ import check_verdict
+    from roadmapctl.commands.readout import check_verdict
     from roadmapctl.ru import count
 
     delta = result.new_period.start.year - result.old_period.start.year
@@ -51,20 +52,21 @@ def report(result: RolloverResult, source: Path, target: Path, problems: list[Pr
 
 
 def run(source: Path, to: str, output: Path | None, force: bool, as_of: date) -> int:
-    from roadmapctl.commands.import_ import check_text
     from roadmapctl.fsio import write_atomic
+    from roadmapctl.reading import check, read
     from roadmapctl.rollover import default_output, rollover
 
     if source.is_dir():
         raise InputError(f"{source} — папка, а не файл карты")
     if not source.is_file():
         raise InputError(f"файл {source} не найден")
-    result = rollover(source, to)
-    delta = result.new_period.start.year - result.old_period.start.year
-    target = output or default_output(source, result.old_period, delta)
+    with params.options({"to": "--to", "output": "-o"}):
+        result = rollover(source, to)
+        delta = result.new_period.start.year - result.old_period.start.year
+        target = output or default_output(source, result.old_period, delta)
     if target.resolve() == source.resolve():
         raise UsageError("новая карта не может заменить старую", "укажите другой файл: -o …")
-    problems = check_text(result.new_text, str(target), as_of)
+    problems = check(read(target, data=result.new_text.encode("utf-8"), display=str(target)), as_of)
     write_atomic(target, result.new_text, overwrite=force)
     if result.keys_added:
         write_atomic(source, result.old_text, overwrite=True)

@@ -11,12 +11,14 @@ import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
-from roadmapctl.commands.overdue import EXECUTOR
 from roadmapctl.errors import EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from roadmapctl.reports import Column
     from roadmapctl.stats import Report, Tally
+    from roadmapctl.tracking.service import TrackedFile
 
 FORMATS = ("table", "json", "csv")
 BY_NAMES = {"executor": "по исполнителям", "section": "по разделам", "file": "по файлам"}
@@ -29,13 +31,26 @@ NOTE = ("Ко — доля сроков, выполненных в срок (с 
 def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: str,
         out: IO[str] | None = None) -> int:
     from roadmapctl import reports
-    from roadmapctl.overdue import load_tracked
+    from roadmapctl.commands.readout import skipped_lines, unread_note, warn
     from roadmapctl.stats import discipline
+    from roadmapctl.tracking.service import find, iter_tracked, require_executor
 
     out = out or sys.stdout
-    loaded = load_tracked(paths, as_of, executor)
-    broken = loaded.warn()
-    report = discipline(loaded, as_of, by, executor)
+    files, loaded = find(paths)
+    read = 0
+
+    def counted() -> Iterator[TrackedFile]:
+        nonlocal read
+        for file in iter_tracked(files, as_of, loaded, executor):
+            read += 1
+            yield file
+
+    report = discipline(counted(), as_of, by, executor, several=len(files) > 1)
+    with params.options({"executor": "--executor"}):
+        require_executor(executor, loaded)
+    warn([*loaded.warnings, *skipped_lines(loaded.skipped)])
+    if loaded.broken and fmt == "table":
+        out.write(unread_note([f.path for f in loaded.skipped], read) + "\n\n")
     rows = [record(t) for t in report.groups]
     total = record(report.total)
     if fmt == "json":
@@ -48,7 +63,7 @@ def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: s
         terminal(report, as_of, by, out)
     else:
         out.write(plain(report, as_of, by))
-    return EXIT_USAGE if broken else EXIT_OK
+    return EXIT_USAGE if loaded.broken else EXIT_OK
 
 
 def record(tally: Tally) -> dict[str, Any]:
@@ -117,7 +132,7 @@ def register(app: typer.Typer) -> None:
             "executor", "--by", metavar="ПО", help="executor — по исполнителям, section — по разделам, "
                                                   "file — по файлам.",
         ),
-        executor: str = EXECUTOR,
+        executor: str = params.EXECUTOR,
         fmt: str = typer.Option("table", "--format", "-f", metavar="ФОРМАТ", help="table, json или csv."),
     ) -> int:
         """Исполнительская дисциплина: сроков наступило, выполнено в срок, с опозданием,

@@ -6,8 +6,10 @@ Set up once per repository:
     git config diff.roadmap.textconv "roadmapctl textconv"
 
 Git then runs `roadmapctl textconv FILE` on both versions before comparing.
-A file that does not load as a roadmap is printed as it is, so `git diff`
-never fails because of a broken or non-roadmap YAML file.
+A file that does not load as a roadmap, or that `check` finds errors in, is
+printed as it is (the reading policy of README: nothing is interpreted from a
+roadmap with errors), so `git diff` never fails because of a broken or
+non-roadmap YAML file.
 """
 
 from __future__ import annotations
@@ -23,15 +25,15 @@ from roadmapctl.errors import EXIT_OK, InputError
 
 def run(path: Path) -> int:
     from roadmapctl.diff.normalized import render
-    from roadmapctl.loader import load
+    from roadmapctl.reading import examine
 
     if path.is_dir():
         raise InputError(f"{path} — папка, а не файл карты")
     if not path.is_file():
         raise InputError(f"файла {path} нет")
-    result = load(path)
-    if result.roadmap is not None and not any(p.is_error for p in result.problems):
-        sys.stdout.write(render(result.roadmap))
+    checked = examine(path)
+    if checked.usable and checked.roadmap is not None:
+        sys.stdout.write(render(checked.roadmap))
         return EXIT_OK
     try:
         data = path.read_bytes()

@@ -48,12 +48,29 @@ def parse_deadline(phrase: str, period: Period) -> Deadline | Unparsed:
         if not tokens:
             lead = len(text) - len(text.lstrip())
             return Unparsed(phrase, lead, phrase.strip(), "срок не указан: в скобках только примечание")
-        return Reader(tokens, body, period).deadline(phrase, remark)
+        return _bounded(Reader(tokens, body, period).deadline(phrase, remark))
     except Fail as fail:
         return _unparsed(phrase, fail.start, fail.end, fail.reason)
     except (ValueError, OverflowError):  # calendar arithmetic near year 1 or 9999
         lead = len(text) - len(text.lstrip())
         return _unparsed(phrase, lead, len(phrase), "срок «{}» выходит за пределы календаря")
+
+
+def _bounded(result: Deadline | Unparsed) -> Deadline | Unparsed:
+    """A phrase with more control dates than `limits.MAX_OCCURRENCES_PER_ITEM` is not read.
+
+    «ежемесячно» over a period of two centuries is a typo in the period, and
+    a thousand such items would make `overdue` hold millions of dates.
+    """
+    from roadmapctl.limits import MAX_OCCURRENCES_PER_ITEM
+
+    if not isinstance(result, Deadline) or len(result.occurrences) <= MAX_OCCURRENCES_PER_ITEM:
+        return result
+    found = count(len(result.occurrences), "контрольную дату", "контрольные даты", "контрольных дат")
+    message = (f"срок «{_short(result.phrase)}» даёт в периоде карты {found} — больше допустимых "
+               f"{MAX_OCCURRENCES_PER_ITEM}: проверьте период карты (period)")
+    lead = len(result.phrase) - len(result.phrase.lstrip())
+    return Unparsed(result.phrase, lead, result.phrase.strip(), message)
 
 
 def _short(text: str, limit: int = 60) -> str:

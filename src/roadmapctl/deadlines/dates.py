@@ -16,6 +16,7 @@ from roadmapctl.deadlines.cursor import compile_patterns
 from roadmapctl.deadlines.model import Occurrence
 from roadmapctl.deadlines.parts import PartReader, Raw
 from roadmapctl.deadlines.tokens import Fail
+from roadmapctl.limits import MAX_YEAR, MIN_YEAR
 
 _MONTH_PREFIX = compile_patterns(W.MONTH_PREFIX)
 _DATE_PREFIX = compile_patterns(W.DATE_PREFIX)
@@ -52,8 +53,8 @@ class DateReader(PartReader):
             d, m, y = reversed(parts) if tok.kind == "iso" else (*parts, None)[:3]
             if y is not None and y < 100:
                 y += 2000
-            if y is not None and not 1900 <= y <= 2100:
-                raise Fail(tok.start, tok.end, "год в дате «{}» вне допустимых 1900–2100")
+            if y is not None and not MIN_YEAR <= y <= MAX_YEAR:
+                raise Fail(tok.start, tok.end, f"год в дате «{{}}» вне допустимых {MIN_YEAR}–{MAX_YEAR}")
             if real_date(y or 2000, m, d) is None:
                 raise Fail(tok.start, tok.end, "несуществующая дата «{}»")
             if y is not None and self._text(k + 1) in W.YEAR_WORDS:

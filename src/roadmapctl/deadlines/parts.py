@@ -13,6 +13,7 @@ from roadmapctl.deadlines.calendar import Template, clip, comes_after, resolve
 from roadmapctl.deadlines.cursor import Cursor, compile_patterns
 from roadmapctl.deadlines.model import Occurrence
 from roadmapctl.deadlines.tokens import Fail
+from roadmapctl.limits import MAX_YEAR, MIN_YEAR
 from roadmapctl.period import academic_year
 
 _PART_PREFIX = compile_patterns(W.PART_PREFIX)
@@ -40,8 +41,8 @@ class PartReader(Cursor):
         tok = self._tok(k)
         if tok is None or tok.year is None:
             return None
-        if not 1900 <= tok.year <= 2100:
-            raise Fail(tok.start, tok.end, "год «{}» вне допустимых 1900–2100")
+        if not MIN_YEAR <= tok.year <= MAX_YEAR:
+            raise Fail(tok.start, tok.end, f"год «{{}}» вне допустимых {MIN_YEAR}–{MAX_YEAR}")
         return tok.year, k + 1 + (self._text(k + 1) in W.YEAR_WORDS)
 
     def _year_span(self, k: int) -> tuple[bool, int, int, int] | None:

@@ -46,8 +46,8 @@ def parse_source(arg: str) -> Source:
     return Source(path, rev)
 
 
-def read_revision(source: Source) -> str:
-    """The file's text in the revision, decoded as UTF-8 (with or without BOM)."""
+def read_revision(source: Source) -> bytes:
+    """The file's bytes in the revision; `reading.read` decodes them as it decodes files."""
     assert source.rev is not None
     folder, repo_path = _locate(source.path)
     _verify(folder, source.rev)
@@ -58,10 +58,7 @@ def read_revision(source: Source) -> str:
     if shown.returncode != 0:
         raise InputError(f"в ревизии {source.rev} нет файла {repo_path}",
                          f"посмотрите, где он был: git log --oneline -- {repo_path}")
-    try:
-        return shown.stdout.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{source.display}: файл не в кодировке UTF-8") from None
+    return shown.stdout
 
 
 def _locate(path: str) -> tuple[Path, str]:

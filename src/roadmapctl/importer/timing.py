@@ -1,6 +1,6 @@
 """The period of an imported roadmap and a review of its deadline phrases.
 
-The period comes from `--period` or from the title («на 2021-2022 учебный
+The period comes from the command line or from the title («на 2021-2022 учебный
 год», «на 2021 – 2025 годы»).  A school-year roadmap is often approved in
 June and opens with measures dated in June–August before 1 September; then
 the period starts on the first of the month of the earliest such deadline,
@@ -17,7 +17,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from roadmapctl.errors import UsageError
+from roadmapctl.errors import ValueRefused
 from roadmapctl.period import Period, PeriodError, parse_period, period_from_dates
 from roadmapctl.ru import date_numeric
 
@@ -53,15 +53,15 @@ def settle_period(result: ImportResult, period_text: str | None) -> None:
         try:
             roadmap.period = parse_period(period_text)
         except PeriodError as exc:
-            raise UsageError(f"--period: {exc}") from None
+            raise ValueRefused(str(exc), field="period") from None
     else:
         sources = [roadmap.title, roadmap.order.title if roadmap.order else None]
         guessed = next((g for s in sources if s and (g := guess_period(s))), None)
         if guessed is None:
-            raise UsageError(
+            raise ValueRefused(
                 "не удалось определить период дорожной карты по её названию",
-                "укажите его: --period 2023/2024 (учебный год), 2021-2025 (годы) "
-                "или 2021-06-01..2022-08-31",
+                "укажите его: 2023/2024 (учебный год), 2021-2025 (годы) или 2021-06-01..2022-08-31",
+                field="period", given=False,
             )
         roadmap.period = _early_start(result, parse_period(guessed))
     _review(result)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from roadmapctl.errors import UsageError
+from roadmapctl.errors import ValueRefused
 from roadmapctl.model import Roadmap
 
 WHATS = ("both", "order", "annex")
@@ -22,23 +22,25 @@ def render_document(roadmap: Roadmap, what: str = "both", fmt: str = "docx",
                     template: Path | None = None, gost: str | None = None,
                     executors: str | None = None, qr: str | None = None,
                     timeline: bool = False) -> bytes:
-    """The finished document's bytes; the roadmap must have loaded without errors.
+    """The finished document's bytes; the roadmap must have passed `check` without errors.
 
     `executors` None prints names as the roadmap's executors column says (`names:`), else in full.
     `timeline` adds the HTML page «Мероприятия на шкале времени» with execution
     statuses after the annex: useful in a report, out of place in the approved
-    document, so it is off unless asked for.
+    document, so it is off unless asked for.  Choices that do not fit the
+    roadmap are `ValueRefused` of the fields «what», «gost» and «qr»: the
+    command names its options.
     """
     from roadmapctl.render.context import build_context, document_date
     from roadmapctl.render.gost import choose_profile
 
     if what == "order" and roadmap.order is None:
-        raise UsageError("в карте нет блока order: — приказ печатать не из чего",
-                         "напечатайте только приложение: --what annex")
+        raise ValueRefused("в карте нет блока order: — приказ печатать не из чего",
+                           "напечатайте только приложение", field="what", given=False)
     profile = choose_profile(gost, document_date(roadmap, what))
     if qr and not profile.qr_allowed:
-        raise UsageError(f"QR-кода нет среди реквизитов {profile.name}",
-                         "уберите --qr или укажите --gost 2025")
+        raise ValueRefused(f"QR-кода нет среди реквизитов {profile.name}",
+                           "уберите QR-код или выберите редакцию ГОСТ 2025", field="qr", given=False)
     context = build_context(roadmap, what=what, gost=profile, executors=executors, qr=qr)
     if fmt == "html":
         from roadmapctl.render.html import render_html

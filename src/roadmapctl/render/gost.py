@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from roadmapctl.errors import UsageError
+from roadmapctl.errors import ValueRefused
 
 EDITIONS = ("2025", "2016")
 EDITION_2025_START = date(2025, 8, 18)
@@ -59,7 +59,7 @@ def choose_profile(edition: str | None, document_date: date | None) -> GostProfi
     """The profile asked for, else the one in force on the document's date."""
     if edition is not None:
         if edition not in PROFILES:
-            raise UsageError(f"--gost: «{edition}» — допустимо {', '.join(EDITIONS)}")
+            raise ValueRefused(f"«{edition}» — допустимо {', '.join(EDITIONS)}", field="gost")
         return PROFILES[edition]
     if document_date is not None and document_date < EDITION_2025_START:
         return PROFILES["2016"]

@@ -30,7 +30,7 @@ def shipped_template(name: str) -> Path:
     path = templates_dir() / name
     if not path.is_file():
         raise InputError(f"не найден встроенный шаблон {name}",
-                         "переустановите roadmapctl или укажите свой шаблон: --template ПУТЬ")
+                         "переустановите roadmapctl или укажите свой шаблон")
     return path
 
 

@@ -1,0 +1,29 @@
+"""Execution control: what became of every control date of every item.
+
+* `compute` — the calculation for one roadmap as of a date: control dates,
+  completions matched to them, extensions, states (`track`, `track_item`);
+* `service` — the shared work of `overdue`, `list`, `stats` and `calendar`:
+  find the roadmaps, read them by the reading policy, track them, select
+  what a report shows; what it could not read comes back as data.
+
+The calculation is the package's interface, re-exported here.
+"""
+
+from __future__ import annotations
+
+from roadmapctl.tracking.compute import (
+    State,
+    Steps,
+    Tracked,
+    TrackedItem,
+    bare_number,
+    match_completion,
+    resolve_deadline,
+    track,
+    track_item,
+    walk_addressed,
+    window_start,
+)
+
+__all__ = ["State", "Steps", "Tracked", "TrackedItem", "bare_number", "match_completion", "resolve_deadline", "track",
+           "track_item", "walk_addressed", "window_start"]

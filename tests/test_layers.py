@@ -1,0 +1,110 @@
+"""The package's layering, read from its source: commands on top, the domain below.
+
+* No module imports a command module (one that registers a subcommand)
+  except `main`: what commands share lives in the domain or in the shared
+  CLI modules (`commands.params`, `commands.readout`).
+* No domain module names a command-line option in the text of an error it
+  raises: the domain does not know which option carried a value
+  (`errors.ValueRefused`); the command adds the name.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "roadmapctl"
+# The command-line layer: these may name options.
+CLI_MODULES = {"main", "options", "clitext"}
+ERRORS = {"RoadmapctlError", "UsageError", "InputError", "OutputError", "ValueRefused", "RoadmapRefused",
+          "OutputExists"}
+
+
+def _module(path: Path) -> str:
+    return ".".join(("roadmapctl", *path.relative_to(PACKAGE).with_suffix("").parts)).removesuffix(".__init__")
+
+
+def _sources() -> dict[str, ast.Module]:
+    return {_module(p): ast.parse(p.read_text(encoding="utf-8")) for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+SOURCES = _sources()
+COMMANDS = {name for name, tree in SOURCES.items()
+            if name.startswith("roadmapctl.commands.")
+            and any(isinstance(node, ast.FunctionDef) and node.name == "register" for node in tree.body)}
+
+
+def _imports(tree: ast.Module) -> set[str]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def test_the_command_modules_are_found() -> None:
+    assert {"roadmapctl.commands.check", "roadmapctl.commands.overdue", "roadmapctl.commands.done"} <= COMMANDS
+    assert "roadmapctl.commands.params" not in COMMANDS
+
+
+@pytest.mark.parametrize("module", sorted(set(SOURCES) - {"roadmapctl.main"}))
+def test_no_module_imports_a_command_module_except_main(module: str) -> None:
+    wrong = sorted(_imports(SOURCES[module]) & COMMANDS - {module})
+    assert not wrong, f"{module} imports command modules {wrong}: move what they share to the domain or params"
+
+
+def _options() -> set[str]:
+    import typer.main
+
+    from roadmapctl.main import build_app
+
+    group = typer.main.get_command(build_app())
+    return {opt for command in group.commands.values() for param in command.params  # type: ignore[attr-defined]
+            for opt in param.opts if opt.startswith("-")}
+
+
+def _error_texts(tree: ast.Module) -> list[tuple[int, str]]:
+    """Every string written into the construction of an error: (line, text)."""
+    texts = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        if name not in ERRORS:
+            continue
+        for arg in [*node.args, *(k.value for k in node.keywords)]:
+            for part in ast.walk(arg):
+                if isinstance(part, ast.Constant) and isinstance(part.value, str):
+                    texts.append((part.lineno, part.value))
+    return texts
+
+
+DOMAIN = sorted(name for name in SOURCES
+                if not name.startswith("roadmapctl.commands") and name.split(".")[-1] not in CLI_MODULES)
+
+
+def test_the_option_scan_sees_options() -> None:
+    options = _options()
+    assert {"--to", "--period", "--executor", "--due", "--gost", "--force", "-o"} <= options
+    tree = ast.parse('raise UsageError(f"--to: {x}", "например: -o файл")')
+    pattern = _pattern(options)
+    assert [text for _, text in _error_texts(tree) if pattern.search(text)] == ["--to: ", "например: -o файл"]
+
+
+def _pattern(options: set[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True))
+                      + r")(?![\w-])")
+
+
+@pytest.mark.parametrize("module", DOMAIN)
+def test_domain_errors_never_name_an_option(module: str) -> None:
+    pattern = _pattern(_options())
+    named = [f"{line}: {text}" for line, text in _error_texts(SOURCES[module]) if pattern.search(text)]
+    assert not named, f"{module} names options in errors (raise ValueRefused; the command names the option): {named}"
