@@ -114,3 +114,19 @@ def test_render_command_follows_columns(cli, tmp_path: Path) -> None:
     html = out.read_text(encoding="utf-8")
     assert "<th scope=\"col\">Сроки проведения</th>" in html
     assert html.index("Ответственные</th>") < html.index("Сроки проведения</th>")
+
+
+def test_diff_table_labels_follow_the_new_columns_and_sees_default_executors(tmp_path: Path) -> None:
+    from roadmapctl.diff import compare
+    from roadmapctl.diff.table import rows
+
+    old = _roadmap(_with_columns())
+    changed = _with_columns().replace("deadline: Сентябрь 2024", "deadline: Октябрь 2024", 1)
+    # direction 2's default executor changes: its items without executors change with it
+    changed = changed.replace("    default_executors: [kl]\n", "    default_executors: [ped]\n")
+    deadline, executors = rows(compare(old, _roadmap(changed)))
+    assert deadline.new[0] == (("", "Составление плана профориентационной работы на учебный год"),)
+    assert deadline.new[1] == (("label", "Сроки проведения: "), ("ins", "Октябрь 2024"))
+    assert executors.new[0] == (("", "Классные часы «Мир профессий»"),)
+    assert executors.new[1] == (("label", "Ответственные: "), ("ins", "Педагог-психолог"))
+    assert executors.old[1] == (("label", "Ответственные: "), ("del", "Кл. рук."))

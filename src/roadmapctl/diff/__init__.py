@@ -66,6 +66,7 @@ def compare(old: Roadmap, new: Roadmap, include_status: bool = False) -> Roadmap
         new_order=new_sections,
         removed_homes=tuple(_home(a, pairs, section_pairs, new_entries, old_sections, new_sections)
                             for a in old_entries if a.index not in pairs),
+        headings=tuple((c.field, " ".join(c.heading.split())) for c in new.columns if c.heading),
     )
 
 

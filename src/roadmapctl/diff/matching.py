@@ -103,6 +103,8 @@ def entries(roadmap: Roadmap, year_shift: int = 0) -> list[Entry]:
     """All items in document order, labelled as a reader would cite them."""
     out: list[Entry] = []
     index_of = {id(section): i for i, (section, _) in enumerate(sections(roadmap))}
+    # the roadmap's own contexts carry what items inherit (default executors)
+    contexts = {id(entry.item): entry for entry in roadmap.walk()}
 
     def visit(items: list[Item], chain: tuple[Section, ...], parent: Entry | None) -> None:
         section = chain[-1]
@@ -115,7 +117,7 @@ def entries(roadmap: Roadmap, year_shift: int = 0) -> list[Entry]:
                 unnumbered += number is None
                 label = number or f"{normalize_number(section.number) or section.title}, б/н {unnumbered}"
             title = normalize(item.title, year_shift)
-            entry = Entry(len(out), ItemInContext(item, chain, parent.item if parent else None),
+            entry = Entry(len(out), contexts[id(item)],
                           label, number, parent.index if parent else None,
                           index_of[id(section)], label, title, stems(title))
             out.append(entry)

@@ -102,6 +102,8 @@ class RoadmapDiff:
     new_order: tuple[SectionRef, ...] = ()  # new sections in document order
     # For each removed item, the new section it is listed under (where its parent or section went).
     removed_homes: tuple[SectionRef, ...] = ()
+    # (field, heading) of the new version's `columns:`, for the comparison table's labels.
+    headings: tuple[tuple[str, str], ...] = ()
 
     @property
     def has_changes(self) -> bool:
