@@ -178,6 +178,8 @@ def write_completion(path: Path, item: TrackedItem, completion: Completion, stat
         entry["due"] = completion.due
     if completion.note:
         entry["note"] = completion.note
+    if completion.evidence:
+        entry["evidence"] = [proof.text for proof in completion.evidence]
     _edit(path, item, "completions", entry, status)
 
 

@@ -19,6 +19,7 @@ from roadmapctl.model import (
     STATUSES,
     Approval,
     Completion,
+    Evidence,
     Executor,
     ExecutorRef,
     Extension,
@@ -306,7 +307,7 @@ class _Builder(OrderReader, LayoutReader):
         return ind
 
     def completion(self, node: Any) -> Completion | None:
-        f = self.fields(node, "отметка об исполнении", ("date", "due", "note"), ("date",))
+        f = self.fields(node, "отметка об исполнении", ("date", "due", "note", "evidence"), ("date",))
         if f is None:
             return None
         c = Completion()
@@ -317,7 +318,19 @@ class _Builder(OrderReader, LayoutReader):
             c.due = self.date(f["due"], "completions.due")
         if "note" in f:
             c.note = self.text(f["note"], "completions.note")
+        if "evidence" in f:
+            c.evidence = self.evidence(f["evidence"])
         return c
+
+    def evidence(self, node: Any) -> list[Evidence]:
+        """One proof or a list of them; each keeps its own position for `check`."""
+        children = node.value if node.tag == SEQ else [node]
+        out = []
+        for child in children:
+            text = self.text(child, "completions.evidence")
+            if text:
+                out.append(Evidence(pos_of(child), text=text))
+        return out
 
     def extension(self, node: Any) -> Extension | None:
         f = self.fields(node, "перенос срока", ("to", "reason", "basis", "date"), ("to", "reason"))

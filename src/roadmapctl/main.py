@@ -43,6 +43,9 @@ COMMANDS = (
     "extend",
     "stats",
     "calendar",
+    "report",
+    "site",
+    "export",
 )
 
 HELP = """Дорожные карты в YAML: проверка, контроль сроков, сравнение, печать.

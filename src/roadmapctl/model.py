@@ -7,6 +7,7 @@ The loader builds them and records where each field stood in the file
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -68,10 +69,31 @@ class ExecutorRef(Located):
 
 
 @dataclass
+class Evidence(Located):
+    """What proves a completion: a document reference, a link or a file path, as written."""
+
+    text: str = ""
+
+    @property
+    def kind(self) -> Literal["url", "file", "document"]:
+        """A link has a scheme (or «www.»); a file ends in an extension; anything else is a document."""
+        lowered = self.text.lower()
+        if "://" in lowered or lowered.startswith(("www.", "http:", "https:", "http/", "https/")):
+            return "url"
+        if _FILE_NAME.search(self.text) and ("/" in self.text or "\\" in self.text or " " not in self.text):
+            return "file"
+        return "document"
+
+
+_FILE_NAME = re.compile(r"\.[A-Za-z0-9]{2,5}$")
+
+
+@dataclass
 class Completion(Located):
     date: date | None = None
     due: date | None = None
     note: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
 
 
 @dataclass

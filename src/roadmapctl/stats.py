@@ -48,6 +48,23 @@ class Tally:
         missed = self.late + self.overdue
         return self.delay_days / missed if missed else None
 
+    def record(self) -> dict[str, object]:
+        """The figures as `stats --format json` and `report --format json` give them."""
+        share, delay = self.share, self.average_delay
+        return {"group": self.label, "due": self.due, "on_time": self.on_time, "late": self.late,
+                "overdue": self.overdue, "extended": self.extended,
+                "on_time_share": None if share is None else round(share, 1),
+                "average_delay": None if delay is None else round(delay, 1)}
+
+    def merge(self, other: Tally) -> None:
+        """Add another tally's counts: a total over several roadmaps."""
+        self.due += other.due
+        self.on_time += other.on_time
+        self.late += other.late
+        self.overdue += other.overdue
+        self.extended += other.extended
+        self.delay_days += other.delay_days
+
     def add(self, occ: Tracked) -> None:
         self.due += 1
         if occ.extension is not None and occ.effective_due != occ.due:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -12,8 +13,12 @@ from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_OK, UsageError
 
+if TYPE_CHECKING:
+    from roadmapctl.model import Evidence
 
-def run(path: Path, item_text: str, on: date, due: date | None, note: str | None) -> int:
+
+def run(path: Path, item_text: str, on: date, due: date | None, note: str | None,
+        evidence: list[str] | None = None) -> int:
     from roadmapctl import edits
     from roadmapctl.reports import STATUS_NAMES, days
     from roadmapctl.ru import date_numeric
@@ -23,6 +28,7 @@ def run(path: Path, item_text: str, on: date, due: date | None, note: str | None
     item = edits.find_item(track(roadmap, on), item_text, path)
     with params.options({"due": "--due"}, hints={"due": "если это отметка за другой срок, укажите его: --due ДАТА"}):
         completion, edit = edits.plan_completion(roadmap, item, on, due, note, path)
+    completion.evidence = evidence_of(evidence or [])
     edits.write_completion(path, item, completion, edit.status)
     occ = edit.occurrence
     which = f" за срок {date_numeric(occ.due)}" if len(item.occurrences) > 1 else ""
@@ -31,6 +37,22 @@ def run(path: Path, item_text: str, on: date, due: date | None, note: str | None
     sys.stdout.write(f"{path}: мероприятие {item.address} — отмечено выполнение "
                      f"{date_numeric(on)}{which} ({timing}); статус: {STATUS_NAMES[edit.status]}.\n")
     return EXIT_OK
+
+
+def evidence_of(texts: list[str]) -> list[Evidence]:
+    """`--evidence` values, checked as `check` would check them in the file."""
+    from roadmapctl.model import Evidence
+    from roadmapctl.rules.evidence import url_problem
+
+    out = []
+    for text in texts:
+        proof = Evidence(text=" ".join(text.split()))
+        if not proof.text:
+            raise UsageError("--evidence: пустое подтверждение")
+        if proof.kind == "url" and (problem := url_problem(proof.text)):
+            raise UsageError(f"--evidence: ссылка «{proof.text}»: {problem}")
+        out.append(proof)
+    return out
 
 
 def register(app: typer.Typer) -> None:
@@ -50,7 +72,12 @@ def register(app: typer.Typer) -> None:
             help="За какой контрольный срок (для повторяющихся и нескольких сроков); "
                  "по умолчанию — срок, в окно которого попадает дата исполнения.",
         ),
-        note: str = typer.Option(None, "--note", metavar="ТЕКСТ", help="Примечание: чем подтверждено."),
+        note: str = typer.Option(None, "--note", metavar="ТЕКСТ", help="Примечание."),
+        evidence: list[str] = typer.Option(
+            None, "--evidence", "-e", metavar="ПОДТВЕРЖДЕНИЕ",
+            help="Чем подтверждено исполнение: реквизиты документа, ссылка https://… или путь к файлу; "
+                 "можно повторить.",
+        ),
     ) -> int:
         """Отметить выполнение мероприятия прямо в файле карты.
 
@@ -61,4 +88,5 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.options import parse_date, today_or
 
         today = today_or(None)
-        return run(roadmap, item, params.past_date(on, "--on", today), parse_date(due, "--due"), note)
+        return run(roadmap, item, params.past_date(on, "--on", today), parse_date(due, "--due"), note,
+                   evidence or [])

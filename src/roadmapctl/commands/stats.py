@@ -67,11 +67,7 @@ def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: s
 
 
 def record(tally: Tally) -> dict[str, Any]:
-    share, delay = tally.share, tally.average_delay
-    return {"group": tally.label, "due": tally.due, "on_time": tally.on_time, "late": tally.late,
-            "overdue": tally.overdue, "extended": tally.extended,
-            "on_time_share": None if share is None else round(share, 1),
-            "average_delay": None if delay is None else round(delay, 1)}
+    return tally.record()
 
 
 def columns(by: str) -> list[Column]:

@@ -36,6 +36,7 @@ RULE_MODULES = (
     "duplicate_measure",
     "approval_mismatch",
     "executor_lookalike",
+    "evidence",
 )
 
 

@@ -1,0 +1,63 @@
+"""Putting a finished report where the user asked: a file, or standard output.
+
+Binary formats (DOCX, XLSX) are refused on a terminal — they would fill it
+with garbage — but go to a pipe or a redirect (`> list.xlsx`) as they are.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from roadmapctl.errors import UsageError
+
+HEADERS = {"file": "Файл", "line": "Строка", "item": "№", "title": "Мероприятие", "executors": "Исполнители",
+           "deadline": "Срок (как в карте)", "status": "Статус", "start": "Начало периода",
+           "due": "Контрольная дата", "original_due": "Исходный срок", "done": "Дата исполнения",
+           "state": "Состояние", "days_overdue": "Просрочено, дн.", "group": "Группа",
+           "days_left": "Осталось, дн.", "due_count": "Наступило", "on_time": "В срок",
+           "late": "С нарушением срока", "overdue": "Не выполнено", "extended": "Перенесено",
+           "on_time_share": "Ко, %", "average_delay": "Среднее опоздание, дн."}
+DATE_KEYS = {"start", "due", "original_due", "done"}
+STATES = {"done": "выполнено", "overdue": "просрочено", "open": "срок не наступил", "cancelled": "отменено",
+          "upcoming": "наступает"}
+
+
+def emit(data: bytes, output: Path | None, binary_name: str | None = None) -> None:
+    """Write `data` to `output` (atomically) or to standard output; `binary_name` e.g. «XLSX»."""
+    if output is None or str(output) == "-":
+        if binary_name and sys.stdout.isatty():
+            raise UsageError(f"{binary_name} не выводится на терминал",
+                             f"укажите файл: -o отчёт.{binary_name.lower()} или перенаправьте вывод в файл")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from roadmapctl.fsio import write_atomic
+
+    write_atomic(output, data, overwrite=True)
+
+
+def records_workbook(title: str, keys: list[str], records: list[dict[str, object]],
+                     caption: str | None = None, headers: dict[str, str] | None = None) -> bytes:
+    """The rows of a CSV report as an Excel sheet: Russian headers, dates as dates, numbers as numbers."""
+    from datetime import date
+
+    from roadmapctl.reports import STATUS_NAMES
+    from roadmapctl.reporting.xlsx import Sheet, workbook
+
+    names = {**HEADERS, **(headers or {})}
+    sheet = Sheet(title, [names.get(key, key) for key in keys], caption=caption)
+    for record in records:
+        row: list[object] = []
+        for key in keys:
+            value = record.get(key)
+            if key in DATE_KEYS and isinstance(value, str) and value:
+                value = date.fromisoformat(value)
+            elif key == "status" and isinstance(value, str):
+                value = STATUS_NAMES.get(value, value)
+            elif key in ("state", "group") and isinstance(value, str):
+                value = STATES.get(value, value)
+            row.append(value)
+        sheet.rows.append(row)
+    return workbook([sheet])
