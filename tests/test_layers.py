@@ -6,6 +6,8 @@
 * No domain module names a command-line option in the text of an error it
   raises: the domain does not know which option carried a value
   (`errors.ValueRefused`); the command adds the name.
+* No domain module imports the command-line layer (`commands`, `options`,
+  `clitext`): file data is not parsed with the helpers for option values.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "roadmapctl"
 # The command-line layer: these may name options.
-CLI_MODULES = {"main", "options", "clitext"}
+CLI_MODULES = {"main", "__main__", "options", "clitext"}
 ERRORS = {"RoadmapctlError", "UsageError", "InputError", "OutputError", "ValueRefused", "RoadmapRefused",
           "OutputExists"}
 
@@ -108,3 +110,11 @@ def test_domain_errors_never_name_an_option(module: str) -> None:
     pattern = _pattern(_options())
     named = [f"{line}: {text}" for line, text in _error_texts(SOURCES[module]) if pattern.search(text)]
     assert not named, f"{module} names options in errors (raise ValueRefused; the command names the option): {named}"
+
+
+@pytest.mark.parametrize("module", DOMAIN)
+def test_domain_modules_do_not_import_the_command_line_layer(module: str) -> None:
+    cli = {"roadmapctl.options", "roadmapctl.clitext", "roadmapctl.main", "roadmapctl.commands"}
+    wrong = sorted(name for name in _imports(SOURCES[module])
+                   if name in cli or name.startswith("roadmapctl.commands.") or name.startswith("roadmapctl.options."))
+    assert not wrong, f"{module} imports the command-line layer: {wrong}"

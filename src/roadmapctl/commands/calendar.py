@@ -10,14 +10,14 @@ import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
-from roadmapctl.errors import EXIT_OK, InputError
+from roadmapctl.errors import EXIT_OK
 
 
 def run(paths: Sequence[str], output: Path, executor: str | None, force: bool) -> int:
     from datetime import date
 
     from roadmapctl.calendar_export import build_calendar
-    from roadmapctl.commands.readout import skipped_lines, warn
+    from roadmapctl.commands.readout import refuse_skipped, warn
     from roadmapctl.fsio import write_atomic
     from roadmapctl.ru import count
     from roadmapctl.tracking.service import load_tracked
@@ -25,10 +25,11 @@ def run(paths: Sequence[str], output: Path, executor: str | None, force: bool) -
     # Control dates do not depend on «today»; as_of only decides states, unused here.
     with params.options({"executor": "--executor"}):
         loaded = load_tracked(paths, date.max, executor)
-    warn([*loaded.warnings, *skipped_lines(loaded.skipped)])
+    warn(loaded.warnings)
     if loaded.broken:
-        # A calendar without a skipped roadmap would delete its events from every subscriber's feed.
-        raise InputError(f"календарь {output} не записан: исправьте карты и повторите")
+        # A calendar without a skipped roadmap would delete its events from every subscriber's feed:
+        # like every command that builds something, calendar refuses roadmaps with errors.
+        refuse_skipped(loaded.skipped, f"календарь {output} не записан")
     data, total = build_calendar(loaded.files, executor)
     if str(output) == "-":
         sys.stdout.flush()

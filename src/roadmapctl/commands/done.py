@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from roadmapctl.model import Evidence
 
 
+DUE_HINT = "если это отметка за другой срок, укажите его: --due ДАТА"
+
+
 def run(path: Path, item_text: str, on: date, due: date | None, note: str | None,
         evidence: list[str] | None = None) -> int:
     from roadmapctl import edits
@@ -26,7 +29,7 @@ def run(path: Path, item_text: str, on: date, due: date | None, note: str | None
 
     roadmap = edits.load_roadmap(path)
     item = edits.find_item(track(roadmap, on), item_text, path)
-    with params.options({"due": "--due"}, hints={"due": "если это отметка за другой срок, укажите его: --due ДАТА"}):
+    with params.options({"due": "--due"}, hints={"due": DUE_HINT}):
         completion, edit = edits.plan_completion(roadmap, item, on, due, note, path)
     completion.evidence = evidence_of(evidence or [])
     edits.write_completion(path, item, completion, edit.status)

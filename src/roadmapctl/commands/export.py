@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_OK, UsageError
 
 FORMATS = ("xlsx", "csv")
@@ -19,10 +20,11 @@ def run(path: Path, fmt: str, output: Path | None, names: str) -> int:
     from roadmapctl.reporting.export import roadmap_csv, roadmap_xlsx
 
     roadmap = require(path, "таблица не выгружена")
-    if fmt == "xlsx":
-        emit(roadmap_xlsx(roadmap, names), output, "XLSX")
-    else:
-        emit(roadmap_csv(roadmap, names).encode("utf-8"), output)
+    with params.options({"output": "-o"}):
+        if fmt == "xlsx":
+            emit(roadmap_xlsx(roadmap, names), output, "XLSX")
+        else:
+            emit(roadmap_csv(roadmap, names).encode("utf-8"), output)
     return EXIT_OK
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from roadmapctl.diagnostics import Problem
@@ -40,6 +40,23 @@ def skipped_lines(skipped: Iterable[Checked]) -> list[str]:
         lines += [f"  {line}" for line in findings(file.errors)]
         lines.append(f"  подробности: roadmapctl check {file.path}")
     return lines
+
+
+def refuse_skipped(skipped: list[Checked], consequence: str) -> NoReturn:
+    """The refusal of a command that builds one thing from many roadmaps and may not leave one out.
+
+    One roadmap with errors is refused as every builder refuses it
+    (`reading.RoadmapRefused`); several are listed, then refused together.
+    """
+    from roadmapctl.errors import InputError
+    from roadmapctl.reading import RoadmapRefused
+    from roadmapctl.ru import count
+
+    if len(skipped) == 1:
+        raise RoadmapRefused(skipped[0], consequence)
+    warn(skipped_lines(skipped))
+    raise InputError(f"в {count(len(skipped), 'карте', 'картах', 'картах')} ошибки — {consequence}",
+                     "исправьте их (roadmapctl check) и повторите")
 
 
 def warn(lines: Iterable[str], err: IO[str] | None = None) -> None:

@@ -6,12 +6,17 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
-from roadmapctl.errors import EXIT_OK, InputError, UsageError
+from roadmapctl.errors import EXIT_OK, UsageError
+
+if TYPE_CHECKING:
+    from roadmapctl.reporting.execution import ExecutionReport
+    from roadmapctl.tracking.service import Loaded
 
 FORMATS = ("text", "markdown", "json", "html", "docx", "xlsx")
 BINARY = ("docx", "xlsx")
@@ -36,7 +41,7 @@ def choose_format(fmt: str | None, output: Path | None) -> str:
 
 def run(paths: Sequence[str], as_of: date, since: date | None, fmt: str, output: Path | None,
         executor: str | None, charts: bool) -> int:
-    from roadmapctl.commands.readout import skipped_lines, warn
+    from roadmapctl.commands.readout import refuse_skipped, warn
     from roadmapctl.reporting.execution import build_report
     from roadmapctl.tracking.service import load_tracked
 
@@ -47,10 +52,9 @@ def run(paths: Sequence[str], as_of: date, since: date | None, fmt: str, output:
                          f"укажите файл: -o отчёт.{fmt}")
     with params.options({"executor": "--executor"}):
         loaded = load_tracked(paths, as_of, executor)
-    warn([*loaded.warnings, *skipped_lines(loaded.skipped)])
-    if loaded.broken:
-        raise InputError("отчёт не составлен: не все карты удалось прочитать",
-                         "исправьте ошибки (roadmapctl check) и повторите")
+    warn(loaded.warnings)
+    if loaded.broken:  # the reading policy: a document is not built from roadmaps with errors
+        refuse_skipped(loaded.skipped, "отчёт не составлен")
     report = build_report(filtered(loaded, executor), as_of, since)
     data = render(report, fmt, charts)
     if output is None or str(output) == "-":
@@ -65,26 +69,23 @@ def run(paths: Sequence[str], as_of: date, since: date | None, fmt: str, output:
     return EXIT_OK
 
 
-def filtered(loaded: object, executor: str | None) -> object:
+def filtered(loaded: Loaded, executor: str | None) -> Loaded:
     """Only the items of `executor`, when one is named (a school reporting on its own part)."""
     if not executor:
         return loaded
     from dataclasses import replace
 
-    from roadmapctl.tracking.service import Loaded, TrackedFile, executor_filter
+    from roadmapctl.tracking.service import TrackedFile, executor_filter
 
-    assert isinstance(loaded, Loaded)
     matches = executor_filter(executor)
     files = [TrackedFile(f.path, f.roadmap, [i for i in f.items if matches(f.roadmap, i)])
              for f in loaded.files]
     return replace(loaded, files=[f for f in files if f.items])
 
 
-def render(report: object, fmt: str, charts: bool) -> bytes:
+def render(report: ExecutionReport, fmt: str, charts: bool) -> bytes:
     from roadmapctl.reporting import text
-    from roadmapctl.reporting.execution import ExecutionReport
 
-    assert isinstance(report, ExecutionReport)
     if fmt == "text":
         return text.to_text(report).encode("utf-8")
     if fmt == "markdown":

@@ -16,6 +16,7 @@ from typing import Any
 
 from roadmapctl.diff.report import TEXT_FIELDS, counts_line, groups, item_facts
 from roadmapctl.diff.result import FieldChange, ItemChange, ItemRef, RoadmapDiff, WordDiff
+from roadmapctl.render.xmltext import xml_safe
 
 COLUMNS = ("№", "Было", "Стало", "Суть изменения")
 WIDTHS_CM = (2.4, 10.0, 10.0, 5.3)
@@ -34,6 +35,18 @@ class Row:
 
 
 def rows(diff: RoadmapDiff) -> list[Row]:
+    """The table's rows, their text fit for XML (DOCX and HTML alike)."""
+    return [_safe(row) for row in _rows(diff)]
+
+
+def _safe(row: Row) -> Row:
+    def cell(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+        return tuple(tuple((style, xml_safe(text)) for style, text in line) for line in lines)
+
+    return Row(xml_safe(row.number), cell(row.old), cell(row.new), tuple(xml_safe(t) for t in row.essence))
+
+
+def _rows(diff: RoadmapDiff) -> list[Row]:
     # the field labels inside cells follow the headings of the new version's table
     labels = {**_LABELS, **{field: f"{heading}: " for field, heading in diff.headings if field in _LABELS}}
     out = [Row(_section_number(s.old, s.new), _section_cell(s.old), _section_cell(s.new), (s.summary,))
@@ -52,7 +65,7 @@ def rows(diff: RoadmapDiff) -> list[Row]:
 def subtitle(diff: RoadmapDiff) -> str:
     old = diff.old_period or diff.old_source
     new = diff.new_period or diff.new_source
-    return f"Было: {old}. Стало: {new}. {counts_line(diff)}"
+    return xml_safe(f"Было: {old}. Стало: {new}. {counts_line(diff)}")
 
 
 def _section_number(*refs: Any) -> str:
@@ -193,7 +206,7 @@ def render_html(diff: RoadmapDiff, roadmap_title: str) -> bytes:
 
     env = make_env(None, trusted=True)
     page = env.from_string(_PAGE).render(
-        title=TITLE, roadmap_title=roadmap_title, subtitle=subtitle(diff),
+        title=TITLE, roadmap_title=xml_safe(roadmap_title), subtitle=subtitle(diff),
         columns=COLUMNS, rows=rows(diff))
     return page.encode("utf-8")
 
@@ -216,7 +229,7 @@ def render_docx(diff: RoadmapDiff, roadmap_title: str) -> bytes:
     normal = document.styles["Normal"]
     normal.font.name = "Times New Roman"
     normal.font.size = Pt(11)
-    for text, bold in ((TITLE, True), (roadmap_title, False), (subtitle(diff), False)):
+    for text, bold in ((TITLE, True), (xml_safe(roadmap_title), False), (subtitle(diff), False)):
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.add_run(text).bold = bold

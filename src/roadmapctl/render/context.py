@@ -16,10 +16,8 @@ from roadmapctl.model import Column, Executor, ExecutorRef, Item, Order, OrderPo
 from roadmapctl.render import filters
 from roadmapctl.render.gost import LANDSCAPE_FROM_COLUMNS, GostProfile, text_width_mm
 from roadmapctl.render.requisites import annex_mark, period_line
+from roadmapctl.render.xmltext import xml_safe
 
-# Everything outside XML 1.0's Char production, except tab and newline,
-# which are folded into spaces below.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"\s+")
 
 # Spaces a secretary makes non-breaking, so that no line of a narrow column
@@ -57,7 +55,7 @@ OPTIONAL_COLUMNS = ("indicator", "result", "form")
 def clean(text: object) -> str:
     """A value as one line of document text: no control characters, single spaces,
     and the non-breaking ones Russian typesetting wants."""
-    return typeset(_SPACES.sub(" ", _ILLEGAL.sub("", str(text))).strip())
+    return typeset(_SPACES.sub(" ", xml_safe(str(text))).strip())
 
 
 def typeset(text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from roadmapctl.errors import UsageError
+from roadmapctl.errors import ValueRefused
 
 HEADERS = {"file": "Файл", "line": "Строка", "item": "№", "title": "Мероприятие", "executors": "Исполнители",
            "deadline": "Срок (как в карте)", "status": "Статус", "start": "Начало периода",
@@ -24,11 +24,16 @@ STATES = {"done": "выполнено", "overdue": "просрочено", "open
 
 
 def emit(data: bytes, output: Path | None, binary_name: str | None = None) -> None:
-    """Write `data` to `output` (atomically) or to standard output; `binary_name` e.g. «XLSX»."""
+    """Write `data` to `output` (atomically) or to standard output; `binary_name` e.g. «XLSX».
+
+    Binary data refused on a terminal is a `ValueRefused` of the field
+    «output»: the command names its option.
+    """
     if output is None or str(output) == "-":
         if binary_name and sys.stdout.isatty():
-            raise UsageError(f"{binary_name} не выводится на терминал",
-                             f"укажите файл: -o отчёт.{binary_name.lower()} или перенаправьте вывод в файл")
+            raise ValueRefused(f"{binary_name} не выводится на терминал",
+                               "укажите файл или перенаправьте вывод в файл", field="output", given=False,
+                               example=f"отчёт.{binary_name.lower()}")
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
