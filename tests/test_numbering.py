@@ -116,3 +116,14 @@ def test_an_ambiguous_number_lists_the_candidates(cli, tmp_path: Path) -> None:
         "3:1. (строка 40, «Родительское собрание «Выбор профессии»»)\n"
         "  укажите одно из них: 1:1., 2:1., 3:1. — или его ключ key\n"
     )
+
+
+def test_sections_without_numbers_qualify_by_their_place(cli, tmp_path: Path) -> None:
+    path = tmp_path / "карта.yaml"
+    text = LOCAL.read_text(encoding="utf-8")
+    path.write_text(text.replace('  - number: "2."\n    title: Направление 2', '  - title: Направление 2'),
+                    encoding="utf-8")
+    result = cli("list", "--as-of", AS_OF, path)
+    addresses = [line.split(" ", 2)[1] for line in result.out.splitlines() if line.startswith(str(path))]
+    assert addresses[5:7] == ["2:1.", "2:2."]
+    assert cli("done", path, "2:1.", "--on", "2024-10-01").code == 0
