@@ -5,10 +5,65 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from hypothesis import HealthCheck, settings
+
+# Compiled bytecode in a cache outside the worktree, for this process (pytest's rewritten test
+# modules) and the `python -m roadmapctl` processes tests start: with PYTHONDONTWRITEBYTECODE set,
+# every run and every process compiled the same sources again (a third of the suite's time).
+PYCACHE = Path(tempfile.gettempdir()) / f"roadmapctl-tests-pycache-{os.getuid() if hasattr(os, 'getuid') else 0}"
+sys.dont_write_bytecode = False
+sys.pycache_prefix = sys.pycache_prefix or str(PYCACHE)
+os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix  # inherited by every process a test starts
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+# Hypothesis profiles: «quick» by default (every property still runs, on fewer examples),
+# «thorough» for CI and nightly runs: `pytest --hypothesis-profile=thorough` or
+# ROADMAPCTL_TESTS=thorough (what `.ci/run` sets). The thorough run also runs the tests
+# marked slow, which the quick one skips.
+_QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("quick", max_examples=30, deadline=None, suppress_health_check=_QUIET)
+settings.register_profile("thorough", max_examples=400, deadline=None, suppress_health_check=_QUIET)
+settings.load_profile("thorough" if os.environ.get("ROADMAPCTL_TESTS") == "thorough" else "quick")
+
+# Tests that take seconds each (real processes, LibreOffice, Chromium, timed kills): they run in
+# the thorough profile. Listed here so no test module has to know about profiles.
+SLOW = frozenset({
+    "test_bench.py::test_benchmark_runner_runs_on_a_tiny_corpus",
+    "test_bench.py::test_soak_runs_without_tracebacks",
+    "test_render.py::test_real_process_writes_a_valid_docx",  # test_output_dash_writes_to_stdout runs one
+    "test_render_docx.py::test_libreoffice_shows_the_table_header_on_every_page",
+    "test_render_html.py::test_printed_annex_table_ends_at_the_right_margin",  # Chromium, as the next three
+    "test_site.py::test_pages_read_on_a_phone",
+    "test_site.py::test_index_prints_on_a4",
+    "test_report.py::test_html_report_reads_on_a_phone_and_a_desktop",
+    "test_robustness.py::test_ctrl_c_mid_write_keeps_the_old_file",
+    "test_robustness.py::test_kill_during_write_leaves_old_or_new_file",
+    "test_precommit.py::test_hook_from_the_manifest_checks_only_the_files_given",
+    "test_precommit.py::test_this_repositorys_config_checks_roadmaps",
+})
+
+
+def thorough(config: pytest.Config) -> bool:
+    """Whether this run is the thorough one (CI, nightly)."""
+    return (config.getoption("hypothesis_profile", None) == "thorough"
+            or os.environ.get("ROADMAPCTL_TESTS") == "thorough")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    skip = pytest.mark.skip(reason="медленный тест: запускается с --hypothesis-profile=thorough "
+                                   "или ROADMAPCTL_TESTS=thorough")
+    for item in items:
+        if item.nodeid.split("/")[-1].split("[")[0] in SLOW:
+            item.add_marker(pytest.mark.slow)
+        if "slow" in item.keywords and not thorough(config):
+            item.add_marker(skip)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -40,8 +95,7 @@ def run_process(*args: str | os.PathLike[str], cwd: Path | None = None,
     """`python -m roadmapctl …` in a real process (for tracebacks, TTY, signals)."""
     proc = subprocess.run(
         [sys.executable, "-m", "roadmapctl", *[str(a) for a in args]],
-        capture_output=True, text=True, cwd=cwd, env={**os.environ, **(env or {})},
-        timeout=120,
+        capture_output=True, text=True, cwd=cwd, env={**os.environ, **(env or {})}, timeout=120,
     )
     return Result(proc.returncode, proc.stdout, proc.stderr)
 

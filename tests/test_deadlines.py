@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from roadmapctl.deadlines import Deadline, Occurrence, Unparsed, describe, parse_deadline
@@ -672,7 +672,6 @@ VOCABULARY = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300), periods())
 def test_any_text_is_read_or_refused(phrase: str, period: Period) -> None:
     result = parse_deadline(phrase, period)
@@ -681,7 +680,6 @@ def test_any_text_is_read_or_refused(phrase: str, period: Period) -> None:
     assert parse_deadline(phrase, period) == result
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=8).map(" ".join), periods())
 def test_any_mix_of_deadline_words_is_read_or_refused(phrase: str, period: Period) -> None:
     result = parse_deadline(phrase, period)
@@ -689,7 +687,6 @@ def test_any_mix_of_deadline_words_is_read_or_refused(phrase: str, period: Perio
     assert parse_deadline(phrase, period) == result
 
 
-@settings(max_examples=300, deadline=None)
 @given(decorated(implicit_phrases()), periods())
 def test_phrases_without_a_year_stay_inside_the_period(phrase: str, period: Period) -> None:
     result = parse_deadline(phrase, period)
@@ -700,7 +697,6 @@ def test_phrases_without_a_year_stay_inside_the_period(phrase: str, period: Peri
     assert parse_deadline(phrase, period) == result
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.integers(0, 11), st.integers(0, 11), st.integers(1990, 2090), st.sampled_from(DASHES),
        st.booleans(), periods())
 def test_explicit_month_ranges(first: int, last: int, year: int, dash: str, both: bool,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from roadmapctl.diff import compare
@@ -46,7 +46,6 @@ def test_normalize_ignores_case_yo_quotes_dashes_spacing() -> None:
     assert normalize("на 2023-2024 учебный год", 1) == normalize("на 2024–2025 учебный год")
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5), st.integers(-5, 40)), max_size=12))
 def test_assignment_is_optimal(edges: list[tuple[int, int, int]]) -> None:
     found = max_weight_matching(edges)

@@ -100,7 +100,8 @@ def test_done_names_a_locally_numbered_item_by_section_and_number(cli, tmp_path:
     assert lines[31:35] == ["        deadline: Ежемесячно", "        status: in_progress", "        completions:",
                             "          - date: 2024-10-01"]
     # «1.: 3.», with dots and spaces as people type them, is item «3.» of direction 1
-    result = cli("extend", path, " 1.: 3. ", "--to", "2025-06-15", "--reason", "перенос анализа")
+    result = cli("extend", path, " 1.: 3. ", "--to", "2025-06-15", "--reason", "перенос анализа",
+                 "--on", "2024-10-01")
     assert result.code == 0, result.err
     assert "мероприятие 3." in result.out
 

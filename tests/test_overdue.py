@@ -99,27 +99,33 @@ def test_piped_output_is_plain_even_with_a_colour_terminal_declared() -> None:
     assert result.code == 0
 
 
-def test_quiet_prints_nothing_on_a_good_day() -> None:
-    quiet = run_process("overdue", "--quiet", "--as-of", "2023-08-31", CHEL, cwd=ROOT)
+# In-process from here on (the output is a pipe all the same): a process per case costs more than
+# the case itself, and exit codes and streams are what `main.run` returns and writes.
+
+
+def test_quiet_prints_nothing_on_a_good_day(cli, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    quiet = cli("overdue", "--quiet", "--as-of", "2023-08-31", CHEL)
     assert (quiet.code, quiet.out, quiet.err) == (0, "", "")
-    loud = run_process("overdue", "--as-of", "2023-08-31", CHEL, cwd=ROOT)
+    loud = cli("overdue", "--as-of", "2023-08-31", CHEL)
     assert loud.out == "Просроченных мероприятий нет (на 31.08.2023).\n"
-    bad_day = run_process("overdue", "--quiet", "--as-of", "2024-03-01", CHEL, cwd=ROOT)
+    bad_day = cli("overdue", "--quiet", "--as-of", "2024-03-01", CHEL)
     assert bad_day.out.startswith("Просрочено 5 мероприятий (на 01.03.2024)\n")
 
 
 @pytest.mark.parametrize(("as_of", "flag", "code"), [
     ("2024-03-01", "--exit-code", 1), ("2023-08-31", "--exit-code", 0), ("2024-03-01", None, 0),
 ])
-def test_exit_code(as_of: str, flag: str | None, code: int) -> None:
+def test_exit_code(cli, monkeypatch, as_of: str, flag: str | None, code: int) -> None:
+    monkeypatch.chdir(ROOT)
     args = ["overdue", "--quiet", "--as-of", as_of, *([flag] if flag else []), CHEL]
-    assert run_process(*args, cwd=ROOT).code == code
+    assert cli(*args).code == code
 
 
-def test_broken_file_is_named_and_exits_2_after_reporting_the_rest(tmp_path: Path) -> None:
+def test_broken_file_is_named_and_exits_2_after_reporting_the_rest(cli, tmp_path: Path) -> None:
     (tmp_path / "a-broken.yaml").write_bytes((DATA / "negative" / "yaml-syntax.yaml").read_bytes())
     (tmp_path / "b-good.yaml").write_bytes((ROOT / CHEL).read_bytes())
-    result = run_process("overdue", "--as-of", "2024-03-01", "--exit-code", tmp_path)
+    result = cli("overdue", "--as-of", "2024-03-01", "--exit-code", tmp_path)
     broken = tmp_path / "a-broken.yaml"
     assert result.err == (f"roadmapctl: ошибка: карта {broken} пропущена — в ней 1 ошибка:\n"
                           f"  {broken}:6:4: [R001] ошибка синтаксиса YAML: ожидался элемент списка «- …» "
@@ -130,7 +136,7 @@ def test_broken_file_is_named_and_exits_2_after_reporting_the_rest(tmp_path: Pat
                                  "Отчёт — только по прочитанным картам.\n\nПросрочено 5 мероприятий")
 
 
-def test_roadmap_with_an_unreadable_deadline_is_skipped_and_never_reads_as_a_good_day(tmp_path: Path) -> None:
+def test_roadmap_with_an_unreadable_deadline_is_skipped_and_never_reads_as_a_good_day(cli, tmp_path: Path) -> None:
     path = tmp_path / "map.yaml"
     path.write_text("""title: Карта
 period: "2024"
@@ -149,7 +155,7 @@ sections:
         deadline: январь
         executors: [uo]
 """, encoding="utf-8")
-    result = run_process("overdue", "--quiet", "--as-of", "2024-03-01", path)
+    result = cli("overdue", "--quiet", "--as-of", "2024-03-01", path)
     assert result.err.startswith(f"roadmapctl: ошибка: карта {path} пропущена — в ней 1 ошибка:\n"
                                  f"  {path}:11:19: [R201] не удалось разобрать срок «как согласуем»")
     assert result.code == 2

@@ -36,12 +36,26 @@ def test_every_item_and_sub_item_is_listed(cli, monkeypatch) -> None:
                                      "occurrences", "status"}
 
 
-def test_what_falls_due_in_october(cli, monkeypatch) -> None:
+def test_what_is_on_in_october(cli, monkeypatch) -> None:
+    """Every item whose window overlaps October: due in October, and also «В течение года»,
+    «Сентябрь 2023 г. – апрель 2024 г.», «сентябрь – декабрь»; not September or November alone."""
     monkeypatch.chdir(ROOT)
     result = cli("list", "--as-of", "2024-03-01", "--from", "01.10.2023", "--to", "2023-10-31", CHEL)
-    assert result.out.splitlines()[0] == "Срок с 01.10.2023 по 31.10.2023: 3 мероприятия (на 01.03.2024)"
-    assert [line.split(": ")[1].split()[0] for line in result.out.splitlines()
-            if line.startswith("roadmaps/")] == ["1.2", "5.2.6/2", "5.2.6/4"]
+    assert result.out.splitlines()[0] == "Срок с 01.10.2023 по 31.10.2023: 22 мероприятия (на 01.03.2024)"
+    shown = [line.split(": ")[1].split()[0] for line in result.out.splitlines() if line.startswith("roadmaps/")]
+    assert {"1.2", "5.2.6/2", "5.2.6/4"} <= set(shown)  # due in October
+    assert {"2.1", "5.2.6/1", "5.3/1"} <= set(shown)  # «В течение года»
+    assert {"5.2.5/1", "5.2.5/3", "4.3"} <= set(shown)  # spans that cover October
+    assert not {"5.1.2", "2.2", "5.2.5/5", "3.1", "5.2.6/3"} & set(shown)  # September, August, November…
+
+
+def test_a_window_on_one_day_takes_what_is_open_on_that_day(cli, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = cli("list", "--as-of", "2024-03-01", "--from", "2023-11-30", "--to", "2023-11-30", "-f", "json",
+                 CHEL)
+    items = {row["item"] for row in json.loads(result.out)}
+    assert {"5.2.5/5", "5.2.6/3", "4.3", "2.1"} <= items  # November; September–December; the year
+    assert not {"1.2", "5.2.6/2", "3.1"} & items  # October; December
 
 
 def test_filters_by_status_and_executor(cli, monkeypatch) -> None:
@@ -55,7 +69,28 @@ def test_bad_status_is_a_usage_error(cli, monkeypatch) -> None:
     monkeypatch.chdir(ROOT)
     result = cli("list", "--status", "finished", CHEL)
     assert result.code == 2
-    assert "--status: «finished» — допустимо planned, in_progress, done, cancelled" in result.err
+    assert ("--status: «finished» — допустимо запланировано (planned), выполняется (in_progress), "
+            "выполнено (done), отменено (cancelled)") in result.err
+
+
+@pytest.mark.parametrize("words", [["выполнено,выполняется"], ["Выполнено", "в работе"], ["done", "выполняется"],
+                                   ["выполнен,IN_PROGRESS"]])
+def test_status_takes_the_russian_words_the_tool_prints(cli, monkeypatch, words: list[str]) -> None:
+    monkeypatch.chdir(ROOT)
+    args = [arg for word in words for arg in ("--status", word)]
+    rows = json.loads(cli("list", "--as-of", "2024-03-01", *args, "--executor", "дпш", "-f", "json", CHEL).out)
+    assert [(r["item"], r["status"]) for r in rows] == [("4.1", "done"), ("5.2.1", "done")]
+
+
+def test_the_printed_status_is_accepted_back(cli, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    printed = {line.split("Статус: ")[1] for line in cli("list", "--as-of", "2024-03-01", CHEL).out.splitlines()
+               if "Статус: " in line}
+    assert printed >= {"запланировано", "выполнено"}
+    for word in printed:
+        result = cli("list", "--as-of", "2024-03-01", "--status", word, CHEL)
+        assert result.code == 0 and {line.split("Статус: ")[1] for line in result.out.splitlines()
+                                     if "Статус: " in line} == {word}
 
 
 def test_a_date_without_a_phrase_is_not_shown_as_none(cli, tmp_path) -> None:

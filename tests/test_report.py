@@ -16,11 +16,11 @@ GOLDEN = DATA / "golden" / "report"
 MARKS = [  # (roadmap, item, --on, extra arguments): on time, late, evidence of every kind
     ("chelyabinsk-2023-2024.yaml", "2.2", "2023-09-20", ["--evidence", "приказ от 15.09.2023 № 101"]),
     ("chelyabinsk-2023-2024.yaml", "4.2", "2023-12-20",
-     ["-e", "https://chel.example.ru/news/2023/12/monitoring", "-e", "отчёты/мониторинг-2023.pdf"]),
-    ("lysva-2021-2022.yaml", "1.3", "2021-06-28", ["--note", "размещена на сайте", "-e", "приказ от 25.06.2021 № 240/01-08"]),
+     ["--evidence", "https://chel.example.ru/news/2023/12/monitoring", "--evidence", "отчёты/мониторинг-2023.pdf"]),
+    ("lysva-2021-2022.yaml", "1.3", "2021-06-28", ["--note", "размещена на сайте", "--evidence", "приказ от 25.06.2021 № 240/01-08"]),
     ("lysva-2021-2022.yaml", "2.2", "2021-10-20", []),
-    ("lysva-2021-2022.yaml", "2.3", "2022-01-12", ["-e", "https://lysva.example.ru/programma"]),
-    ("belgorod-2021-2025.yaml", "1.1", "2021-08-30", ["-e", "https://beluo.example.ru/docs/1"]),
+    ("lysva-2021-2022.yaml", "2.3", "2022-01-12", ["--evidence", "https://lysva.example.ru/programma"]),
+    ("belgorod-2021-2025.yaml", "1.1", "2021-08-30", ["--evidence", "https://beluo.example.ru/docs/1"]),
 ]
 EXTENSIONS = [("lysva-2021-2022.yaml", "3.1", "2022-06-30", "перенос мониторинга", "письмо № 7")]
 DATES = ("2021-07-01", "2022-01-15", "2024-01-15", "2026-09-01")
@@ -37,7 +37,7 @@ def marked(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert run(["done", str(folder / name), item, "--on", on, *extra]) == 0
     for name, item, to, reason, basis in EXTENSIONS:
         assert run(["extend", str(folder / name), item, "--to", to, "--reason", reason,
-                    "--basis", basis]) == 0
+                    "--basis", basis, "--on", "2022-05-20"]) == 0  # decided before the new date
     return folder
 
 
@@ -154,7 +154,7 @@ def test_formula_text_stays_text_in_xlsx(cli, tmp_path: Path) -> None:
     source = source[:first] + 'title: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")"' + source[end:]
     path = tmp_path / "evil.yaml"
     path.write_text(source, encoding="utf-8")
-    assert cli("done", path, "1.1", "--on", "2021-08-01", "-e", "+1", "-e", "@SUM(A1)").code == 0
+    assert cli("done", path, "1.1", "--on", "2021-08-01", "--evidence", "+1", "--evidence", "@SUM(A1)").code == 0
     target = tmp_path / "r.xlsx"
     assert cli("report", path, "--as-of", "2021-09-01", "-o", target).code == 0
     sheet = openpyxl.load_workbook(target)["Исполнение"]
@@ -195,14 +195,14 @@ def test_done_writes_evidence_and_check_validates_it(cli, tmp_path: Path) -> Non
     path = tmp_path / "m.yaml"
     shutil.copy(ROADMAPS / "lysva-2021-2022.yaml", path)
     before = path.read_text(encoding="utf-8")
-    assert cli("done", path, "1.1", "--on", "2021-10-01", "-e", "приказ от 01.10.2021 № 45",
-               "-e", "https://school.example.ru/news/1").code == 0
+    assert cli("done", path, "1.1", "--on", "2021-10-01", "--evidence", "приказ от 01.10.2021 № 45",
+               "--evidence", "https://school.example.ru/news/1").code == 0
     after = path.read_text(encoding="utf-8")
     added = [line for line in after.splitlines() if line not in before.splitlines()]
     assert added == ["        status: done", "        completions:", "          - date: 2021-10-01",
                      "            evidence:", "              - приказ от 01.10.2021 № 45",
                      "              - https://school.example.ru/news/1"]
-    result = cli("done", path, "1.2", "--on", "2021-10-01", "-e", "https//school.example.ru/x")
+    result = cli("done", path, "1.2", "--on", "2021-10-01", "--evidence", "https//school.example.ru/x")
     assert result.code == 2 and "после http или https должно стоять «://»" in result.err
     broken = after.replace("https://school.example.ru/news/1", "https://school/news 1").replace(
         "приказ от 01.10.2021 № 45", "приказ от 31.09.2021 № 45")
@@ -239,3 +239,47 @@ def test_html_report_reads_on_a_phone_and_a_desktop(cli, marked: Path, tmp_path:
     assert phone["svgs"] >= 3
     desktop = layout(page, 1280, tmp_path)
     assert desktop["scroll"] <= 1280
+# --- Excel from list, overdue and stats ------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["list", "overdue", "stats"])
+def test_xlsx_of_list_overdue_stats_matches_csv(cli, command: str, tmp_path: Path) -> None:
+    import csv
+
+    import openpyxl
+
+    target = tmp_path / f"{command}.xlsx"
+    args = [command, ROADMAPS, "--as-of", "2024-01-15"]
+    assert cli(*args, "-f", "xlsx", "-o", target).code == 0
+    rows = list(csv.DictReader(io.StringIO(cli(*args, "-f", "csv").out)))
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet.freeze_panes == "A4" and "15.01.2024" in sheet["A1"].value
+    values = list(sheet.iter_rows(min_row=4, values_only=True))
+    assert len(values) == len(rows)
+    for got, want in zip(values, rows):
+        for cell, (key, text) in zip(got, want.items()):
+            if command == "stats":
+                numeric = key not in ("group",) and text
+                assert cell == ((float(text) if "." in text else int(text)) if numeric else (text or None))
+            elif key in ("due", "start", "original_due", "done") and text:
+                assert cell == datetime.fromisoformat(text)
+            elif key in ("line", "due_count", "days_overdue", "on_time") and text:
+                assert cell == int(text)
+            elif key in ("status", "state"):
+                assert cell != text or not text  # in Russian: «запланировано», «просрочено»
+            elif key not in ("executors", "on_time_share", "average_delay", "due", "late", "overdue", "extended"):
+                assert cell == (text or None), key
+
+
+def test_binary_to_a_terminal_is_refused(monkeypatch: pytest.MonkeyPatch, cli) -> None:
+    import sys
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    result = cli("stats", ROADMAPS, "-f", "xlsx")
+    assert result.code == 2 and "XLSX не выводится на терминал" in result.err
+
+
+def test_text_report_to_a_file(cli, tmp_path: Path) -> None:
+    target = tmp_path / "stats.txt"
+    assert cli("stats", ROADMAPS, "--as-of", "2024-01-15", "-o", target).code == 0
+    assert target.read_text(encoding="utf-8") == cli("stats", ROADMAPS, "--as-of", "2024-01-15").out

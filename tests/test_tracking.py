@@ -137,7 +137,7 @@ def test_showcase_overdue_as_of_march_2024() -> None:
 def test_any_reports_cover_each_date_at_most_once() -> None:
     from dataclasses import replace
 
-    from hypothesis import given, settings
+    from hypothesis import given
     from hypothesis import strategies as st
 
     from roadmapctl.model import Completion, Extension
@@ -149,7 +149,6 @@ def test_any_reports_cover_each_date_at_most_once() -> None:
     reports = st.lists(st.builds(Completion, date=days, due=st.one_of(st.none(), days)), max_size=20)
     moves = st.lists(st.builds(Extension, to=days, date=st.one_of(st.none(), days)), max_size=4)
 
-    @settings(max_examples=200, deadline=None)
     @given(reports, moves, days)
     def check(completions: list, extensions: list, as_of: date) -> None:
         item = replace(entry.item, completions=completions, extensions=extensions)

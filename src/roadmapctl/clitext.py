@@ -32,10 +32,13 @@ _PHRASES = (
 
 
 _TYPE_HINT = re.compile(r" <list\[str\]>")
+# Click's range note «[x>=0]», «[default: 0; x>=0]»: the help text says it in words.
+_RANGE = re.compile(r"\s*\[x>=\d+\]|; x>=\d+(?=\])")
 
 
 def translate(text: str) -> str:
     text = _TYPE_HINT.sub(lambda m: " " * len(m.group()), text)
+    text = _RANGE.sub("", text)
     for english, russian in _PHRASES:
         text = text.replace(english, russian)
     return text

@@ -16,6 +16,7 @@ from pathlib import Path
 from roadmapctl.errors import InputError
 
 SUFFIXES = (".yaml", ".yml")
+STDIN = "-"  # as in reading.source: standard input
 DEFAULT_DIR = "roadmaps"
 
 
@@ -40,6 +41,8 @@ def iter_roadmaps(paths: Iterable[str | Path], unreadable: list[tuple[Path, str]
     """
     given = [Path(p) for p in paths] or [Path(DEFAULT_DIR)]
     for path in given:
+        if str(path) == STDIN:  # standard input: read by the loader, never a folder
+            continue
         if not (path.exists() or path.is_symlink()):
             hint = None
             if str(path) == DEFAULT_DIR:
@@ -51,7 +54,7 @@ def iter_roadmaps(paths: Iterable[str | Path], unreadable: list[tuple[Path, str]
 def _unique(given: list[Path], unreadable: list[tuple[Path, str]]) -> Iterator[Path]:
     seen: set[str] | None = set() if len(given) > 1 else None  # one root cannot repeat a file
     for path in given:
-        files = _walk(path, unreadable) if path.is_dir() else iter((path,))
+        files = _walk(path, unreadable) if str(path) != STDIN and path.is_dir() else iter((path,))
         for file in files:
             if seen is not None:
                 key = os.path.normpath(file)

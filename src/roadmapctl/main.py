@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 from importlib import import_module
 from typing import Any
 
@@ -67,13 +68,17 @@ def build_app(only: str | None = None) -> typer.Typer:
     Registering a command imports its module and makes Typer inspect its
     signature; the commit-time `check` should not pay for a dozen others.
     """
-    from roadmapctl.clitext import RussianGroup
+    from typer._completion_classes import completion_init
 
+    from roadmapctl.clitext import RussianGroup
+    from roadmapctl.commands import complete
+
+    completion_init()  # Typer's completion protocol, without its English --install-completion
     app = typer.Typer(
         name="roadmapctl",
         cls=RussianGroup,
         help=HELP,
-        no_args_is_help=True,
+        add_completion=False,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
@@ -88,12 +93,31 @@ def build_app(only: str | None = None) -> typer.Typer:
         debug: bool = typer.Option(
             False, "--debug", help="При внутренней ошибке показать трассировку Python.",
         ),
+        install_completion: bool = typer.Option(
+            False, "--install-completion", callback=complete.install, is_eager=True, expose_value=False,
+            help="Установить автодополнение для текущей оболочки.",
+        ),
+        show_completion: bool = typer.Option(
+            False, "--show-completion", callback=complete.show, is_eager=True, expose_value=False,
+            help="Показать скрипт автодополнения для текущей оболочки.",
+        ),
     ) -> None:
         """Дорожные карты в YAML: проверка, контроль сроков, сравнение, печать."""
 
     for name in (only,) if only else COMMANDS:
         import_module(f"roadmapctl.commands.{_module_name(name)}").register(app)
     return app
+
+
+@lru_cache(maxsize=None)
+def _click_command(only: str | None) -> Any:
+    """The Click command of the app, built once per process.
+
+    A process runs one command, so this changes nothing on the command line;
+    it spares the tests (hundreds of in-process runs) rebuilding the app and
+    re-reading every signature each time.  Click keeps no state between calls.
+    """
+    return typer.main.get_command(build_app(only))
 
 
 def _module_name(command: str) -> str:
@@ -111,10 +135,12 @@ def _requested_command(args: list[str]) -> str | None:
 
 def run(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if not args:  # bare `roadmapctl`: the help, as with --help, not an error
+        args = ["--help"]
     debug = "--debug" in args
     command = _requested_command(args)
     try:
-        result = build_app(command)(args=args, prog_name="roadmapctl", standalone_mode=False)
+        result = _click_command(command)(args=args, prog_name="roadmapctl", standalone_mode=False)
     except RoadmapctlError as exc:
         hint = exc.hint
         if isinstance(exc, OutputExists) and hint is None:

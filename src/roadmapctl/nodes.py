@@ -16,6 +16,7 @@ from roadmapctl import codes
 from roadmapctl.diagnostics import Problem
 from roadmapctl.model import Located, Pos
 from roadmapctl.ru import read_date
+from roadmapctl.vocabulary import STATUS_WORDS
 
 T = TypeVar("T")
 
@@ -76,10 +77,7 @@ _RUSSIAN_WORDS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("преамбула",), ("preamble",)),
     **dict.fromkeys(("место",), ("place",)),
     # statuses
-    **dict.fromkeys(("выполнено", "выполнен", "выполнена", "исполнено", "готово", "сделано"), ("done",)),
-    **dict.fromkeys(("в работе", "выполняется", "в процессе", "в процессе выполнения"), ("in_progress",)),
-    **dict.fromkeys(("запланировано", "план", "планируется", "не начато"), ("planned",)),
-    **dict.fromkeys(("отменено", "отменен", "отменена", "снято"), ("cancelled",)),
+    **{word: (status,) for word, status in STATUS_WORDS.items()},
 }
 
 
@@ -141,12 +139,16 @@ class NodeReader:
         return node.value.strip()
 
     def number(self, node: Any, what: str) -> str | None:
-        """Official numbers are text; warn where other tools would see a float."""
+        """Official numbers are text; an error where other tools would read another number.
+
+        An error, not a warning: pre-commit shows warnings only when a commit
+        fails, and «2.10» read as 2.1 collides with the real 2.1 everywhere else.
+        """
         value = self.text(node, what)
         if value is not None and not node.style and _LOSSY_FLOAT.match(value):
             pos = pos_of(node)
             self.problems.append(Problem(
-                self.path, pos.line, pos.col, "warning", codes.SCHEMA,
+                self.path, pos.line, pos.col, "error", codes.NUMBER_AS_FLOAT,
                 f"{what} {value} без кавычек: YAML и редакторы прочитают его как число "
                 f"{float(value)!r}; пишите \"{value}\""))
         return value

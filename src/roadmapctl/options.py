@@ -7,6 +7,7 @@ from datetime import date
 from roadmapctl.errors import UsageError
 from roadmapctl.ru import read_date
 
+
 def parse_date(text: str | None, option: str) -> date | None:
     """«2024-03-15» or «15.03.2024»; None stays None."""
     if text is None:
@@ -38,3 +39,31 @@ def encoding(value: str, option: str = "--encoding") -> str:
         return codecs.lookup(value).name
     except LookupError:
         raise UsageError(f"{option}: неизвестная кодировка «{value}»; например: cp1251, utf-16") from None
+
+
+#: Old names of output formats, kept for one release: `table` was the human format's name in
+#: overdue, list and stats before every command called it `text`.
+FORMAT_ALIASES = {"table": "text"}
+
+
+def output_format(value: str, allowed: tuple[str, ...], option: str = "--format") -> str:
+    """A `--format` value, its old alias read as the new name (`table` → `text`)."""
+    value = value.strip().lower()
+    return choice(FORMAT_ALIASES.get(value, value) if value not in allowed else value, allowed, option)
+
+
+def statuses(values: list[str] | None, option: str = "--status") -> set[str] | None:
+    """`--status` values: English (planned) or the Russian words the tool prints (запланировано);
+    several in one value separated by commas, or the option repeated."""
+    from roadmapctl.model import STATUSES
+    from roadmapctl.vocabulary import STATUS_NAMES, status_from_text
+
+    wanted: set[str] = set()
+    for value in values or []:
+        for word in (w for w in value.split(",") if w.strip()):
+            status = status_from_text(word)
+            if status is None:
+                known = ", ".join(f"{STATUS_NAMES[s]} ({s})" for s in STATUSES)
+                raise UsageError(f"{option}: «{word.strip()}» — допустимо {known}")
+            wanted.add(status)
+    return wanted or None

@@ -22,13 +22,7 @@ from typing import IO, Any
 
 from roadmapctl.ru import count, date_numeric
 from roadmapctl.tracking import Tracked
-
-STATUS_NAMES = {
-    "planned": "запланировано",
-    "in_progress": "выполняется",
-    "done": "выполнено",
-    "cancelled": "отменено",
-}
+from roadmapctl.vocabulary import STATUS_NAMES  # noqa: F401 - the reports' status words
 
 
 NARROWEST = 16  # characters: a wrapped text column narrower than this is cut into syllables

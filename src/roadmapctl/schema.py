@@ -25,6 +25,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from roadmapctl.vocabulary import STATUS_NAMES
+
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
 Schema = dict[str, Any]
@@ -45,10 +47,9 @@ _PERIOD_PATTERN = (
 _EXECUTOR_ID_PATTERN = r"^[0-9A-Za-z_\u0400-\u04ff][0-9A-Za-z_\u0400-\u04ff.-]*$"
 
 STATUS_DESCRIPTIONS = {
-    "planned": "запланировано (по умолчанию)",
-    "in_progress": "выполняется",
-    "done": "выполнено (нужна хотя бы одна отметка в completions)",
-    "cancelled": "отменено",
+    **STATUS_NAMES,
+    "planned": f"{STATUS_NAMES['planned']} (по умолчанию)",
+    "done": f"{STATUS_NAMES['done']} (нужна хотя бы одна отметка в completions)",
 }
 NUMBERING_DESCRIPTIONS = {
     "hierarchical": "сквозная: номер мероприятия начинается с номера раздела («1.1», «5.2.5»)",

@@ -13,7 +13,8 @@ from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_OK
 
 
-def run(paths: Sequence[str], output: Path, executor: str | None, force: bool) -> int:
+def run(paths: Sequence[str], output: Path, executor: str | None, force: bool,
+        encoding: str = "auto", jobs: int | None = None) -> int:
     from datetime import date
 
     from roadmapctl.calendar_export import build_calendar
@@ -24,7 +25,7 @@ def run(paths: Sequence[str], output: Path, executor: str | None, force: bool) -
 
     # Control dates do not depend on «today»; as_of only decides states, unused here.
     with params.options({"executor": "--executor"}):
-        loaded = load_tracked(paths, date.max, executor)
+        loaded = load_tracked(paths, date.max, executor, encoding=encoding, jobs=jobs)
     warn(loaded.warnings)
     if loaded.broken:
         # A calendar without a skipped roadmap would delete its events from every subscriber's feed:
@@ -51,7 +52,9 @@ def register(app: typer.Typer) -> None:
             ..., "--output", "-o", metavar="ПУТЬ", help="Куда записать календарь, например deadlines.ics; «-» — в стандартный вывод.",
         ),
         executor: str = params.EXECUTOR,
-        force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
+        force: bool = params.FORCE,
+        encoding: str = params.ENCODING,
+        jobs: int = params.JOBS,
     ) -> int:
         """Календарь сроков (.ics) для Outlook, Thunderbird, телефона.
 
@@ -59,4 +62,6 @@ def register(app: typer.Typer) -> None:
         одно событие с правилом повторения. Код выхода 0, 2 — ошибка в
         аргументах или в картах (тогда файл не записывается).
         """
-        return run(paths or [], output, executor, force)
+        from roadmapctl.options import encoding as codec
+
+        return run(paths or [], output, executor, force, codec(encoding), jobs)

@@ -66,15 +66,10 @@ def register(app: typer.Typer) -> None:
     @app.command("check", cls=RussianCommand)
     def check_command(
         paths: list[str] = params.PATHS,
-        fmt: str = typer.Option(
-            "text", "--format", "-f", metavar="ФОРМАТ",
-            help="text — строки «файл:строка:столбец: …»; json; github — аннотации GitHub Actions.",
-        ),
+        fmt: str = params.fmt(FORMATS, note="text — строки «файл:строка:столбец: …», "
+                                             "github — аннотации GitHub Actions"),
         as_of: str = params.AS_OF,
-        encoding: str = typer.Option(
-            "auto", "--encoding", metavar="КОДИРОВКА", show_default=False,
-            help="Кодировка файлов, например cp1251; по умолчанию UTF-8.",
-        ),
+        encoding: str = params.ENCODING,
         jobs: int = params.JOBS,
         show_rules: bool = typer.Option(
             False, "--list-rules", help="Показать все правила с примерами и выйти.",
@@ -88,7 +83,7 @@ def register(app: typer.Typer) -> None:
         if show_rules:
             typer.echo(list_rules(), nl=False)
             return EXIT_OK
-        from roadmapctl.options import choice, today_or
         from roadmapctl.options import encoding as codec
+        from roadmapctl.options import output_format, today_or
 
-        return run(paths or [], choice(fmt, FORMATS, "--format"), today_or(as_of), codec(encoding), jobs)
+        return run(paths or [], output_format(fmt, FORMATS), today_or(as_of), codec(encoding), jobs)

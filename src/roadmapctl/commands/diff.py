@@ -9,6 +9,7 @@ from typing import Any
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, InputError, UsageError
 
 SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html",
@@ -37,13 +38,16 @@ def sources(old: str, new: str | None, rev_from: str | None, rev_to: str | None)
     return Source(old, rev_from), Source(old, rev_to)
 
 
-def load_side(source: Any) -> Any:
+def load_side(source: Any, encoding: str = "auto") -> Any:
     """The roadmap of one side, through the one load path; a roadmap with errors is refused (exit 2)."""
     from roadmapctl.diff.gitrev import read_revision
-    from roadmapctl.reading import require
+    from roadmapctl.reading import STDIN, require
 
     if source.rev is not None:
-        return require(source.path, "сравнение невозможно", data=read_revision(source), display=source.display)
+        return require(source.path, "сравнение невозможно", data=read_revision(source), display=source.display,
+                       encoding=encoding)
+    if source.path == STDIN:
+        return require(STDIN, "сравнение невозможно", encoding=encoding)
     path = Path(source.path)
     if path.is_dir():
         raise InputError(f"{source.path} — папка, а не файл карты",
@@ -51,11 +55,18 @@ def load_side(source: Any) -> Any:
     if not path.is_file():
         raise InputError(f"файла {source.path} нет",
                          "укажите путь к карте или ревизию в виде РЕВИЗИЯ:путь, например HEAD~1:" + source.path)
-    return require(path, "сравнение невозможно")
+    return require(path, "сравнение невозможно", encoding=encoding)
+
+
+def _shown(source: Any) -> str:
+    """How a side is named in the report: standard input as everywhere else."""
+    from roadmapctl.reading.source import STDIN, STDIN_NAME
+
+    return STDIN_NAME if source.rev is None and source.path == STDIN else source.display
 
 
 def run(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt: str | None,
-        output: Path | None, force: bool, include_status: bool) -> int:
+        output: Path | None, force: bool, include_status: bool, encoding: str = "auto") -> int:
     from roadmapctl.diff import compare
     from roadmapctl.diff.report import FORMATS, counts_line
     from roadmapctl.options import choice
@@ -70,8 +81,10 @@ def run(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt
     if fmt == "docx" and output is None:
         raise UsageError("для DOCX укажите файл: -o таблица.docx")
     old_source, new_source = sources(old, new, rev_from, rev_to)
-    old_map, new_map = load_side(old_source), load_side(new_source)
-    old_map.path, new_map.path = old_source.display, new_source.display
+    if old_source.rev is None and new_source.rev is None and old_source.path == new_source.path == "-":
+        raise UsageError("стандартный ввод — только одна из двух карт", "другую укажите файлом или ревизией")
+    old_map, new_map = load_side(old_source, encoding), load_side(new_source, encoding)
+    old_map.path, new_map.path = _shown(old_source), _shown(new_source)
     diff = compare(old_map, new_map, include_status=include_status)
     data = _render(diff, fmt, new_map.title, styled=output is None and sys.stdout.isatty())
     code = EXIT_FINDINGS if diff.has_changes else EXIT_OK
@@ -110,7 +123,7 @@ def register(app: typer.Typer) -> None:
         old: str = typer.Argument(
             ..., metavar="СТАРАЯ",
             help="Прошлогодняя карта: файл или РЕВИЗИЯ:путь (HEAD~1:roadmaps/карта.yaml); "
-                 "с --from — карта, версии которой сравниваются.",
+                 "с --from — карта, версии которой сравниваются; «-» — стандартный ввод.",
         ),
         new: str = typer.Argument(
             None, metavar="[НОВАЯ]", help="Новая карта: файл или РЕВИЗИЯ:путь.", show_default=False,
@@ -123,20 +136,18 @@ def register(app: typer.Typer) -> None:
             None, "--to", metavar="РЕВИЗИЯ",
             help="С --from: сравнивать с этой ревизией, а не с файлом на диске.",
         ),
-        fmt: str = typer.Option(
-            None, "--format", "-f", metavar="ФОРМАТ",
-            help="text (по умолчанию), markdown, json; html или docx — сравнительная таблица "
-                 "(было / стало). Без --format выбирается по расширению файла -o.",
-            show_default=False,
-        ),
+        fmt: str = params.fmt(("text", "markdown", "json", "html", "docx"), default=None,
+                              note="html и docx — сравнительная таблица (было / стало); по умолчанию "
+                                   "text, а с -o — по расширению файла"),
         output: Path = typer.Option(
-            None, "--output", "-o", metavar="ФАЙЛ", help="Записать в файл, а не на экран.",
+            None, "--output", "-o", metavar="ПУТЬ", help="Записать в файл, а не на экран.",
         ),
-        force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
+        force: bool = params.FORCE,
         include_status: bool = typer.Option(
             False, "--include-status",
             help="Сравнивать и статусы, отметки об исполнении и переносы сроков.",
         ),
+        encoding: str = params.ENCODING,
     ) -> int:
         """Сравнить две версии дорожной карты: что добавлено, удалено, изменено.
 
@@ -147,4 +158,6 @@ def register(app: typer.Typer) -> None:
 
         Код выхода 0 — различий нет, 1 — есть различия, 2 — ошибка.
         """
-        return run(old, new, rev_from, rev_to, fmt, output, force, include_status)
+        from roadmapctl.options import encoding as codec
+
+        return run(old, new, rev_from, rev_to, fmt, output, force, include_status, codec(encoding))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from roadmapctl.clitext import RussianCommand
-from roadmapctl.commands import params
+from roadmapctl.commands import complete, params
 from roadmapctl.errors import EXIT_OK, UsageError
 
 if TYPE_CHECKING:
@@ -61,9 +61,9 @@ def evidence_of(texts: list[str]) -> list[Evidence]:
 def register(app: typer.Typer) -> None:
     @app.command("done", cls=RussianCommand)
     def done_command(
-        roadmap: Path = typer.Argument(..., metavar="КАРТА", help="Файл дорожной карты (.yaml)."),
+        roadmap: Path = params.ROADMAP,
         item: str = typer.Argument(
-            ..., metavar="МЕРОПРИЯТИЕ",
+            ..., metavar="МЕРОПРИЯТИЕ", autocompletion=complete.items,
             help="Номер как в карте (1.2 или 1.2.), ключ key или подпункт без номера: "
                  "5.2.5/3 — третий подпункт 5.2.5.",
         ),
@@ -77,7 +77,7 @@ def register(app: typer.Typer) -> None:
         ),
         note: str = typer.Option(None, "--note", metavar="ТЕКСТ", help="Примечание."),
         evidence: list[str] = typer.Option(
-            None, "--evidence", "-e", metavar="ПОДТВЕРЖДЕНИЕ",
+            None, "--evidence", metavar="ПОДТВЕРЖДЕНИЕ",  # no «-e»: that is --executor everywhere
             help="Чем подтверждено исполнение: реквизиты документа, ссылка https://… или путь к файлу; "
                  "можно повторить.",
         ),

@@ -31,9 +31,8 @@ def run(path: Path, fmt: str, output: Path | None, names: str) -> int:
 def register(app: typer.Typer) -> None:
     @app.command("export", cls=RussianCommand)
     def export_command(
-        roadmap: Path = typer.Argument(..., metavar="КАРТА", help="Файл дорожной карты (.yaml)."),
-        fmt: str = typer.Option(None, "--format", "-f", metavar="ФОРМАТ",
-                                help="xlsx или csv; по умолчанию — по расширению файла -o, иначе xlsx."),
+        roadmap: Path = params.roadmap_or_stdin(),
+        fmt: str = params.fmt(("xlsx", "csv"), default=None, note="по умолчанию — по расширению файла -o, иначе xlsx"),
         output: Path = typer.Option(None, "--output", "-o", metavar="ПУТЬ",
                                     help="Куда записать таблицу; «-» или без -o — в стандартный вывод."),
         names: str = typer.Option("full", "--executors", metavar="ВИД",

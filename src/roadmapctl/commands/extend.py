@@ -9,11 +9,12 @@ from pathlib import Path
 import typer
 
 from roadmapctl.clitext import RussianCommand
-from roadmapctl.commands import params
+from roadmapctl.commands import complete, params
 from roadmapctl.errors import EXIT_OK, UsageError
 
 
-def run(path: Path, item_text: str, to: date, reason: str, basis: str | None, on: date) -> int:
+def run(path: Path, item_text: str, to: date, reason: str, basis: str | None, on: date,
+        today: date | None = None) -> int:
     from roadmapctl import edits
     from roadmapctl.ru import date_numeric
     from roadmapctl.tracking import track
@@ -24,21 +25,27 @@ def run(path: Path, item_text: str, to: date, reason: str, basis: str | None, on
     item = edits.find_item(track(roadmap, on), item_text, path)
     extension, edit = edits.plan_extension(roadmap, item, to, reason.strip(),
                                            basis.strip() if basis else None, on, path)
+    if to < on:  # a deadline moved to a day already gone when the move was decided: a typo in the year
+        raise UsageError(f"--to: новый срок {date_numeric(to)} уже прошёл на дату переноса {date_numeric(on)}",
+                         "проверьте год; перенос, решённый раньше, записывается с его датой: --on ДАТА")
     edits.write_extension(path, item, extension)
     planned = edit.occurrence.due
     was = edit.was or planned
     plan = f" (по плану {date_numeric(planned)})" if was != planned else ""
     sys.stdout.write(f"{path}: мероприятие {item.address} — срок {date_numeric(was)}{plan} "
                      f"перенесён на {date_numeric(to)} (причина: {extension.reason}).\n")
+    if today is not None and to < today:  # recorded after the fact (--on in the past)
+        sys.stderr.write(f"roadmapctl: предупреждение: новый срок {date_numeric(to)} уже прошёл: "
+                         "если мероприятие выполнено, отметьте это: roadmapctl done\n")
     return EXIT_OK
 
 
 def register(app: typer.Typer) -> None:
     @app.command("extend", cls=RussianCommand)
     def extend_command(
-        roadmap: Path = typer.Argument(..., metavar="КАРТА", help="Файл дорожной карты (.yaml)."),
+        roadmap: Path = params.ROADMAP,
         item: str = typer.Argument(
-            ..., metavar="МЕРОПРИЯТИЕ",
+            ..., metavar="МЕРОПРИЯТИЕ", autocompletion=complete.items,
             help="Номер как в карте (1.2 или 1.2.), ключ key или подпункт без номера: 5.2.5/3.",
         ),
         to: str = typer.Option(..., "--to", metavar="ДАТА", help="Новый срок."),
@@ -54,11 +61,13 @@ def register(app: typer.Typer) -> None:
 
         Переносится первый невыполненный срок (для неповторяющихся — и все
         невыполненные сроки до новой даты); overdue считает просрочку от
-        нового срока. Срок раньше текущего не принимается (код выхода 2).
+        нового срока. Срок раньше текущего не принимается (код выхода 2), как и
+        срок, уже прошедший на дату переноса (--on, по умолчанию сегодня).
         """
         from roadmapctl.options import parse_date, today_or
 
         new_due = parse_date(to, "--to")
         if new_due is None:
             raise UsageError("--to: укажите новый срок")
-        return run(roadmap, item, new_due, reason, basis, params.past_date(on, "--on", today_or(None)))
+        today = today_or(None)
+        return run(roadmap, item, new_due, reason, basis, params.past_date(on, "--on", today), today)

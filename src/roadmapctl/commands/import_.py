@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,7 +14,7 @@ import typer
 
 from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
-from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK
+from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, InputError, UsageError
 
 if TYPE_CHECKING:
     from roadmapctl.diagnostics import Problem
@@ -78,13 +80,44 @@ def _count_sections(sections: list) -> int:  # type: ignore[type-arg]
     return sum(1 + _count_sections(s.sections) for s in sections)
 
 
+@contextmanager
+def stdin_copy() -> Iterator[Path]:
+    """Standard input in a temporary file named for what it holds (Word, PDF or text), since the
+    importer chooses its reader by the file's suffix."""
+    import os
+    import tempfile
+
+    from roadmapctl.limits import MAX_IMPORT_BYTES
+
+    data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1) if sys.stdin is not None else b""
+    if len(data) > MAX_IMPORT_BYTES:
+        raise InputError(f"на стандартном вводе больше {MAX_IMPORT_BYTES // 1024 // 1024} МБ: "
+                         "это не похоже на дорожную карту")
+    suffix = ".docx" if data.startswith(b"PK\x03\x04") else ".pdf" if data.startswith(b"%PDF") else ".txt"
+    handle, name = tempfile.mkstemp(prefix="roadmapctl-import-", suffix=suffix)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        yield Path(name)
+    finally:
+        os.unlink(name)
+
+
 def run(source: Path, output: str | None, period: str | None, force: bool, as_of: date) -> int:
     from roadmapctl.fsio import write_atomic
     from roadmapctl.importer import import_file
     from roadmapctl.importer.writer import render_yaml
 
-    with params.options({"period": "--period"}, hints={"period": PERIOD_HINT}):
-        result = import_file(source, period)
+    if str(source) == "-":
+        if output is None:
+            raise UsageError("документ читается со стандартного ввода — укажите, куда записать карту: -o",
+                             "например: roadmapctl import - -o roadmaps/карта.yaml < план.docx")
+        with stdin_copy() as copy, params.options({"period": "--period"}, hints={"period": PERIOD_HINT}):
+            result = import_file(copy, period)
+        source = Path("стандартный ввод")
+    else:
+        with params.options({"period": "--period"}, hints={"period": PERIOD_HINT}):
+            result = import_file(source, period)
     target = output or str(default_output(source))
     comments = [f"Импортировано из файла {source.name} командой roadmapctl import;",
                 "места, требующие проверки, перечислены в отчёте импорта."]
@@ -103,7 +136,7 @@ def register(app: typer.Typer) -> None:
     @app.command("import", cls=RussianCommand)
     def import_command(
         source: Path = typer.Argument(..., metavar="ФАЙЛ",
-                                      help="Документ Word (.docx) или текст (.txt), скопированный из Word."),
+                                      help="Документ Word (.docx) или текст (.txt), скопированный из Word; «-» — стандартный ввод."),
         output: str = typer.Option(
             None, "--output", "-o", metavar="ПУТЬ",
             help="Куда записать карту; по умолчанию roadmaps/<имя файла>.yaml; «-» — на экран.",
@@ -112,7 +145,7 @@ def register(app: typer.Typer) -> None:
             None, "--period", "-p", metavar="ПЕРИОД",
             help="Период карты (2023/2024, 2021-2025, 2021-06-01..2022-08-31), если его нет в названии.",
         ),
-        force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
+        force: bool = params.FORCE,
     ) -> int:
         """Перенести дорожную карту из Word: таблица → YAML и отчёт о том, что проверить.
 

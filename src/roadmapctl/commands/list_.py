@@ -20,27 +20,31 @@ if TYPE_CHECKING:
 
     Row = tuple[TrackedFile, TrackedItem, tuple[Tracked, ...]]  # an item and the dates shown
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("text", "json", "csv", "markdown", "xlsx")
 
 
 def run(paths: Sequence[str], as_of: date, executor: str | None, statuses: set[str] | None,
-        start: date | None, end: date | None, fmt: str, out: IO[str] | None = None) -> int:
+        start: date | None, end: date | None, fmt: str, out: IO[str] | None = None,
+        encoding: str = "auto", jobs: int | None = None) -> int:
     from roadmapctl import reports
     from roadmapctl.commands.readout import skipped_lines, unread_note, warn
     from roadmapctl.tracking.service import load_tracked
 
     out = out or sys.stdout
     with params.options({"executor": "--executor"}):
-        loaded = load_tracked(paths, as_of, executor)
+        loaded = load_tracked(paths, as_of, executor, encoding=encoding, jobs=jobs)
     warn([*loaded.warnings, *skipped_lines(loaded.skipped)])
     rows = pick(loaded, executor, statuses, start, end)
-    if loaded.broken and fmt == "table":
+    if loaded.broken and fmt in ("text", "markdown"):
         out.write(unread_note([f.path for f in loaded.skipped], len(loaded.files)) + "\n\n")
     if fmt == "json":
         out.write(reports.to_json([record(f, t, occs) for f, t, occs in rows]))
     elif fmt == "csv":
         out.write(reports.to_csv(csv_columns(), [line for f, t, occs in rows
                                                  for line in csv_lines(f, t, occs)]))
+    elif fmt == "markdown":
+        table = reports.to_markdown(table_columns(), shown(rows)).rstrip() if rows else ""
+        out.write(f"# {header(len(rows), as_of, start, end)}\n" + (f"\n{table}\n" if table else ""))
     elif reports.is_terminal(out) and reports.fits(table_columns(), shown(rows), reports.console(out).width):
         con = reports.console(out)
         con.print(header(len(rows), as_of, start, end), style="bold")
@@ -64,13 +68,18 @@ def pick(loaded: Loaded, executor: str | None, statuses: set[str] | None, start:
                 continue
             if not matches(file.roadmap, item):
                 continue
-            occs = tuple(o for o in item.occurrences
-                         if (start is None or o.effective_due >= start)
-                         and (end is None or o.effective_due <= end))
+            occs = tuple(o for o in item.occurrences if overlaps(o, start, end))
             if window and not occs:
                 continue
             rows.append((file, item, occs))
     return rows
+
+
+def overlaps(occ: Tracked, start: date | None, end: date | None) -> bool:
+    """Whether the control date's window meets [start, end]: «что у нас в октябре?» takes in
+    «В течение года» and «Сентябрь – апрель», not only what is due in October."""
+    first = min(occ.start, occ.effective_due) if occ.start else occ.effective_due
+    return (start is None or occ.effective_due >= start) and (end is None or first <= end)
 
 
 def header(total: int, as_of: date, start: date | None, end: date | None) -> str:
@@ -185,34 +194,36 @@ def register(app: typer.Typer) -> None:
     def list_command(
         paths: list[str] = params.PATHS,
         executor: str = params.EXECUTOR,
-        status: list[str] = typer.Option(
-            None, "--status", metavar="СТАТУС",
-            help="Только с этим статусом: planned, in_progress, done, cancelled "
-                 "(можно несколько: --status planned,in_progress).",
-        ),
+        status: list[str] = params.status(),
         start: str = typer.Option(
-            None, "--from", metavar="ДАТА", help="Только то, срок чего не раньше этой даты.",
+            None, "--from", metavar="ДАТА",
+            help="Только то, срок чего (окно исполнения) не кончается раньше этой даты.",
         ),
         end: str = typer.Option(
-            None, "--to", metavar="ДАТА", help="Только то, срок чего не позже этой даты.",
+            None, "--to", metavar="ДАТА",
+            help="Только то, срок чего (окно исполнения) начинается не позже этой даты.",
         ),
-        fmt: str = typer.Option("table", "--format", "-f", metavar="ФОРМАТ", help="table, json или csv."),
+        fmt: str = params.fmt(FORMATS),
+        output: str = params.OUTPUT,
         as_of: str = params.AS_OF,
+        encoding: str = params.ENCODING,
+        jobs: int = params.JOBS,
     ) -> int:
         """Все мероприятия (с подпунктами): исполнители, срок, контрольные даты, статус.
 
-        С --from/--to — только то, срок чего попадает в эти даты
-        («что у нас в октябре?»). Код выхода 0, 2 — ошибка в аргументах или в картах.
+        С --from/--to — только то, окно исполнения чего пересекается с этими
+        датами («что у нас в октябре?» — и «в течение года», и «сентябрь – апрель»). Код выхода 0, 2 — ошибка в аргументах или в картах.
         """
-        from roadmapctl.model import STATUSES
-        from roadmapctl.options import choice, parse_date, today_or
+        from roadmapctl.options import encoding as codec
+        from roadmapctl.options import output_format, parse_date, statuses, today_or
         from roadmapctl.ru import date_numeric
 
-        wanted = {s.strip().lower() for value in status or [] for s in value.split(",") if s.strip()}
-        for value in wanted:
-            choice(value, STATUSES, "--status")
+        wanted = statuses(status)
         first, last = parse_date(start, "--from"), parse_date(end, "--to")
         if first and last and last < first:
             raise UsageError(f"--to {date_numeric(last)} раньше --from {date_numeric(first)}")
-        return run(paths or [], today_or(as_of), executor, wanted or None, first, last,
-                   choice(fmt, FORMATS, "--format"))
+        day = today_or(as_of)
+        return params.to_output(
+            lambda form, out: run(paths or [], day, executor, wanted, first, last, form, out,
+                                  encoding=codec(encoding), jobs=jobs),
+            output_format(fmt, FORMATS), output, "Мероприятия", f"Мероприятия на {date_numeric(day)}")

@@ -19,22 +19,23 @@ if TYPE_CHECKING:
 
     Part = tuple[str, list[Entry], bool]  # heading, entries, whether they are upcoming
 
-FORMATS = ("table", "json", "csv", "markdown")
+FORMATS = ("text", "json", "csv", "markdown", "xlsx")
+GROUPS = ("executor", "file", "none")  # = tracking.service.GROUP_BY
 
 
 def run(paths: Sequence[str], as_of: date, executor: str | None, within: int | None, fmt: str,
         group_by: str, exit_code: bool, quiet: bool, jobs: int | None = None,
-        out: IO[str] | None = None) -> int:
+        out: IO[str] | None = None, encoding: str = "auto") -> int:
     from roadmapctl.commands.readout import skipped_lines, unread_note, warn
     from roadmapctl.tracking.service import scan
 
     out = out or sys.stdout
     with params.options({"executor": "--executor"}):
-        found = scan(paths, as_of, executor, within, jobs)
+        found = scan(paths, as_of, executor, within, jobs, encoding=encoding)
     skipped = found.loaded.skipped
     warn([*found.loaded.warnings, *skipped_lines(skipped)])
     entries = found.entries
-    if skipped and fmt in ("table", "markdown"):
+    if skipped and fmt in ("text", "markdown"):
         # on stdout, with the report: a cron mail must not read as a good day
         out.write(unread_note([f.path for f in skipped], found.read) + "\n\n")
     if entries or not quiet or skipped:
@@ -239,13 +240,9 @@ def register(app: typer.Typer) -> None:
             None, "--within", metavar="N",
             help="Показать отдельно и то, срок чего наступает в ближайшие N дней (0 — только сегодня).",
         ),
-        fmt: str = typer.Option(
-            "table", "--format", "-f", metavar="ФОРМАТ", help="table, json, csv или markdown.",
-        ),
-        group_by: str = typer.Option(
-            "none", "--group-by", metavar="ПО",
-            help="Группировать: executor — по исполнителям, file — по файлам, none — общий список.",
-        ),
+        fmt: str = params.fmt(FORMATS),
+        output: str = params.OUTPUT,
+        group_by: str = params.group_by(GROUPS, "none", f"{params.GROUP_BY_HELP}, none — общий список"),
         exit_code: bool = typer.Option(
             False, "--exit-code", help="Код выхода 1, если есть просроченные (как git diff --exit-code).",
         ),
@@ -254,6 +251,7 @@ def register(app: typer.Typer) -> None:
             help="Ничего не выводить, если показывать нечего (для рассылки из cron).",
         ),
         jobs: int = params.JOBS,
+        encoding: str = params.ENCODING,
     ) -> int:
         """Просроченные мероприятия: самые давние первыми, с файлом и строкой.
 
@@ -261,8 +259,8 @@ def register(app: typer.Typer) -> None:
         хороший день ничего не выводится. Код выхода 0 (с --exit-code — 1,
         если есть просроченные), 2 — ошибка в аргументах или в картах.
         """
-        from roadmapctl.options import choice, today_or
-        from roadmapctl.tracking.service import GROUP_BY
+        from roadmapctl.options import choice, output_format, today_or
+        from roadmapctl.options import encoding as codec
 
         from roadmapctl.limits import MAX_WINDOW_DAYS
 
@@ -271,5 +269,10 @@ def register(app: typer.Typer) -> None:
         if within is not None and within > MAX_WINDOW_DAYS:
             raise UsageError(f"--within: {within} — слишком далеко; не больше {MAX_WINDOW_DAYS} дней (10 лет)",
                              "для сроков на годы вперёд: roadmapctl list --from ДАТА --to ДАТА")
-        return run(paths or [], today_or(as_of), executor, within, choice(fmt, FORMATS, "--format"),
-                   choice(group_by, GROUP_BY, "--group-by"), exit_code, quiet, jobs)
+        from roadmapctl.ru import date_numeric
+
+        day, grouping = today_or(as_of), choice(group_by, GROUPS, "--group-by")
+        return params.to_output(
+            lambda form, out: run(paths or [], day, executor, within, form, grouping, exit_code, quiet,
+                                  jobs, out, encoding=codec(encoding)),
+            output_format(fmt, FORMATS), output, "Просрочено", f"Просроченные мероприятия на {date_numeric(day)}")

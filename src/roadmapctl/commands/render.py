@@ -37,7 +37,7 @@ def pick_format(fmt: str | None, output: Path | None, template: Path | None) -> 
 
 def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
         template: Path | None, force: bool, edition: str | None, executors: str | None,
-        qr: str | None, timeline: bool = False) -> int:
+        qr: str | None, timeline: bool = False, encoding: str = "auto") -> int:
     from roadmapctl.fsio import write_atomic
     from roadmapctl.options import choice
     from roadmapctl.reading import require
@@ -49,11 +49,15 @@ def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
     fmt = pick_format(fmt, output, template)
     if output is not None and str(output) != "-":
         _check_output(output, fmt)
-    if not roadmap_path.is_file():
+    stdin = str(roadmap_path) == "-"
+    if stdin and output is None:
+        raise UsageError("карта читается со стандартного ввода — укажите, куда записать документ: -o",
+                         "например: roadmapctl render - -o карта.docx < карта.yaml")
+    if not stdin and not roadmap_path.is_file():
         raise InputError(f"файла {roadmap_path} нет", "укажите путь к карте, например roadmaps/карта.yaml")
     if template is not None:
         _check_template(template, fmt)
-    roadmap = require(roadmap_path, "документ не построен")
+    roadmap = require(roadmap_path, "документ не построен", encoding=encoding)
     if timeline and fmt != "html":
         raise UsageError("--timeline: шкала времени есть только в HTML", "добавьте --format html")
     with params.options({"what": "--what", "gost": "--gost", "qr": "--qr"},
@@ -98,16 +102,13 @@ def _check_template(template: Path, fmt: str) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("render", cls=RussianCommand)
     def render_command(
-        roadmap: Path = typer.Argument(..., metavar="КАРТА", help="Файл дорожной карты (.yaml)."),
+        roadmap: Path = params.roadmap_or_stdin(),
         what: str = typer.Option(
             "both", "--what", metavar="ЧТО",
             help="order — приказ, annex — приложение (сама дорожная карта), both — оба в одном "
                  "документе (если в карте нет блока order:, печатается приложение).",
         ),
-        fmt: str = typer.Option(
-            None, "--format", "-f", metavar="ФОРМАТ",
-            help="docx или html; по умолчанию по расширению -o, иначе docx.",
-        ),
+        fmt: str = params.fmt(("docx", "html"), default=None, note="по умолчанию по расширению -o, иначе docx"),
         output: Path = typer.Option(
             None, "--output", "-o", metavar="ПУТЬ",
             help="Куда записать (.docx или .html); «-» — в стандартный вывод; по умолчанию "
@@ -117,7 +118,7 @@ def register(app: typer.Typer) -> None:
             None, "--template", metavar="ПУТЬ",
             help="Свой шаблон (копия templates/roadmap.docx или templates/roadmap.html.j2).",
         ),
-        force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
+        force: bool = params.FORCE,
         edition: str = typer.Option(
             None, "--gost", metavar="РЕДАКЦИЯ",
             help="Редакция ГОСТ Р 7.0.97: 2025 или 2016; по умолчанию — действовавшая на дату "
@@ -137,9 +138,13 @@ def register(app: typer.Typer) -> None:
             help="HTML: добавить после приложения шкалу времени мероприятий с отметками об "
                  "исполнении (для отчёта); по умолчанию — без неё, как утверждённый документ.",
         ),
+        encoding: str = params.ENCODING,
     ) -> int:
         """Напечатать приказ и приложение (дорожную карту) в DOCX или HTML по ГОСТ Р 7.0.97.
 
         Код выхода 0 — файл записан, 2 — ошибка в аргументах, в карте или в шаблоне.
         """
-        return run(roadmap, what, fmt, output, template, force, edition, executors, qr, timeline)
+        from roadmapctl.options import encoding as codec
+
+        return run(roadmap, what, fmt, output, template, force, edition, executors, qr, timeline,
+                   codec(encoding))

@@ -115,10 +115,8 @@ def register(app: typer.Typer) -> None:
             None, "--from", metavar="ДАТА",
             help="Начало отчётного периода (например, начало квартала); по умолчанию — с начала периода карты.",
         ),
-        fmt: str = typer.Option(
-            None, "--format", "-f", metavar="ФОРМАТ",
-            help="text, markdown, json, html, docx или xlsx; по умолчанию — по расширению файла -o, иначе text.",
-        ),
+        fmt: str = params.fmt(("text", "markdown", "json", "html", "docx", "xlsx"), default=None,
+                              note="по умолчанию — по расширению файла -o, иначе text"),
         output: Path = typer.Option(
             None, "--output", "-o", metavar="ПУТЬ",
             help="Куда записать отчёт (.docx, .html, .xlsx, .md, .json, .txt); «-» или без -o — в стандартный вывод.",

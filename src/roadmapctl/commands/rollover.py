@@ -84,7 +84,7 @@ def register(app: typer.Typer) -> None:
             None, "--output", "-o", metavar="ПУТЬ",
             help="Куда записать новую карту; по умолчанию — имя старой с новыми годами.",
         ),
-        force: bool = typer.Option(False, "--force", help="Перезаписать существующий файл."),
+        force: bool = params.FORCE,
     ) -> int:
         """Подготовить карту на следующий год: период, сроки, пустые отметки.
 

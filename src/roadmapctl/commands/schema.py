@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_OK
 
 
@@ -30,12 +31,10 @@ def register(app: typer.Typer) -> None:
     @app.command("schema", cls=RussianCommand)
     def schema_command(
         output: Path = typer.Option(
-            None, "--output", "-o", metavar="ФАЙЛ",
+            None, "--output", "-o", metavar="ПУТЬ",
             help="Записать схему в файл (например, schema/roadmap.schema.json) вместо вывода на экран.",
         ),
-        force: bool = typer.Option(
-            False, "--force", help="Перезаписать существующий файл.",
-        ),
+        force: bool = params.FORCE,
     ) -> int:
         """Вывести JSON Schema формата дорожной карты для редактора.
 

@@ -45,7 +45,7 @@ def register(app: typer.Typer) -> None:
         output: Path = typer.Option(..., "--output", "-o", metavar="ПАПКА",
                                     help="Папка сайта, например public/; страницы в ней перезаписываются."),
         as_of: str = params.AS_OF,
-        within: int = typer.Option(14, "--within", metavar="ДНЕЙ", min=1,
+        within: int = typer.Option(14, "--within", metavar="N", min=1,
                                    help="Сколько дней вперёд показывать наступающие сроки."),
     ) -> int:
         """Сводка на сайт: что просрочено сегодня, что наступает в ближайшие дни, исполнение по

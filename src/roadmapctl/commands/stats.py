@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from roadmapctl.stats import Report, Tally
     from roadmapctl.tracking.service import TrackedFile
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("text", "json", "csv", "markdown", "xlsx")
+GROUPS = ("executor", "section", "file")  # = roadmapctl.stats.BY
 BY_NAMES = {"executor": "по исполнителям", "section": "по разделам", "file": "по файлам"}
 BY_HEADERS = {"executor": "Исполнитель", "section": "Раздел", "file": "Файл"}
 BAR = 20  # characters of the on-time bar on a terminal
@@ -29,7 +30,7 @@ NOTE = ("Ко — доля сроков, выполненных в срок (с 
 
 
 def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: str,
-        out: IO[str] | None = None) -> int:
+        out: IO[str] | None = None, encoding: str = "auto", jobs: int | None = None) -> int:
     from roadmapctl import reports
     from roadmapctl.commands.readout import skipped_lines, unread_note, warn
     from roadmapctl.stats import discipline
@@ -41,7 +42,7 @@ def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: s
 
     def counted() -> Iterator[TrackedFile]:
         nonlocal read
-        for file in iter_tracked(files, as_of, loaded, executor):
+        for file in iter_tracked(files, as_of, loaded, executor, encoding=encoding, jobs=jobs):
             read += 1
             yield file
 
@@ -49,7 +50,7 @@ def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: s
     with params.options({"executor": "--executor"}):
         require_executor(executor, loaded)
     warn([*loaded.warnings, *skipped_lines(loaded.skipped)])
-    if loaded.broken and fmt == "table":
+    if loaded.broken and fmt in ("text", "markdown"):
         out.write(unread_note([f.path for f in loaded.skipped], read) + "\n\n")
     rows = [record(t) for t in report.groups]
     total = record(report.total)
@@ -58,6 +59,8 @@ def run(paths: Sequence[str], as_of: date, by: str, executor: str | None, fmt: s
                                    "groups": rows, "total": total}))
     elif fmt == "csv":
         out.write(reports.to_csv([reports.Column(c.key, c.key) for c in columns(by)], rows + [total]))
+    elif fmt == "markdown":
+        out.write(markdown(report, as_of, by))
     elif reports.is_terminal(out) and report.total.due and reports.fits(
             columns(by), rows + [total], reports.console(out).width - BAR - 3):
         terminal(report, as_of, by, out)
@@ -96,6 +99,17 @@ def plain(report: Report, as_of: date, by: str) -> str:
     return f"{title(as_of, by)}\n\n{plain_table(cols[1:] + cols[:1], rows)}\n{NOTE}\n"
 
 
+def markdown(report: Report, as_of: date, by: str) -> str:
+    """A heading and a table for a wiki page or a letter; the total is the last row, in bold."""
+    from roadmapctl.reports import to_markdown
+
+    if not report.total.due:
+        return f"# {title(as_of, by)}\n\nНаступивших сроков нет.\n"
+    total = {**record(report.total), "group": f"**{report.total.label}**"}
+    table = to_markdown(columns(by), [record(t) for t in report.groups] + [total]).rstrip()
+    return f"# {title(as_of, by)}\n\n{table}\n\n{NOTE}\n"
+
+
 def terminal(report: Report, as_of: date, by: str, out: IO[str]) -> None:
     from rich.bar import Bar
     from rich.table import Table
@@ -124,20 +138,26 @@ def register(app: typer.Typer) -> None:
     def stats_command(
         paths: list[str] = params.PATHS,
         as_of: str = params.AS_OF,
-        by: str = typer.Option(
-            "executor", "--by", metavar="ПО", help="executor — по исполнителям, section — по разделам, "
-                                                  "file — по файлам.",
-        ),
+        group_by: str = params.group_by(GROUPS, "executor", "executor — по исполнителям, "
+                                                            "section — по разделам, file — по файлам"),
+        old_by: str = params.hidden_alias("--by"),  # until 0.3: the old name of --group-by
         executor: str = params.EXECUTOR,
-        fmt: str = typer.Option("table", "--format", "-f", metavar="ФОРМАТ", help="table, json или csv."),
+        fmt: str = params.fmt(FORMATS),
+        output: str = params.OUTPUT,
+        encoding: str = params.ENCODING,
+        jobs: int = params.JOBS,
     ) -> int:
         """Исполнительская дисциплина: сроков наступило, выполнено в срок, с опозданием,
         просрочено, продлено; Ко = в срок ÷ наступило × 100 %; среднее опоздание.
 
         Код выхода 0, 2 — ошибка в аргументах или в картах.
         """
-        from roadmapctl.options import choice, today_or
-        from roadmapctl.stats import BY
+        from roadmapctl.options import choice, output_format, today_or
+        from roadmapctl.options import encoding as codec
 
-        return run(paths or [], today_or(as_of), choice(by, BY, "--by"), executor,
-                   choice(fmt, FORMATS, "--format"))
+        by = choice(old_by, GROUPS, "--by") if old_by is not None else choice(group_by, GROUPS, "--group-by")
+        day = today_or(as_of)
+        return params.to_output(
+            lambda form, out: run(paths or [], day, by, executor, form, out, encoding=codec(encoding), jobs=jobs),
+            output_format(fmt, FORMATS), output, "Дисциплина", title(day, by), counts=True,
+            headers={"group": BY_HEADERS[by]})

@@ -8,6 +8,7 @@ import sys
 import typer
 
 from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 KIND_NAMES = {
@@ -71,7 +72,7 @@ def register(app: typer.Typer) -> None:
             help="Период карты: 2023/2024 (учебный год), 2021-2025 (годы) "
                  "или 2021-06-01..2022-08-31.",
         ),
-        fmt: str = typer.Option("text", "--format", "-f", metavar="ФОРМАТ", help="text или json."),
+        fmt: str = params.fmt(("text", "json")),
     ) -> int:
         """Показать, как понимается срок: вид и контрольные даты.
 
@@ -83,6 +84,6 @@ def register(app: typer.Typer) -> None:
         Код выхода 1, если фразу понять не удалось: тогда перепишите срок
         или укажите в карте рядом с ним явную дату (due: 2024-05-31).
         """
-        from roadmapctl.options import choice
+        from roadmapctl.options import output_format
 
-        return run(phrase, period, choice(fmt, ("text", "json"), "--format"))
+        return run(phrase, period, output_format(fmt, ("text", "json")))

@@ -35,12 +35,22 @@ class DateReader(PartReader):
     def _month_point(self, k: int) -> tuple[int, int | None, int] | None:
         """«август», «август 2021 г.», «2020 г. сентябрь» → (month, year or None, next)."""
         if (month := W.MONTHS.get(self._text(k) or "")) is not None:
-            year = self._year(self._skip(k + 1))
+            year = self._year(self._skip(k + 1)) or self._comma_year(k + 1)
             return (month, *year) if year else (month, None, k + 1)
         if year := self._year(k):
             j = self._skip(year[1])
             if (month := W.MONTHS.get(self._text(j) or "")) is not None:
                 return month, year[0], j + 1
+        return None
+
+    def _comma_year(self, k: int) -> tuple[int, int] | None:
+        """«, 2024» after a month: the month's year, when nothing but the phrase's end or
+        a separator follows it («октябрь, 2024» is October 2024; «октябрь, 2024-2025» is not)."""
+        if self._text(k) != "," or (year := self._year(k + 1)) is None:
+            return None
+        after = self._text(self._skip(year[1]) if self._text(year[1]) == "." else year[1])
+        if after is None or (after in W.SEPARATORS and after not in ("-", ".")):
+            return year
         return None
 
     def _day_point(self, k: int) -> tuple[Point, int] | None:

@@ -15,6 +15,7 @@ from roadmapctl.deadlines.cursor import compile_patterns
 from roadmapctl.deadlines.dates import DateReader
 from roadmapctl.deadlines.model import Occurrence
 from roadmapctl.deadlines.tokens import Fail
+from roadmapctl.ru import count
 
 EACH_YEAR = compile_patterns(*W.EACH_YEAR)
 _TERMS = compile_patterns(*W.TERMS)
@@ -24,6 +25,7 @@ _DUE_PREFIX = compile_patterns("до|к|ко|по|не_позднее|не_по�
 _MONTH_DAY_TAIL = compile_patterns(W.MONTH_DAY_TAIL)
 _FOLLOWING = compile_patterns(W.FOLLOWING)
 _YEAR_FOLLOWING = compile_patterns(W.YEAR_FOLLOWING)
+_SINCE = compile_patterns(",? начиная? с|со")
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -43,6 +45,21 @@ class RecurrenceReader(DateReader):
     """Repetitions: `_recurring` reads the clause, the others build its `Item`."""
 
     def _recurring(self, i: int) -> tuple[Item, int] | None:
+        """A repetition, and the year it starts in if one follows: «ежегодно, начиная с 2023 года»."""
+        found = self._repetition(i)
+        if found is None:
+            return None
+        item, k = found
+        if (end := self._match(_SINCE, k)) is None or end == k or (year := self._year(end)) is None:
+            return found
+        first = date(year[0], 1, 1)
+        if first > self.period.end:
+            raise Fail(*self._span(k, year[1]), "«{}» — позже конца периода карты")
+        # an occurrence that begins before the year is not part of the repetition
+        item.occurrences = [o for o in item.occurrences if (o.start or o.due) >= first]
+        return item, year[1]
+
+    def _repetition(self, i: int) -> tuple[Item, int] | None:
         if (end := self._match(_TERMS, i)) and end > i:  # «1 раз в четверть»
             def term(due: date) -> date:
                 return date(due.year, *W.TERM_STARTS[due.month])
@@ -62,6 +79,12 @@ class RecurrenceReader(DateReader):
         elif per_year in (4, 12) and (day := self._month_day(k)):
             on = self._monthly_on if per_year == 12 else self._quarterly_on
             return on(day[0]), day[1]
+        else:  # «2 раза в год (январь, июнь)»: the months say when it falls
+            templates, end = self._anchors(k)
+            if templates:
+                if len(templates) != per_year:
+                    raise Fail(*self._span(i, end), _months_mismatch(len(templates), per_year))
+                return self._yearly(templates), end
         return self._every(per_year), k
 
     def _frequency(self, i: int) -> tuple[int, int] | None:
@@ -199,3 +222,10 @@ class RecurrenceReader(DateReader):
             return real_date(due.year - tpl.span, *tpl.start) or due
 
         return Item("recurring", recur(self.period, rule, window), rule)
+
+
+def _months_mismatch(named: int, per_year: int) -> str:
+    """«названо 3 месяца, а повторение — 2 раза в год»."""
+    verb = "назван" if named % 10 == 1 and named % 100 != 11 else "названо"
+    return (f"{verb} {count(named, 'месяц', 'месяца', 'месяцев')}, "
+            f"а повторение — {count(per_year, 'раз', 'раза', 'раз')} в год")

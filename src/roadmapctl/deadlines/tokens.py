@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 
-from roadmapctl.deadlines.words import ABBREVIATIONS, SPELLINGS
+from roadmapctl.deadlines.words import ABBREVIATIONS, COUNT_ADVERBS, FREQUENCY_ADVERBS, MONTHS, SPELLINGS
 
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+#: Footnote marks that documents put after a date or a word: «до 15.09.2024*», «до 1 октября¹».
+#: They point at a note below the table and say nothing about the date.
+FOOTNOTE_MARKS = frozenset("*†‡¹²³⁰⁴⁵⁶⁷⁸⁹")
 _SUFFIX = r"го|ого|его|ому|ему|ый|ой|ий|ым|ом|ем|ая|ую|ое|ее|ые|ых|их|х|й|я|е|м|ю"
 _TOKEN = re.compile(
     r"(?P<date>[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{4}|[0-9]{2})(?![0-9]))"
@@ -22,6 +25,7 @@ _TOKEN = re.compile(
     r"|(?P<punct>[-.,;:/])"
     r"|(?P<bad>\S)"
 )
+_REPEATS = frozenset(FREQUENCY_ADVERBS) | COUNT_ADVERBS
 #: A word with its hyphenated parts, «когда-нибудь»: what a message quotes.
 HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -38,12 +42,12 @@ class Fail(Exception):
 
 
 def normalize(text: str) -> str:
-    """Lower case, «ё» as «е», one dash and one space; the length never changes."""
+    """Lower case, «ё» as «е», one dash and one space, footnote marks blanked; the length never changes."""
     out = []
     for ch in text:
         if ch in _DASHES:
             ch = "-"
-        elif ch.isspace() or ch in _INVISIBLE:
+        elif ch.isspace() or ch in _INVISIBLE or ch in FOOTNOTE_MARKS:
             ch = " "
         else:
             low = ch.lower()
@@ -66,12 +70,34 @@ def cut_remarks(text: str, phrase: str) -> tuple[str, str | None]:
                 raise Fail(pos, pos + 1, "лишняя закрывающая скобка «{}»")
             depth -= 1
             if depth == 0:
-                if inner := " ".join(phrase[opened + 1:pos].split()):
+                if _says_months(text[:opened], text[opened + 1:pos]):
+                    chars[opened] = chars[pos] = " "  # «2 раза в год (январь, июнь)»: read the months
+                elif inner := " ".join(phrase[opened + 1:pos].split()):
                     remarks.append(inner)
-                chars[opened:pos + 1] = " " * (pos + 1 - opened)
+                    chars[opened:pos + 1] = " " * (pos + 1 - opened)
+                else:
+                    chars[opened:pos + 1] = " " * (pos + 1 - opened)
     if depth:
         raise Fail(opened, len(text), "не закрыта скобка: «{}»")
     return "".join(chars), "; ".join(remarks) or None
+
+
+_LIST_WORDS = frozenset({",", "и", "в", "во"})
+
+
+def _says_months(before: str, inner: str) -> bool:
+    """Whether brackets after a repetition only name its months: «2 раза в год (январь, июнь)».
+
+    Such brackets say when the repetition falls, so they are read, not kept as a remark;
+    months in brackets after anything else («октябрь (ноябрь)») stay a remark.
+    """
+    words = [t.text for t in tokenize(inner)]
+    if not words or not all(w in MONTHS or w in _LIST_WORDS for w in words):
+        return False
+    if not any(w in MONTHS for w in words):
+        return False
+    said = {t.text for t in tokenize(before)}
+    return bool(said & _REPEATS) or bool(said & {"раз", "раза"})
 
 
 class Token:

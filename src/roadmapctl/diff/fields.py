@@ -19,6 +19,7 @@ from roadmapctl.diff.matching import Entry, normalize
 from roadmapctl.diff.result import FieldChange, SectionRef
 from roadmapctl.diff.words import word_diff
 from roadmapctl.model import ExecutorRef, Item, Roadmap
+from roadmapctl.vocabulary import STATUS_NAMES
 
 TEXT_SUMMARIES = {
     "title": ("формулировка изменена", "формулировка добавлена", "формулировка удалена"),
@@ -27,8 +28,6 @@ TEXT_SUMMARIES = {
     "form": ("форма представления изменена", "форма представления добавлена",
              "форма представления удалена"),
 }
-STATUS_NAMES = {"planned": "запланировано", "in_progress": "выполняется",
-                "done": "выполнено", "cancelled": "отменено"}
 
 
 @dataclass(frozen=True)

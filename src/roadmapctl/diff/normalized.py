@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from roadmapctl.diff.fields import STATUS_NAMES
+from roadmapctl.vocabulary import STATUS_NAMES
 from roadmapctl.diff.matching import Entry, entries
 from roadmapctl.model import Item, Roadmap, Section
 

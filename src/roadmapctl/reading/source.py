@@ -28,11 +28,13 @@ def read(source: str | Path, *, data: bytes | None = None, display: str | None =
     git blob, say) nothing is read and `source` only names it in messages.
     """
     from roadmapctl.loader import LoadResult, load, load_text
-    from roadmapctl.yamlsource import decode, size_problem
+    from roadmapctl.yamlsource import SourceProblem, decode, size_problem
 
     if data is None and str(source) == STDIN:
-        data = sys.stdin.buffer.read(_stdin_bound())
         display = display or STDIN_NAME
+        if sys.stdin is None or sys.stdin.isatty():  # reading a terminal would wait for typing, silently
+            return LoadResult(display, None, [_problem(display, SourceProblem(NOT_REDIRECTED))])
+        data = sys.stdin.buffer.read(_stdin_bound())
     shown = display or str(source)
     if data is None:
         return load(Path(source), shown, encoding)
@@ -40,6 +42,10 @@ def read(source: str | Path, *, data: bytes | None = None, display: str | None =
     if not isinstance(text, str):
         return LoadResult(shown, None, [_problem(shown, text)])
     return load_text(text, shown)
+
+
+NOT_REDIRECTED = ("«-» означает стандартный ввод, а он не перенаправлен: передайте карту через «<» или «|», "
+                  "например roadmapctl check - < карта.yaml")
 
 
 def _stdin_bound() -> int:

@@ -21,18 +21,13 @@ from roadmapctl.model import ItemInContext, Roadmap
 from roadmapctl.period import Period
 from roadmapctl.render.context import clean
 from roadmapctl.ru import month_names_nominative
+from roadmapctl.vocabulary import STATUS_NAMES
 
 STATUS_COLOURS = {
     "planned": "#5b7db1",
     "in_progress": "#e0a100",
     "done": "#3a8a3f",
     "cancelled": "#a0a0a0",
-}
-STATUS_NAMES = {
-    "planned": "запланировано",
-    "in_progress": "выполняется",
-    "done": "выполнено",
-    "cancelled": "отменено",
 }
 
 WIDTH = 1000

@@ -24,6 +24,7 @@ RULE_MODULES = (
     "yaml_syntax",
     "schema",
     "dates",
+    "number_as_float",
     "unknown_executor",
     "duplicate_number",
     "number_outside_section",

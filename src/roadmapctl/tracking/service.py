@@ -69,20 +69,21 @@ def _too_many() -> Exception:
                       "или запустите команду для части карт")
 
 
-def read_file(path: Path, today: date | None = None) -> Checked:
+def read_file(path: Path, today: date | None = None, encoding: str = "auto") -> Checked:
     """One roadmap by the reading policy; the roadmap is dropped when it may not be used."""
     from roadmapctl.reading import Checked, examine
 
-    checked = examine(path, today=today)
+    checked = examine(path, today=today, encoding=encoding)
     return checked if checked.usable else Checked(checked.path, None, checked.errors)
 
 
-def load_file(path: Path, as_of: date, today: date | None = None) -> TrackedFile | Checked:
+def load_file(path: Path, as_of: date, today: date | None = None,
+              encoding: str = "auto") -> TrackedFile | Checked:
     """One roadmap, tracked; or, when it has errors, what `check` found."""
-    checked = read_file(path, today)
+    checked = read_file(path, today, encoding)
     if checked.roadmap is None:
         return checked
-    return TrackedFile(str(path), checked.roadmap, track(checked.roadmap, as_of))
+    return TrackedFile(checked.path, checked.roadmap, track(checked.roadmap, as_of))
 
 
 def skipped(file: TrackedFile) -> list[str]:
@@ -121,14 +122,17 @@ def find(paths: Sequence[str]) -> tuple[list[Path], Loaded]:
 
 
 def iter_tracked(files: Iterable[Path], as_of: date, loaded: Loaded, executor: str | None = None,
-                 today: date | None = None) -> Iterator[TrackedFile]:
+                 today: date | None = None, encoding: str = "auto",
+                 jobs: int | None = 1) -> Iterator[TrackedFile]:
     """Each usable roadmap, tracked, one at a time; what was skipped goes into `loaded`.
 
     For reports that keep only counts (`stats`): memory does not grow with
     the number of roadmaps.  Call `require_executor(executor, loaded)` after.
     """
-    for path in files:
-        result = load_file(path, as_of, today)
+    from roadmapctl.parallel import ordered_map
+
+    work = partial(load_file, as_of=as_of, today=today, encoding=encoding)
+    for result in ordered_map(work, files, jobs):  # lazy: in input order, one at a time
         if isinstance(result, TrackedFile):
             loaded.warnings += skipped(result)
             loaded.knows_executor = loaded.knows_executor or knows(result, executor)
@@ -138,13 +142,13 @@ def iter_tracked(files: Iterable[Path], as_of: date, loaded: Loaded, executor: s
 
 
 def load_tracked(paths: Sequence[str], as_of: date, executor: str | None = None,
-                 today: date | None = None) -> Loaded:
+                 today: date | None = None, encoding: str = "auto", jobs: int | None = 1) -> Loaded:
     """Load and track every roadmap under `paths`; roadmaps with errors are listed, not raised."""
     from roadmapctl.limits import MAX_OCCURRENCES_PER_RUN
 
     files, loaded = find(paths)
     held = 0
-    for file in iter_tracked(files, as_of, loaded, executor, today):
+    for file in iter_tracked(files, as_of, loaded, executor, today, encoding, jobs):
         held += sum(len(t.occurrences) for t in file.items)
         if held > MAX_OCCURRENCES_PER_RUN:
             raise _too_many()
@@ -257,14 +261,14 @@ class Scan:
 
 
 def scan(paths: Sequence[str], as_of: date, executor: str | None = None, within: int | None = None,
-         jobs: int | None = None, today: date | None = None) -> Scan:
+         jobs: int | None = None, today: date | None = None, encoding: str = "auto") -> Scan:
     """Overdue control dates of every file (on all cores); with `within`, those due soon."""
     from roadmapctl.limits import MAX_OCCURRENCES_PER_RUN
     from roadmapctl.parallel import ordered_map
 
     files, loaded = find(paths)
     result = Scan(loaded=loaded)
-    work = partial(scan_file, as_of=as_of, executor=executor, within=within, today=today)
+    work = partial(scan_file, as_of=as_of, executor=executor, within=within, today=today, encoding=encoding)
     for entries, warnings, refused, knows_executor in ordered_map(work, files, jobs):
         result.entries += entries
         if len(result.entries) > MAX_OCCURRENCES_PER_RUN:
@@ -283,7 +287,7 @@ def scan(paths: Sequence[str], as_of: date, executor: str | None = None, within:
 
 
 def scan_file(path: Path, as_of: date, executor: str | None, within: int | None,
-              today: date | None = None) -> tuple[list[Entry], list[str], Checked | None, bool]:
+              today: date | None = None, encoding: str = "auto") -> tuple[list[Entry], list[str], Checked | None, bool]:
     """The unit of work of `scan`: entries and warnings of one file, or why it was skipped;
     whether it knows `executor`.
 
@@ -292,7 +296,7 @@ def scan_file(path: Path, as_of: date, executor: str | None, within: int | None,
     """
     from roadmapctl.limits import MAX_OCCURRENCES_PER_RUN
 
-    checked = read_file(path, today)
+    checked = read_file(path, today, encoding)
     roadmap = checked.roadmap
     if roadmap is None:
         return [], [], checked, False
@@ -301,7 +305,7 @@ def scan_file(path: Path, as_of: date, executor: str | None, within: int | None,
     known_refs: set[str] = set()
     for entry, address, steps in walk_addressed(roadmap):
         item = track_item(entry, address, steps, roadmap.period, as_of)
-        file = TrackedFile(str(path), roadmap, [item])
+        file = TrackedFile(checked.path, roadmap, [item])
         if isinstance(item.deadline, Unparsed):
             warnings.append(_skipped_item(file.path, item))
         known_refs.update(ref.id for ref in item.executors)
