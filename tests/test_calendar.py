@@ -84,14 +84,23 @@ def test_every_event_is_all_day_and_repeats_expand_to_their_dates(cli, tmp_path:
     assert [d.date() for d in expanded] == [date(y, 12, 31) for y in range(2021, 2026)]
 
 
-def test_output_is_reproducible_and_not_overwritten_without_force(cli, tmp_path: Path) -> None:
+def test_output_is_reproducible_and_regenerated_daily(cli, tmp_path: Path) -> None:
     out = tmp_path / "deadlines.ics"
     assert cli("calendar", ROADMAPS, "-o", out).code == 0
     first = out.read_bytes()
-    refused = cli("calendar", ROADMAPS, "-o", out)
-    assert refused.code == 2 and "уже существует" in refused.err
+    out.chmod(0o640)
+    again = cli("calendar", ROADMAPS, "-o", out)  # the morning cron run: no --force needed
+    assert again.code == 0 and again.err == ""
+    assert out.read_bytes() == first and out.stat().st_mode & 0o777 == 0o640
     assert cli("calendar", ROADMAPS, "-o", out, "--force").code == 0
-    assert out.read_bytes() == first
+
+
+def test_a_foreign_file_is_not_replaced_without_force(cli, tmp_path: Path) -> None:
+    out = tmp_path / "deadlines.ics"
+    out.write_text("BEGIN:VCALENDAR\r\nPRODID:-//Outlook//RU\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    refused = cli("calendar", ROADMAPS, "-o", out)
+    assert refused.code == 2 and "уже существует и создан не roadmapctl" in refused.err
+    assert "Outlook" in out.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("who", ["дпш", "МАУДО «ДПШ»"])

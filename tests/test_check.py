@@ -279,3 +279,14 @@ def test_negative_jobs_is_a_usage_error(cli) -> None:
     result = cli("check", "-j", "-1", "roadmaps")
     assert result.code == 2
     assert result.err.startswith("roadmapctl: ошибка: неверное значение --jobs: «-1»")
+
+
+def test_every_rule_has_its_own_id_and_name() -> None:
+    """Two rules under one id would make `check` output and `--list-rules` ambiguous."""
+    from roadmapctl.rules import all_rules
+
+    rules = all_rules()
+    ids = [rule.ID for rule in rules]
+    names = [rule.NAME for rule in rules]
+    assert len(set(ids)) == len(ids), sorted(i for i in ids if ids.count(i) > 1)
+    assert len(set(names)) == len(names)

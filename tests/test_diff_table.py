@@ -114,7 +114,7 @@ def test_table_refuses_to_overwrite_without_force(cli, tmp_path: Path) -> None:
     target.write_bytes(b"old")
     result = cli("diff", OLD, NEW, "-o", target)
     assert result.code == 2
-    assert result.err == (f"roadmapctl: ошибка: файл {target} уже существует\n"
+    assert result.err == (f"roadmapctl: ошибка: файл {target} уже существует и создан не roadmapctl\n"
                           "  чтобы перезаписать его, добавьте --force\n")
     assert target.read_bytes() == b"old"
     assert cli("diff", OLD, NEW, "-o", target, "--force").code == 1

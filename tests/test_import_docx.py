@@ -357,7 +357,7 @@ def test_empty_roadmap_table_is_an_input_error(tmp_path: Path, cli) -> None:
     ("scan.docx", b"%PDF-1.4 ...", "scan.docx: не удалось открыть документ Word — это PDF"),
     ("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old.docx: не удалось открыть документ Word — "
                                                       "это документ в старом формате Word (.doc)"),
-    ("scan.pdf", b"%PDF-1.4 ...", "scan.pdf: PDF не читается"),
+    ("scan.pdf", b"%PDF-1.4 ...", "scan.pdf: файл повреждён или это не PDF"),
 ])
 def test_files_that_are_no_roadmap_source(tmp_path: Path, cli, name: str, data: bytes, message: str) -> None:
     """Each message says what the file is, in Russian, without Python's exception names."""

@@ -286,3 +286,35 @@ def test_row_after_a_title_cut_mid_phrase_continues_it(tmp_path, cli) -> None:  
         "Участие в проекте «Билет в будущее» в рамках Всероссийского проекта ранней профориентации",
         "Участие обеспечено", [])
     assert [i.title for i in items["1.2"].items] == ["Фестиваль «ПРОФЕСТ»"]
+
+
+@pytest.mark.parametrize(("texts", "columns"), [
+    (["№ п/п", "Наименование мероприятий (или группы мероприятий)", "Срок реализации", "Ответственный",
+      "Индикативный показатель"],
+     {"number": 0, "title": 1, "deadline": 2, "executors": 3, "indicator": 4}),
+    (["Задачи", "Мероприятия", "Сроки", "Ответственные", "Планируемый результат"],
+     {"stage": 0, "title": 1, "deadline": 2, "executors": 3, "result": 4}),
+    (["№", "Содержание работы", "Дата", "Примечание"], {"number": 0, "title": 1, "deadline": 2, "note": 3}),
+    (["Направления работы", "Сроки проведения", "Исполнитель"], {"title": 0, "deadline": 1, "executors": 2}),
+    (["№", "Наименование мероприятия", "Форма представления результата", "Срок реа- лизации"],
+     {"number": 0, "title": 1, "result": 2, "deadline": 3}),
+    (["Наименование", "Содержание"], None),  # a programme's passport, not a roadmap
+    (["№", "Наименование ОО", "Адрес"], None),
+])
+def test_header_synonyms(texts: list[str], columns: dict[str, int] | None) -> None:
+    from roadmapctl.importer.tables import match_header
+
+    assert match_header(texts) == columns
+
+
+@pytest.mark.parametrize(("title", "period"), [
+    ("План мероприятий по профилактике в 2020 году", "2020"),
+    ("Дорожная карта на 2022-2028 годы", "2022-2028"),
+    ("План работы на 2023/2024 учебный год", "2023/2024"),
+    ("План работы на 2023-2024 учебный год", "2023/2024"),
+    ("План работы по профилактике правонарушений", None),
+])
+def test_period_named_in_a_title_or_heading(title: str, period: str | None) -> None:
+    from roadmapctl.importer.timing import guess_period
+
+    assert guess_period(title) == period

@@ -20,7 +20,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "roadmapctl"
 # The command-line layer: these may name options.
-CLI_MODULES = {"main", "__main__", "options", "clitext"}
+CLI_MODULES = {"main", "__main__", "options", "clitext", "output"}  # output: what `-o` means
 ERRORS = {"RoadmapctlError", "UsageError", "InputError", "OutputError", "ValueRefused", "RoadmapRefused",
           "OutputExists"}
 

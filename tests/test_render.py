@@ -52,7 +52,7 @@ def test_refuses_to_overwrite_without_force(cli, small: Path) -> None:
     target.write_text("старое", encoding="utf-8")
     result = cli("render", small, "-o", target)
     assert result.code == 2
-    assert result.err == (f"roadmapctl: ошибка: файл {target} уже существует\n"
+    assert result.err == (f"roadmapctl: ошибка: файл {target} уже существует и создан не roadmapctl\n"
                           "  чтобы перезаписать его, добавьте --force\n")
     assert target.read_text(encoding="utf-8") == "старое"
     result = cli("render", small, "-o", target, "--force")

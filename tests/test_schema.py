@@ -92,12 +92,20 @@ def test_existing_different_file_needs_force(cli, tmp_path: Path) -> None:
     assert refused.code == 2
     assert refused.out == ""
     assert refused.err == (
-        f"roadmapctl: ошибка: файл {target} уже существует\n"
+        f"roadmapctl: ошибка: файл {target} уже существует и создан не roadmapctl\n"
         "  чтобы перезаписать его, добавьте --force\n"
     )
     assert target.read_text(encoding="utf-8") == "{}\n"
     forced = cli("schema", "-o", target, "--force")
     assert (forced.code, forced.out) == (0, f"схема записана в {target}\n")
+    assert target.read_text(encoding="utf-8") == render_schema()
+
+
+def test_an_older_schema_is_regenerated_without_force(cli, tmp_path: Path) -> None:
+    target = tmp_path / "roadmap.schema.json"
+    target.write_text(render_schema().replace("draft-07", "draft-06"), encoding="utf-8")
+    result = cli("schema", "-o", target)
+    assert (result.code, result.out) == (0, f"схема записана в {target}\n")
     assert target.read_text(encoding="utf-8") == render_schema()
 
 

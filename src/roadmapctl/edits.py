@@ -9,12 +9,12 @@ item «1.» of section «2», and a bare «1.» gets the list of candidates.
 
 Which control date a completion or an extension belongs to is decided by the
 rules of `tracking`, on the item as it would be after the edit, so what is
-written is exactly what `overdue` will read back.  The file is edited with
-ruamel's round-trip mode: new keys go where docs/format.md puts them, a
-comment or blank line that stood after the insertion point stays in front of
-what follows it (`yamlinsert`), and the result is compared line by line with the original —
-if anything but the added lines (and the `status:` line) changed, nothing is
-written.
+written is exactly what `overdue` will read back.  `editfile` writes it:
+new keys go where docs/format.md puts them, a comment or blank line that
+stood after the insertion point stays in front of what follows it
+(`yamlinsert`), and if anything but the added lines (and the `status:`
+line) would change, nothing is written.  The commands hold the edit lock
+(`filelock`) from reading the file to writing it.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from roadmapctl.deadlines import Deadline, Unparsed
-from roadmapctl.errors import InputError, OutputError, UsageError, ValueRefused
+from roadmapctl.editfile import add_entry, as_written
+from roadmapctl.errors import InputError, UsageError, ValueRefused
 from roadmapctl.model import Completion, Extension, ItemInContext, Roadmap
 from roadmapctl.ru import date_numeric
 from roadmapctl.tracking import Tracked, TrackedItem, bare_number, track_item, window_start
@@ -49,6 +50,15 @@ def load_roadmap(path: Path) -> Roadmap:
     if not path.is_file():
         raise InputError(f"файла {path} нет", "укажите путь к карте, например roadmaps/карта.yaml")
     return require(path, "файл не изменён")
+
+
+def editable(path: Path) -> None:
+    """Refuse before any work a roadmap that cannot be edited in place: missing, not a file, read-only."""
+    from roadmapctl.fsio import existing_target, real_path
+
+    if not path.exists():
+        raise InputError(f"файла {path} нет", "укажите путь к карте, например roadmaps/карта.yaml")
+    existing_target(real_path(path))
 
 
 def find_item(items: list[TrackedItem], text: str, path: Path) -> TrackedItem:
@@ -177,70 +187,15 @@ def write_completion(path: Path, item: TrackedItem, completion: Completion, stat
     if completion.due is not None:
         entry["due"] = completion.due
     if completion.note:
-        entry["note"] = completion.note
+        entry["note"] = as_written(completion.note)
     if completion.evidence:
-        entry["evidence"] = [proof.text for proof in completion.evidence]
-    _edit(path, item, "completions", entry, status)
+        entry["evidence"] = [as_written(proof.text) for proof in completion.evidence]
+    add_entry(path, item, "completions", entry, status)
 
 
 def write_extension(path: Path, item: TrackedItem, extension: Extension) -> None:
-    entry: dict[str, Any] = {"to": extension.to, "reason": extension.reason}
+    entry: dict[str, Any] = {"to": extension.to, "reason": as_written(extension.reason or "")}
     if extension.basis:
-        entry["basis"] = extension.basis
+        entry["basis"] = as_written(extension.basis)
     entry["date"] = extension.date
-    _edit(path, item, "extensions", entry, None)
-
-
-def _edit(path: Path, item: TrackedItem, key: str, entry: dict[str, Any], status: str | None) -> None:
-    from roadmapctl.fsio import write_atomic
-    from roadmapctl.yamledit import dump_document, load_document
-    from roadmapctl.yamlinsert import append_entry, set_key
-
-    data, original = load_document(path)
-    node = data
-    for name, index in item.steps:
-        node = node[name][index]
-    _refuse_one_line(node, key, item.address)
-    may_change = []  # lines that are edited rather than added: the status, an empty «key: []»
-    if status is not None and node.get("status") != status:
-        may_change.append("status:")
-        set_key(node, "status", status)
-    if key in node and not node[key]:
-        may_change.append(f"{key}:")
-    append_entry(node, key, entry)
-    # A file saved without a final newline is compared with one and written back without it.
-    eol = "" if original.endswith("\n") else "\r\n" if "\r\n" in original else "\n"
-    text = dump_document(data, original)
-    _only_additions(original + eol, text, path, may_change)
-    write_atomic(path, text.removesuffix(eol), overwrite=True)
-
-
-def _refuse_one_line(node: Any, key: str, address: str) -> None:
-    """An item or a non-empty list written in one line ({…}, […]) cannot grow by added lines."""
-    entries = node.get(key)
-    if node.fa.flow_style():
-        what = f"мероприятие {address} записано"
-    elif entries and hasattr(entries, "fa") and entries.fa.flow_style():
-        what = f"{key} мероприятия {address} записаны"
-    else:
-        return
-    raise OutputError(f"{what} в одну строку: отметку не добавить, не переписав эту строку",
-                      "запишите по строкам (ключ: значение, «- » для элементов списка) "
-                      "или внесите отметку вручную")
-
-
-def _only_additions(before: str, after: str, path: Path, may_change: list[str]) -> None:
-    """Refuse to write when anything but added lines (and the `may_change` ones) would change."""
-    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
-    changed = []
-    for tag, i1, i2, _j1, _j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if tag in ("replace", "delete"):
-            changed += [line.strip() for line in old[i1:i2]]
-    unexpected = list(changed)
-    for start in may_change:
-        first = next((line for line in unexpected if line.startswith(start)), None)
-        if first is not None:
-            unexpected.remove(first)
-    if unexpected:
-        raise OutputError(f"не удалось внести отметку в {path}, не изменив оформление файла",
-                          "внесите её вручную (см. docs/format.md) и сообщите разработчикам")
+    add_entry(path, item, "extensions", entry, None)

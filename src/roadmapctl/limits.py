@@ -35,9 +35,14 @@ MAX_WINDOW_DAYS = 3_660
 # A document to import: the file itself and its unpacked contents (.docx, .xlsx are zips).
 MAX_IMPORT_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+# Pages of a PDF to import: the longest roadmap annex is tens of pages; pdfminer
+# inflates every page's streams, so a bound on pages bounds the work.
+MAX_PDF_PAGES = 500
 # Rendering a user's template: seconds and characters of output.
 TEMPLATE_SECONDS = 60
 TEMPLATE_OUTPUT_CHARS = 200 * 1024 * 1024
+# How long `done`, `extend`, `rollover` wait for another edit of the same roadmap to finish.
+EDIT_LOCK_SECONDS = 10
 
 
 def megabytes(n: int) -> str:

@@ -141,6 +141,10 @@ def run(argv: list[str] | None = None) -> int:
     command = _requested_command(args)
     try:
         result = _click_command(command)(args=args, prog_name="roadmapctl", standalone_mode=False)
+        try:
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not in the interpreter's exit
+        except BrokenPipeError:  # the whole result was made: its exit code stands
+            _drop_stdout()
     except RoadmapctlError as exc:
         hint = exc.hint
         if isinstance(exc, OutputExists) and hint is None:
@@ -150,20 +154,71 @@ def run(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("прервано")
         return EXIT_INTERRUPTED
-    except BrokenPipeError:
+    except BrokenPipeError:  # `roadmapctl list | head -1`: the reader has all it wanted
+        _drop_stdout()
         return EXIT_OK
+    except OSError as exc:
+        if not _output_failed(exc):
+            return _internal(exc, debug)
+        _drop_stdout()
+        _error(f"не удалось вывести результат: {_reason(exc)}",
+               "проверьте, куда перенаправлен вывод (место на диске, права)")
+        return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - the one place that maps everything
         handled = _click_exit(exc, command)
         if handled is not None:
             return handled
-        if debug:
-            raise
-        _error(
-            f"внутренняя ошибка roadmapctl ({type(exc).__name__}: {exc})",
-            "повторите команду с --debug, чтобы увидеть подробности, и сообщите о ней разработчикам",
-        )
-        return EXIT_INTERNAL
+        return _internal(exc, debug)
+    if result == EXIT_INTERRUPTED:  # Typer turns Ctrl-C into a silent return of 130
+        _error("прервано")
     return result if isinstance(result, int) else EXIT_OK
+
+
+def _internal(exc: Exception, debug: bool) -> int:
+    if debug:
+        raise exc
+    _error(
+        f"внутренняя ошибка roadmapctl ({type(exc).__name__}: {exc})",
+        "повторите команду с --debug, чтобы увидеть подробности, и сообщите о ней разработчикам",
+    )
+    return EXIT_INTERNAL
+
+
+# Errors of writing to an output that is full or gone; files roadmapctl writes
+# itself report theirs as OutputError, so a bare one of these is the standard output.
+_OUTPUT_ERRNOS = {"ENOSPC": "на устройстве нет места", "EDQUOT": "превышена дисковая квота",
+                  "EFBIG": "файл слишком велик", "EIO": "ошибка ввода-вывода",
+                  "EPIPE": "читающая сторона канала закрыта"}
+
+
+def _output_failed(exc: OSError) -> bool:
+    import errno
+
+    codes = {getattr(errno, name) for name in _OUTPUT_ERRNOS if hasattr(errno, name)}
+    return exc.errno in codes and exc.filename is None
+
+
+def _reason(exc: OSError) -> str:
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return _OUTPUT_ERRNOS.get(name, exc.strerror or str(exc))
+
+
+def _drop_stdout() -> None:
+    """Point the standard output at /dev/null, so Python's final flush cannot fail again."""
+    import os
+
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # replaced by a test or an embedding program
+        return
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
+    except OSError:
+        pass
 
 
 def _click_exit(exc: Exception, command: str | None = None) -> int | None:
@@ -173,6 +228,8 @@ def _click_exit(exc: Exception, command: str | None = None) -> int | None:
     except ImportError:  # pragma: no cover - typer with an external click
         from click import exceptions as cx  # type: ignore[no-redef]
     if isinstance(exc, typer.Exit):
+        if isinstance(exc.__cause__, KeyboardInterrupt):
+            _error("прервано")
         return int(exc.exit_code or 0)
     if isinstance(exc, typer.Abort):
         _error("прервано")
@@ -252,11 +309,15 @@ def _usage_hint(exc: Any, command: str | None = None) -> str:
 
 
 def _error(message: str, hint: str | None = None, details: tuple[str, ...] = ()) -> None:
-    sys.stderr.write(f"roadmapctl: ошибка: {message}\n")
-    for line in details:
-        sys.stderr.write(f"  {line}\n")
-    if hint:
-        sys.stderr.write(f"  {hint}\n")
+    try:
+        sys.stderr.write(f"roadmapctl: ошибка: {message}\n")
+        for line in details:
+            sys.stderr.write(f"  {line}\n")
+        if hint:
+            sys.stderr.write(f"  {hint}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # stderr closed or full too: the exit code still tells
+        pass
 
 
 def entry() -> None:

@@ -13,8 +13,8 @@ from io import StringIO
 from pathlib import Path
 from typing import Any
 
-from roadmapctl.errors import InputError
-from roadmapctl.fsio import write_atomic
+from roadmapctl.errors import InputError, OutputError
+from roadmapctl.fsio import replace_file
 
 
 def _yaml() -> Any:
@@ -23,7 +23,7 @@ def _yaml() -> Any:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
+    yaml.width = 1 << 30  # never fold a long line: an edit must not rewrap what it did not add
     yaml.allow_duplicate_keys = False
     # Keep «[{date: 2024-01-15}]» as written instead of turning it into «[date: …]».
     yaml.brace_single_entry_mapping_in_flow_sequence = True
@@ -41,14 +41,18 @@ def load_document(path: Path) -> tuple[Any, str]:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"не удалось прочитать {path}: {exc}") from None
     source = text.lstrip("\ufeff").replace("\r\n", "\n")
+    return load_text(source, path), text
+
+
+def load_text(source: str, path: Path | None = None) -> Any:
+    """The round-trip tree of a text with plain newlines."""
     try:
-        data = _yaml().load(source)
+        return _yaml().load(source)
     except Exception as exc:  # ruamel raises many types; all mean «cannot edit this file»
         raise InputError(
             f"{path}: файл не удаётся разобрать для правки ({type(exc).__name__})",
             f"сначала исправьте ошибки: roadmapctl check {path}",
         ) from None
-    return data, text
 
 
 def dump_document(data: Any, original: str) -> str:
@@ -64,4 +68,44 @@ def dump_document(data: Any, original: str) -> str:
 
 
 def save_document(path: Path, data: Any, original: str) -> None:
-    write_atomic(path, dump_document(data, original), overwrite=True)
+    replace_file(path, dump_document(data, original))
+
+
+def refuse_shared(data: Any, node: Any, key: str, address: str) -> None:
+    """Refuse to append to a list (or an item) that a YAML alias shares with another place.
+
+    ruamel loads `*anchor` as the very same object as `&anchor`: appending a
+    completion to one item's aliased list would record it on every item
+    that names the anchor.  One linear walk counts how often each object is
+    reached.
+    """
+    wanted = {id(node): "item"}
+    target = node.get(key)
+    if hasattr(target, "append"):
+        wanted[id(target)] = "list"
+    seen: dict[int, int] = {}
+    stack = [data]
+    while stack:
+        current = stack.pop()
+        children = current.values() if hasattr(current, "values") else current if isinstance(current, list) else ()
+        for child in children:
+            if not isinstance(child, (dict, list)):
+                continue
+            ident = id(child)
+            seen[ident] = seen.get(ident, 0) + 1
+            if seen[ident] == 1:
+                stack.append(child)
+    shared = [what for ident, what in wanted.items() if seen.get(ident, 0) > 1]
+    if shared:
+        raise shared_error("item" if "item" in shared else "list", key, address)
+
+
+def shared_error(what: str, key: str, address: str) -> OutputError:
+    """The refusal to edit data a YAML alias shares between two places."""
+    if what == "item":
+        return OutputError(f"мероприятие {address} записано через ссылку YAML (&якорь / *якорь) и "
+                           "совпадает с другим местом карты: запись попала бы в оба",
+                           "замените ссылку полной записью мероприятия")
+    return OutputError(f"{key} мероприятия {address} — ссылка YAML (&якорь / *якорь), общая с "
+                       "другим мероприятием: запись попала бы в оба",
+                       f"запишите у мероприятия собственный список {key} вместо ссылки")

@@ -26,7 +26,9 @@ def set_key(node: Any, key: str, value: Any) -> None:
 def append_entry(node: Any, key: str, entry: dict[str, Any]) -> None:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    new = CommentedMap(entry)
+    # Nested lists (evidence) as ruamel's own type, so a comment moved below the entry lands
+    # after its last element and not between «evidence:» and the list.
+    new = CommentedMap({k: CommentedSeq(v) if isinstance(v, list) else v for k, v in entry.items()})
     seq = node.get(key)
     if isinstance(seq, CommentedSeq) and len(seq):
         tail = _pop_after(seq, len(seq) - 1, seq.lc.col + 1)

@@ -19,7 +19,7 @@ def run(paths: Sequence[str], output: Path, executor: str | None, force: bool,
 
     from roadmapctl.calendar_export import build_calendar
     from roadmapctl.commands.readout import refuse_skipped, warn
-    from roadmapctl.fsio import write_atomic
+    from roadmapctl.output import is_stdout, write_output
     from roadmapctl.ru import count
     from roadmapctl.tracking.service import load_tracked
 
@@ -32,12 +32,11 @@ def run(paths: Sequence[str], output: Path, executor: str | None, force: bool,
         # like every command that builds something, calendar refuses roadmaps with errors.
         refuse_skipped(loaded.skipped, f"календарь {output} не записан")
     data, total = build_calendar(loaded.files, executor)
-    if str(output) == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)  # bytes: the CRLF line ends iCalendar requires, on any OS
-        sys.stdout.buffer.flush()
+    # bytes: the CRLF line ends iCalendar requires, on any OS
+    inputs = [*paths, *(f.path for f in loaded.files)]
+    write_output(output, data, inputs=inputs, force=force, suffixes=(".ics",))
+    if is_stdout(output):
         return EXIT_OK
-    write_atomic(output, data, overwrite=force)
     files = count(len(loaded.files), "карты", "карт", "карт")
     sys.stdout.write(f"Записан календарь {output}: {count(total, 'событие', 'события', 'событий')} "
                      f"из {files}.\n")

@@ -70,13 +70,15 @@ def run(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt
     from roadmapctl.diff import compare
     from roadmapctl.diff.report import FORMATS, counts_line
     from roadmapctl.options import choice
+    from roadmapctl.output import is_stdout, write_output
 
-    if fmt is None and output is not None and output.suffix and output.suffix.lower() not in SUFFIX_FORMATS:
+    to_stdout = output is None or is_stdout(output)
+    if fmt is None and not to_stdout and output.suffix and output.suffix.lower() not in SUFFIX_FORMATS:
         raise UsageError(f"по расширению «{output.suffix}» формат не определить: "
                          f"укажите --format ({', '.join(FORMATS)})",
                          "или дайте файлу расширение .txt, .md, .json, .html или .docx")
     if fmt is None:
-        fmt = SUFFIX_FORMATS.get(output.suffix.lower(), "text") if output else "text"
+        fmt = SUFFIX_FORMATS.get(output.suffix.lower(), "text") if not to_stdout else "text"
     fmt = choice(fmt, FORMATS, "--format")
     if fmt == "docx" and output is None:
         raise UsageError("для DOCX укажите файл: -o таблица.docx")
@@ -86,19 +88,18 @@ def run(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt
     old_map, new_map = load_side(old_source, encoding), load_side(new_source, encoding)
     old_map.path, new_map.path = _shown(old_source), _shown(new_source)
     diff = compare(old_map, new_map, include_status=include_status)
-    data = _render(diff, fmt, new_map.title, styled=output is None and sys.stdout.isatty())
+    data = _render(diff, fmt, new_map.title, styled=to_stdout and sys.stdout.isatty())
     code = EXIT_FINDINGS if diff.has_changes else EXIT_OK
-    if output is None:
+    if to_stdout:
         if isinstance(data, str) and fmt == "text" and sys.stdout.isatty():
             from rich.console import Console
 
             Console(highlight=False, soft_wrap=True).print(data, end="")
         else:
-            sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
+            write_output("-", data, binary="DOCX" if fmt == "docx" else None)
         return code
-    from roadmapctl.fsio import write_atomic
-
-    write_atomic(output, data, overwrite=force)
+    suffixes = tuple(suffix for suffix, name in SUFFIX_FORMATS.items() if name == fmt)
+    write_output(output, data, inputs=[old_source.path, new_source.path], force=force, suffixes=suffixes)
     sys.stdout.write(f"Записан файл {output} ({FORMAT_NAMES[fmt]}). {counts_line(diff)}\n")
     return code
 
@@ -140,7 +141,8 @@ def register(app: typer.Typer) -> None:
                               note="html и docx — сравнительная таблица (было / стало); по умолчанию "
                                    "text, а с -o — по расширению файла"),
         output: Path = typer.Option(
-            None, "--output", "-o", metavar="ПУТЬ", help="Записать в файл, а не на экран.",
+            None, "--output", "-o", metavar="ПУТЬ",
+            help="Записать в файл, а не на экран; «-» — в стандартный вывод.",
         ),
         force: bool = params.FORCE,
         include_status: bool = typer.Option(

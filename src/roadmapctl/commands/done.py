@@ -27,12 +27,17 @@ def run(path: Path, item_text: str, on: date, due: date | None, note: str | None
     from roadmapctl.ru import date_numeric
     from roadmapctl.tracking import track
 
-    roadmap = edits.load_roadmap(path)
-    item = edits.find_item(track(roadmap, on), item_text, path)
-    with params.options({"due": "--due"}, hints={"due": DUE_HINT}):
-        completion, edit = edits.plan_completion(roadmap, item, on, due, note, path)
-    completion.evidence = evidence_of(evidence or [])
-    edits.write_completion(path, item, completion, edit.status)
+    from roadmapctl.filelock import edit_lock
+
+    edits.editable(path)
+    with edit_lock(path):  # read, plan and write as one step: a concurrent edit waits
+        roadmap = edits.load_roadmap(path)
+        item = edits.find_item(track(roadmap, on), item_text, path)
+        with params.options({"due": "--due"},
+                            hints={"due": DUE_HINT}):
+            completion, edit = edits.plan_completion(roadmap, item, on, due, note, path)
+        completion.evidence = evidence_of(evidence or [])
+        edits.write_completion(path, item, completion, edit.status)
     occ = edit.occurrence
     which = f" за срок {date_numeric(occ.due)}" if len(item.occurrences) > 1 else ""
     late = (on - occ.effective_due).days

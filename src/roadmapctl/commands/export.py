@@ -22,9 +22,9 @@ def run(path: Path, fmt: str, output: Path | None, names: str) -> int:
     roadmap = require(path, "таблица не выгружена")
     with params.options({"output": "-o"}):
         if fmt == "xlsx":
-            emit(roadmap_xlsx(roadmap, names), output, "XLSX")
+            emit(roadmap_xlsx(roadmap, names), output, "XLSX", inputs=[path])
         else:
-            emit(roadmap_csv(roadmap, names).encode("utf-8"), output)
+            emit(roadmap_csv(roadmap, names).encode("utf-8"), output, inputs=[path])
     return EXIT_OK
 
 

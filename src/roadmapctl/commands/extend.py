@@ -21,14 +21,18 @@ def run(path: Path, item_text: str, to: date, reason: str, basis: str | None, on
 
     if not reason.strip():
         raise UsageError("--reason: укажите причину переноса срока")
-    roadmap = edits.load_roadmap(path)
-    item = edits.find_item(track(roadmap, on), item_text, path)
-    extension, edit = edits.plan_extension(roadmap, item, to, reason.strip(),
-                                           basis.strip() if basis else None, on, path)
-    if to < on:  # a deadline moved to a day already gone when the move was decided: a typo in the year
-        raise UsageError(f"--to: новый срок {date_numeric(to)} уже прошёл на дату переноса {date_numeric(on)}",
-                         "проверьте год; перенос, решённый раньше, записывается с его датой: --on ДАТА")
-    edits.write_extension(path, item, extension)
+    from roadmapctl.filelock import edit_lock
+
+    edits.editable(path)
+    with edit_lock(path):  # read, plan and write as one step: a concurrent edit waits
+        roadmap = edits.load_roadmap(path)
+        item = edits.find_item(track(roadmap, on), item_text, path)
+        extension, edit = edits.plan_extension(roadmap, item, to, reason.strip(),
+                                               basis.strip() if basis else None, on, path)
+        if to < on:  # a deadline moved to a day already gone when the move was decided: a typo in the year
+            raise UsageError(f"--to: новый срок {date_numeric(to)} уже прошёл на дату переноса {date_numeric(on)}",
+                             "проверьте год; перенос, решённый раньше, записывается с его датой: --on ДАТА")
+        edits.write_extension(path, item, extension)
     planned = edit.occurrence.due
     was = edit.was or planned
     plan = f" (по плану {date_numeric(planned)})" if was != planned else ""

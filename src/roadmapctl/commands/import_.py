@@ -1,4 +1,4 @@
-"""`roadmapctl import`: a roadmap from a Word document or text pasted from Word."""
+"""`roadmapctl import`: a roadmap from a Word document, a PDF or text pasted from Word."""
 
 from __future__ import annotations
 
@@ -104,9 +104,9 @@ def stdin_copy() -> Iterator[Path]:
 
 
 def run(source: Path, output: str | None, period: str | None, force: bool, as_of: date) -> int:
-    from roadmapctl.fsio import write_atomic
     from roadmapctl.importer import import_file
     from roadmapctl.importer.writer import render_yaml
+    from roadmapctl.output import is_stdout, write_output
 
     if str(source) == "-":
         if output is None:
@@ -116,38 +116,70 @@ def run(source: Path, output: str | None, period: str | None, force: bool, as_of
             result = import_file(copy, period)
         source = Path("стандартный ввод")
     else:
+        # before the work: `import plan.docx -o plan.docx --force` is refused at once
+        _refuse_overwriting_the_source(source, output or str(default_output(source)))
         with params.options({"period": "--period"}, hints={"period": PERIOD_HINT}):
             result = import_file(source, period)
     target = output or str(default_output(source))
     comments = [f"Импортировано из файла {source.name} командой roadmapctl import;",
                 "места, требующие проверки, перечислены в отчёте импорта."]
     text = render_yaml(result.roadmap, comments)
-    problems = check_text(text, "-" if target == "-" else target, as_of)
-    if target == "-":
-        sys.stdout.write(text)
+    _refuse_oversize(source, text)
+    problems = check_text(text, "-" if is_stdout(target) else target, as_of)
+    write_output(target, text, inputs=[source], force=force, generated=False)
+    if is_stdout(target):
         sys.stderr.write(report(result, source.name, "стандартный вывод", problems))
     else:
-        write_atomic(Path(target), text, overwrite=force)
         sys.stdout.write(report(result, source.name, target, problems))
     return EXIT_FINDINGS if any(p.is_error for p in problems) else EXIT_OK
+
+
+def _refuse_overwriting_the_source(source: Path, target: str) -> None:
+    """The document being imported is never replaced by its YAML, whatever the name (`-o ../x/plan.docx`, links)."""
+    import os
+
+    from roadmapctl.errors import OutputError
+
+    if target == "-":
+        return
+    try:
+        same = os.path.samefile(source, target)
+    except OSError:
+        return  # the target does not exist yet
+    if same:
+        raise OutputError(f"{target} — это сам импортируемый документ; его нельзя перезаписать картой",
+                          "укажите в -o другое имя, например с расширением .yaml")
+
+
+def _refuse_oversize(source: Path, text: str) -> None:
+    """Never write what `check` would refuse: the same bound for both."""
+    from roadmapctl.errors import InputError
+    from roadmapctl.limits import MAX_ROADMAP_BYTES, megabytes
+
+    size = len(text.encode("utf-8"))
+    if size > MAX_ROADMAP_BYTES:
+        raise InputError(f"{source}: карта получилась бы размером {megabytes(size)}, а roadmapctl check "
+                         f"принимает файлы не больше {megabytes(MAX_ROADMAP_BYTES)} — ничего не записано",
+                         "проверьте, тот ли это документ, или разделите его на несколько карт")
 
 
 def register(app: typer.Typer) -> None:
     @app.command("import", cls=RussianCommand)
     def import_command(
         source: Path = typer.Argument(..., metavar="ФАЙЛ",
-                                      help="Документ Word (.docx) или текст (.txt), скопированный из Word; «-» — стандартный ввод."),
+                                      help="Документ Word (.docx), PDF (.pdf) или текст (.txt), скопированный "
+                                           "из Word; «-» — стандартный ввод."),
         output: str = typer.Option(
             None, "--output", "-o", metavar="ПУТЬ",
             help="Куда записать карту; по умолчанию roadmaps/<имя файла>.yaml; «-» — на экран.",
         ),
         period: str = typer.Option(
             None, "--period", "-p", metavar="ПЕРИОД",
-            help="Период карты (2023/2024, 2021-2025, 2021-06-01..2022-08-31), если его нет в названии.",
+            help="Период карты (2023/2024, 2021-2025, 2021-06-01..2022-08-31), если документ не называет его.",
         ),
         force: bool = params.FORCE,
     ) -> int:
-        """Перенести дорожную карту из Word: таблица → YAML и отчёт о том, что проверить.
+        """Перенести дорожную карту из Word или PDF: таблица → YAML и отчёт о том, что проверить.
 
         Находит таблицу по строке заголовков («Мероприятие», «Сроки», «Ответственные»,
         «Результат»), собирает разделы, мероприятия и справочник исполнителей, приказ

@@ -47,7 +47,9 @@ EXECUTOR = typer.Option(
     autocompletion=complete.executors,
 )
 GROUP_BY_HELP = "executor — по исполнителям, file — по файлам"
-FORCE = typer.Option(False, "--force", help="Перезаписать существующий файл.")
+# The overwrite rule is output.py's: without --force a file roadmapctl wrote itself is still replaced.
+FORCE = typer.Option(False, "--force", help="Перезаписать существующий файл (свой прежний документ roadmapctl "
+                                            "заменяет и без --force; входной файл — никогда).")
 OUTPUT = typer.Option(
     None, "--output", "-o", metavar="ПУТЬ", show_default=False,
     help="Записать отчёт в файл (для xlsx — обязательно, если вывод на терминал); «-» — стандартный вывод.",

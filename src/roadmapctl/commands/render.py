@@ -38,8 +38,8 @@ def pick_format(fmt: str | None, output: Path | None, template: Path | None) -> 
 def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
         template: Path | None, force: bool, edition: str | None, executors: str | None,
         qr: str | None, timeline: bool = False, encoding: str = "auto") -> int:
-    from roadmapctl.fsio import write_atomic
     from roadmapctl.options import choice
+    from roadmapctl.output import is_stdout, write_output
     from roadmapctl.reading import require
     from roadmapctl.render import EXECUTOR_MODES, WHATS, approval_warnings, render_document
 
@@ -47,7 +47,7 @@ def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
     if executors is not None:
         executors = choice(executors, EXECUTOR_MODES, "--executors")
     fmt = pick_format(fmt, output, template)
-    if output is not None and str(output) != "-":
+    if output is not None and not is_stdout(output):
         _check_output(output, fmt)
     stdin = str(roadmap_path) == "-"
     if stdin and output is None:
@@ -66,13 +66,12 @@ def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
         data = render_document(roadmap, what, fmt, template, edition, executors, qr, timeline)
     for line, message in approval_warnings(roadmap):
         sys.stderr.write(f"предупреждение: {roadmap_path}:{line}: {message}\n")
-    if str(output) == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+    if is_stdout(output):
+        write_output("-", data, binary=fmt.upper() if fmt == "docx" else None)
         return EXIT_OK
     target = output or default_output(roadmap_path, what, fmt)
-    write_atomic(target, data, overwrite=force)
+    write_output(target, data, inputs=[roadmap_path, *([template] if template else [])], force=force,
+                 suffixes=ACCEPTED_SUFFIXES[fmt])
     shown = WHAT_NAMES[what] if what != "both" or roadmap.order else "приложение"
     sys.stdout.write(f"Записан файл {target} ({shown}, {fmt.upper()})\n")
     return EXIT_OK

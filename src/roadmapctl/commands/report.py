@@ -57,14 +57,14 @@ def run(paths: Sequence[str], as_of: date, since: date | None, fmt: str, output:
         refuse_skipped(loaded.skipped, "отчёт не составлен")
     report = build_report(filtered(loaded, executor), as_of, since)
     data = render(report, fmt, charts)
-    if output is None or str(output) == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return EXIT_OK
-    from roadmapctl.fsio import write_atomic
+    from roadmapctl.output import is_stdout, write_output
 
-    write_atomic(output, data, overwrite=True)
+    # A report is regenerated (cron): it replaces its old file, never an input or a roadmap.
+    inputs = [*paths, *(f.path for f in loaded.files)]
+    write_output("-" if output is None else output, data, inputs=inputs, force=True,
+                 binary=fmt.upper() if fmt in BINARY else None)
+    if output is None or is_stdout(output):
+        return EXIT_OK
     sys.stderr.write(f"Записан отчёт {output}\n")
     return EXIT_OK
 

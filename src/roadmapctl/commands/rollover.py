@@ -52,26 +52,40 @@ def report(result: RolloverResult, source: Path, target: Path, problems: list[Pr
 
 
 def run(source: Path, to: str, output: Path | None, force: bool, as_of: date) -> int:
-    from roadmapctl.fsio import write_atomic
-    from roadmapctl.reading import check, read
-    from roadmapctl.rollover import default_output, rollover
+    from roadmapctl.filelock import edit_lock
 
     if source.is_dir():
         raise InputError(f"{source} — папка, а не файл карты")
     if not source.is_file():
         raise InputError(f"файл {source} не найден")
+    # The old file gets keys: read and write it under the edit lock, like done and extend.
+    with edit_lock(source):
+        text, problems = _roll(source, to, output, force, as_of)
+    (sys.stderr if output is not None and str(output) == "-" else sys.stdout).write(text)
+    return EXIT_FINDINGS if any(p.is_error for p in problems) else EXIT_OK
+
+
+def _roll(source: Path, to: str, output: Path | None, force: bool, as_of: date) -> tuple[str, list[Problem]]:
+    from roadmapctl.fsio import existing_target, real_path, replace_file
+    from roadmapctl.output import is_stdout, write_output
+    from roadmapctl.reading import check, read
+    from roadmapctl.rollover import default_output, rollover
+
     with params.options({"to": "--to", "output": "-o"}):
         result = rollover(source, to)
         delta = result.new_period.start.year - result.old_period.start.year
         target = output or default_output(source, result.old_period, delta)
-    if target.resolve() == source.resolve():
+    if not is_stdout(target) and target.resolve() == source.resolve():
         raise UsageError("новая карта не может заменить старую", "укажите другой файл: -o …")
-    problems = check(read(target, data=result.new_text.encode("utf-8"), display=str(target)), as_of)
-    write_atomic(target, result.new_text, overwrite=force)
     if result.keys_added:
-        write_atomic(source, result.old_text, overwrite=True)
-    sys.stdout.write(report(result, source, target, problems))
-    return EXIT_FINDINGS if any(p.is_error for p in problems) else EXIT_OK
+        existing_target(real_path(source))  # a read-only old file: refuse before writing anything
+    shown = "-" if is_stdout(target) else str(target)
+    problems = check(read(shown, data=result.new_text.encode("utf-8"), display=shown), as_of)
+    write_output(target, result.new_text, inputs=[source], force=force, generated=False)
+    if result.keys_added:
+        replace_file(source, result.old_text)
+    shown = Path("стандартный вывод") if is_stdout(target) else target
+    return report(result, source, shown, problems), problems
 
 
 def register(app: typer.Typer) -> None:
@@ -82,7 +96,8 @@ def register(app: typer.Typer) -> None:
                                help="Новый период: 2024/2025 (учебный год) или 2022-2026 (годы)."),
         output: Path = typer.Option(
             None, "--output", "-o", metavar="ПУТЬ",
-            help="Куда записать новую карту; по умолчанию — имя старой с новыми годами.",
+            help="Куда записать новую карту; по умолчанию — имя старой с новыми годами; "
+                 "«-» — в стандартный вывод (отчёт — в stderr).",
         ),
         force: bool = params.FORCE,
     ) -> int:

@@ -14,7 +14,7 @@ from roadmapctl.errors import EXIT_OK
 
 def write_schema(path: Path, text: str, force: bool) -> str:
     """Write the schema unless the file already holds it; the message says which happened."""
-    from roadmapctl.fsio import write_atomic
+    from roadmapctl.output import write_output
 
     data = text.encode("utf-8")
     try:
@@ -23,7 +23,7 @@ def write_schema(path: Path, text: str, force: bool) -> str:
         unchanged = False
     if unchanged:
         return f"схема в {path} уже актуальна"
-    write_atomic(path, data, overwrite=force)
+    write_output(path, data, force=force, suffixes=(".json",))
     return f"схема записана в {path}"
 
 
@@ -32,7 +32,8 @@ def register(app: typer.Typer) -> None:
     def schema_command(
         output: Path = typer.Option(
             None, "--output", "-o", metavar="ПУТЬ",
-            help="Записать схему в файл (например, schema/roadmap.schema.json) вместо вывода на экран.",
+            help="Записать схему в файл (например, schema/roadmap.schema.json) вместо вывода на экран; "
+                 "«-» — в стандартный вывод.",
         ),
         force: bool = params.FORCE,
     ) -> int:
@@ -47,7 +48,7 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.schema import render_schema
 
         text = render_schema()
-        if output is None:
+        if output is None or str(output) == "-":
             sys.stdout.write(text)
         else:
             typer.echo(write_schema(output, text, force))

@@ -15,7 +15,6 @@ from roadmapctl.errors import EXIT_OK, EXIT_USAGE, OutputError, UsageError
 
 
 def run(paths: Sequence[str], as_of: date, output: Path, within: int) -> int:
-    from roadmapctl.fsio import write_atomic
     from roadmapctl.commands.readout import skipped_lines, warn
     from roadmapctl.tracking.service import load_tracked
     from roadmapctl.reporting.site import build_site
@@ -28,8 +27,11 @@ def run(paths: Sequence[str], as_of: date, output: Path, within: int) -> int:
     broken = loaded.broken
     pages = build_site(loaded, as_of, within)
     output.mkdir(parents=True, exist_ok=True)
-    for page in pages:
-        write_atomic(output / page.name, page.data, overwrite=True)
+    from roadmapctl.output import write_output
+
+    inputs = [*paths, *(f.path for f in loaded.files)]
+    for page in pages:  # the site is regenerated every morning: its pages are replaced
+        write_output(output / page.name, page.data, inputs=inputs, force=True)
     sys.stderr.write(f"Сводка записана в {output}/: {count(len(pages), 'страница', 'страницы', 'страниц')}, "
                      f"начните с {output / 'index.html'}\n")
     if broken:

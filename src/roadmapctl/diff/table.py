@@ -164,6 +164,7 @@ _PAGE = """<!DOCTYPE html>
 <html lang="ru">
 <head>
 <meta charset="utf-8">
+<meta name="generator" content="roadmapctl">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ title }}</title>
 <style>
@@ -253,6 +254,7 @@ def render_docx(diff: RoadmapDiff, roadmap_title: str) -> bytes:
         for cell, width in zip(row.cells, WIDTHS_CM):
             cell.width = Cm(width)
     document.core_properties.title = TITLE
+    document.core_properties.author = "roadmapctl"  # the mark that lets a rerun replace the file
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -1,6 +1,6 @@
-"""`roadmapctl import`: bring an existing roadmap in from Word or pasted text.
+"""`roadmapctl import`: bring an existing roadmap in from Word, PDF, Excel or pasted text.
 
-The readers (`docx_source`, `text_source`) turn a file into neutral tables
+The readers (`docx_source`, `pdf_source`, `xlsx_source`, `text_source`) turn a file into neutral tables
 (`tables`); `rows` and `build` turn rows into sections and measures;
 `executors` and `glossary` make the executors glossary; `order` reads the
 order and the approval stamp before the table; `timing` settles the period
@@ -14,6 +14,7 @@ from pathlib import Path
 from roadmapctl.errors import InputError
 from roadmapctl.importer.build import ImportResult, build_roadmap
 from roadmapctl.importer.tables import Document
+from roadmapctl.limits import MAX_IMPORT_BYTES, megabytes
 
 TEXT_SUFFIXES = (".txt", ".tsv", ".text")
 SAVE_AS_DOCX = "сохраните документ в Word как .docx («Файл → Сохранить как»)"
@@ -28,22 +29,33 @@ def read_document(path: Path) -> Document:
     suffix = path.suffix.lower()
     if suffix == ".doc":
         raise InputError(f"{path}: старый формат Word (.doc) не поддерживается", SAVE_AS_DOCX)
-    if suffix == ".pdf":
-        raise InputError(f"{path}: PDF не читается", "откройте его в Word и сохраните как .docx "
-                                                     "или скопируйте таблицу в текстовый файл")
-    if suffix not in (".docx", *TEXT_SUFFIXES):
+    if suffix == ".xls":
+        raise InputError(f"{path}: старый формат Excel (.xls) не поддерживается",
+                         "сохраните книгу в Excel как .xlsx («Файл → Сохранить как»)")
+    if suffix not in (".docx", ".pdf", ".xlsx", *TEXT_SUFFIXES):
         raise InputError(f"{path}: неизвестный формат «{suffix or 'без расширения'}»",
-                         "поддерживаются .docx и текст .txt (таблица, скопированная из Word)")
+                         "поддерживаются .docx, .pdf, .xlsx и текст .txt (таблица, скопированная из Word)")
     try:
-        empty = path.stat().st_size == 0
+        size = path.stat().st_size
     except OSError as exc:
         raise InputError(f"не удалось прочитать {path}: {exc.strerror or exc}") from None
-    if empty:
+    if size == 0:
         raise InputError(f"{path}: файл пуст")
+    if size > MAX_IMPORT_BYTES:
+        raise InputError(f"{path}: файл слишком велик ({megabytes(size)}, допустимо не больше "
+                         f"{megabytes(MAX_IMPORT_BYTES)}) — это не похоже на дорожную карту")
     if suffix == ".docx":
         from roadmapctl.importer.docx_source import read_docx_document
 
         return read_docx_document(path)
+    if suffix == ".pdf":
+        from roadmapctl.importer.pdf_source import read_pdf_document
+
+        return read_pdf_document(path)
+    if suffix == ".xlsx":
+        from roadmapctl.importer.xlsx_source import read_xlsx_document
+
+        return read_xlsx_document(path)
     from roadmapctl.importer.text_source import read_text_document
 
     return read_text_document(path)

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 
 from roadmapctl.errors import InputError
 from roadmapctl.importer.cleanup import words_of
+from roadmapctl.importer.columns import names_style, source_columns
 from roadmapctl.importer.executors import split_cells
 from roadmapctl.importer.glossary import build_glossary
+from roadmapctl.importer.goals import responsible, responsible_in_title
 from roadmapctl.importer.names import authority_names
 from roadmapctl.importer.order import Preamble, read_preamble
 from roadmapctl.importer.rows import Entry, section_word, table_entries
@@ -38,6 +40,9 @@ class ImportResult:
     notes: list[tuple[str, str]] = field(default_factory=list)  # (where, what to look at)
     info: list[str] = field(default_factory=list)  # decisions worth knowing, not errors
     places: dict[int, str] = field(default_factory=dict)  # id(item) → where its row stood
+    # Sections that name who answers for them: (section, (name, where)).
+    section_responsible: list[tuple[Section, tuple[str, str]]] = field(default_factory=list)
+    hints: list[tuple[str, str]] = field(default_factory=list)  # (text, where) that may name the period
 
 
 def build_roadmap(document: Document, period_text: str | None) -> ImportResult:
@@ -54,20 +59,31 @@ def build_roadmap(document: Document, period_text: str | None) -> ImportResult:
     entries: list[Entry] = []
     for table in document.tables:
         table_rows = table_entries(table, notes)
-        heading = " ".join(p.text.strip() for p in table.heading if p.text.strip())
+        who = [name for p in table.heading if (name := responsible(p.text))]
+        heading = " ".join(p.text.strip() for p in table.heading if p.text.strip() and not responsible(p.text))
         if heading and table_rows and table_rows[0].kind != "heading":
             where = table.heading[-1].where
             table_rows.insert(0, Entry("heading", None, {"title": Cell([heading])}, where))
+        if who and table_rows and table_rows[0].kind == "heading":
+            table_rows[0].responsible += who
         entries += table_rows
     vocabulary = words_of(" ".join(c.text for e in entries for c in e.cells.values()))
     result = ImportResult(Roadmap(title=preamble.title or ""), document.name, notes)
+    result.hints = [(p.text, p.where) for p in document.preamble] + [
+        (p.text, p.where) for t in document.tables for p in t.heading]
     sections = _tree(entries, vocabulary, result)
     if not _has_items(sections):
         raise InputError(f"{document.name}: в таблице дорожной карты нет ни одного мероприятия",
                          "заполните таблицу или проверьте, тот ли это документ")
-    _executors(entries, vocabulary, result, _authorities(preamble))
+    has_executors = any("executors" in t.columns for t in document.tables)
+    _executors(entries, vocabulary, result, _authorities(preamble), preamble.responsible)
+    if not has_executors and not result.roadmap.default_executors and not result.section_responsible:
+        notes.append((document.tables[0].where, "в таблице нет столбца исполнителей, и в документе не назван "
+                                                "ответственный — впишите его в default_executors"))
+    result.roadmap.columns = source_columns(document.tables[0], names_style(entries, result.roadmap))
     rm = result.roadmap
     rm.sections, rm.approval, rm.order = sections, preamble.approval, preamble.order
+    rm.goals = preamble.goals
     if not rm.title:
         rm.title = document.name.rsplit(".", 1)[0]
         notes.append(("", "название дорожной карты не найдено перед таблицей — взято имя файла"))
@@ -83,9 +99,12 @@ def _has_items(sections: list[Section]) -> bool:
 
 
 def _split_first_heading(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
-    """«Направление 1. …» right before the first table heads that table, not the title."""
-    if paragraphs and section_word(paragraphs[-1].text.strip())[0] is not None:
-        return paragraphs[:-1], paragraphs[-1:]
+    """«Направление 1. …» right before the first table (maybe followed by «Ответственный: …») heads that table."""
+    cut = len(paragraphs)
+    while cut and responsible(paragraphs[cut - 1].text):
+        cut -= 1
+    if cut and section_word(paragraphs[cut - 1].text.strip())[0] is not None:
+        return paragraphs[:cut - 1], paragraphs[cut - 1:]
     return paragraphs, []
 
 
@@ -94,21 +113,51 @@ def _norm(number: str | None) -> str | None:
 
 
 def _is_section(index: int, entries: list[Entry], decided: dict[int, bool]) -> bool:
+    """Is a heading row a section, or a measure whose sub-items follow?
+
+    Rows numbered under it make it a section; so does a section word or a
+    merged row.  A title ending in «:» followed by unnumbered rows is a
+    measure with sub-items.  Otherwise it goes the way the previous heading
+    at its depth went, and by default is a section: a row with a number and
+    a title only, where the table has deadlines and executors, heads what
+    follows (also when the number column simply counts every row).
+    """
     entry = entries[index]
     number = _norm(entry.number)
     if number is None:
         return True
     if any((_norm(e.number) or "").startswith(number + ".") for e in entries[index + 1:]):
         return True
+    title = entry.cells["title"].text.rstrip()
+    following = entries[index + 1] if index + 1 < len(entries) else None
+    if title.endswith(":") and following is not None and following.number is None:
+        return False
+    if entry.merged_across:
+        return True
     parent = number.rsplit(".", 1)[0] if "." in number else ""
     for j in range(index - 1, -1, -1):
         other = _norm(entries[j].number)
-        if other is None or other.count(".") != number.count("."):
+        if j not in decided or other is None or other.count(".") != number.count("."):
             continue
         if (other.rsplit(".", 1)[0] if "." in other else "") == parent:
-            return decided.get(j, False)
-    title = entry.cells["title"].text.rstrip()
+            return decided[j]
     return not title.endswith(":")
+
+
+def _section_guess(index: int, entries: list[Entry], section: bool) -> str | None:
+    """What the report says about a numbered heading row whose role was a guess."""
+    entry = entries[index]
+    number = _norm(entry.number)
+    if number is None or entry.merged_across:
+        return None
+    if any((_norm(e.number) or "").startswith(number + ".") for e in entries[index + 1:]):
+        return None
+    title = entry.cells["title"].text
+    title = title if len(title) <= 40 else title[:39] + "…"
+    row = f"строка «{entry.number} {title}»"
+    if section:
+        return f"{row} (только номер и название) понята как заголовок раздела"
+    return f"{row} понята как мероприятие с подпунктами"
 
 
 def _under(number: str | None, parent: str | None) -> bool:
@@ -128,6 +177,8 @@ def _tree(entries: list[Entry], vocabulary: set[str], result: ImportResult) -> l
     for index, entry in enumerate(entries):
         if entry.kind == "heading":
             decided[index] = _is_section(index, entries, decided)
+            if guess := _section_guess(index, entries, decided[index]):
+                result.notes.append((entry.where, guess))
     dotted = _number_style(entries)
     top: list[Section] = []
     stack: list[Section] = []
@@ -136,6 +187,9 @@ def _tree(entries: list[Entry], vocabulary: set[str], result: ImportResult) -> l
     for index, entry in enumerate(entries):
         if decided.get(index):
             section = _section(entry, vocabulary, dotted)
+            section.title, named = responsible_in_title(section.title)
+            for who in [*entry.responsible, *([named] if named else [])]:
+                result.section_responsible.append((section, (who, entry.where)))
             while stack and not _under(section.number, stack[-1].number):
                 stack.pop()
             (stack[-1].sections if stack else top).append(section)
@@ -155,7 +209,7 @@ def _tree(entries: list[Entry], vocabulary: set[str], result: ImportResult) -> l
             result.notes.append((entry.where, "мероприятия стоят вне раздела: собраны в раздел «Мероприятия»"))
         if home is None:
             home = stack[-1]
-            if number and home.number:
+            if number and home.number and "." in number:  # «1.», «2.» restart in each section: fine
                 result.notes.append((entry.where, f"номер {item.number} не подходит к разделу {home.number}"))
         home.items.append(item)
         if number:
@@ -200,11 +254,21 @@ def _point_texts(points: list[OrderPoint]) -> list[str]:
 
 
 def _executors(entries: list[Entry], vocabulary: set[str], result: ImportResult,
-               authorities: list[str]) -> None:
+               authorities: list[str], named: list[str]) -> None:
+    """The glossary from the executor cells and the «Ответственный: …» line under the title.
+
+    The responsible line becomes the roadmap's default executors: it serves
+    the measures of a table without an executors column.
+    """
     holders = [e for e in entries if e.item is not None]
     cells = [(e.paragraphs("executors", vocabulary), e.where) for e in holders]
-    glossary = build_glossary(split_cells(cells), authorities)
+    cells.append((named, "абзац перед таблицей"))
+    cells += [([who], where) for _, (who, where) in result.section_responsible]
+    glossary = build_glossary(split_cells(cells, result.notes), authorities)
     for entry, refs in zip(holders, glossary.refs):
         entry.item.executors = refs
+    result.roadmap.default_executors = glossary.refs[len(holders)]
+    for (section, _), refs in zip(result.section_responsible, glossary.refs[len(holders) + 1:]):
+        section.default_executors += [r for r in refs if r.id not in {d.id for d in section.default_executors}]
     result.roadmap.executors = glossary.executors
     result.notes += glossary.notes

@@ -18,9 +18,14 @@ _QUESTION_NOISE = re.compile(r"\?{2,}|(?<!\S)\?(?!\S)|\ufffd+")
 _BOLD = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b]+")
 _SOFT_HYPHEN = "\u00ad"
+# Characters neither YAML nor Word can hold (C0/C1 controls but tab and line
+# breaks, lone surrogates, non-characters), plus zero-width marks and the BOM.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff\u200c-\u200f]")
+_LINE_BREAKS = re.compile(r"[\x0b\x0c\x85\u2028\u2029]")  # Word's manual breaks, pasted
 _LINE_HYPHEN = re.compile(r"(\w)[-\u00ad]$")
 _WORD_AT_END = re.compile(r"(\w+)[-\u00ad]$")
 _WORD_AT_START = re.compile(r"^(\w+)")
+_URL_AT_END = re.compile(r"(?:https?:/|www\.)\S*[/\-_.=?&]$")
 
 
 def split_html_paragraphs(text: str) -> list[str]:
@@ -34,10 +39,15 @@ def split_html_paragraphs(text: str) -> list[str]:
 def clean(text: str) -> tuple[str, set[str]]:
     """One paragraph without noise, and which kinds of noise were removed.
 
-    The kinds are «html», «noise» (question marks) and «markup» (Markdown bold);
+    The kinds are «control» (characters YAML and Word cannot hold), «html»,
+    «noise» (question marks) and «markup» (Markdown bold);
     whitespace is normalised silently since nobody needs to review it.
     """
     found: set[str] = set()
+    text = _LINE_BREAKS.sub(" ", text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+        found.add("control")
     if _TAG.search(text):
         text = _TAG.sub(" ", text)
         found.add("html")
@@ -73,7 +83,9 @@ def join_lines(parts: list[str], vocabulary: set[str] | None = None) -> tuple[st
             continue
         head = _WORD_AT_END.search(text)
         tail = _WORD_AT_START.match(part)
-        if head and tail and _LINE_HYPHEN.search(text) and part[0].islower():
+        if _URL_AT_END.search(text) and not part[0].isupper():
+            text += part  # a web address wrapped at a line end has no space in it
+        elif head and tail and _LINE_HYPHEN.search(text) and part[0].islower():
             glue, guess = _hyphen_glue(head.group(1), tail.group(1), text.endswith(_SOFT_HYPHEN),
                                        vocabulary or set())
             text = text[:-1] + glue + part

@@ -34,14 +34,42 @@ from roadmapctl.importer.tables import (
 
 
 def read_docx_document(path: Path) -> Document:
+    import zipfile
+    import zlib
+
     from docx import Document as open_docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
+    check_archive(path)
     try:
         document = open_docx(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError):
+    except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile, zlib.error, EOFError,
+            NotImplementedError, XMLSyntaxError):
         raise _unreadable(path) from None
     return read_body(document.element.body, path.name)
+
+
+def check_archive(path: Path) -> None:
+    """Refuse a .docx whose members unpack beyond the bound, before anything inflates them.
+
+    A zip states each member's unpacked size; a 2 MB file can claim (and hold)
+    gigabytes of XML.  The stated sizes are what zipfile enforces while reading,
+    so their sum bounds the memory python-docx can take.
+    """
+    import zipfile
+
+    from roadmapctl.limits import MAX_UNPACKED_BYTES, megabytes
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        raise _unreadable(path) from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputError(f"{path}: файл повреждён или слишком велик — в распакованном виде "
+                         f"{megabytes(unpacked)}, а допустимо не больше {megabytes(MAX_UNPACKED_BYTES)}",
+                         "откройте его в Word и сохраните заново как .docx")
 
 
 def _unreadable(path: Path) -> InputError:
@@ -75,6 +103,7 @@ def read_body(body: Any, name: str) -> Document:
     notes: list[tuple[str, str]] = []
     paragraph_no = table_no = width = 0
     columns: dict[str, int] | None = None
+    header: list[list[str]] = []
     for child in _blocks(body):
         if child.tag == _qn("w:p"):
             paragraph_no += 1
@@ -101,7 +130,7 @@ def read_body(body: Any, name: str) -> Document:
                                                      "чем в таблице дорожной карты, — пропущена"))
                 continue
             if found is not None:
-                columns, first = found
+                columns, first, header = found
                 width = _width(grid)
             else:
                 first = 0
@@ -111,7 +140,7 @@ def read_body(body: Any, name: str) -> Document:
             if not tables:
                 preamble, pending = pending, []
             assert columns is not None
-            tables.append(Table(columns, rows, f"таблица {table_no}", heading=pending))
+            tables.append(Table(columns, rows, f"таблица {table_no}", heading=pending, header=header))
             pending = []
     if not tables:
         preamble = pending
@@ -148,14 +177,14 @@ def _blocks(parent: Any) -> Any:
             yield child
 
 
-def _find_header(grid: list[list[Cell]]) -> tuple[dict[str, int], int] | None:
-    """The column map and the first body row, if one of the first rows is a header."""
+def _find_header(grid: list[list[Cell]]) -> tuple[dict[str, int], int, list[list[str]]] | None:
+    """The column map, the first body row and the header rows' texts, if one of the first rows is a header."""
     for index, cells in enumerate(grid[:3]):
         below = grid[index + 1] if index + 1 < len(grid) else []
         found = match_header_rows(_spanned(cells), [c.text for c in below])
         if found:
             columns, used = found
-            return columns, index + used
+            return columns, index + used, [_spanned(grid[i]) for i in range(index, index + used)]
     return None
 
 
@@ -217,7 +246,8 @@ def _table_grid(tbl: Any) -> list[list[Cell]]:
             v_merge = tc_pr.find(_qn("w:vMerge")) if tc_pr is not None else None
             continues = v_merge is not None and v_merge.get(_qn("w:val")) in (None, "continue")
             above = grid[-1][len(cells)] if continues and grid and len(grid[-1]) > len(cells) else None
-            cells.append(Cell(list(above.paragraphs)) if above is not None else make_cell(_cell_paragraphs(tc)))
+            cells.append(Cell(list(above.paragraphs), from_above=not above.empty) if above is not None
+                         else make_cell(_cell_paragraphs(tc)))
             cells += [Cell(merged=True) for _ in range(span - 1)]
         grid.append(cells)
     return grid

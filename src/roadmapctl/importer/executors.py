@@ -43,10 +43,15 @@ class Mention:
     note: str | None
     where: str
     short: str | None = None  # declared in brackets: «… (далее – УО)», «… (ГБУ ДПО РЦОКИО)»
+    glued: str | None = None  # the fragment this one was cut out of, if any
 
 
-def split_cells(cells: list[tuple[list[str], str]]) -> list[list[Mention]]:
-    """Mentions of every cell; `cells` are (paragraphs, where) in document order."""
+def split_cells(cells: list[tuple[list[str], str]],
+                notes: list[tuple[str, str]] | None = None) -> list[list[Mention]]:
+    """Mentions of every cell; `cells` are (paragraphs, where) in document order.
+
+    Every glued name cut into several executors is added to `notes` for a human look.
+    """
     first = [_fragments(paragraphs, where) for paragraphs, where in cells]
     known = {_key(m.name): m.name for mentions in first for m in mentions}
     changed = True
@@ -58,13 +63,29 @@ def split_cells(cells: list[tuple[list[str], str]]) -> list[list[Mention]]:
                 pieces = _segment(mentions[index].name, known)
                 if len(pieces) > 1:
                     mention = mentions[index]
-                    split = [Mention(p, None, mention.where) for p in pieces]
+                    split = [Mention(p, None, mention.where, glued=mention.glued or mention.name) for p in pieces]
                     split[-1].note = mention.note
                     mentions[index:index + 1] = split
                     known.update({_key(p): p for p in pieces})
                     changed = True
                 index += 1
+    if notes is not None:
+        notes += _split_notes(first)
     return first
+
+
+def _split_notes(cells: list[list[Mention]]) -> list[tuple[str, str]]:
+    """One note per glued fragment, naming the executors it was cut into."""
+    out: list[tuple[str, str]] = []
+    for mentions in cells:
+        pieces: dict[tuple[str, str], list[str]] = {}
+        for m in mentions:
+            if m.glued:
+                pieces.setdefault((m.where, m.glued), []).append(m.name)
+        for (where, glued), names in pieces.items():
+            parts = ", ".join(f"«{name}»" for name in names)
+            out.append((where, f"«{glued}» разделено на исполнителей {parts} — проверьте"))
+    return out
 
 
 def _key(name: str) -> str:

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from roadmapctl.importer.cleanup import clean
+from roadmapctl.importer.cleanup import clean, join_lines
+from roadmapctl.importer.goals import block_start, read_goals
 from roadmapctl.importer.tables import Paragraph
 from roadmapctl.model import Approval, Order, OrderPoint, Signatory
 
@@ -43,6 +44,10 @@ _CONTACTS = re.compile(r"(^ул\.|\bтел\b|тел\.|e-?mail|@|факс|\b\d{6}
 _NUMERIC_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _WORD_DATE = re.compile(r"«?\s*(\d{1,2})\s*»?\s+([а-яё]+)\s+(\d{4})", re.IGNORECASE)
 _NUMBER = re.compile(r"№\s*_*\s*([^\s_]+)")
+# Words after which «№ 5» is part of a name: «СОШ № 5», «Лицей № 3», «детский сад № 12».
+_NAMED = re.compile(r"(?:\b(?:[МГ]?[БАК]?(?:Д?ОУ|НОШ|ООШ|СОШ|ОШ)|ДОУ|ЦДТ|ЦРР|ДЮСШ|СШ|д/с)|школ[аыеу]?|лице[йяюе]|"
+                    r"гимнази[яиюей]|сад[аиу]?|интернат[аеу]?|учреждени[яеию]|колледж[аеу]?|корпус[аеу]?|"
+                    r"филиал[аеу]?)\s*$", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"дорожн|план|программ|мероприят|комплекс", re.IGNORECASE)
 
 
@@ -52,6 +57,8 @@ class Preamble:
     approval: Approval | None = None
     order: Order | None = None
     notes: list[tuple[str, str]] = field(default_factory=list)
+    goals: list[str] | dict[str, list[str]] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)  # «Ответственный: …» under the title
 
 
 def read_preamble(paragraphs: list[Paragraph]) -> Preamble:
@@ -73,7 +80,9 @@ def read_preamble(paragraphs: list[Paragraph]) -> Preamble:
     rest = [t for t, _ in lines[title_from:]]
     start = next((i for i, t in enumerate(rest) if _TITLE_WORDS.search(t)), 0 if rest else None)
     if start is not None:
-        result.title = " ".join(rest[start:])
+        end = next((i for i in range(start + 1, len(rest)) if block_start(rest[i])), len(rest))
+        result.title = join_lines(rest[start:end])[0]  # a PDF breaks the title into lines, with hyphens
+        result.goals, result.responsible = read_goals(rest[end:])
     return result
 
 
@@ -93,13 +102,12 @@ def _stamp(lines: list[tuple[str, str]], start: int) -> tuple[Approval, int]:
             text = text[m.end():].strip()
         if text:
             body.append(text)
-        if "№" in text:
+        if _document_number(" ".join(body)) is not None:
             break
     stamp = next((w for w in words if _APPROVED.match(w)), words[0] if words else None)
     joined = " ".join(body)
-    by = re.split(r"\s+от\s+|\s*[«_]*\d{1,2}[»_.\s]", joined, maxsplit=1)[0].strip(" _,")
-    approval = Approval(stamp=stamp, by=by or None, date=find_date(joined), number=find_number(joined))
-    lowered = (by or "").lower()
+    approval = Approval(stamp=stamp, by=_issuer(joined), date=find_date(joined), number=find_number(joined))
+    lowered = (approval.by or "").lower()
     approval.kind = next((kind for stem, kind in _BY_KIND if stem in lowered), None)
     return approval, end
 
@@ -122,8 +130,31 @@ def find_date(text: str) -> date | None:
         return None
 
 
+def _issuer(text: str) -> str | None:
+    """«приказом директора МБОУ «СОШ № 5»» out of «… от 30.08.2024 № 112-о»: all before the date or number."""
+    ends = [len(text)]
+    for pattern in (re.compile(r"\s+от\s+|\s+от$"), _NUMERIC_DATE, _WORD_DATE):
+        if m := pattern.search(text):
+            ends.append(m.start())
+    if (number := _document_number(text)) is not None:
+        ends.append(number.start())
+    return text[:min(ends)].strip(" _,") or None
+
+
+def _document_number(text: str) -> re.Match[str] | None:
+    """The «№ …» of a document, not the one in an organisation's name («МБОУ «СОШ № 5»», «Лицей № 3»)."""
+    for m in _NUMBER.finditer(text):
+        before = text[:m.start()]
+        if before.count("«") > before.count("»") or before.count('"') % 2:
+            continue  # inside the quoted name of a school
+        if _NAMED.search(before):
+            continue
+        return m
+    return None
+
+
 def find_number(text: str) -> str | None:
-    m = _NUMBER.search(text)
+    m = _document_number(text)
     return m.group(1).strip("_.,") if m else None
 
 

@@ -16,26 +16,38 @@ from dataclasses import dataclass, field
 from roadmapctl.importer.cleanup import clean
 
 # Header words, tried in this order: «Форма представления ожидаемого результата»
-# is a form, not a result; «Срок исполнения» names a deadline, not executors.
+# is a form, not a result; «Срок исполнения» names a deadline, not executors;
+# «Этап» / «Направление» / «Задачи» next to a measure column names the stage
+# a row belongs to (a column merged down over its measures).
 _HEADER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(№|n|номер)(\s|$|п/п|\.)|^№")),
     ("form", re.compile(r"^форма\b")),
     ("indicator", re.compile(r"показател|индикатор|количествен")),
     ("result", re.compile(r"результат")),
-    ("deadline", re.compile(r"^(срок|сроки|дата|период)\b|срок[иа]? (исполнения|реализации|проведения)")),
+    ("deadline", re.compile(r"^(срок|сроки|дата|даты|период)\b|^(время|месяц)\b|"
+                            r"срок[иа]? (исполнения|реализации|проведения|выполнения)")),
     ("executors", re.compile(r"ответствен|исполнител|соисполнител")),
-    ("title", re.compile(r"мероприяти|наименование|содержание|направлени")),
+    ("stage", re.compile(r"^(этап|этапы|направлени[ея]|раздел|блок|задач[аи])\b")),
+    ("title", re.compile(r"мероприяти|наименование|содержание|^(работа|действи[ея])\b")),
     ("note", re.compile(r"примечани")),
 )
+# Fields that tell a roadmap table from any other table with a «Наименование».
+_BODY_FIELDS = ("deadline", "executors", "result", "form", "indicator")
+_HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad](?:\s*\n\s*| )([а-яё])")
 
 
 @dataclass
 class Cell:
-    """One table cell; `merged` marks a cell swallowed by a merge (gridSpan, vMerge)."""
+    """One table cell; `merged` marks a cell swallowed by a merge (gridSpan, vMerge).
+
+    `from_above` marks a cell merged down from the row above whose text was
+    given to this row too (reported: the merge may mean «the same» or «see above»).
+    """
 
     paragraphs: list[str] = field(default_factory=list)
     merged: bool = False
     noise: set[str] = field(default_factory=set)
+    from_above: bool = False
 
     @property
     def empty(self) -> bool:
@@ -64,6 +76,7 @@ class Table:
     rows: list[Row]
     where: str
     heading: list[Paragraph] = field(default_factory=list)  # paragraphs just before it
+    header: list[list[str]] = field(default_factory=list)  # the header rows' texts, as printed
 
 
 @dataclass
@@ -87,8 +100,18 @@ def make_cell(raw_paragraphs: list[str], merged: bool = False) -> Cell:
     return cell
 
 
+def heading_text(text: str) -> str:
+    """A header cell as printed, on one line: «Срок реализа-/ции» → «Срок реализации».
+
+    A hyphen before a line break, or before a space and a lower-case letter
+    (the break lost in a paste), splits a word; header words are not compounds.
+    """
+    text = _HYPHEN_BREAK.sub(r"\1\2", text.replace("\u00ad", ""))
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def _header_text(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("ё", "е").lower()).strip()
+    return heading_text(text).replace("ё", "е").lower()
 
 
 def header_field(text: str) -> str | None:
@@ -105,19 +128,28 @@ def header_field(text: str) -> str | None:
 def match_header(texts: list[str]) -> dict[str, int] | None:
     """Column map of a header row, or None if the row is not a roadmap header.
 
-    A header names the measure and at least two of deadline, executors and
-    result, in any order; the first column naming a field wins.
+    A header names the measure and its deadline, or the measure and two
+    more of executors, result, form, indicator, in any order; the first
+    column naming a field wins.  A stage column without a measure column is
+    the measure column («Направления работы»); a form column is the result
+    when there is no other («Форма представления результата»).
     """
     columns: dict[str, int] = {}
     for index, text in enumerate(texts):
         name = header_field(text)
         if name and name not in columns:
             columns[name] = index
+    if "stage" in columns and "title" not in columns:
+        columns["title"] = columns.pop("stage")
     if "title" not in columns:
         return None
-    if sum(1 for name in ("deadline", "executors", "result") if name in columns) < 2:
+    if "deadline" not in columns and sum(1 for name in _BODY_FIELDS if name in columns) < 2:
         return None
-    return columns
+    if "deadline" in columns and len(columns) < 3:
+        return None
+    if "form" in columns and "result" not in columns:
+        columns["result"] = columns.pop("form")
+    return dict(sorted(columns.items(), key=lambda kv: kv[1]))
 
 
 def match_header_rows(top: list[str], below: list[str]) -> tuple[dict[str, int], int] | None:
@@ -127,16 +159,23 @@ def match_header_rows(top: list[str], below: list[str]) -> tuple[dict[str, int],
     «результат»), or a cell spanning sub-columns («Ожидаемый результат» over
     «качественный» and «количественный»; the caller repeats a spanning text
     in each column it covers).  The second row counts when it holds only
-    short words without digits and the two rows together name more columns.
+    short words without digits and the two rows together name more columns,
+    or when it only finishes the words of the first (all in lower case).
     """
     columns = match_header(top)
     if not columns:
         return None
     joined = _joined_header(top, below)
     wider = match_header(joined) if joined else None
-    if wider and len(wider) > len(columns):
+    if wider and (len(wider) > len(columns) or (len(wider) == len(columns) and _word_ends(below))):
         return wider, 2
     return columns, 1
+
+
+def _word_ends(below: list[str]) -> bool:
+    """A second row that only finishes the header's words: «п/п», «мероприятий», «проведения»."""
+    filled = [t.strip() for t in below if t.strip()]
+    return len(filled) >= 2 and all(t[:1].islower() or t.startswith(("п/п", "(")) for t in filled)
 
 
 def _joined_header(top: list[str], below: list[str]) -> list[str] | None:
@@ -153,5 +192,18 @@ def _joined_header(top: list[str], below: list[str]) -> list[str] | None:
 
 def is_column_numbers(texts: list[str]) -> bool:
     """The row «1 | 2 | 3 | 4 | 5» under a header, numbering the columns."""
-    filled = [t.strip() for t in texts if t.strip()]
+    filled = [t.strip().rstrip(".") for t in texts if t.strip()]
     return len(filled) >= 3 and filled == [str(i) for i in range(1, len(filled) + 1)]
+
+
+def headings(columns: dict[str, int], header: list[list[str]]) -> dict[str, str]:
+    """Each field's heading as the source printed it (two header rows joined)."""
+    out: dict[str, str] = {}
+    for name, index in columns.items():
+        parts: list[str] = []
+        for row in header:
+            text = heading_text(row[index]) if index < len(row) else ""
+            if text and text not in parts:
+                parts.append(text)
+        out[name] = " ".join(parts)
+    return out

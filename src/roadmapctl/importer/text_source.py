@@ -10,7 +10,11 @@ Copying a Word table into a text editor gives one of two layouts:
 
 Both are detected by their header row.  Lines before the first header are
 the preamble (order, approval stamp, title); lines without tabs between
-tables become the heading of the next table.
+tables become the heading of the next table.  Inside a table, a line
+without tabs is a row merged across the table when it reads like a heading
+(«2. Работа с родителями», «IV. Контроль», «Направление 2.») or an
+editorial note, or when it stands right under the header; otherwise it
+continues the last cell of the row above.
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ from pathlib import Path
 
 from roadmapctl.errors import InputError
 from roadmapctl.importer.cleanup import split_html_paragraphs
+from roadmapctl.importer.rows import EDITORIAL
 from roadmapctl.importer.tables import (
+    Cell,
     Document,
     Paragraph,
     Row,
@@ -34,6 +40,11 @@ from roadmapctl.importer.tables import (
 
 _MAX_COLUMNS = 12  # no roadmap table is wider; bounds the header search
 _NUMBER_LIKE = re.compile(r"^\s*(\d+(\.\d+)*\.?)?\s*$")
+# A line that heads a section: «2. Работа с родителями», «IV. Контроль»,
+# «Направление 2. Кадры», «Раздел 1»; a continuation starts otherwise.
+_HEADING_LINE = re.compile(
+    r"^(?:(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.)\s+[А-ЯЁA-Z«\"]"
+    r"|(?i:раздел|направление|блок|этап|модуль)\s+(?:\d+|[IVXLC]+)\b)")
 
 
 def read_text_document(path: Path) -> Document:
@@ -70,13 +81,14 @@ def parse_text(text: str, name: str) -> Document:
                 pending.append(Paragraph(line, f"строка {index + 1}"))
             index += 1
             continue
-        columns, width, cell_layout, first_body = found
+        columns, width, cell_layout, first_body, header = found
         if not tables:
             preamble, pending = pending, []
         header_line = index + 1
         reader = _read_cells if cell_layout else _read_rows
         table, index = reader(lines, first_body, columns, width)
         table.heading, pending = pending, []
+        table.header = header
         table.where = f"строка {header_line}"
         tables.append(table)
     if not tables:
@@ -84,15 +96,19 @@ def parse_text(text: str, name: str) -> Document:
     return Document(name, preamble, tables)
 
 
-def _header_at(lines: list[str], index: int) -> tuple[dict[str, int], int, bool, int] | None:
-    """(columns, width, cell-per-line layout?, first body line) if a header starts here."""
+Header = tuple[dict[str, int], int, bool, int, list[list[str]]]
+
+
+def _header_at(lines: list[str], index: int) -> Header | None:
+    """(columns, width, cell-per-line layout?, first body line, header rows) if a header starts here."""
     line = lines[index]
     if line.count("\t") >= 2 and not line.startswith("\t"):
         below = lines[index + 1] if index + 1 < len(lines) and "\t" in lines[index + 1] else ""
         found = match_header_rows(line.split("\t"), below.split("\t") if below else [])
         if found:
             columns, used = found
-            return columns, len(line.split("\t")), False, index + used
+            rows = [line.split("\t"), below.split("\t")][:used]
+            return columns, len(line.split("\t")), False, index + used, rows
     cells: list[str] = []
     cursor = index
     while cursor < len(lines) and len(cells) <= _MAX_COLUMNS and (_single_cell(lines[cursor]) or (
@@ -105,7 +121,7 @@ def _header_at(lines: list[str], index: int) -> tuple[dict[str, int], int, bool,
     if len(cells) >= 3:
         columns = match_header(cells)
         if columns:
-            return columns, len(cells), True, cursor
+            return columns, len(cells), True, cursor, [cells]
     return None
 
 
@@ -131,7 +147,12 @@ def _read_rows(lines: list[str], start: int, columns: dict[str, int], width: int
         if "\t" not in line:
             if _starts_next_table(lines, index):
                 break
-            if rows:
+            if not rows or _HEADING_LINE.match(line.strip()) or EDITORIAL.match(line.strip()):
+                # A row merged across the table comes out of Word as a line without tabs;
+                # right under the header there is no cell it could continue.
+                cells = [make_cell(_cell(line.strip()))] + [Cell(merged=True) for _ in range(width - 1)]
+                rows.append(Row(cells, f"строка {index + 1}"))
+            elif rows:
                 last = max((i for i, c in enumerate(rows[-1].cells) if not c.empty), default=0)
                 extra = make_cell(_cell(line))
                 rows[-1].cells[last].paragraphs += extra.paragraphs

@@ -29,7 +29,7 @@ _ACADEMIC = (
     re.compile(r"(\d{4})\s*[-–—]\s*(\d{4})\s*(?:уч|учебн)", re.IGNORECASE),
 )
 _YEARS = re.compile(r"(\d{4})\s*[-–—]\s*(\d{4})\s*(?:год|гг)", re.IGNORECASE)
-_ONE_YEAR = re.compile(r"\bна\s+(\d{4})\s*(?:год|г\.)", re.IGNORECASE)
+_ONE_YEAR = re.compile(r"\b(?:на|в)\s+(\d{4})\s*(?:год|г\.)", re.IGNORECASE)
 _HAS_YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _EARLY_START_DAYS = 184  # how far back a school year may be stretched
 _GRACE_DAYS = 31  # «август 2023 г.» before a 2023/2024 roadmap is preparation, not a new start
@@ -58,13 +58,66 @@ def settle_period(result: ImportResult, period_text: str | None) -> None:
         sources = [roadmap.title, roadmap.order.title if roadmap.order else None]
         guessed = next((g for s in sources if s and (g := guess_period(s))), None)
         if guessed is None:
+            guessed = _from_document(result)
+        if guessed is None:
             raise ValueRefused(
-                "не удалось определить период дорожной карты по её названию",
+                "не удалось определить период дорожной карты: его нет ни в названии, ни в заголовках, "
+                "ни в датах документа",
                 "укажите его: 2023/2024 (учебный год), 2021-2025 (годы) или 2021-06-01..2022-08-31",
                 field="period", given=False,
             )
         roadmap.period = _early_start(result, parse_period(guessed))
     _review(result)
+
+
+def _from_document(result: ImportResult) -> str | None:
+    """The period from headings, else from the approval date and the dates in deadlines.
+
+    Whatever is found here is a guess: the report says what it rests on and
+    asks for a look.
+    """
+    for text, where in result.hints:
+        if guessed := guess_period(text):
+            _guessed(result, guessed, f"по заголовку «{_short(text.strip(), 60)}» ({where})")
+            return guessed
+    roadmap = result.roadmap
+    signed = (roadmap.approval.date if roadmap.approval else None) or (
+        roadmap.order.date if roadmap.order else None)
+    dues = sorted(due for due, _ in _dates_in_deadlines(result))
+    if dues:
+        first, last = dues[0], dues[-1]
+        year = first.year if first.month >= 9 else first.year - 1
+        if last <= date(year + 1, 8, 31):
+            guessed = f"{year}/{year + 1}"
+        else:
+            guessed = f"{first.year}-{last.year}"
+        what = (f"по датам в сроках мероприятий ({date_numeric(first)} – {date_numeric(last)})"
+                + (f" и дате утверждения {date_numeric(signed)}" if signed else ""))
+    elif signed:
+        guessed = f"{signed.year}/{signed.year + 1}" if signed.month >= 5 else str(signed.year)
+        what = f"по дате утверждения {date_numeric(signed)}"
+    else:
+        return None
+    _guessed(result, guessed, what)
+    return guessed
+
+
+def _guessed(result: ImportResult, period: str, how: str) -> None:
+    result.info.append(f"определён {how}")
+    result.notes.append(("", f"период {period} определён {how}, а не по названию — проверьте его"))
+
+
+def _dates_in_deadlines(result: ImportResult) -> list[tuple[date, str]]:
+    """Dates of deadline phrases that name their year, read against a period wide enough for all of them."""
+    years = [int(m.group(0)) for e in result.roadmap.walk() if e.item.deadline
+             for m in _HAS_YEAR.finditer(e.item.deadline)]
+    if not years:
+        return []
+    try:
+        wide = period_from_dates(date(min(years) - 1, 1, 1), date(max(years) + 1, 12, 31))
+    except (PeriodError, ValueError):
+        return []
+    return _explicit_dues(result, wide)
 
 
 def _explicit_dues(result: ImportResult, period: Period) -> list[tuple[date, str]]:

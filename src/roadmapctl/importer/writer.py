@@ -51,9 +51,22 @@ def scalar(value: Any) -> str:
     if isinstance(value, Plain):
         return text
     if isinstance(value, Quoted) or not _plain_ok(text):
-        escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-        return f'"{escaped}"'
+        return '"' + "".join(_escape(c) for c in text) + '"'
     return text
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
+
+
+def _escape(char: str) -> str:
+    """One character inside a double-quoted YAML scalar."""
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    code = ord(char)
+    if code < 32 or code == 0x7F or 0x80 <= code < 0xA0 or char in "\u2028\u2029\ufeff" \
+            or 0xD800 <= code < 0xE000 or code in (0xFFFE, 0xFFFF):
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return char
 
 
 def _plain_ok(text: str) -> bool:
@@ -61,7 +74,7 @@ def _plain_ok(text: str) -> bool:
         text
         and text == text.strip()
         and text[0] not in _INDICATORS
-        and not any(ord(c) < 32 or c in "\u2028\u2029\ufeff\x7f" for c in text)
+        and not any(_escape(c) != c for c in text if c not in '\\"')
         and ": " not in text
         and " #" not in text
         and not text.endswith(":")
@@ -74,20 +87,30 @@ def _emit(value: Any, indent: int, out: list[str]) -> None:
     pad = " " * indent
     if isinstance(value, dict):
         for key, child in value.items():
-            if isinstance(child, (dict, list)):
+            if isinstance(child, (dict, list)) and child:
                 out.append(f"{pad}{key}:")
                 _emit(child, indent + 2, out)
             else:
-                out.append(f"{pad}{key}: {scalar(child)}")
+                out.append(f"{pad}{key}: {_inline(child)}")
         return
     for element in value:
-        if isinstance(element, dict):
+        if isinstance(element, (dict, list)) and element:
+            # A nested block starts on the dash line: «- title: …» or «- - a».
             block: list[str] = []
             _emit(element, indent + 2, block)
             out.append(f"{pad}- {block[0][indent + 2:]}")
             out.extend(block[1:])
         else:
-            out.append(f"{pad}- {scalar(element)}")
+            out.append(f"{pad}- {_inline(element)}")
+
+
+def _inline(value: Any) -> str:
+    """A scalar, or an empty mapping or list written in flow style (`{}`, `[]`)."""
+    if isinstance(value, dict):
+        return "{}"
+    if isinstance(value, list):
+        return "[]"
+    return scalar(value)
 
 
 def _clean(mapping: dict[str, Any]) -> dict[str, Any]:
@@ -124,6 +147,8 @@ def _section(section: Section) -> dict[str, Any]:
     return _clean({
         "number": Quoted(section.number) if section.number else None,
         "title": section.title,
+        "numbering": section.numbering,
+        "default_executors": [_ref(r) for r in section.default_executors],
         "items": [_item(i) for i in section.items],
         "sections": [_section(s) for s in section.sections],
     })
@@ -164,6 +189,10 @@ def render_yaml(roadmap: Roadmap, comments: list[str]) -> str:
             "stamp": approval.stamp, "by": approval.by, "kind": approval.kind, "date": approval.date,
             "number": Quoted(approval.number) if approval.number else None,
         })
+    head["goals"] = roadmap.goals
+    head["numbering"] = roadmap.numbering
+    head["columns"] = [_clean({"field": c.field, "heading": c.heading, "names": c.names}) for c in roadmap.columns]
+    head["default_executors"] = [_ref(r) for r in roadmap.default_executors]
     out = [SCHEMA_LINE, *(f"# {line}" if line else "#" for line in comments)]
     _emit(_clean(head), 0, out)
     if roadmap.order:

@@ -49,6 +49,7 @@ def render_docx(context: dict[str, Any], template: Path | None, profile: GostPro
     doc = document.docx
     layout(doc, context, profile)
     doc.core_properties.title = context["roadmap"]["title"][:250]
+    doc.core_properties.author = "roadmapctl"  # the mark that lets a rerun replace the file
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -1,7 +1,7 @@
 """Jinja environments for the shipped and the users' templates, and their errors.
 
 Shipped templates are trusted; a template passed with --template is not and
-runs in Jinja's immutable sandbox.  Both use StrictUndefined, so a misspelt
+runs in Jinja's immutable sandbox, under a time and size budget (`budget`).  Both use StrictUndefined, so a misspelt
 variable is an error that names the template and the line instead of an
 empty gap in a printed order.
 """
@@ -37,11 +37,12 @@ def shipped_template(name: str) -> Path:
 def make_env(folder: Path | None, *, trusted: bool) -> Any:
     """An environment with our filters, autoescape on and StrictUndefined."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     from roadmapctl.render.filters import FILTERS
 
-    cls = Environment if trusted else ImmutableSandboxedEnvironment
+    from roadmapctl.render.budget import bounded_classes
+
+    cls = Environment if trusted else bounded_classes()[0]
     env = cls(
         loader=FileSystemLoader(str(folder)) if folder else None,
         autoescape=select_autoescape(
@@ -64,7 +65,11 @@ def describe(exc: BaseException) -> str:
     from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
+    from roadmapctl.render.budget import BudgetExceeded
+
     text = str(getattr(exc, "message", None) or exc)
+    if isinstance(exc, BudgetExceeded):
+        return text
     if isinstance(exc, UndefinedError):
         if m := _UNDEFINED_NAME.match(text):
             return f"неизвестная переменная «{m[1]}»"

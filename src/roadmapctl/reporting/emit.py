@@ -7,6 +7,7 @@ with garbage — but go to a pipe or a redirect (`> list.xlsx`) as they are.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from roadmapctl.errors import ValueRefused
@@ -23,24 +24,22 @@ STATES = {"done": "выполнено", "overdue": "просрочено", "open
           "upcoming": "наступает"}
 
 
-def emit(data: bytes, output: Path | None, binary_name: str | None = None) -> None:
-    """Write `data` to `output` (atomically) or to standard output; `binary_name` e.g. «XLSX».
+def emit(data: bytes, output: Path | None, binary_name: str | None = None,
+         inputs: Sequence[Path | str] = ()) -> None:
+    """Write `data` to `output` or to standard output through the one writer (`output`).
 
     Binary data refused on a terminal is a `ValueRefused` of the field
-    «output»: the command names its option.
+    «output»: the command names its option.  `inputs` are never replaced.
+    A table exported again replaces the old one without --force (the
+    command has none): reports are regenerated, roadmaps never touched.
     """
-    if output is None or str(output) == "-":
-        if binary_name and sys.stdout.isatty():
-            raise ValueRefused(f"{binary_name} не выводится на терминал",
-                               "укажите файл или перенаправьте вывод в файл", field="output", given=False,
-                               example=f"отчёт.{binary_name.lower()}")
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    from roadmapctl.fsio import write_atomic
+    from roadmapctl.output import write_output
 
-    write_atomic(output, data, overwrite=True)
+    if (output is None or str(output) == "-") and binary_name and sys.stdout.isatty():
+        raise ValueRefused(f"{binary_name} не выводится на терминал",
+                           "укажите файл или перенаправьте вывод в файл", field="output", given=False,
+                           example=f"отчёт.{binary_name.lower()}")
+    write_output("-" if output is None else output, data, inputs=inputs, force=True, binary=binary_name)
 
 
 def records_workbook(title: str, keys: list[str], records: list[dict[str, object]],

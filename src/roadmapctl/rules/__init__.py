@@ -37,6 +37,7 @@ RULE_MODULES = (
     "duplicate_measure",
     "approval_mismatch",
     "executor_lookalike",
+    "shared_marks",
     "evidence",
 )
 

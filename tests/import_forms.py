@@ -1,0 +1,281 @@
+"""One roadmap layout written as Word, as text pasted from Word, as PDF and as Excel.
+
+A layout is a list of blocks: paragraphs (str) and tables (`Grid`).  A row
+of a grid is a tuple of cells; three markers describe merges the way real
+documents have them:
+
+* ``Span(text)`` as the only cell: a row merged across the whole table
+  (a section row); in pasted text it is a line without tabs;
+* ``Span(text, 2)`` after a first cell: that text merged over the rest;
+* ``UP``: the cell is merged with the one above (a vertically merged stage or
+  deadline); Word repeats nothing, the text shows only in the first row.
+
+Cell text may hold «\\n» (a line break inside the cell).  The PDF is drawn
+with reportlab (table lines, merged spans, a header repeated on every page)
+and needs a TrueType font with Cyrillic letters; `pdf_font()` finds one or
+the PDF tests are skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+UP = object()
+
+
+@dataclass
+class Span:
+    text: str
+    start: int = 0  # the column where the merged text begins
+
+
+@dataclass
+class Grid:
+    header: tuple[str, ...] | None
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+    repeat_header: bool = True  # PDF: the header repeats on every page
+
+
+Block = str | Grid
+
+_FONTS = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+          "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+          "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+          "/usr/share/fonts/TTF/DejaVuSans.ttf",
+          "/Library/Fonts/Arial Unicode.ttf",
+          "C:/Windows/Fonts/arial.ttf")
+
+
+def pdf_font() -> str | None:
+    return next((f for f in _FONTS if Path(f).is_file()), None)
+
+
+def _cells(row: tuple[Any, ...], width: int) -> list[tuple[str | None, int, bool]]:
+    """(text, span, merged-up) per starting cell of a row."""
+    if len(row) == 1 and isinstance(row[0], Span):
+        return [(row[0].text, width, False)]
+    out: list[tuple[str | None, int, bool]] = []
+    for index, value in enumerate(row):
+        if isinstance(value, Span):
+            out.append((value.text, width - index, False))
+            return out
+        out.append((None, 1, True) if value is UP else (value or "", 1, False))
+    return out + [("", 1, False)] * (width - len(out))
+
+
+def _width(blocks: list[Block]) -> int:
+    return max(len(b.header or b.rows[0]) for b in blocks if isinstance(b, Grid))
+
+
+# --- Word -----------------------------------------------------------------
+
+def _write(cell: Any, text: str) -> None:
+    lines = text.split("\n")
+    paragraph = cell.paragraphs[0]
+    for index, line in enumerate(lines):
+        run = paragraph.add_run(line)
+        if index < len(lines) - 1:
+            run.add_break()
+
+
+def _shares(header: tuple[str, ...] | None, width: int) -> list[float]:
+    """Relative column widths as a person sets them: narrow «№», wide measure, wider result."""
+    if not header:
+        return [0.6] + [1.0] * (width - 1)
+    return [0.6 if "№" in h else 2.2 if any(w in h.lower() for w in ("мероприят", "содержан"))
+            else 1.6 if "результат" in h.lower() or "этап" in h.lower() else 1.0 for h in header]
+
+
+def write_docx(blocks: list[Block], path: Path) -> None:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
+
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(1.5)
+    for block in blocks:
+        if isinstance(block, str):
+            doc.add_paragraph(block)
+            continue
+        width = len(block.header or block.rows[0])
+        table = doc.add_table(rows=0, cols=width)
+        table.style = "Table Grid"
+        table.autofit = False
+        shares = _shares(block.header, width)
+        widths = [Cm(26.7 * share / sum(shares)) for share in shares]
+        for column, size in zip(table.columns, widths):
+            column.width = size
+        for row in ([block.header] if block.header else []) + block.rows:
+            cells = table.add_row().cells
+            for cell, size in zip(cells, widths):
+                cell.width = size
+            column = 0
+            for text, span, up in _cells(tuple(row), width):
+                target = cells[column]
+                if span > 1:
+                    target = target.merge(cells[column + span - 1])
+                if up:
+                    above = table.rows[len(table.rows) - 2].cells[column]
+                    above.merge(target)
+                elif text:
+                    _write(target, text)
+                column += span
+    doc.save(str(path))
+
+
+# --- Text pasted from Word ------------------------------------------------
+
+def write_text(blocks: list[Block], path: Path) -> None:
+    """Rows as tab-separated lines; a merged row is a line without tabs.
+
+    A line break inside a cell becomes a space (as a paste into a plain
+    editor gives), a word hyphenated at a line end («сорев-\\nнований») is
+    whole again (the hyphen was the layout's), a cell merged from above is empty.
+    """
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, str):
+            lines.append(block)
+            continue
+        width = len(block.header or block.rows[0])
+        for row in ([block.header] if block.header else []) + block.rows:
+            parts = _cells(tuple(row), width)
+            if len(parts) == 1 and parts[0][1] == width:
+                lines.append(parts[0][0] or "")
+                continue
+            texts = [(t or "").replace("-\n", "").replace("\n", " ") for t, _, _ in parts]
+            lines.append("\t".join(texts))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# --- PDF ------------------------------------------------------------------
+
+def write_pdf(blocks: list[Block], path: Path) -> None:
+    """A text PDF with ruled tables, drawn by reportlab (no LibreOffice needed)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    font = pdf_font()
+    assert font, "no TrueType font with Cyrillic letters"
+    pdfmetrics.registerFont(TTFont("Body", font))
+    text_style = ParagraphStyle("body", fontName="Body", fontSize=9, leading=11)
+    # Wrap as office programs do: at spaces, after a hyphen inside a word, and URLs at their hyphens.
+    cell_style = ParagraphStyle("cell", fontName="Body", fontSize=8, leading=10, embeddedHyphenation=1)
+
+    def para(text: str, style: ParagraphStyle) -> Any:
+        escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return Paragraph(escaped.replace("\n", "<br/>"), style)
+
+    page = landscape(A4)
+    story: list[Any] = []
+    usable = page[0] - 72
+    for block in blocks:
+        if isinstance(block, str):
+            story.append(para(block, text_style))
+            continue
+        width = len(block.header or block.rows[0])
+        shares = _shares(block.header, width)
+        col_widths = [usable * s / sum(shares) for s in shares]
+        data: list[list[Any]] = []
+        commands: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                           ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        runs: dict[int, list[int]] = {}  # column → [first row, last row] of a vertical merge
+
+        def close(column: int) -> None:
+            first, last = runs.pop(column)
+            commands.append(("SPAN", (column, first), (column, last)))
+
+        for r, row in enumerate(([block.header] if block.header else []) + block.rows):
+            cells: list[Any] = [""] * width
+            column = 0
+            for text, span, up in _cells(tuple(row), width):
+                if up:
+                    runs.setdefault(column, [r - 1, r])[1] = r
+                else:
+                    if column in runs:
+                        close(column)
+                    cells[column] = para(text, cell_style) if text else ""
+                    if span > 1:
+                        commands.append(("SPAN", (column, r), (column + span - 1, r)))
+                column += span
+            data.append(cells)
+        for column in list(runs):
+            close(column)
+        story.append(Table(data, colWidths=col_widths, repeatRows=1 if block.header and block.repeat_header else 0,
+                           style=TableStyle(commands)))
+        story.append(Spacer(1, 6))
+    SimpleDocTemplate(str(path), pagesize=page, leftMargin=36, rightMargin=36,
+                      topMargin=36, bottomMargin=36).build(story)
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def docx_to_pdf(sources: list[Path], folder: Path) -> None:
+    """The PDFs LibreOffice makes of .docx files (as schools publish them), in one run."""
+    exe = soffice()
+    assert exe
+    subprocess.run([exe, "--headless", "--convert-to", "pdf", "--outdir", str(folder), *map(str, sources)],
+                   check=True, capture_output=True, timeout=600,
+                   env={"HOME": str(folder), "PATH": "/usr/bin:/bin"})
+
+
+# --- Excel ----------------------------------------------------------------
+
+def write_xlsx(blocks: list[Block], path: Path) -> None:
+    """A sheet as people draft a roadmap in Excel: the title and paragraphs in column A
+    above the table, section rows merged across, stage or deadline cells merged down."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "План"
+    r = 1
+    for block in blocks:
+        if isinstance(block, str):
+            sheet.cell(row=r, column=1, value=block)
+            r += 1
+            continue
+        width = len(block.header or block.rows[0])
+        runs: dict[int, int] = {}  # column → first row of a vertical merge in progress
+
+        def close(column: int, last: int) -> None:
+            first = runs.pop(column)
+            if last > first:
+                sheet.merge_cells(start_row=first, start_column=column, end_row=last, end_column=column)
+
+        for row in ([block.header] if block.header else []) + block.rows:
+            column = 1
+            for text, span, up in _cells(tuple(row), width):
+                if up:
+                    runs.setdefault(column, r - 1)
+                    column += 1
+                    continue
+                if column in runs:
+                    close(column, r - 1)
+                cell = sheet.cell(row=r, column=column, value=text or None)
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if span > 1:
+                    sheet.merge_cells(start_row=r, start_column=column, end_row=r, end_column=column + span - 1)
+                column += span
+            r += 1
+        for column in list(runs):
+            close(column, r - 1)
+        r += 1  # a blank row after a table
+    book.save(str(path))
+
+
+WRITERS = {"docx": write_docx, "txt": write_text, "pdf": write_pdf, "xlsx": write_xlsx}
