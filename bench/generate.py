@@ -2,7 +2,8 @@
 
 Usage: python bench/generate.py OUT_DIR --files 1000 --items 40 [--seed 1]
 
-Russian titles, deadlines drawn from the phrase kinds real documents use,
+Russian titles (with `--plain-titles`, without the unique number that would
+hide how titles are compared), deadlines drawn from the phrase kinds real documents use,
 nested sections, sub-items, statuses and completions; deterministic by seed.
 """
 
@@ -33,7 +34,20 @@ EXECUTORS = {
 }
 
 
-def roadmap(rng: random.Random, index: int, items: int) -> str:
+AUDIENCES = ["", "для обучающихся основной школы", "для педагогов", "для родителей (законных представителей)",
+             "с участием работодателей", "для детей с ограниченными возможностями здоровья",
+             "в сетевой форме", "на базе центра «Точка роста»"]
+
+
+def plain_titles(rng: random.Random, count: int) -> list[str]:
+    """Distinct titles without numbers, as real roadmaps write them."""
+    combos = [" ".join(part for part in (verb, obj.replace(" 8-9 классов", ""), aud) if part)
+              for verb in VERBS for obj in OBJECTS for aud in AUDIENCES]
+    picked = rng.sample(combos, k=min(count, len(combos)))
+    return picked + [f"{t} (этап {n + 2})" for n, t in enumerate(rng.choices(combos, k=count - len(picked)))]
+
+
+def roadmap(rng: random.Random, index: int, items: int, plain: bool = False) -> str:
     lines = [
         "# yaml-language-server: $schema=../schema/roadmap.schema.json",
         f"title: Дорожная карта по профориентации обучающихся, школа № {index}",
@@ -51,6 +65,7 @@ def roadmap(rng: random.Random, index: int, items: int) -> str:
     lines.append("sections:")
     per_section = max(1, items // 4)
     number = 0
+    titles = plain_titles(rng, items) if plain else []
     for section in range(1, 5):
         lines += [f'  - number: "{section}"', f"    title: Раздел {section}. Направление работы",
                   "    items:"]
@@ -58,7 +73,7 @@ def roadmap(rng: random.Random, index: int, items: int) -> str:
             number += 1
             if number > items:
                 break
-            title = f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} ({index}.{number})"
+            title = titles[number - 1] if plain else f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} ({index}.{number})"
             execs = rng.sample(sorted(EXECUTORS), k=rng.randint(1, 3))
             lines += [
                 f'      - number: "{section}.{position}"',
@@ -76,7 +91,7 @@ def roadmap(rng: random.Random, index: int, items: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate(out: Path, files: int, items: int, seed: int = 1) -> list[Path]:
+def generate(out: Path, files: int, items: int, seed: int = 1, plain: bool = False) -> list[Path]:
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -84,7 +99,7 @@ def generate(out: Path, files: int, items: int, seed: int = 1) -> list[Path]:
         folder = out / f"district-{index // 100:03d}"
         folder.mkdir(exist_ok=True)
         path = folder / f"school-{index:05d}.yaml"
-        path.write_text(roadmap(rng, index, items), encoding="utf-8")
+        path.write_text(roadmap(rng, index, items, plain), encoding="utf-8")
         paths.append(path)
     return paths
 
@@ -95,8 +110,10 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--items", type=int, default=40)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--plain-titles", action="store_true",
+                        help="titles without the unique number each title gets by default")
     args = parser.parse_args()
-    generate(args.out, args.files, args.items, args.seed)
+    generate(args.out, args.files, args.items, args.seed, args.plain_titles)
     print(f"{args.files} files × {args.items} items → {args.out}")
 
 

@@ -5,15 +5,19 @@ Usage (from the repository root, after `sh scripts/run.sh`):
     .venv/bin/python bench/run.py                 # 1,000 and 10,000 files × 40 items
     .venv/bin/python bench/run.py --small 50 --large 200 --repeat 1   # a quick look
 
-Prints, for this machine and this moment:
-  (a) `roadmapctl check FILE` wall time ÷ `python -c "import typer"`, and the
-      same for `roadmapctl --help`;
-  (b) `check` and `overdue` over the corpus ÷ parsing the same files with the
-      C libyaml safe loader, with the same number of processes;
-  (c) peak memory (max RSS) of `check` and `overdue` for the small and the
-      large corpus, with one process (so growth per file would show), and
-      the size of the report, which `overdue` must hold to sort it;
-  (d) `render` of a 300-item roadmap to DOCX and to HTML, in seconds.
+Prints, for this machine and this moment, each timing the median of
+interleaved runs of the command and its reference:
+  (a) `roadmapctl check FILE` (a real roadmap) wall time ÷ `python -c "import typer"`,
+      and the same for `roadmapctl --help`;
+  (b) over the real corpus (the roadmaps of roadmaps/ copied to --real files):
+      `check` and `overdue` ÷ parsing the same files with PyYAML's C loader
+      (CSafeLoader) in the same number of processes; `calendar` and
+      `list --format json` (one process) ÷ the one-process parse;
+  (c) peak memory (max RSS) of `check`, `overdue`, `calendar` and `list` for the
+      small and the large synthetic corpus (titles without unique numbers),
+      with one process, and the size of the output;
+  (d) `render` of a 300-item roadmap to DOCX and to HTML, in seconds;
+  (e) the duplicate-measure rule (R108) on 3,000 titles (bench/r108.py).
 Nothing here is asserted: the figures go into bench/README.md by hand.
 """
 
@@ -39,10 +43,10 @@ REFERENCE = """
 import sys
 from multiprocessing import Pool
 from pathlib import Path
-from ruamel.yaml import YAML
+import yaml
 
 def parse(path):
-    YAML(typ="safe", pure=False).load(Path(path).read_text(encoding="utf-8"))
+    yaml.load(Path(path).read_bytes(), Loader=yaml.CSafeLoader)
     return 0
 
 files = sorted(str(p) for p in Path(sys.argv[1]).rglob("*.yaml"))
@@ -61,7 +65,17 @@ def generate(out: Path, files: int, items: int, seed: int = 1) -> None:
     """In a child process: a child's peak RSS counts the parent's at fork time,
     so this process must stay small for (c) to measure roadmapctl alone."""
     subprocess.run([PYTHON, str(HERE / "generate.py"), str(out), "--files", str(files),
-                    "--items", str(items), "--seed", str(seed)], check=True, stdout=subprocess.DEVNULL)
+                    "--items", str(items), "--seed", str(seed), "--plain-titles"],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
+def copy_real(out: Path, files: int) -> None:
+    """The real roadmaps of roadmaps/, copied round-robin into `files` files, 100 per folder."""
+    sources = sorted((HERE.parent / "roadmaps").glob("*.yaml"))
+    for index in range(files):
+        folder = out / f"district-{index // 100:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(sources[index % len(sources)], folder / f"{index:05d}-{sources[index % len(sources)].name}")
 
 
 def run(cmd: list[str], output: Path | None = None) -> tuple[float, int]:
@@ -102,6 +116,7 @@ def ratio_pair(cmd: list[str], reference: list[str], repeat: int) -> tuple[float
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--real", type=int, default=900, help="copies of the real roadmaps")
     parser.add_argument("--small", type=int, default=1000, help="files in the small corpus")
     parser.add_argument("--large", type=int, default=10000, help="files in the large corpus")
     parser.add_argument("--items", type=int, default=40)
@@ -111,35 +126,50 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="roadmapctl-bench-"))
     try:
+        real = work / "real"
         small = work / "small"
         large = work / "large"
+        copy_real(real, args.real)
         generate(small, args.small, args.items)
         generate(large, args.large, args.items, seed=2)
-        one = next(small.rglob("*.yaml"))
+        one = HERE.parent / "roadmaps" / "lysva-2021-2022.yaml"
         print(f"machine: {os.uname().machine}, {args.jobs} cores, Python {sys.version.split()[0]}")
-        print(f"corpora: {args.small} and {args.large} files × {args.items} items\n")
+        print(f"corpora: {args.real} copies of roadmaps/; {args.small} and {args.large} files × "
+              f"{args.items} items (titles without unique numbers)\n")
 
         typer_ref = [PYTHON, "-c", "import typer"]
-        for label, cmd in (("check FILE", [*ROADMAPCTL, "check", str(one)]),
+        for label, cmd in (("check FILE", [*ROADMAPCTL, "check", "--as-of", "2022-01-01", str(one)]),
                            ("--help", [*ROADMAPCTL, "--help"])):
             a, b, r = ratio_pair(cmd, typer_ref, args.repeat * 2)
             print(f"(a) {label:<22} {a * 1000:7.0f} ms ÷ import typer {b * 1000:5.0f} ms = {r:.2f}")
 
-        reference = [PYTHON, "-c", REFERENCE, str(small), str(args.jobs)]
-        for command in ("check", "overdue"):
-            cmd = [*ROADMAPCTL, command, "-j", str(args.jobs), "--as-of", "2024-03-01", str(small)]
-            a, b, r = ratio_pair(cmd, reference, max(1, args.repeat // 2))
-            print(f"(b) {command:<8} {args.small} files  {a:6.2f} s ÷ libyaml safe load {b:5.2f} s = {r:.2f}")
+        repeat = max(1, args.repeat // 2)
+        parse_jobs = [PYTHON, "-c", REFERENCE, str(real), str(args.jobs)]
+        parse_one = [PYTHON, "-c", REFERENCE, str(real), "1"]
+        runs = (("check", ["check", "-j", str(args.jobs)], parse_jobs, args.jobs),
+                ("overdue", ["overdue", "-j", str(args.jobs)], parse_jobs, args.jobs),
+                ("calendar", ["calendar", "-o", str(work / "out.ics"), "--force"], parse_one, 1),
+                ("list json", ["list", "--format", "json"], parse_one, 1))
+        for label, words, reference, jobs in runs:
+            cmd = [*ROADMAPCTL, *words[:1], "--as-of", "2024-03-01", *words[1:], str(real)]
+            if label == "calendar":
+                cmd.remove("--as-of"), cmd.remove("2024-03-01")
+            a, b, r = ratio_pair(cmd, reference, repeat)
+            print(f"(b) {label:<9} {args.real} real files, {jobs} process(es) {a:6.2f} s "
+                  f"÷ PyYAML C parse {b:5.2f} s = {r:.2f}")
 
         # overdue must sort every reported date before printing, so its memory follows the
         # size of the report: early in the year (few overdue) it shows the per-file cost.
-        runs = (("check", "2024-03-01"), ("overdue", "2023-10-15"), ("overdue", "2024-03-01"))
+        runs_c = (("check", ["--as-of", "2024-03-01"]), ("overdue", ["--as-of", "2023-10-15"]),
+                  ("overdue", ["--as-of", "2024-03-01"]), ("list", ["--as-of", "2024-03-01"]),
+                  ("calendar", ["-o", "-"]))
         for corpus, count in ((small, args.small), (large, args.large)):
-            for command, as_of in runs:
-                cmd = [*ROADMAPCTL, command, "-j", "1", "--as-of", as_of, str(corpus)]
+            for command, extra in runs_c:
+                jobs = ["-j", "1"] if command in ("check", "overdue") else []
+                cmd = [*ROADMAPCTL, command, *jobs, *extra, str(corpus)]
                 _, rss = run(cmd, work / "report.txt")
                 lines = count_lines(work / "report.txt")
-                print(f"(c) {command:<8} {count:>6} files, as of {as_of}, 1 process: "
+                print(f"(c) {command:<8} {count:>6} files, {' '.join(extra):<18} 1 process: "
                       f"peak RSS {rss} MiB ({lines} lines of output)")
 
         big = work / "render"
@@ -150,6 +180,9 @@ def main() -> None:
             seconds = median_time([*ROADMAPCTL, "render", str(roadmap), "--format", fmt,
                                    "-o", str(out), "--force"], args.repeat)
             print(f"(d) render 300 items → {fmt:<4} {seconds:5.2f} s")
+        titles = str(max(300, min(3000, args.large)))
+        subprocess.run([PYTHON, str(HERE / "r108.py"), "--titles", titles, "--repeat", str(args.repeat)],
+                       check=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

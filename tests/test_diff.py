@@ -56,7 +56,6 @@ def test_exact_change_list(chel) -> None:
     """The reviewed list: which items changed how, and nothing else."""
     changed = {(c.old.label, c.new.label): tuple(f.kind for f in c.changes) for c in chel.changed}
     assert changed == {
-        ("1.2", "1.3"): ("renumbered",),
         ("3.2", "3.2"): ("reworded",),
         ("4.1", "4.1"): ("deadline_moved",),
         ("4.2", "4.2"): ("text_changed",),
@@ -64,19 +63,27 @@ def test_exact_change_list(chel) -> None:
         ("5.2.3", "5.1.4"): ("moved",),
         ("5.2.2", "5.2.2"): ("executors_changed",),
         ("5.2.4", "5.2.3"): ("renumbered", "text_changed"),
-        ("5.2.7", "5.2.4"): ("renumbered",),
-        ("5.2.8", "5.2.5"): ("renumbered",),
         ("5.2.5", "5.3.1"): ("moved",),
-        ("5.2.5, подп. 5", "5.3.1, подп. 5"): ("reworded",),
+        ("5.2.5/5", "5.3.1/5"): ("reworded",),
         ("5.2.6", "5.3.2"): ("moved",),
-        ("5.2.6, подп. 2", "5.3.2, подп. 2"): ("deadline_moved",),
-        ("5.2.6, подп. 3", "5.3.2, подп. 3"): ("reworded",),
+        ("5.2.6/2", "5.3.2/2"): ("deadline_moved",),
+        ("5.2.6/3", "5.3.2/3"): ("reworded",),
     }
-    assert [r.label for r in chel.added] == ["1.2", "5.3.2, подп. 8"]
-    assert [r.label for r in chel.removed] == ["2.2", "5.2.6, подп. 7"]
+    # Only renumbered after an insertion or a removal: not changes, said once per run.
+    assert [(r.old, r.new, r.cause) for r in chel.renumbered] == [
+        (("1.2",), ("1.3",), "вставлен новый 1.2"),
+        (("5.2.7", "5.2.8"), ("5.2.4", "5.2.5"), "перенесены в другое место прежние 5.2.3, 5.2.5, 5.2.6"),
+    ]
+    assert chel.renumbered_count == 3
+    assert [r.label for r in chel.added] == ["1.2", "5.3.2/8"]
+    assert [r.label for r in chel.removed] == ["2.2", "5.2.6/7"]
     assert chel.unchanged_count == 24
     assert [s.kinds for s in chel.sections] == [("renamed",), ("added",), ("renumbered",)]
     assert chel.sections[1].sources[0].number == "5.2"
+    assert [(c.part, c.field, c.kind) for c in chel.document] == [
+        ("document", "period", "changed"), ("approval", "date", "changed"), ("approval", "number", "changed"),
+        ("executors", "executor", "added"), ("order", "date", "changed"), ("order", "number", "changed")]
+    assert chel.document[3].items == ("1.2",)
 
 
 def test_near_duplicate_contests_are_not_mispaired(chel) -> None:
@@ -86,7 +93,7 @@ def test_near_duplicate_contests_are_not_mispaired(chel) -> None:
     old, new = load(ROOT / OLD).roadmap, load(ROOT / NEW).roadmap
     old_entries, new_entries = entries(old, 1), entries(new)
     pairs = match(old_entries, new_entries)
-    contests = [a for a in old_entries if a.label.startswith("5.2.6, подп.")]
+    contests = [a for a in old_entries if a.label.startswith("5.2.6/")]
     assert len(contests) == 8
     paired = [(a.item.title, new_entries[pairs[a.index]].item.title) for a in contests if a.index in pairs]
     assert len(paired) == 7
@@ -95,7 +102,7 @@ def test_near_duplicate_contests_are_not_mispaired(chel) -> None:
     assert "«Юный инженер»" in chel.added[1].title
     moved = next(c for c in chel.changed if "«Кем быть?»" in c.new.title)
     assert "«Кем быть?»" in moved.old.title
-    assert moved.changes[0].summary == "срок перенесён: октябрь → ноябрь (на 1 мес. позже)"
+    assert moved.changes[0].summary == "срок перенесён: «Октябрь» → «Ноябрь» (на 1 мес. позже)"
 
 
 def _quoted(title: str) -> str:
@@ -105,11 +112,10 @@ def _quoted(title: str) -> str:
 def test_shifted_years_and_typography_are_no_change(chel) -> None:
     labels = {c.new.label for c in chel.changed}
     # «Октябрь 2023 г.» → «Октябрь 2024 г.», «на 2023-2024 учебный год» → «на 2024-2025 …»
-    assert ("1.2", "1.3") in {(c.old.label, c.new.label) for c in chel.changed}
-    assert next(c for c in chel.changed if c.new.label == "1.3").changes[0].field == "place"
+    assert ("1.3",) in {run.new for run in chel.renumbered}  # only renumbered: its years moved with the period
     # «образовательно - просветительском» → «образовательно-просветительском»,
     # «Декабрь 2023 г.-май 2024 г.» → «Декабрь 2024 г. – май 2025 г.», a final full stop dropped (4.1)
-    assert "5.3.2, подп. 1" not in labels and "5.3.1, подп. 2" not in labels
+    assert "5.3.2/1" not in labels and "5.3.1/2" not in labels
     change = next(c for c in chel.changed if c.new.label == "4.1")
     assert [f.field for f in change.changes] == ["deadline"]
 
@@ -155,7 +161,7 @@ def test_counts_line_plurals(chel, changed: int, expected: str) -> None:
     from roadmapctl.diff.report import counts_line
 
     line = counts_line(replace(chel, changed=chel.changed[:1] * changed))
-    assert line == f"{expected}, добавлено 2, удалено 2, без изменений 24."
+    assert line == f"{expected}, добавлено 2, удалено 2, перенумеровано 3, без изменений 24."
 
 
 def test_every_seed_roadmap_equals_itself() -> None:

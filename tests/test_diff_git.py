@@ -43,7 +43,7 @@ def summary(out: str) -> str:
     return out.splitlines()[2]
 
 
-EXPECTED = "Изменено 15 мероприятий, добавлено 2, удалено 2, без изменений 24."
+EXPECTED = "Изменено 12 мероприятий, добавлено 2, удалено 2, перенумеровано 3, без изменений 24."
 
 
 def test_from_revision_to_working_tree(repo: Path) -> None:

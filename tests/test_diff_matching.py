@@ -28,7 +28,7 @@ def roadmap(items: list[dict[str, str]], period: str = "2023/2024", sections: in
         lines += [f'  - number: "{s + 1}"', f"    title: Раздел {s + 1}", "    items:"]
         for item in mine:
             lines.append(f'      - title: "{item["title"]}"')
-            for key in ("number", "key", "deadline"):
+            for key in ("number", "key", "deadline", "due"):
                 if key in item:
                     lines.append(f'        {key}: "{item[key]}"')
             if "deadline" not in item:
@@ -110,7 +110,9 @@ def test_different_contest_is_added_not_a_rewording() -> None:
     new = roadmap([{"number": "1.1", "title": f"{preamble} «Я исследователь»"},
                    {"number": "1.2", "title": f"{preamble} «Юный инженер»"}])
     diff = compare(old, new)
-    assert [(c.old.label, c.new.label) for c in diff.changed] == [("1.2", "1.1")]
+    assert not diff.changed  # «Я исследователь» only moved up: renumbered, not changed
+    assert [(run.old, run.new) for run in diff.renumbered] == [(("1.2",), ("1.1",))]
+    assert diff.renumbered[0].summary == "1.2 → 1.1 перенумеровано (удалён прежний 1.1)"
     assert [r.title[-14:] for r in diff.added] == ["«Юный инженер»"]
     assert [r.title[-11:] for r in diff.removed] == ["«Почемучки»"]
 

@@ -43,7 +43,7 @@ class _Cells(HTMLParser):
 
 def _changes_count(cli) -> int:
     data = json.loads(cli("diff", OLD, NEW, "-f", "json").out)
-    return sum(len(data[k]) for k in ("sections", "added", "removed", "changed"))
+    return sum(len(data[k]) for k in ("document", "sections", "added", "removed", "changed", "renumbered"))
 
 
 def test_html_table_has_one_row_per_change(cli, tmp_path: Path) -> None:
@@ -51,12 +51,17 @@ def test_html_table_has_one_row_per_change(cli, tmp_path: Path) -> None:
     result = cli("diff", OLD, NEW, "-o", target)
     assert result.code == 1
     assert result.out == (f"Записан файл {target} (сравнительная таблица, HTML). "
-                          "Изменено 15 мероприятий, добавлено 2, удалено 2, без изменений 24.\n")
+                          "Изменено 12 мероприятий, добавлено 2, удалено 2, перенумеровано 3, без изменений 24. "
+                          "Вне таблицы мероприятий: 6 изменений.\n")
     page = _Cells()
     page.feed(target.read_text(encoding="utf-8"))
     assert page.rows[0] == ["№", "Было", "Стало", "Суть изменения"]
     assert len(page.rows) - 1 == _changes_count(cli)
-    assert ["4.1", "срок перенесён: январь → февраль (на 1 мес. позже)"] == [page.rows[8][0], page.rows[8][3]]
+    row = next(r for r in page.rows if r[0] == "4.1")
+    assert row[3] == "срок перенесён: «Январь 2024 г.» → «Февраль 2025 г.» (на 1 мес. позже)"
+    assert [r[0] for r in page.rows[1:8]] == ["Документ", "Гриф утверждения", "Гриф утверждения",
+                                              "Справочник исполнителей", "Приказ", "Приказ", "2"]
+    assert page.rows[1][1:] == ["Период: 2023/2024", "Период: 2024/2025", "период: «2023/2024» → «2024/2025»"]
     assert "script" not in page.tags and "link" not in page.tags and "img" not in page.tags
     row = next(r for r in page.rows if r[0] == "3.2")
     assert row[1].startswith("Участие ООО в мониторинге")
@@ -99,8 +104,8 @@ def test_docx_table_structure(cli, tmp_path: Path) -> None:
     assert flag is not None and flag.get(qn("w:val")) == "true"
     assert len(table.rows) - 1 == _changes_count(cli)
     numbers = [row.cells[0].text for row in table.rows[1:]]
-    assert numbers[:4] == ["2", "5.3", "5.3 → 5.4", "1.2"]
-    assert "5.2.6, подп. 7" in numbers and "5.2.3 → 5.1.4" in numbers
+    assert numbers[6:10] == ["2", "5.3", "5.3 → 5.4", "1.2"]
+    assert "5.2.6/7" in numbers and "5.2.3 → 5.1.4" in numbers and "5.2.7–5.2.8 → 5.2.4–5.2.5" in numbers
     row = table.rows[numbers.index("3.2") + 1]
     struck = [r.text for p in row.cells[1].paragraphs for r in p.runs if r.font.strike]
     marked = [r.text for p in row.cells[2].paragraphs for r in p.runs if r.font.underline]
@@ -139,7 +144,7 @@ def test_textconv_is_year_neutral(cli) -> None:
     assert block(old, "2.1") == block(new, "2.1")
     before, after = block(old, "1.2"), block(new, "1.3")
     assert [ln for ln in before if ln not in after] == ["  № 1.2", "  статус: выполнено",
-                                                          "  исполнено: {Г}-10-25 — планы образовательных "
+                                                          "  исполнено: 25.10.2023 — планы образовательных "
                                                           "организаций собраны Комитетом"]
     assert [ln for ln in after if ln not in before] == ["  № 1.3"]
 

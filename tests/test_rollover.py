@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ROADMAPS
+from conftest import DATA, ROADMAPS, golden
 
 from roadmapctl.loader import load
 from roadmapctl.period import parse_period
+from roadmapctl.period_mentions import moved as moved_mentions
 from roadmapctl.rollover import add_years, only_keys_inserted, shift_phrase
 
 CASES = (
@@ -55,7 +57,10 @@ def test_rollover_keeps_every_measure_and_moves_its_dates(workdir: Path, cli, ol
     assert all(e.item.key for e in old_entries)
     assert len({e.item.key for e in old_entries}) == len(old_entries)
     for was, now in zip(old_entries, new_entries):
-        assert (now.item.number, now.item.title, now.item.result) == (was.item.number, was.item.title, was.item.result)
+        assert now.item.number == was.item.number
+        # Only the mentions of the period itself move («на 2023-2024 учебный год»).
+        assert now.item.title == moved_mentions(was.item.title, before.period, delta)
+        assert now.item.result == (moved_mentions(was.item.result, before.period, delta) if was.item.result else None)
         assert [(r.id, r.note, r.role) for r in now.item.executors] == [(r.id, r.note, r.role) for r in was.item.executors]
         moved = [(add_years(s, delta) if s else None, add_years(d, delta))
                  for s, d in _effective_occurrences(was, before.period)]
@@ -68,14 +73,23 @@ def test_rollover_keeps_every_measure_and_moves_its_dates(workdir: Path, cli, ol
 @pytest.mark.parametrize(("old", "to", "new", "period"), CASES)
 def test_diff_of_old_and_new_shows_only_the_period(workdir: Path, cli, old: str, to: str, new: str,
                                                    period: str) -> None:
-    """`roadmapctl diff` compares deadlines relative to the periods: nothing changed but the year."""
+    """`roadmapctl diff` compares items relative to the periods: no item changed; outside the items
+    only the period and the removed date and number of the order and the stamp (a draft)."""
     assert cli("rollover", f"roadmaps/{old}.yaml", "--to", to).code == 0
     before = load(workdir / "roadmaps" / f"{old}.yaml").roadmap
     count = len(list(before.walk()))
-    result = cli("diff", f"roadmaps/{old}.yaml", f"roadmaps/{new}.yaml")
-    assert (result.code, result.err) == (0, "")  # exit 0: no differences
-    assert f"({before.period.text}) → roadmaps/{new}.yaml ({period})" in result.out
-    assert f"Мероприятия не изменились ({count} " in result.out
+    result = cli("diff", f"roadmaps/{old}.yaml", f"roadmaps/{new}.yaml", "--format", "json")
+    assert (result.code, result.err) == (1, "")  # the document differs: period, draft order
+    data = json.loads(result.out)
+    assert (data["summary"]["changed"], data["summary"]["added"], data["summary"]["removed"],
+            data["summary"]["renumbered"], data["unchanged_count"]) == (0, 0, 0, 0, count)
+    changes = {(c["part"], c["field"], c["kind"]) for c in data["document"]}
+    drafts = {(part, field, "removed") for part, block in (("order", before.order), ("approval", before.approval))
+              if block is not None for field in ("date", "number") if getattr(block, field)}
+    assert changes == {("document", "period", "changed")} | drafts
+    text = cli("diff", f"roadmaps/{old}.yaml", f"roadmaps/{new}.yaml").out
+    assert f"({before.period.text}) → roadmaps/{new}.yaml ({period})" in text
+    assert f"Мероприятия не изменились ({count} " in text
 
 
 def test_rollover_report_and_draft_order(workdir: Path, cli) -> None:
@@ -83,16 +97,16 @@ def test_rollover_report_and_draft_order(workdir: Path, cli) -> None:
     assert result.out == (
         "Новая карта: roadmaps/chelyabinsk-2024-2025.yaml, период 2024/2025 (был 2023/2024).\n"
         "Сроки с явными годами сдвинуты на 1 год: 16.\n"
+        "Упоминания периода в тексте (название, приказ, гриф, мероприятия) сдвинуты: 5.\n"
         "Сброшено: 11 статусов, 9 отметок об исполнении, 1 перенос срока.\n"
         "Добавлены ключи key: 41; они записаны и в roadmaps/chelyabinsk-2023-2024.yaml "
         "(остальной текст файла не изменился).\n"
         "Приказ, гриф утверждения: дата и номер удалены — новая карта ещё не утверждена.\n"
-        "Проверьте (5):\n"
-        "  мероприятие 1.2: в названии упомянуты годы (2023, 2024)\n"
-        "  мероприятие 1.2: в результате упомянуты годы (2023, 2024)\n"
-        "  мероприятие 2.2: в названии упомянуты годы (2023, 2024)\n"
-        "  мероприятие 5.2.7: в названии упомянуты годы (2023, 2025)\n"
-        "  мероприятие 5.2.7: в результате упомянуты годы (2023, 2025)\n"
+        "Проверьте — здесь ещё назван прошлый период или срок не перенесён (4):\n"
+        "  строка 27: приказ: преамбула: упомянуты годы (2023)\n"
+        "  строка 404: мероприятие 5.2.7: название: упомянуты годы (2023)\n"
+        "  строка 410: мероприятие 5.2.7: результат: упомянуты годы (2023)\n"
+        "  комментарии в строках 4, 8, 138, 139: упомянуты годы (2023, 2024)\n"
         "Проверка roadmapctl check: ошибок нет, 2 предупреждения.\n"
     )
     text = (workdir / "roadmaps" / "chelyabinsk-2024-2025.yaml").read_text(encoding="utf-8")
@@ -101,6 +115,9 @@ def test_rollover_report_and_draft_order(workdir: Path, cli) -> None:
         "# Перенесено командой roadmapctl rollover из chelyabinsk-2023-2024.yaml: период 2023/2024 → 2024/2025.",
     ]
     assert "на 2024/2025 учебный год\n" in text.split("\nperiod:")[0]
+    assert "Челябинской области на 2024/2025 учебный год (далее Концепции)" in text  # order, point 1
+    assert "Разработка планов реализации Концепции на 2024-2025 учебный год" in text  # item 1.2
+    assert "на 2023-2025 годы" in text  # a regional programme keeps its years
     assert "# Открывающая кавычка перед «Инженерные каникулы» в документе пропущена." in text
     old_text = (ROADMAPS / "chelyabinsk-2023-2024.yaml").read_text(encoding="utf-8")
     assert text.count("\n\n") == old_text.count("\n\n")  # blank lines between blocks survive
@@ -108,11 +125,62 @@ def test_rollover_report_and_draft_order(workdir: Path, cli) -> None:
     was = load(ROADMAPS / "chelyabinsk-2023-2024.yaml").roadmap.order
     assert (order.date, order.number) == (None, None)
     assert (order.title, order.points[0].text, order.signatory.name) == (
-        was.title, was.points[0].text, was.signatory.name)
+        was.title, was.points[0].text.replace("на 2023/2024 учебный год", "на 2024/2025 учебный год"),
+        was.signatory.name)
     item = next(e.item for e in load(workdir / "roadmaps" / "chelyabinsk-2024-2025.yaml").roadmap.walk()
                 if e.item.number == "3.2")
     assert item.due == (date(2025, 1, 31), date(2025, 6, 30))
     assert item.deadline == "Декабрь 2024 г. - Январь 2025 г. Май – июнь 2025 г."
+
+
+_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+@pytest.mark.parametrize(("old", "to", "new", "period"), (
+    *CASES, ("belgorod-2021-2025", "2026-2030", "belgorod-2026-2030", "2026-2030")))
+def test_no_trace_of_the_old_period_outside_the_review_list(workdir: Path, cli, old: str, to: str, new: str,
+                                                            period: str) -> None:
+    """Scan the new file for the old period's years: each line naming one either had all its years
+    moved with the period, or is listed in «Проверьте» by its line number."""
+    result = cli("rollover", f"roadmaps/{old}.yaml", "--to", to)
+    assert result.code == 0, result.err
+    before = load(workdir / "roadmaps" / f"{old}.yaml").roadmap.period
+    delta = parse_period(period).start.year - before.start.year
+    listed: set[int] = set()
+    for line in result.out.split("Проверьте")[-1].splitlines()[1:]:
+        if m := re.match(r"  строка (\d+):", line):
+            listed.add(int(m[1]))
+        elif m := re.match(r"  комментарии в строк(?:е|ах) ([\d, ]+):", line):
+            listed.update(int(n) for n in m[1].split(", "))
+    old_lines = (workdir / "roadmaps" / f"{old}.yaml").read_text(encoding="utf-8").splitlines()
+    moved = {_YEARS.sub(lambda m: str(int(m[1]) + delta), line) for line in old_lines}
+    new_lines = (workdir / "roadmaps" / f"{new}.yaml").read_text(encoding="utf-8").splitlines()
+    traces = 0
+    for number, line in enumerate(new_lines, 1):
+        if line.startswith("# Перенесено командой roadmapctl rollover из"):
+            continue  # the provenance note the command writes
+        if not any(before.start.year <= int(y) <= before.end.year for y in _YEARS.findall(line)):
+            continue
+        traces += 1
+        if line in moved and line not in old_lines:
+            continue  # every year of the line moved with the period
+        assert number in listed, f"строка {number} не названа в «Проверьте»: {line}"
+    assert traces > 0
+
+
+@pytest.mark.parametrize(("old", "to"), [(c[0], c[1]) for c in CASES] + [("belgorod-2021-2025", "2026-2030")])
+def test_report_matches_golden(workdir: Path, cli, old: str, to: str) -> None:
+    result = cli("rollover", f"roadmaps/{old}.yaml", "--to", to)
+    assert (result.code, result.err) == (0, "")
+    golden(DATA / "golden" / f"rollover-{old}-to-{to.replace('/', '-')}.txt", result.out)
+
+
+def test_belgorod_order_moves_to_the_new_five_years(workdir: Path, cli) -> None:
+    assert cli("rollover", "roadmaps/belgorod-2021-2025.yaml", "--to", "2026-2030").code == 0
+    order = load(workdir / "roadmaps" / "belgorod-2026-2030.yaml").roadmap.order
+    assert order.title.endswith("г. Белгорода на 2026-2030 годы")
+    assert "города Белгорода на 2026 - 2030 годы в педагогическом коллективе" in order.points[1].points[0].text
+    assert "на период до 2025 года" in order.points[0].text  # not provably the period: listed, not moved
 
 
 def test_keys_are_stable_and_written_once(workdir: Path, cli) -> None:

@@ -15,9 +15,7 @@ import re
 import sys
 from functools import lru_cache
 from importlib import import_module
-from typing import Any
-
-import typer
+from typing import TYPE_CHECKING, Any
 
 from roadmapctl import __version__
 from roadmapctl.errors import (
@@ -28,6 +26,9 @@ from roadmapctl.errors import (
     OutputExists,
     RoadmapctlError,
 )
+
+if TYPE_CHECKING:
+    import typer
 
 COMMANDS = (
     "check",
@@ -57,6 +58,8 @@ HELP = """Дорожные карты в YAML: проверка, контрол�
 
 
 def _version(value: bool) -> None:
+    import typer
+
     if value:
         typer.echo(f"roadmapctl {__version__}")
         raise typer.Exit(EXIT_OK)
@@ -68,6 +71,7 @@ def build_app(only: str | None = None) -> typer.Typer:
     Registering a command imports its module and makes Typer inspect its
     signature; the commit-time `check` should not pay for a dozen others.
     """
+    import typer
     from typer._completion_classes import completion_init
 
     from roadmapctl.clitext import RussianGroup
@@ -117,6 +121,8 @@ def _click_command(only: str | None) -> Any:
     it spares the tests (hundreds of in-process runs) rebuilding the app and
     re-reading every signature each time.  Click keeps no state between calls.
     """
+    import typer.main
+
     return typer.main.get_command(build_app(only))
 
 
@@ -140,7 +146,11 @@ def run(argv: list[str] | None = None) -> int:
     debug = "--debug" in args
     command = _requested_command(args)
     try:
-        result = _click_command(command)(args=args, prog_name="roadmapctl", standalone_mode=False)
+        from roadmapctl.commands.fastcheck import dispatch
+
+        result = dispatch(args)
+        if result is None:
+            result = _click_command(command)(args=args, prog_name="roadmapctl", standalone_mode=False)
         try:
             sys.stdout.flush()  # a full disk or a closed pipe shows here, not in the interpreter's exit
         except BrokenPipeError:  # the whole result was made: its exit code stands
@@ -223,6 +233,10 @@ def _drop_stdout() -> None:
 
 def _click_exit(exc: Exception, command: str | None = None) -> int | None:
     """Click's own exceptions: usage errors in Russian, exit 2; abort; exit."""
+    if "typer" not in sys.modules:
+        return None  # the fast path of `check` never imported Click: not one of its exceptions
+    import typer
+
     try:
         from typer._click import exceptions as cx
     except ImportError:  # pragma: no cover - typer with an external click

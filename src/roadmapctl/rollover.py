@@ -5,10 +5,18 @@ rollover keeps the file as people wrote it (comments, quoting, order: it
 works on the round-trip tree of `yamledit`) and changes only what belongs to
 the year:
 
-* the period, and the years of the old period in the roadmap's title;
+* the period, and every mention of it in the texts — title, order (title,
+  preamble, points), approval stamp, goals, items: «на 2023/2024 учебный
+  год» → «на 2024/2025 учебный год», «на 2021-2025 годы» → «на 2026-2030
+  годы» (`period_mentions`); other years («на 2023-2025 годы» of another
+  programme, «от 14.06.2023») stay as written;
 * explicit years in deadline phrases, but only where the shifted phrase
-  means exactly the old dates a year (or N years) later — the rest stay as
-  they were and are listed for review; `due:` pins move with the period;
+  means exactly the old dates a year (or N years) later; `due:` pins move
+  with the period;
+* whatever still names a year of the old period afterwards — a value, a
+  deadline left as it was, a comment — is listed for review with its line
+  in the new file (`rollover_review`), so nobody signs last year's dates
+  unawares;
 * statuses, completion marks and extensions are removed;
 * the order and the approval stamp lose their date and number (a draft);
 * every measure gets a stable `key` if it had none — written into the old
@@ -17,7 +25,6 @@ the year:
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,10 +33,12 @@ from typing import Any
 
 from roadmapctl.errors import InputError, OutputError, ValueRefused
 from roadmapctl.period import Period, PeriodError, parse_period
+from roadmapctl.rollover_review import review
 from roadmapctl.rollover_tree import drop_key, same_style
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _MARKS = ("status", "completions", "extensions")
+_KEY_LINE = re.compile(r"^\s*(- )?key: ")
 
 
 @dataclass
@@ -41,7 +50,9 @@ class RolloverResult:
     keys_added: int = 0
     shifted: int = 0
     cleared: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_MARKS, 0))
-    review: list[str] = field(default_factory=list)
+    review: list[tuple[int, str]] = field(default_factory=list)  # (line in the new file, what to check)
+    mentions: int = 0  # texts where a mention of the period was moved
+    unshifted: set[str] = field(default_factory=set)  # keys of items whose deadline could not be moved
     draft: list[str] = field(default_factory=list)  # what was removed from order/approval
 
 
@@ -169,14 +180,20 @@ def assign_keys(data: Any, prefix: str) -> int:
 
 
 def only_keys_inserted(before: str, after: str) -> bool:
-    """Is `after` exactly `before` plus some «key: …» lines?"""
+    """Is `after` exactly `before` plus some «key: …» lines?
+
+    One pass with two cursors (linear: a general line diff is quadratic on the
+    many identical lines of a large roadmap): every line of `before` must come
+    in `after` in order, and whatever `after` has in between must be a key line.
+    """
     a, b = before.splitlines(), after.splitlines()
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        if tag != "insert" or not all(re.match(r"^\s*(- )?key: ", line) for line in b[j1:j2]):
+    i = 0
+    for line in b:
+        if i < len(a) and line == a[i]:
+            i += 1
+        elif not _KEY_LINE.match(line):
             return False
-    return True
+    return i == len(a)
 
 
 def rollover(path: Path, to_text: str) -> RolloverResult:
@@ -198,12 +215,12 @@ def rollover(path: Path, to_text: str) -> RolloverResult:
     if keys_added and not only_keys_inserted(original, old_text):
         raise OutputError(f"{path}: ключи нельзя добавить, не переформатировав остальной файл",
                           "добавьте ключи key вручную или выровняйте отступы как в roadmaps/")
-    data, _ = load_document(path)
-    assign_keys(data, prefix)
+    data = old_data  # the old text is written out: its tree becomes the new one
     result = RolloverResult(old_text, "", old_period, new_period, keys_added)
     move_year(data, old_period, new_period, delta, result)
     text = dump_document(data, original)
-    result.new_text = _mark_origin(text, path.name, old_period, new_period)
+    result.new_text, marker = _mark_origin(text, path.name, old_period, new_period)
+    result.review = review(old_text, result.new_text, old_period, delta, marker, result.unshifted)
     return result
 
 
@@ -215,8 +232,7 @@ def move_year(data: Any, old: Period, new: Period, delta: int, result: RolloverR
     else:
         data["period"] = same_style(period, new.text)
 
-    if isinstance(data.get("title"), str):
-        data["title"] = same_style(data["title"], move_period_years(data["title"], old, delta))
+    result.mentions = move_mentions(data, old, delta)
     for block, name in (("order", "приказ"), ("approval", "гриф утверждения")):
         removed = [k for k in ("date", "number") if hasattr(data.get(block), "keys") and k in data[block]]
         for k in removed:
@@ -224,7 +240,6 @@ def move_year(data: Any, old: Period, new: Period, delta: int, result: RolloverR
         if removed:
             result.draft.append(name)
     for item, _parent, _section, _index in _walk(data.get("sections")):
-        label = f"мероприятие {item['number']}" if item.get("number") else f"мероприятие «{_short(str(item.get('title')))}»"
         _clear_marks(item, result)
         phrase = item.get("deadline")
         if isinstance(phrase, str) and phrase.strip():
@@ -233,15 +248,38 @@ def move_year(data: Any, old: Period, new: Period, delta: int, result: RolloverR
                 item["deadline"] = same_style(phrase, moved)
                 result.shifted += 1
             elif not ok and (not item.get("due") or _YEAR.search(phrase)):
-                result.review.append(f"{label}: срок «{phrase}» не удалось перенести однозначно — оставлен как был")
+                result.unshifted.add(str(item.get("key")))
         if item.get("due") is not None:
             item["due"] = _shift_due(item["due"], delta)
-        for field_name in ("title", "result"):
-            text = item.get(field_name)
-            if isinstance(text, str) and _YEAR.search(text):
-                years = ", ".join(dict.fromkeys(m.group(1) for m in _YEAR.finditer(text)))
-                what = "названии" if field_name == "title" else "результате"
-                result.review.append(f"{label}: в {what} упомянуты годы ({years})")
+
+
+# Values that are not prose: never touched by `move_mentions`.
+_NOT_PROSE = ("deadline", "due", "key", "number", "id", "date", "period", "format", "email", "status", "role",
+              "names", "field", "completions", "extensions")
+
+
+def move_mentions(node: Any, old: Period, delta: int) -> int:
+    """Move every mention of the period in the document's texts («на 2023/2024 учебный год»).
+
+    Title, order (title, preamble, points), approval stamp, goals, items — all
+    prose alike; fixed years («на 2023-2025 годы», «от 14.06.2023») stay.
+    Returns how many texts changed.
+    """
+    from roadmapctl.period_mentions import moved
+
+    changed = 0
+    keys = [k for k in node if k not in _NOT_PROSE] if hasattr(node, "keys") else \
+        range(len(node)) if isinstance(node, list) else []
+    for key in keys:
+        value = node[key]
+        if isinstance(value, str):
+            text = moved(value, old, delta)
+            if text != value:
+                node[key] = same_style(value, text)
+                changed += 1
+        elif hasattr(value, "keys") or isinstance(value, list):
+            changed += move_mentions(value, old, delta)
+    return changed
 
 
 def _clear_marks(item: Any, result: RolloverResult) -> None:
@@ -265,16 +303,13 @@ def _shift_due(value: Any, delta: int) -> Any:
     return same_style(value, add_years(day, delta).isoformat()) if isinstance(day, date) else value
 
 
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _mark_origin(text: str, name: str, old: Period, new: Period) -> str:
+def _mark_origin(text: str, name: str, old: Period, new: Period) -> tuple[str, int]:
+    """The text with a comment saying where it came from, and that comment's line number."""
     end = "\r\n" if "\r\n" in text else "\n"
     line = f"# Перенесено командой roadmapctl rollover из {name}: период {old.text} → {new.text}.{end}"
     body = text.lstrip("\ufeff")
     bom = text[: len(text) - len(body)]
     first, _, rest = body.partition("\n")
     if first.startswith("# yaml-language-server"):
-        return f"{bom}{first}\n{line}{rest}"
-    return f"{bom}{line}{body}"
+        return f"{bom}{first}\n{line}{rest}", 2
+    return f"{bom}{line}{body}", 1

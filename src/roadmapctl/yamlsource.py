@@ -1,7 +1,7 @@
 """Reading a roadmap file into YAML nodes that remember their positions.
 
-Read-only commands parse with the C parser of ruamel.yaml (libyaml) and walk
-the composed nodes, whose marks carry line and column: this is several times
+Read-only commands parse with libyaml's C parser and composer (PyYAML's
+binding, the fastest that keeps positions) and walk the composed nodes, whose marks carry line and column: this is several times
 faster than the round-trip loader and keeps every position.  No implicit type
 resolution happens here (every plain scalar stays text), so «2.10» can never
 turn into the float 2.1; the loader decides types field by field.
@@ -13,56 +13,13 @@ content, YAML syntax, alias bombs) comes back as a `SourceProblem`.
 from __future__ import annotations
 
 import codecs
-import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from roadmapctl.limits import MAX_ALIAS_EXPANSION as MAX_EXPANDED_NODES
+from roadmapctl.limits import MAX_ALIAS_EXPANSION
 from roadmapctl.limits import MAX_ROADMAP_BYTES as MAX_BYTES
-
-_QUOTE_IT = "если это текст, возьмите его в кавычки"
-# libyaml's problem (a fragment of it) → Russian, and which mark to point at:
-# "context" where the mistake starts (the key without a colon, the opening
-# quote), "problem" where the parser noticed it.  {line}: the context's line;
-# {char}: the character at the problem.
-_YAML_MESSAGES = (
-    ("mapping values are not allowed", "problem",
-     "здесь не может стоять «ключ: значение»: проверьте отступ строки, а если двоеточие — "
-     "часть текста, возьмите значение в кавычки"),
-    ("could not find expected ':'", "context", "после ключа нет двоеточия с пробелом («ключ: значение»)"),
-    ("found unexpected end of stream", "problem", "файл внезапно закончился (незакрытая кавычка или скобка?)"),
-    ("did not find expected key", "problem", "ожидался ключ (проверьте отступы и закрыты ли кавычки)"),
-    ("did not find expected '-' indicator", "problem", "ожидался элемент списка «- …» (проверьте отступы)"),
-    ("did not find expected ',' or ']'", "problem",
-     "не закрыта квадратная скобка «[» из строки {line} (или между элементами нет запятой)"),
-    ("did not find expected ',' or '}'", "problem",
-     "не закрыта фигурная скобка «{{» из строки {line} (или между элементами нет запятой)"),
-    ("found unknown escape character", "problem",
-     "в тексте в двойных кавычках после «\\» стоит неизвестный знак; возьмите текст в одинарные "
-     "кавычки или удвойте «\\»"),
-    ("found undefined alias", "problem", f"ссылка на несуществующий якорь (*…); {_QUOTE_IT}"),
-    ("found character that cannot start any token", "problem",
-     "значение не может начинаться с «{char}»: возьмите его в кавычки"),
-    ("did not find expected node content", "problem", "ожидалось значение"),
-    ("expected <block end>, but found '<block sequence start>'", "problem",
-     "элемент списка «- …» стоит не на своём отступе"),
-    ("expected <block end>, but found '<block mapping start>'", "problem", "неверный отступ"),
-    ("expected <block end>, but found '<scalar>'", "problem", "неверный отступ или лишний текст"),
-    ("found another document", "problem", "в файле несколько YAML-документов (---), нужен один"),
-    ("expected a single document", "problem", "в файле несколько YAML-документов (---), нужен один"),
-    ("directive", "context", f"строка, начинающаяся с «%», — директива YAML; {_QUOTE_IT}"),
-    ("did not find expected alphabetic or numeric character", "context",
-     f"после «&» или «*» ожидалось имя якоря; {_QUOTE_IT}"),
-    ("did not find the expected '>'", "context", f"неверный тег «!<…>»; {_QUOTE_IT}"),
-    ("did not find expected comment or line break", "problem",
-     "лишний текст после «|» или «>»; если это текст, возьмите значение в кавычки"),
-)
-_GENERIC = "запись не по правилам YAML (проверьте отступы, двоеточия и кавычки)"
-#: A value that opens a quote: «key: "…», «- "…».
-_OPENING_QUOTE = re.compile(r"""(?:^\s*(?:-\s+)*[^\s#"'][^:#]*:\s+|^\s*(?:-\s+)+)(["'])""")
-
 
 @dataclass(frozen=True)
 class SourceProblem:
@@ -105,7 +62,7 @@ def size_problem(size: int) -> SourceProblem | None:
 def decode(data: bytes, encoding: str = Encoding.AUTO) -> str | SourceProblem:
     if encoding != Encoding.AUTO:
         try:
-            return data.decode(encoding).lstrip("\ufeff")
+            text = data.decode(encoding).lstrip("\ufeff")
         except LookupError:
             return SourceProblem(f"неизвестная кодировка «{encoding}»; например: cp1251, utf-16")
         except UnicodeDecodeError as exc:
@@ -115,11 +72,20 @@ def decode(data: bytes, encoding: str = Encoding.AUTO) -> str | SourceProblem:
             return SourceProblem(
                 f"файл не читается в кодировке {encoding}: байт 0x{data[exc.start]:02x} в ней не "
                 "встречается; проверьте --encoding (обычно utf-8 или cp1251)", line, col)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(data):
+        if "\x00" in text:
+            guess = _wide_encoding(data)
+            if guess and codecs.lookup(guess).name == codecs.lookup(encoding).name.replace("-le", "").replace("-be", ""):
+                guess = None
+            return SourceProblem(
+                f"файл не читается в кодировке {encoding}: в тексте получились нулевые символы; "
+                + (f"похоже, он в кодировке {guess}: укажите --encoding {guess.lower()}" if guess
+                   else "проверьте --encoding (обычно utf-8 или cp1251)"))
+        return text
+    if guess := _wide_encoding(data):
         return SourceProblem(
-            "файл сохранён в кодировке UTF-16; сохраните его в UTF-8 "
+            f"файл сохранён в кодировке {guess}; сохраните его в UTF-8 "
             "(в Блокноте: «Сохранить как» → кодировка UTF-8) "
-            "или укажите --encoding utf-16"
+            f"или укажите --encoding {guess.lower()}"
         )
     if b"\x00" in data[:8192]:
         return SourceProblem("это двоичный файл, а не текст YAML")
@@ -138,9 +104,20 @@ def decode(data: bytes, encoding: str = Encoding.AUTO) -> str | SourceProblem:
         return SourceProblem("файл не в кодировке UTF-8", line, 1)
 
 
-def _looks_utf16(data: bytes) -> bool:
+def _wide_encoding(data: bytes) -> str | None:
+    """«UTF-32» or «UTF-16» when the bytes look like it (by the BOM, else by zero bytes)."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16"
     head = data[:200]
-    return len(head) >= 4 and head[1::2].count(0) > len(head) // 4
+    if len(head) >= 8 and (head[2::4] + head[3::4]).count(0) == len(head) // 2:
+        return "UTF-32"  # little-endian; big-endian has its zeros first
+    if len(head) >= 8 and (head[0::4] + head[1::4]).count(0) == len(head) // 2:
+        return "UTF-32"
+    if len(head) >= 4 and head[1::2].count(0) > len(head) // 4:
+        return "UTF-16"
+    return None
 
 
 def _looks_cp1251(data: bytes) -> bool:
@@ -162,113 +139,61 @@ def _os_reason(exc: OSError) -> str:
     return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 
 
-def compose(text: str) -> Any | SourceProblem | None:
-    """YAML text → the root node (None for an empty document)."""
-    from _ruamel_yaml import CParser
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-    from ruamel.yaml.resolver import BaseResolver
+_COMPOSER: Any = None
 
-    class _Composer(CParser, BaseResolver):  # type: ignore[misc]
-        def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
-            BaseResolver.__init__(self)
+
+def _composer() -> Any:
+    """libyaml's C parser and composer (PyYAML) with no type resolution at all.
+
+    Every untagged scalar is text, every collection a plain map or sequence;
+    `resolve` is the only Python called per node, so it is a dictionary lookup.
+    """
+    global _COMPOSER
+    if _COMPOSER is None:
+        from yaml._yaml import CParser
+        from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+        tags = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq",
+                MappingNode: "tag:yaml.org,2002:map"}
+
+        class Composer(CParser):  # type: ignore[misc]
+            def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+                return tags[kind]
+
+            def descend_resolver(self, *_: Any) -> None:
+                pass
+
+            def ascend_resolver(self, *_: Any) -> None:
+                pass
+
+        _COMPOSER = Composer
+    return _COMPOSER
+
+
+def compose(text: str) -> Any | SourceProblem | None:
+    """YAML text → the root node (None for an empty document).
+
+    The text is checked before libyaml sees it (characters YAML forbids,
+    nesting deep enough to overflow the C composer) and after (alias bombs).
+    Nodes are PyYAML's: `tag`, `value`, `style`, `flow_style`, and
+    `start_mark`/`end_mark` with 0-based `line` and `column`.
+    """
+    from roadmapctl.yamlguard import alias_expansion, alias_message, forbidden_character, too_deep
+
+    if (refused := forbidden_character(text) or too_deep(text)) is not None:
+        return SourceProblem(*refused)
+    from yaml.error import MarkedYAMLError, YAMLError
 
     try:
-        node = _Composer(text).get_single_node()
+        node = _composer()(text).get_single_node()
     except MarkedYAMLError as exc:
-        return SourceProblem(*_describe(exc, text))
-    except YAMLError as exc:
-        return SourceProblem(f"ошибка синтаксиса YAML: {_GENERIC} ({exc})")
-    if node is not None:
-        expanded = _expanded_size(node, {})
-        if expanded > MAX_EXPANDED_NODES:
-            return SourceProblem(
-                f"слишком много узлов после раскрытия ссылок (*якорей): {expanded}; "
-                "похоже на «бомбу ссылок», файл не обработан",
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-            )
+        from roadmapctl.yamlerrors import describe
+
+        return SourceProblem(*describe(exc, text))
+    except (YAMLError, UnicodeError) as exc:
+        from roadmapctl.yamlerrors import GENERIC
+
+        return SourceProblem(f"ошибка синтаксиса YAML: {GENERIC} ({exc})")
+    if node is not None and alias_expansion(text, node) > MAX_ALIAS_EXPANSION:
+        return SourceProblem(alias_message(), node.start_mark.line + 1, node.start_mark.column + 1)
     return node
-
-
-def _char_at(text: str, line: int, col: int) -> str:
-    lines = text.splitlines()
-    if 0 < line <= len(lines) and 0 < col <= len(lines[line - 1]):
-        return lines[line - 1][col - 1]
-    return ""
-
-
-def _describe(exc: Any, text: str) -> tuple[str, int, int]:
-    """A Russian message for a libyaml error, and the line and column the mistake is at."""
-    problem = " ".join(str(part or "") for part in (exc.context, exc.problem))
-    marks = {"problem": exc.problem_mark or exc.context_mark, "context": exc.context_mark or exc.problem_mark}
-    where, message = "problem", _GENERIC
-    for english, where_, russian in _YAML_MESSAGES:
-        if english in problem:
-            where, message = where_, russian
-            break
-    if "quoted scalar" in problem and "end of stream" in problem:
-        where, message = "context", "кавычка не закрыта до конца файла"
-    mark = marks[where]
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    if "document start" in problem and (stray := _first_content(text)) and stray[0] < line:
-        line, col = stray  # a line swapped to the top: the root ended before the roadmap began
-        return ("ошибка синтаксиса YAML: строка не на своём месте: карта начинается с ключа у левого "
-                "края («title: …»); проверьте отступ или перенесите строку", line, col)
-    context_line = exc.context_mark.line + 1 if exc.context_mark else line
-    char = _char_at(text, line, col)
-    if char == "\t":
-        message = "символ табуляции: в YAML отступы делаются только пробелами"
-    elif quote := _unclosed_quote(text, context_line, line):
-        line, col = quote
-        message = f"кавычка «{_char_at(text, line, col)}» не закрыта в конце строки: допишите закрывающую"
-    else:
-        message = message.format(line=context_line, char=char)
-    return f"ошибка синтаксиса YAML: {message}", line, col
-
-
-def _first_content(text: str) -> tuple[int, int] | None:
-    """Line and column of the first line that is neither blank nor a comment."""
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.lstrip()
-        if stripped and not stripped.startswith("#"):
-            return number, len(line) - len(stripped) + 1
-    return None
-
-
-def _unclosed_quote(text: str, first: int, last: int) -> tuple[int, int] | None:
-    """The line (at or before the error) whose quoted value runs on past its end: the usual cause."""
-    lines = text.splitlines()
-    for number in range(min(last, len(lines)) - 1, max(first, 1) - 2, -1):
-        if number + 1 == last:
-            continue  # the error line itself: the parser saw it whole
-        line = lines[number]
-        if (m := _OPENING_QUOTE.match(line)) and not _closes(line[m.end():], m[1]):
-            return number + 1, m.start(1) + 1
-    return None
-
-
-def _closes(rest: str, quote: str) -> bool:
-    if quote == "'":
-        return "'" in rest.replace("''", "")
-    return re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
-
-
-def _expanded_size(node: Any, memo: dict[int, int]) -> int:
-    """Node count with aliases expanded, computed once per distinct node."""
-    key = id(node)
-    if key in memo:
-        return memo[key]
-    memo[key] = 1  # guards against recursive aliases
-    total = 1
-    value = node.value
-    if isinstance(value, list):
-        for child in value:
-            if isinstance(child, tuple):
-                total += _expanded_size(child[0], memo) + _expanded_size(child[1], memo)
-            else:
-                total += _expanded_size(child, memo)
-            if total > MAX_EXPANDED_NODES:
-                break
-    memo[key] = total
-    return total

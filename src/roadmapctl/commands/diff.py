@@ -68,7 +68,7 @@ def _shown(source: Any) -> str:
 def run(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt: str | None,
         output: Path | None, force: bool, include_status: bool, encoding: str = "auto") -> int:
     from roadmapctl.diff import compare
-    from roadmapctl.diff.report import FORMATS, counts_line
+    from roadmapctl.diff.report import FORMATS, counts_line, document_line
     from roadmapctl.options import choice
     from roadmapctl.output import is_stdout, write_output
 
@@ -100,7 +100,8 @@ def run(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt
         return code
     suffixes = tuple(suffix for suffix, name in SUFFIX_FORMATS.items() if name == fmt)
     write_output(output, data, inputs=[old_source.path, new_source.path], force=force, suffixes=suffixes)
-    sys.stdout.write(f"Записан файл {output} ({FORMAT_NAMES[fmt]}). {counts_line(diff)}\n")
+    outside = f" {document_line(diff)}" if document_line(diff) else ""
+    sys.stdout.write(f"Записан файл {output} ({FORMAT_NAMES[fmt]}). {counts_line(diff)}{outside}\n")
     return code
 
 
@@ -108,7 +109,9 @@ def _render(diff: Any, fmt: str, title: str, styled: bool) -> str | bytes:
     from roadmapctl.diff import report
 
     if fmt == "json":
-        return report.json_report(diff)
+        from roadmapctl.diff.jsonout import json_report
+
+        return json_report(diff)
     if fmt == "markdown":
         return report.markdown_report(diff)
     if fmt in ("html", "docx"):
@@ -153,8 +156,11 @@ def register(app: typer.Typer) -> None:
     ) -> int:
         """Сравнить две версии дорожной карты: что добавлено, удалено, изменено.
 
-        Мероприятия сопоставляются по ключу, номеру и похожести названия, так что
-        перенумерованные и переформулированные пункты не выглядят удалёнными. Сроки
+        Сравнивается весь документ: мероприятия, название, территория, период, гриф,
+        приказ (дата, номер, пункты, подписывающий, рассылка), цели и справочник
+        исполнителей. Мероприятия сопоставляются по ключу, номеру и похожести
+        названия, так что перенумерованные и переформулированные пункты не выглядят
+        удалёнными, а перенумерованные из-за вставки называются одной строкой. Сроки
         сравниваются относительно периода: «октябрь 2023» в карте на 2023/2024 и
         «октябрь 2024» в карте на 2024/2025 — один и тот же срок.
 

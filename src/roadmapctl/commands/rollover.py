@@ -27,6 +27,7 @@ def report(result: RolloverResult, source: Path, target: Path, problems: list[Pr
     lines = [
         f"Новая карта: {target}, период {result.new_period} (был {result.old_period}).",
         f"Сроки с явными годами сдвинуты на {count(delta, 'год', 'года', 'лет')}: {result.shifted}.",
+        f"Упоминания периода в тексте (название, приказ, гриф, мероприятия) сдвинуты: {result.mentions}.",
     ]
     if any(cleared.values()):
         lines.append("Сброшено: " + ", ".join([
@@ -45,8 +46,8 @@ def report(result: RolloverResult, source: Path, target: Path, problems: list[Pr
         what = ", ".join(result.draft)
         lines.append(f"{what[:1].upper()}{what[1:]}: дата и номер удалены — новая карта ещё не утверждена.")
     if result.review:
-        lines.append(f"Проверьте ({len(result.review)}):")
-        lines += [f"  {line}" for line in result.review]
+        lines.append(f"Проверьте — здесь ещё назван прошлый период или срок не перенесён ({len(result.review)}):")
+        lines += [f"  строка {line}: {what}" if line else f"  {what}" for line, what in result.review]
     lines += check_verdict(problems)
     return "\n".join(lines) + "\n"
 
@@ -103,9 +104,11 @@ def register(app: typer.Typer) -> None:
     ) -> int:
         """Подготовить карту на следующий год: период, сроки, пустые отметки.
 
-        Сдвигает период и годы в сроках (там, где смысл срока сохраняется однозначно),
-        убирает статусы, отметки об исполнении и переносы, снимает дату и номер
-        приказа. Мероприятиям без ключа key даёт постоянный ключ — и в новой, и в
+        Сдвигает период, упоминания периода в названии, приказе, грифе и
+        мероприятиях («на 2023/2024 учебный год») и годы в сроках (там, где смысл
+        срока сохраняется однозначно), убирает статусы, отметки об исполнении и
+        переносы, снимает дату и номер приказа. Всё, где ещё назван прошлый период,
+        перечисляет в отчёте с номерами строк. Мероприятиям без ключа key даёт постоянный ключ — и в новой, и в
         старой карте, чтобы их можно было сравнить. Пример:
 
         \b

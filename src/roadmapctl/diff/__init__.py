@@ -4,8 +4,12 @@ Next year's roadmap is made by editing last year's, so a textual diff drowns
 the reader in shifted years and renumbered items.  `compare` pairs items
 across the versions (`matching`), pairs sections (`sections`), and compares
 each pair field by field relative to the periods (`fields`): «октябрь 2023»
-in 2023/2024 and «октябрь 2024» in 2024/2025 are the same deadline.  It is
-pure and returns frozen values (`result`) that `report` and `table` print.
+in 2023/2024 and «октябрь 2024» in 2024/2025 are the same deadline.  Items
+only renumbered by an insertion before them are said once per run
+(`renumber`), and the document around the items — heading, approval stamp,
+goals, glossary of executors, order — is compared too (`document`): users
+care about the whole document.  It is pure and returns frozen values
+(`result`) that `report`, `jsonout` and `table` print.
 """
 
 from __future__ import annotations
@@ -14,19 +18,23 @@ from roadmapctl.diff.deadline_shift import months_between
 from roadmapctl.diff.fields import Versions, compare_item, executor_names
 from roadmapctl.diff.matching import Entry, entries, match
 from roadmapctl.diff.result import (
+    DocumentChange,
     FieldChange,
     ItemChange,
     ItemRef,
+    RenumberRun,
     RoadmapDiff,
     SectionChange,
     SectionRef,
     WordDiff,
 )
+from roadmapctl.diff.document import document_changes
+from roadmapctl.diff.renumber import renumber_runs
 from roadmapctl.diff.sections import match_sections, section_changes, section_refs
 from roadmapctl.model import Roadmap
 
 __all__ = [
-    "FieldChange", "ItemChange", "ItemRef", "RoadmapDiff", "SectionChange", "SectionRef",
+    "DocumentChange", "FieldChange", "ItemChange", "ItemRef", "RenumberRun", "RoadmapDiff", "SectionChange", "SectionRef",
     "WordDiff", "compare",
 ]
 
@@ -42,7 +50,7 @@ def compare(old: Roadmap, new: Roadmap, include_status: bool = False) -> Roadmap
     versions = Versions(old, new, months, year_shift, include_status, pairs, section_pairs,
                         old_sections, new_sections)
     back = {b: a for a, b in pairs.items()}
-    changed: list[ItemChange] = []
+    found: list[tuple[Entry, Entry, tuple[FieldChange, ...]]] = []
     unchanged = 0
     for b in new_entries:  # document order of the new version
         if b.index not in back:
@@ -50,9 +58,14 @@ def compare(old: Roadmap, new: Roadmap, include_status: bool = False) -> Roadmap
         a = old_entries[back[b.index]]
         changes = compare_item(a, b, versions)
         if changes:
-            changed.append(ItemChange(_ref(a, old, old_sections), _ref(b, new, new_sections), changes))
+            found.append((a, b, changes))
         else:
             unchanged += 1
+    only_number = [(a, b) for a, b, changes in found if [c.kind for c in changes] == ["renumbered"]]
+    runs = renumber_runs(only_number, old_entries, new_entries, pairs, new_sections, old_sections)
+    quiet = {label for run in runs for label in run.new}
+    changed = [ItemChange(_ref(a, old, old_sections), _ref(b, new, new_sections), changes)
+               for a, b, changes in found if not (b.label in quiet and len(changes) == 1)]
     return RoadmapDiff(
         old_source=old.path, new_source=new.path,
         old_period=old.period.text if old.period else None,
@@ -66,8 +79,20 @@ def compare(old: Roadmap, new: Roadmap, include_status: bool = False) -> Roadmap
         new_order=new_sections,
         removed_homes=tuple(_home(a, pairs, section_pairs, new_entries, old_sections, new_sections)
                             for a in old_entries if a.index not in pairs),
+        removed_after=tuple(_anchor(a, pairs) for a in old_entries if a.index not in pairs),
+        renumbered=runs,
+        document=document_changes(old, new, year_shift),
         headings=tuple((c.field, " ".join(c.heading.split())) for c in new.columns if c.heading),
     )
+
+
+def _anchor(entry: Entry, pairs: dict[int, int]) -> int:
+    """Where a removed item stood, in the new document's order: after the new place of the
+    nearest earlier item that is still there (-1: before everything)."""
+    for index in range(entry.index - 1, -1, -1):
+        if index in pairs:
+            return pairs[index]
+    return -1
 
 
 def _home(entry: Entry, pairs: dict[int, int], section_pairs: dict[int, int], new_entries: list[Entry],

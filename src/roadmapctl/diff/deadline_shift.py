@@ -6,7 +6,10 @@ deadline parser against their own period (an explicit `due:` pin wins), last
 year's dates are moved by the difference of the periods' starts in whole
 months, and only then compared.  So a reworded phrase with the same meaning
 («Октябрь-ноябрь» → «октябрь – ноябрь») is no change, while a year left
-unedited («Сентябрь 2023 г.» in the 2024/2025 roadmap) is one.
+unedited («Сентябрь 2023 г.» in the 2024/2025 roadmap) is one.  A change is
+shown in the phrases as written («В течение года» → «1 раз в четверть»), never
+in the parser's reading of them: the reader knows the document's words; dates
+are shown only when the words are the same and a `due:` pin moved.
 """
 
 from __future__ import annotations
@@ -91,8 +94,13 @@ def deadline_summary(old: Schedule, new: Schedule, months: int, year_shift: int,
     if months and _dues(old) == _dues(new):
         return "deadline_moved", (f"срок остался прежним ({_quoted(new.phrase)}) и не сдвинут вместе с периодом: "
                 f"относительно периода на {_amount(abs(months), 0)} раньше")
-    years = _needs_years(new_period, moved, new)
-    before, after = _describe(moved, years), _describe(new, years)
+    if same_text(old.phrase, new.phrase, year_shift):
+        # The words are the same; the pinned dates (`due:`) differ: show the dates.
+        years = _needs_years(new_period, moved, new)
+        before, after = _describe(moved, years), _describe(new, years)
+    else:
+        # The phrases as written, not their reading: the reader knows the document's words.
+        before, after = _quoted(old.phrase), _quoted(new.phrase)
     step = _uniform_step(moved, new)
     if step is None or step == (0, 0):
         return "deadline_changed", f"срок изменён: {before} → {after}"

@@ -3,9 +3,10 @@
 Text fields are compared with `words.word_diff` (typography and shifted years
 are no change), deadlines with `deadline_shift` (relative to the period),
 executors as sets (the same id, or the same full name under another id, is
-the same executor).  A sub-item that inherits its deadline or
-executors from its parent in both versions is not compared on them: the
-parent's change is reported once, at the parent.  Statuses, completion marks
+the same executor).  A sub-item that inherits its deadline from its parent,
+or an item that takes its executors from above (its parent, its section's or
+the roadmap's `default_executors`), in both versions is not compared on them:
+the change is reported once, where it is made.  Statuses, completion marks
 and extensions describe the past year's work, not the plan, and are compared
 only when asked.
 """
@@ -125,7 +126,9 @@ def _inherits_deadline(item: Item, parent: int | None) -> bool:
 
 
 def _executors(a: Entry, b: Entry, v: Versions) -> FieldChange | None:
-    if a.parent is not None and b.parent is not None and not a.item.executors and not b.item.executors:
+    if not a.item.executors and not b.item.executors:
+        # Both take their executors from above (the parent, a section's or the roadmap's
+        # `default_executors`): a change there is reported once, where it is made.
         return None
     old_refs, new_refs = a.ctx.effective_executors, b.ctx.effective_executors
     pairs = [(next((o for o in old_refs if _same_executor(o, ref, v)), None), ref) for ref in new_refs]

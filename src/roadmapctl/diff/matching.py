@@ -100,37 +100,24 @@ def sections(roadmap: Roadmap) -> list[tuple[Section, int | None]]:
 
 
 def entries(roadmap: Roadmap, year_shift: int = 0) -> list[Entry]:
-    """All items in document order, labelled as a reader would cite them."""
+    """All items in document order, labelled by the address `done`, `overdue` and `list` take.
+
+    The address is the number («1.2», «2:1» where local numbering repeats it),
+    else «родитель/позиция» («5.2.5/2»), written without final dots.
+    """
+    from roadmapctl.tracking.compute import bare_number, walk_addressed
+
     out: list[Entry] = []
     index_of = {id(section): i for i, (section, _) in enumerate(sections(roadmap))}
-    # the roadmap's own contexts carry what items inherit (default executors)
-    contexts = {id(entry.item): entry for entry in roadmap.walk()}
-
-    def visit(items: list[Item], chain: tuple[Section, ...], parent: Entry | None) -> None:
-        section = chain[-1]
-        unnumbered = 0
-        for position, item in enumerate(items, 1):
-            number = normalize_number(item.number)
-            if parent is not None:
-                label = number or f"{parent.label}, подп. {position}"
-            else:
-                unnumbered += number is None
-                label = number or f"{normalize_number(section.number) or section.title}, б/н {unnumbered}"
-            title = normalize(item.title, year_shift)
-            entry = Entry(len(out), contexts[id(item)],
-                          label, number, parent.index if parent else None,
-                          index_of[id(section)], label, title, stems(title))
-            out.append(entry)
-            visit(item.items, chain, entry)
-
-    def walk(section: Section, outer: tuple[Section, ...]) -> None:
-        chain = (*outer, section)
-        visit(section.items, chain, None)
-        for inner in section.sections:
-            walk(inner, chain)
-
-    for section in roadmap.sections:
-        walk(section, ())
+    entry_of: dict[int, int] = {}  # id(item) → its entry index, for sub-items' parents
+    for ctx, address, _ in walk_addressed(roadmap):
+        label = bare_number(address)
+        number = normalize_number(ctx.item.number) or None
+        title = normalize(ctx.item.title, year_shift)
+        parent = entry_of[id(ctx.parent)] if ctx.parent is not None else None
+        entry = Entry(len(out), ctx, label, number, parent, index_of[id(ctx.section)], label, title, stems(title))
+        entry_of[id(ctx.item)] = entry.index
+        out.append(entry)
     return out
 
 

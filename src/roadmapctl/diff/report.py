@@ -4,59 +4,103 @@ Text and Markdown are grouped by the new version's sections, with the counts
 on top; removed items appear under the section that took the place of their
 old one.  Unchanged items are counted, never listed.
 
-JSON keys (stable; new keys may be added, none renamed or removed):
-
-- `old`, `new`: `{"source": path or REV:path, "period": "2023/2024"}`;
-- `shift_months`: the new period's start minus the old one's, in months;
-- `summary`: counts `changed`, `added`, `removed`, `unchanged`, `sections`;
-- `sections`: section changes `{kinds, old, new, summary, sources, targets}`,
-  `kinds` from added / removed / renamed / renumbered, `old`/`new` are
-  `{"number", "title"}` or null;
-- `added`, `removed`: items `{number, title, section, key, deadline,
-  executors, result}`, where `number` is the item's label («1.2»,
-  «5.2.6, подп. 3» for a sub-item, «5.3, б/н 1» for an unnumbered item);
-- `changed`: `{old, new, title, old_title, section, changes}` where
-  `old`/`new` are the item numbers (labels) and `changes` is a list of
-  `{field, kind, summary, old, new, diff, added, removed}`; `diff` is the
-  word-level diff in wdiff style («[-старое-] {+новое+}») or null;
-- `unchanged_count`: the number of paired items without changes.
+JSON is written by `jsonout` (its docstring lists the keys).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
-from roadmapctl.diff.result import FieldChange, ItemChange, ItemRef, RoadmapDiff, SectionRef, WordDiff
+from roadmapctl.diff.result import (
+    DocumentChange,
+    FieldChange,
+    ItemChange,
+    ItemRef,
+    RenumberRun,
+    RoadmapDiff,
+    SectionRef,
+    WordDiff,
+)
 from roadmapctl.diff.words import plain
 from roadmapctl.ru import count
 
 FORMATS = ("text", "markdown", "json", "html", "docx")
 TEXT_FIELDS = ("title", "result", "indicator", "form")
+PARTS = {"document": "Документ", "approval": "Гриф утверждения", "goals": "Цели и задачи",
+         "columns": "Столбцы таблицы", "executors": "Справочник исполнителей", "order": "Приказ"}
+USES_SHOWN = 12  # item addresses printed per glossary change; JSON has them all
 
 Group = tuple[SectionRef, list[tuple[str, Any]]]  # section, [(kind, ItemRef | ItemChange)]
 
 
 def counts_line(diff: RoadmapDiff) -> str:
-    """«Изменено 5 мероприятий, добавлено 2, удалено 1, без изменений 30.»"""
-    if not (diff.changed or diff.added or diff.removed):
+    """«Изменено 5 мероприятий, добавлено 2, удалено 1, перенумеровано 3, без изменений 30.»
+
+    Items only renumbered by an insertion before them are counted apart from
+    the changed ones: they are not edits.
+    """
+    if not (diff.changed or diff.added or diff.removed or diff.renumbered):
         total = count(diff.unchanged_count, "мероприятие", "мероприятия", "мероприятий")
         return f"Мероприятия не изменились ({total})."
     changed = count(len(diff.changed), "мероприятие", "мероприятия", "мероприятий")
-    return (f"Изменено {changed}, добавлено {len(diff.added)}, удалено {len(diff.removed)}, "
+    renumbered = f", перенумеровано {diff.renumbered_count}" if diff.renumbered else ""
+    return (f"Изменено {changed}, добавлено {len(diff.added)}, удалено {len(diff.removed)}{renumbered}, "
             f"без изменений {diff.unchanged_count}.")
 
 
+def document_line(diff: RoadmapDiff) -> str | None:
+    """«Вне таблицы мероприятий: 3 изменения.», or None when there are none."""
+    if not diff.document:
+        return None
+    return f"Вне таблицы мероприятий: {count(len(diff.document), 'изменение', 'изменения', 'изменений')}."
+
+
+def document_groups(diff: RoadmapDiff) -> list[tuple[str, list[DocumentChange]]]:
+    """Changes outside the items by part («Приказ», «Справочник исполнителей»), in file order."""
+    out: dict[str, list[DocumentChange]] = {}
+    for change in diff.document:
+        out.setdefault(change.part, []).append(change)
+    return [(PARTS[part], changes) for part, changes in out.items()]
+
+
+def uses_line(addresses: tuple[str, ...]) -> str:
+    """«касается мероприятий 1.1, 5.2.5/2» — the items a glossary change touches."""
+    shown = ", ".join(addresses[:USES_SHOWN])
+    more = len(addresses) - USES_SHOWN
+    if more > 0:
+        shown += f" и ещё {count(more, 'мероприятия', 'мероприятий', 'мероприятий')}"
+    return f"касается {'мероприятия' if len(addresses) == 1 else 'мероприятий'} {shown}"
+
+
+def run_span(run: RenumberRun) -> str:
+    """«5.2.3–5.2.8 → 5.2.4–5.2.9»."""
+    def span(labels: tuple[str, ...]) -> str:
+        return labels[0] if len(labels) == 1 else f"{labels[0]}–{labels[-1]}"
+
+    return f"{span(run.old)} → {span(run.new)}"
+
+
+def doc_change_line(change: DocumentChange, words: Callable[[WordDiff], str],
+                    escape: Callable[[str], str]) -> str:
+    """The summary, escaped for the output, and for a reworded text the word diff after a colon."""
+    line = escape(change.summary)
+    if change.words is not None and change.old and change.new:
+        line += f": {words(change.words)}"
+    return line + (f"; {escape(change.note)}" if change.note else "")
+
+
 def groups(diff: RoadmapDiff) -> list[Group]:
-    """Changes by section of the new version, in its order; removed items after the rest."""
+    """Changes by section of the new version, in its order; a removed item where it stood."""
     entries: dict[SectionRef, list[tuple[int, int, str, Any]]] = {ref: [] for ref in diff.new_order}
     for change in diff.changed:
-        entries.setdefault(change.new.section, []).append((0, change.new.position, "changed", change))
+        entries.setdefault(change.new.section, []).append((change.new.position, 0, "changed", change))
     for ref in diff.added:
-        entries.setdefault(ref.section, []).append((0, ref.position, "added", ref))
-    for ref, home in zip(diff.removed, diff.removed_homes):
-        entries.setdefault(home, []).append((1, ref.position, "removed", ref))
+        entries.setdefault(ref.section, []).append((ref.position, 0, "added", ref))
+    for ref, home, after in zip(diff.removed, diff.removed_homes, diff.removed_after):
+        entries.setdefault(home, []).append((after, 1 + ref.position, "removed", ref))
+    for run in diff.renumbered:
+        entries.setdefault(run.section, []).append((run.position, 0, "renumbered", run))
     return [(section, [(kind, value) for _, _, kind, value in sorted(rows, key=lambda r: r[:2])])
             for section, rows in entries.items() if rows]
 
@@ -110,6 +154,15 @@ def text_report(diff: RoadmapDiff, styled: bool = False) -> str:
         shift = f"{abs(diff.shift_months)} мес.{' назад' if diff.shift_months < 0 else ''}"
         lines.append(escape(f"Сроки сравниваются относительно периодов (сдвиг на {shift})."))
     lines.append(style(counts_line(diff), "bold"))
+    if document_line(diff):
+        lines.append(style(document_line(diff) or "", "bold"))
+    for part, changes in document_groups(diff):
+        lines += ["", style(part, "bold")]
+        for change in changes:
+            mark = {"added": "+", "removed": "-"}.get(change.kind, "~")
+            lines.append(f"  {escape(mark)} {doc_change_line(change, words, escape)}")
+            if change.items:
+                lines.append(f"      {escape(uses_line(change.items))}")
     if diff.sections:
         lines += ["", style("Разделы", "bold")]
         for section in diff.sections:
@@ -131,6 +184,8 @@ def _text_item(kind: str, value: Any, escape: Callable[[str], str], style: Calla
     if kind == "removed":
         return [style(f"  - {value.label} {value.title} (удалено)", "red"),
                 f"      {escape(item_facts(value))}"]
+    if kind == "renumbered":
+        return [f"  № {escape(value.summary)}"]
     change: ItemChange = value
     label = change.new.label if change.old.label == change.new.label else \
         f"{change.old.label} → {change.new.label}"
@@ -171,6 +226,14 @@ def markdown_report(diff: RoadmapDiff) -> str:
              f"- Было: {_md(_side(diff.old_source, diff.old_period))}",
              f"- Стало: {_md(_side(diff.new_source, diff.new_period))}", "",
              f"**{_md(counts_line(diff))}**"]
+    if document_line(diff):
+        lines += ["", f"**{_md(document_line(diff) or '')}**"]
+    for part, changes in document_groups(diff):
+        lines += ["", f"## {_md(part)}", ""]
+        for change in changes:
+            lines.append(f"- {doc_change_line(change, _md_words, _md)}")
+            if change.items:
+                lines.append(f"  - {_md(uses_line(change.items))}")
     if diff.sections:
         lines += ["", "## Разделы", ""]
         for section in diff.sections:
@@ -179,7 +242,9 @@ def markdown_report(diff: RoadmapDiff) -> str:
     for section, rows in groups(diff):
         lines += ["", f"## {_md(section_heading(section))}", ""]
         for kind, value in rows:
-            if kind == "changed":
+            if kind == "renumbered":
+                lines.append(f"- **Перенумеровано** {_md(run_span(value))} ({_md(value.cause)})")
+            elif kind == "changed":
                 label = value.new.label if value.old.label == value.new.label else \
                     f"{value.old.label} → {value.new.label}"
                 lines.append(f"- **Изменено** {_md(label)} — {_md(value.new.title)}")
@@ -195,43 +260,3 @@ def _md_change(change: FieldChange) -> str:
     if change.words is not None and change.field in TEXT_FIELDS and change.old and change.new:
         return f"{_md(change.summary)}: {_md_words(change.words)}"
     return _md(change_line(change, plain))
-
-
-# --- json -----------------------------------------------------------------------------------
-
-
-def json_report(diff: RoadmapDiff) -> str:
-    data = {
-        "old": {"source": diff.old_source, "period": diff.old_period},
-        "new": {"source": diff.new_source, "period": diff.new_period},
-        "shift_months": diff.shift_months,
-        "summary": {"changed": len(diff.changed), "added": len(diff.added),
-                    "removed": len(diff.removed), "unchanged": diff.unchanged_count,
-                    "sections": len(diff.sections)},
-        "sections": [{"kinds": list(s.kinds), "old": _section(s.old), "new": _section(s.new),
-                      "summary": s.summary, "sources": [_section(r) for r in s.sources],
-                      "targets": [_section(r) for r in s.targets]} for s in diff.sections],
-        "added": [_item(ref) for ref in diff.added],
-        "removed": [_item(ref) for ref in diff.removed],
-        "changed": [{"old": c.old.label, "new": c.new.label, "title": c.new.title,
-                     "old_title": c.old.title, "section": _section(c.new.section),
-                     "changes": [_field(f) for f in c.changes]} for c in diff.changed],
-        "unchanged_count": diff.unchanged_count,
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def _section(ref: SectionRef | None) -> dict[str, str | None] | None:
-    return None if ref is None else {"number": ref.number, "title": ref.title}
-
-
-def _item(ref: ItemRef) -> dict[str, Any]:
-    return {"number": ref.label, "title": ref.title, "section": _section(ref.section), "key": ref.key,
-            "deadline": ref.deadline, "executors": list(ref.executors), "result": ref.result}
-
-
-def _field(change: FieldChange) -> dict[str, Any]:
-    return {"field": change.field, "kind": change.kind, "summary": change.summary,
-            "old": change.old, "new": change.new,
-            "diff": plain(change.words) if change.words is not None else None,
-            "added": list(change.added), "removed": list(change.removed)}

@@ -37,7 +37,7 @@ class SectionRef:
 class ItemRef:
     """One item as the reader identifies it: its number and where it stands."""
 
-    label: str  # «1.2», «5.2.6, подп. 3», «5.3, б/н 1»
+    label: str  # the address as `done` takes it: «1.2», «5.2.6/3» (3rd sub-item), «5.3/1»
     number: str | None  # the official number, normalized; None for unnumbered items
     title: str
     section: SectionRef  # the innermost section
@@ -78,13 +78,47 @@ class ItemChange:
 class SectionChange:
     """A section added, removed, renamed or renumbered (possibly both)."""
 
-    kinds: tuple[str, ...]  # subset of added, removed, renamed, renumbered
+    kinds: tuple[str, ...]  # subset of added, removed, renamed, renumbered; or executors, numbering (settings)
     old: SectionRef | None
     new: SectionRef | None
     summary: str
     words: WordDiff | None = None
     sources: tuple[SectionRef, ...] = ()  # added: old sections its items came from
     targets: tuple[SectionRef, ...] = ()  # removed: new sections its items went to
+
+
+@dataclass(frozen=True)
+class RenumberRun:
+    """Consecutive items whose only change is a number moved by an insertion or removal before them."""
+
+    old: tuple[str, ...]  # addresses in the old version
+    new: tuple[str, ...]  # addresses in the new version
+    titles: tuple[str, ...]
+    section: SectionRef  # the new section
+    position: int  # new document position of the first item
+    cause: str  # «вставлен новый 5.2.3»
+    summary: str  # «5.2.3–5.2.8 → 5.2.4–5.2.9 перенумерованы (вставлен новый 5.2.3)»
+
+
+@dataclass(frozen=True)
+class DocumentChange:
+    """A change outside the table of items: the heading, the approval stamp, the order, the glossary.
+
+    `part`: document, approval, order, executors, goals, columns.  `kind`: added,
+    removed, changed (for executors also renamed, id_changed).  `items` are the
+    addresses of the items an executor's change touches.
+    """
+
+    part: str
+    field: str
+    kind: str
+    summary: str  # Russian, one line, no trailing period
+    old: str | None = None
+    new: str | None = None
+    words: WordDiff | None = None
+    items: tuple[str, ...] = ()
+    label: str = ""  # what the value is, for a table cell: «дата приказа», «пункт 2 приказа»
+    note: str = ""  # said after the change: «прежнее наименование осталось в приказе: рассылка»
 
 
 @dataclass(frozen=True)
@@ -104,7 +138,17 @@ class RoadmapDiff:
     removed_homes: tuple[SectionRef, ...] = ()
     # (field, heading) of the new version's `columns:`, for the comparison table's labels.
     headings: tuple[tuple[str, str], ...] = ()
+    # For each removed item, the new position of the nearest earlier item still there (-1: none):
+    # a removed item is listed where it stood, not at the end of its section.
+    removed_after: tuple[int, ...] = ()
+    renumbered: tuple[RenumberRun, ...] = ()  # not counted in `changed`
+    document: tuple[DocumentChange, ...] = ()  # outside the items, in document order
+
+    @property
+    def renumbered_count(self) -> int:
+        return sum(len(run.old) for run in self.renumbered)
 
     @property
     def has_changes(self) -> bool:
-        return bool(self.added or self.removed or self.changed or self.sections)
+        return bool(self.added or self.removed or self.changed or self.sections or self.renumbered
+                    or self.document)

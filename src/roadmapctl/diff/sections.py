@@ -72,6 +72,7 @@ def section_changes(old: Roadmap, new: Roadmap, old_entries: list[Entry], new_en
                     year_shift: int) -> tuple[SectionChange, ...]:
     """Section changes in the new document's order, removed sections after them."""
     old_refs, new_refs = section_refs(old), section_refs(new)
+    old_list, new_list = sections(old), sections(new)
     back = {j: i for i, j in section_pairs.items()}
     flows: dict[int, Counter[int]] = defaultdict(Counter)  # old section → new sections of its items
     for a, b in pairs.items():
@@ -90,6 +91,7 @@ def section_changes(old: Roadmap, new: Roadmap, old_entries: list[Entry], new_en
             out.append(SectionChange(("added",), None, ref, summary, sources=sources))
             continue
         before = old_refs[back[j]]
+        out += _settings(old, new, old_list[back[j]][0], new_list[j][0], ref)
         kinds = []
         if before.number != ref.number:
             kinds.append("renumbered")
@@ -115,6 +117,23 @@ def section_changes(old: Roadmap, new: Roadmap, old_entries: list[Entry], new_en
             summary += " — его мероприятия перенесены в " + _sections_accusative(targets)
         out.append(SectionChange(("removed",), ref, None, summary, targets=targets))
     return tuple(out)
+
+
+def _settings(old: Roadmap, new: Roadmap, a: Section, b: Section, ref: SectionRef) -> list[SectionChange]:
+    """A paired section's own settings: its default executors and its numbering style."""
+    from roadmapctl.diff.document import NUMBERING, executors_text
+
+    out = []
+    was, now = executors_text(a.default_executors, old), executors_text(b.default_executors, new)
+    if was != now:
+        out.append(SectionChange(("executors",), _ref(a), ref,
+                                 f"раздел {ref.label}: исполнители по умолчанию: «{was or 'не указаны'}» → "
+                                 f"«{now or 'не указаны'}»"))
+    if a.numbering != b.numbering:
+        out.append(SectionChange(("numbering",), _ref(a), ref,
+                                 f"раздел {ref.label}: нумерация: {NUMBERING.get(a.numbering or '', 'не указана')} → "
+                                 f"{NUMBERING.get(b.numbering or '', 'не указана')}"))
+    return out
 
 
 def _named(ref: SectionRef) -> str:

@@ -14,8 +14,17 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from roadmapctl.diff.report import TEXT_FIELDS, counts_line, groups, item_facts
-from roadmapctl.diff.result import FieldChange, ItemChange, ItemRef, RoadmapDiff, WordDiff
+from roadmapctl.diff.report import (
+    TEXT_FIELDS,
+    counts_line,
+    document_groups,
+    document_line,
+    groups,
+    item_facts,
+    run_span,
+    uses_line,
+)
+from roadmapctl.diff.result import DocumentChange, FieldChange, ItemChange, ItemRef, RoadmapDiff, WordDiff
 from roadmapctl.render.xmltext import xml_safe
 
 COLUMNS = ("№", "Было", "Стало", "Суть изменения")
@@ -49,11 +58,17 @@ def _safe(row: Row) -> Row:
 def _rows(diff: RoadmapDiff) -> list[Row]:
     # the field labels inside cells follow the headings of the new version's table
     labels = {**_LABELS, **{field: f"{heading}: " for field, heading in diff.headings if field in _LABELS}}
-    out = [Row(_section_number(s.old, s.new), _section_cell(s.old), _section_cell(s.new), (s.summary,))
-           for s in diff.sections]
+    out = [_document_row(part, change) for part, changes in document_groups(diff) for change in changes]
+    out += [Row(_section_number(s.old, s.new), _section_cell(s.old, s.words, "delete"),
+                _section_cell(s.new, s.words, "insert"), (s.summary,)) for s in diff.sections]
     for _, entries in groups(diff):
         for kind, value in entries:
-            if kind == "added":
+            if kind == "renumbered":
+                out.append(Row(run_span(value),
+                               tuple((("label", "№ "), ("", f"{a} {t}")) for a, t in zip(value.old, value.titles)),
+                               tuple((("label", "№ "), ("", f"{b} {t}")) for b, t in zip(value.new, value.titles)),
+                               (value.summary,)))
+            elif kind == "added":
                 out.append(Row(value.label, ((("", "—"),),), _item_cell(value), ("мероприятие добавлено",)))
             elif kind == "removed":
                 out.append(Row(value.label, _item_cell(value), ((("", "—"),),), ("мероприятие удалено",)))
@@ -65,7 +80,7 @@ def _rows(diff: RoadmapDiff) -> list[Row]:
 def subtitle(diff: RoadmapDiff) -> str:
     old = diff.old_period or diff.old_source
     new = diff.new_period or diff.new_source
-    return xml_safe(f"Было: {old}. Стало: {new}. {counts_line(diff)}")
+    return xml_safe(f"Было: {old}. Стало: {new}. {counts_line(diff)} {document_line(diff) or ''}".rstrip())
 
 
 def _section_number(*refs: Any) -> str:
@@ -73,10 +88,27 @@ def _section_number(*refs: Any) -> str:
     return " → ".join(dict.fromkeys(numbers))
 
 
-def _section_cell(ref: Any) -> tuple[Line, ...]:
+def _section_cell(ref: Any, words: WordDiff | None, keep: str) -> tuple[Line, ...]:
+    """«Раздел 2 «…»», the renamed words marked on this side."""
     if ref is None:
         return ((("", "—"),),)
-    return ((("label", "Раздел "), ("", f"{ref.number + ' ' if ref.number else ''}«{ref.title}»")),)
+    head = ("label", "Раздел "), ("", f"{ref.number + ' ' if ref.number else ''}«")
+    title = _side(words, keep) if words is not None else (("", ref.title),)
+    return ((*head, *title, ("", "»")),)
+
+
+def _document_row(part: str, change: DocumentChange) -> Row:
+    """A change outside the items: the part in the first column, the value before and after."""
+    label = ("label", f"{change.label[:1].upper()}{change.label[1:]}: ")
+    if change.words is not None and change.old and change.new:
+        old: Line = (label, *_side(change.words, "delete"))
+        new: Line = (label, *_side(change.words, "insert"))
+    else:
+        old = (label, ("del", change.old) if change.old else ("", "—"))
+        new = (label, ("ins", change.new) if change.new else ("", "—"))
+    essence = (change.summary, *((change.note,) if change.note else ()),
+               *((uses_line(change.items),) if change.items else ()))
+    return Row(part, (old,), (new,), essence)
 
 
 def _item_cell(ref: ItemRef) -> tuple[Line, ...]:

@@ -52,21 +52,78 @@ def word_diff(old: str | None, new: str | None, year_shift: int = 0) -> WordDiff
     tail = b[len(_strip(new_list)):]
     b, new_list = b[:len(_strip(new_list))], _strip(new_list)
     matcher = SequenceMatcher(None, old_keys, new_list, autojunk=False)
-    segments: list[Segment] = []
+    # (op, whitespace before, token as written), one per token; an equal token also carries the old side's.
+    tokens: list[tuple[str, ...]] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            segments.append(_segment("equal", b[j1:j2]))
+            for (a_lead, a_text, _), (b_lead, b_text, _) in zip(a[i1:i2], b[j1:j2]):
+                if _recased(a_text, b_text):  # «меры» → «Меры»: shown, though alone it is no change
+                    tokens += [("delete", a_lead, a_text), ("insert", b_lead, b_text)]
+                else:
+                    tokens.append(("equal", b_lead, b_text, a_lead, a_text))
             continue
-        if op in ("delete", "replace"):
-            segments.append(_segment("delete", a[i1:i2]))
-        if op in ("insert", "replace"):
-            segment = _segment("insert", b[j1:j2])
-            if op == "replace":
-                segment = ("insert", " ", segment[2])
-            segments.append(segment)
-    if tail:
-        segments.append(_segment("equal", tail))
-    return WordDiff(tuple(segments))
+        tokens += [("delete", lead, text) for lead, text, _ in a[i1:i2]]
+        tokens += [("insert", lead, text) for lead, text, _ in b[j1:j2]]
+    tokens += [("equal", lead, text) for lead, text, _ in tail]
+    return WordDiff(_merged(_widened(tokens)))
+
+
+def _widened(tokens: list[tuple[str, ...]]) -> list[Segment]:
+    """A word next to an added or removed quote or bracket, with no space between, changes with it:
+    «ГБНОУ ОК [-Смена-] {+«Смена»+}» reads better than «ГБНОУ ОК {+«+}Смена{+»+}»."""
+    out: list[Segment] = []
+    for n, token in enumerate(tokens):
+        if token[0] != "equal" or len(token) == 3:
+            out.append((token[0], token[1], token[2]))
+            continue
+        _, b_lead, b_text, a_lead, a_text = token
+        after = tokens[n + 1] if n + 1 < len(tokens) else None
+        touches = (n and tokens[n - 1][0] != "equal" and not b_lead and _bracket(tokens[n - 1][2])) or \
+            (after is not None and after[0] != "equal" and not after[1] and _bracket(after[2]))
+        if touches and b_text[:1].isalnum():
+            out += [("delete", a_lead, a_text), ("insert", b_lead, b_text)]
+        else:
+            out.append(("equal", b_lead, b_text))
+    return out
+
+
+def _bracket(text: str) -> bool:
+    return bool(text) and all(ch in "«»\"“”„‟'‘’()[]" for ch in text)
+
+
+def _recased(old: str, new: str) -> bool:
+    """The same word with a letter's case changed (not ё/е, quote or dash style)."""
+    return old != new and old.lower() == new.lower()
+
+
+def _merged(tokens: list[Segment]) -> tuple[Segment, ...]:
+    """Runs of one operation as one segment, deletions before insertions in each changed run.
+
+    A segment keeps one space before it if its first token had any whitespace,
+    or if it would otherwise glue two words together («[-Меры-] {+Мероприятия+}»).
+    """
+    ordered: list[Segment] = []
+    run: list[Segment] = []
+    for token in (*tokens, ("equal", "", "")):
+        if token[0] != "equal":
+            run.append(token)
+            continue
+        ordered += [t for t in run if t[0] == "delete"] + [t for t in run if t[0] == "insert"]
+        run = []
+        if token[2]:
+            ordered.append(token)
+    out: list[list[str]] = []
+    for op, lead, text in ordered:
+        if out and out[-1][0] == op:
+            out[-1][2] += lead + text
+            continue
+        space = " " if lead or (out and _glued(out[-1][2], text)) else ""
+        out.append([op, space, text])
+    return tuple((op, lead, text) for op, lead, text in out)
+
+
+def _glued(before: str, after: str) -> bool:
+    return bool(before) and bool(after) and before[-1].isalnum() and after[0].isalnum()
 
 
 def same_text(old: str | None, new: str | None, year_shift: int = 0) -> bool:
@@ -78,12 +135,6 @@ def _strip(keys: list[str]) -> list[str]:
     while end and keys[end - 1] in _TRAILING:
         end -= 1
     return keys[:end]
-
-
-def _segment(op: str, tokens: list[tuple[str, str, str]]) -> Segment:
-    lead = tokens[0][0]
-    text = tokens[0][1] + "".join(space + token for space, token, _ in tokens[1:])
-    return (op, lead and " ", text)
 
 
 def plain(diff: WordDiff) -> str:

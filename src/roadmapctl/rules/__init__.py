@@ -57,6 +57,14 @@ class Context:
     load_problems: list[Problem]
     as_of: date
     _deadlines: dict[int, Deadline | Unparsed | None] = field(default_factory=dict)
+    _entries: list[ItemInContext] | None = None
+
+    @property
+    def entries(self) -> list[ItemInContext]:
+        """Every item in document order, walked once for all rules (empty without a roadmap)."""
+        if self._entries is None:
+            self._entries = list(self.roadmap.walk()) if self.roadmap is not None else []
+        return self._entries
 
     def deadline(self, entry: ItemInContext) -> Deadline | Unparsed | None:
         """The item's own deadline phrase, parsed once for all rules."""

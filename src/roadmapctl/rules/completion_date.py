@@ -31,7 +31,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if ctx.roadmap is None:
         return
     period = ctx.roadmap.period
-    for entry in ctx.roadmap.walk():
+    for entry in ctx.entries:
         for completion in entry.item.completions:
             day = completion.date
             if day is None:

@@ -32,7 +32,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     from roadmapctl.deadlines import Deadline
 
     approved = roadmap.approval.date
-    for entry in roadmap.walk():
+    for entry in ctx.entries:
         item = entry.item
         if item.due:
             early = [d for d in item.due if d < approved]

@@ -32,7 +32,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     from roadmapctl.deadlines import Deadline
 
     period = ctx.roadmap.period
-    for entry in ctx.roadmap.walk():
+    for entry in ctx.entries:
         item = entry.item
         if item.due:
             dues: tuple[date, ...] = item.due

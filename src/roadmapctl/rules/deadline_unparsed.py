@@ -35,7 +35,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     from roadmapctl.deadlines import Unparsed
 
-    for entry in ctx.roadmap.walk():
+    for entry in ctx.entries:
         if entry.item.due or "due" in entry.item.field_pos:
             continue  # a pinned date wins; a broken one is reported by the dates rule
         parsed = ctx.deadline(entry)

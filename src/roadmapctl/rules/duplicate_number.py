@@ -41,7 +41,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         into = section_scope if group.kind == "sections" else item_scope
         for member in group.members:
             into[id(member)] = group.scope
-    items = [entry.item for entry in ctx.roadmap.walk()]
+    items = [entry.item for entry in ctx.entries]
     yield from _repeats("номер мероприятия", "number",
                         ((_scoped(item_scope, i), i.number, i) for i in items))
     yield from _repeats("ключ", "key", (((None, i.key) if i.key else None, i.key, i) for i in items))

@@ -45,7 +45,7 @@ _DOTTED_DATE = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.roadmap is None:
         return
-    for entry in ctx.roadmap.walk():
+    for entry in ctx.entries:
         for completion in entry.item.completions:
             for proof in completion.evidence:
                 yield from _check_one(proof, completion.date)

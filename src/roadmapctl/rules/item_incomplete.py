@@ -36,7 +36,7 @@ def _has_deadline(item: Item) -> bool:
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.roadmap is None:
         return
-    for entry in ctx.roadmap.walk():
+    for entry in ctx.entries:
         item = entry.item
         label = f"мероприятие {item.number}" if item.number else f"мероприятие «{_short(item.title)}»"
         children = item.items
