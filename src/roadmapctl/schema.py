@@ -287,7 +287,9 @@ def _default_executors(whose: str) -> Schema:
 
 
 def _numbering(whose: str) -> Schema:
-    return {**_enum("Нумерация", NUMBERING_DESCRIPTIONS, "hierarchical"),
+    body = _enum("Нумерация", NUMBERING_DESCRIPTIONS, "hierarchical")
+    body.pop("default")  # without the key check detects the style: there is no default to fill in
+    return {**body,
             "description": f"Как нумеруются мероприятия {whose}: "
                            + "; ".join(f"{k} — {v}" for k, v in NUMBERING_DESCRIPTIONS.items())
                            + ". Без этого ключа roadmapctl check определяет нумерацию сам."}
