@@ -14,11 +14,10 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from conftest import DATA, ROADMAPS
 from roadmapctl.loader import load
 from roadmapctl.reports import days
 from roadmapctl.tracking import track
-
-from conftest import DATA, ROADMAPS
 
 aiosmtpd = pytest.importorskip("aiosmtpd.controller", reason="нужен пакет aiosmtpd (тестовые зависимости)")
 
@@ -43,7 +42,7 @@ class Handler:
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
         if address in self.refuse:
-            return "550 5.1.1 <%s>: mailbox unavailable" % address
+            return f"550 5.1.1 <{address}>: mailbox unavailable"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import DATA
 from roadmapctl.errors import InputError, UsageError
 from roadmapctl.loader import load, load_text
 from roadmapctl.model import split_addresses
@@ -17,8 +18,6 @@ from roadmapctl.notify.delivery import Smtp
 from roadmapctl.notify.mail import normalise, parse_addresses
 from roadmapctl.notify.state import KEEP_DAYS, State, default_path
 from roadmapctl.notify.workdays import day_off
-
-from conftest import DATA
 
 SMALL = DATA / "positive" / "notify-small.yaml"
 
@@ -178,7 +177,7 @@ def test_state_remembers_per_address_and_day_and_forgets_old_days(tmp_path: Path
     assert again.sent("a@x.ru", day) == {"f#1.2#2024-01-31"}
     assert again.sent("b@x.ru", day) == {"f#1.2#2024-01-31"}
     assert again.sent("a@x.ru", date(2024, 2, 2)) == set()
-    assert KEEP_DAYS < (day - date(2023, 12, 1)).days  # so the December day is forgotten
+    assert (day - date(2023, 12, 1)).days > KEEP_DAYS  # so the December day is forgotten
     assert list(json.loads(path.read_text(encoding="utf-8"))["sent"]) == ["2024-02-01"]
 
 
@@ -242,10 +241,8 @@ def test_a_second_run_while_one_sends_is_refused(tmp_path: Path) -> None:
 
     pytest.importorskip("fcntl")
     path = tmp_path / "state.json"
-    with locked(path):
-        with pytest.raises(InputError, match="рассылка уже идёт"):
-            with locked(path):
-                pass
+    with locked(path), pytest.raises(InputError, match="рассылка уже идёт"), locked(path):
+        pass
     with locked(path):  # released
         pass
 

@@ -17,10 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import DATA, ROADMAPS
 from roadmapctl.loader import load
 from roadmapctl.render import render_document
-
-from conftest import DATA, ROADMAPS
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="нет Chromium (apt-get install chromium)")

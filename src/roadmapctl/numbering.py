@@ -74,7 +74,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 def _roman(text: str) -> int | None:
     """The value of a Roman numeral up to 89 (Latin or look-alike Cyrillic «Х»), else None."""
-    letters = text.upper().replace("Х", "X").replace("І", "I")
+    letters = text.upper().replace("Х", "X").replace("І", "I")  # noqa: RUF001 - Cyrillic look-alikes on purpose
     if not letters or any(ch not in _ROMAN for ch in letters):
         return None
     values = [_ROMAN[ch] for ch in letters]

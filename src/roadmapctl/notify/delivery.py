@@ -14,6 +14,7 @@ a run against a dead server ends quickly and says so for each recipient.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from email.message import EmailMessage
@@ -182,10 +183,8 @@ class Smtp:
 
 
 def _quietly(call: Callable[[], Any]) -> None:
-    try:
+    with contextlib.suppress(Exception):
         call()
-    except Exception:  # noqa: BLE001 - closing a connection that is already gone
-        pass
 
 
 def _reply(code: int, text: bytes | str) -> str:

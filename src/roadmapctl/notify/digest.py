@@ -79,7 +79,7 @@ class Digest:
     parts: list[Part] = field(default_factory=list)
 
     def keys(self) -> set[str]:
-        return {key for part in self.parts for line in part.lines for key in line.keys()}
+        return {key for part in self.parts for line in part.lines for key in line.keys()}  # noqa: SIM118 - Line is not a dict
 
     def only(self, keys: set[str]) -> Digest | None:
         """The digest cut down to the control dates in `keys`; None when nothing is left."""
