@@ -45,6 +45,12 @@ def build_calendar(files: Iterable[TrackedFile], executor: str | None = None) ->
     return b"".join(chunks), total
 
 
+def file_part(file: TrackedFile, executor: str | None = None) -> tuple[str, bytes, int]:
+    """What `calendar` keeps of a roadmap: its path, its events' text and their count."""
+    text, count = file_events(file, executor)
+    return file.path, text, count
+
+
 def file_events(file: TrackedFile, executor: str | None = None) -> tuple[bytes, int]:
     """The VEVENTs of one roadmap as .ics text, and how many events (series count once).
 
