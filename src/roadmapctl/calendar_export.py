@@ -59,21 +59,22 @@ def file_events(file: TrackedFile, executor: str | None = None) -> tuple[bytes, 
     """
     matches = executor_filter(executor)
     stamp = _stamp(file)
+    stem = Path(file.path).stem
     lines: list[bytes] = []
     total = 0
     for item in file.items:
         if item.cancelled or not item.occurrences or not matches(file.roadmap, item):
             continue
-        total += _item_events(file, item, stamp, lines)
+        total += _item_events(file, item, stem, stamp, lines)
     return b"".join(lines), total
 
 
-def _item_events(file: TrackedFile, item: TrackedItem, stamp: bytes, out: list[bytes]) -> int:
+def _item_events(file: TrackedFile, item: TrackedItem, stem: str, stamp: bytes, out: list[bytes]) -> int:
     """Append the item's events to `out`; how many of them are not overrides."""
     deadline = item.deadline
     if not isinstance(deadline, Deadline):
         return 0
-    base = f"{Path(file.path).stem}/{item.item.key or item.address}"
+    base = f"{stem}/{item.item.key or item.address}"
     summary = ics.text("SUMMARY", _summary(file, item))
     rule = _rule(item)
     if rule is None:
