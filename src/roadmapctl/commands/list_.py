@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 import typer
 
@@ -34,7 +34,18 @@ class Row:
     kind: str | None
     status: str
     deadline: str  # the deadline as the text and table formats show it
-    occs: tuple[Tracked, ...]  # the control dates shown
+    dates: tuple[str, ...]  # the control dates shown, in words: «до 31.10.2023 — не выполнено»
+    occs: tuple[Dates, ...]  # the same, as data
+
+
+class Dates(NamedTuple):
+    """A control date as the data formats show it: the dates, not the records behind them."""
+
+    start: date | None
+    due: date  # as extended
+    original_due: date
+    done: date | None
+    state: str
 
 
 FORMATS = ("text", "json", "csv", "markdown", "xlsx")
@@ -72,7 +83,7 @@ def run(paths: Sequence[str], as_of: date, executor: str | None, statuses: set[s
         con.print(header(len(rows), as_of, start, end), style="bold")
         con.print(reports.rich_table(table_columns(), shown(rows)))
     else:
-        out.write(plain(rows, as_of, start, end))
+        out.writelines(plain(rows, as_of, start, end))
     return EXIT_USAGE if loaded.broken else EXIT_OK
 
 
@@ -97,7 +108,8 @@ def pick(file: TrackedFile, executor: str | None, statuses: set[str] | None, sta
             continue
         rows.append(Row(file.path, item.line, item.address, item.item.title,
                         tuple(executor_labels(file.roadmap, item.executors)), item.phrase, item.kind,
-                        item.item.status, _deadline_text(item), occs))
+                        item.item.status, _deadline_text(item), tuple(_dates(occs)),
+                        tuple(Dates(o.start, o.effective_due, o.due, o.done_on, o.state) for o in occs)))
     return rows
 
 
@@ -138,24 +150,24 @@ def _dates(occs: tuple[Tracked, ...]) -> list[str]:
 
 
 def plain(rows: list[Row], as_of: date, start: date | None,
-          end: date | None) -> str:
+          end: date | None) -> Iterator[str]:
+    """The text report, a row at a time: a region's list is not held twice before it is written."""
     from roadmapctl import reports
 
-    lines = [header(len(rows), as_of, start, end)]
+    yield header(len(rows), as_of, start, end) + "\n"
     for row in rows:
-        dates = _dates(row.occs)
-        lines += [
+        lines = [
             "",
             f"{row.path}:{row.line}: {row.address} {row.title}",
             f"    Исполнители: {reports.names(row.executors)}",
             f"    Статус: {reports.STATUS_NAMES[row.status]}",
         ]
-        if len(dates) == 1:
-            lines.append(f"    Срок: {row.deadline}: {dates[0]}")
+        if len(row.dates) == 1:
+            lines.append(f"    Срок: {row.deadline}: {row.dates[0]}")
         else:
             lines.append(f"    Срок: {row.deadline}")
-            lines += [f"      {line}" for line in dates]
-    return "\n".join(lines) + "\n"
+            lines += [f"      {line}" for line in row.dates]
+        yield "\n".join(lines) + "\n"
 
 
 def table_columns() -> list[Column]:
@@ -174,7 +186,7 @@ def display(row: Row) -> dict[str, Any]:
     from roadmapctl import reports
 
     return {"item": row.address, "title": row.title, "executors": reports.names(row.executors),
-            "deadline": row.deadline, "dates": "\n".join(_dates(row.occs)),
+            "deadline": row.deadline, "dates": "\n".join(row.dates),
             "status": reports.STATUS_NAMES[row.status]}
 
 
@@ -182,9 +194,9 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def occurrence(o: Tracked) -> dict[str, Any]:
-    return {"start": _iso(o.start), "due": o.effective_due.isoformat(), "original_due": o.due.isoformat(),
-            "done": _iso(o.done_on), "state": o.state}
+def occurrence(o: Dates) -> dict[str, Any]:
+    return {"start": _iso(o.start), "due": o.due.isoformat(), "original_due": o.original_due.isoformat(),
+            "done": _iso(o.done), "state": o.state}
 
 
 def record(row: Row) -> dict[str, Any]:
