@@ -26,12 +26,13 @@ def run(paths: Sequence[str], output: Path, executor: str | None, force: bool,
 
     # Control dates do not depend on «today»; as_of only decides states, unused here.
     # Each roadmap comes back as the text of its events: the calendar holds no models.
-    chunks, total, used = [HEADER], 0, []
+    # One growing buffer, written as is: no second copy of a region's calendar to join it.
+    data, total, used = bytearray(HEADER), 0, []
     with params.options({"executor": "--executor"}):
         files, loaded = find(paths)
         keep = partial(file_part, executor=executor)
         for path, text, events in iter_kept(files, date.max, loaded, keep, executor, encoding=encoding, jobs=jobs):
-            chunks.append(text)
+            data += text
             total += events
             used.append(path)
         require_executor(executor, loaded)
@@ -40,16 +41,14 @@ def run(paths: Sequence[str], output: Path, executor: str | None, force: bool,
         # A calendar without a skipped roadmap would delete its events from every subscriber's feed:
         # like every command that builds something, calendar refuses roadmaps with errors.
         refuse_skipped(loaded.skipped, f"календарь {output} не записан")
-    chunks.append(FOOTER)
-    data = b"".join(chunks)
-    del chunks
+    data += FOOTER
     # bytes: the CRLF line ends iCalendar requires, on any OS
     write_output(output, data, inputs=[*paths, *used], force=force, suffixes=(".ics",))
     if is_stdout(output):
         return EXIT_OK
-    files = count(len(used), "карты", "карт", "карт")
+    maps = count(len(used), "карты", "карт", "карт")
     sys.stdout.write(f"Записан календарь {output}: {count(total, 'событие', 'события', 'событий')} "
-                     f"из {files}.\n")
+                     f"из {maps}.\n")
     return EXIT_OK
 
 
