@@ -42,6 +42,8 @@ SLOW = frozenset({
     "test_site.py::test_pages_read_on_a_phone",
     "test_site.py::test_index_prints_on_a4",
     "test_report.py::test_html_report_reads_on_a_phone_and_a_desktop",
+    "test_render_browser.py::test_narrow_screen_reads_without_sideways_scroll",
+    "test_render_browser.py::test_print_stays_a4",
     "test_robustness.py::test_ctrl_c_mid_write_keeps_the_old_file",
     "test_robustness.py::test_kill_during_write_leaves_old_or_new_file",
     "test_precommit.py::test_hook_from_the_manifest_checks_only_the_files_given",

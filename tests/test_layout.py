@@ -125,3 +125,14 @@ def test_numbering_loads_and_misspelling_is_suggested() -> None:
     assert problem.message.endswith("— может быть, «local»?")
     assert result.roadmap.numbering is None
     assert result.roadmap.sections == []
+
+
+@pytest.mark.parametrize(("text", "suggestion"), [
+    ("столбцы: [title]\nsections: []\n", "«columns»"),
+    ("нумерация: local\nsections: []\n", "«numbering»"),
+    ("исполнители по умолчанию: [dir]\nsections: []\n", "«default_executors»"),
+    ("columns: [{field: title, заголовок: Содержание}]\nsections: []\n", "«heading»"),
+])
+def test_russian_keys_suggest_the_layout_keys(text: str, suggestion: str) -> None:
+    problems = load_text(HEAD + text, "карта.yaml").problems
+    assert len(problems) == 1 and problems[0].message.endswith(f"— может быть, {suggestion}?"), problems

@@ -28,9 +28,23 @@ def _items(*numbers: str) -> tuple[Item, ...]:
     (("1.1", "1.2."), None, "hierarchical"),
     (("1)", "2)"), None, "local"),
     ((), "3", "hierarchical"),
+    (("2.1", "2.2"), "II", "hierarchical"),  # Roman section, Arabic items
+    (("II.1", "II.2"), "II", "hierarchical"),
 ])
 def test_style_is_decided_by_the_numbers(numbers: tuple[str, ...], prefix: str | None, style: str) -> None:
     assert detect(_items(*numbers), prefix) == style
+
+
+def test_roman_section_numbers_take_arabic_item_numbers(cli, tmp_path: Path) -> None:
+    path = tmp_path / "карта.yaml"
+    path.write_text("title: К\nperiod: 2024/2025\nexecutors: {zam: Заместитель}\ndefault_executors: zam\n"
+                    "sections:\n  - number: IV\n    title: Раздел\n    items:\n"
+                    "      - {number: '4.1', title: А, deadline: Октябрь 2024}\n"
+                    "      - {number: 'IV.2', title: Б, deadline: Октябрь 2024}\n"
+                    "      - {number: '3.3', title: В, deadline: Октябрь 2024}\n", encoding="utf-8")
+    result = cli("check", "--as-of", AS_OF, path)
+    assert result.out == (f"{path}:11:18: error [R103] номер «3.3» не подходит к разделу «IV»: "
+                          "номера в нём начинаются с «IV.» или «4.»\n1 ошибка в 1 файле.\n")
 
 
 def test_locally_numbered_roadmap_passes_check(cli) -> None:
@@ -103,3 +117,14 @@ def test_an_ambiguous_number_lists_the_candidates(cli, tmp_path: Path) -> None:
         "3:1. (строка 40, «Родительское собрание «Выбор профессии»»)\n"
         "  укажите одно из них: 1:1., 2:1., 3:1. — или его ключ key\n"
     )
+
+
+def test_sections_without_numbers_qualify_by_their_place(cli, tmp_path: Path) -> None:
+    path = tmp_path / "карта.yaml"
+    text = LOCAL.read_text(encoding="utf-8")
+    path.write_text(text.replace('  - number: "2."\n    title: Направление 2', '  - title: Направление 2'),
+                    encoding="utf-8")
+    result = cli("list", "--as-of", AS_OF, path)
+    addresses = [line.split(" ", 2)[1] for line in result.out.splitlines() if line.startswith(str(path))]
+    assert addresses[5:7] == ["2:1.", "2:2."]
+    assert cli("done", path, "2:1.", "--on", "2024-10-01").code == 0

@@ -53,7 +53,7 @@ TRACKING = {
     "list": ["list", "--as-of", "2023-12-15", "{good}", "{bad}"],
     "stats": ["stats", "--as-of", "2023-12-15", "{good}", "{bad}"],
 }
-OTHER = {"check", "textconv", "site"}  # checked below, each its own way
+OTHER = {"check", "textconv", "site", "notify"}  # checked below, each its own way
 NOT_READING = {"when", "schema", "import"}  # read no roadmap (import reads Word and checks what it writes)
 
 
@@ -174,3 +174,24 @@ def test_an_unreadable_deadline_is_an_error_for_every_command_too(cli, tmp_path,
     assert result.code == 2
     assert f"  {path}:15:19: [R201] не удалось разобрать срок «как согласуем»" in result.err
     assert not list(tmp_path.glob("x.*"))
+
+
+def test_notify_reminds_from_what_it_read_and_names_what_it_skipped(cli, maps, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    for key in ("HOST", "CONFIG"):
+        monkeypatch.delenv(f"ROADMAPCTL_SMTP_{key}", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    good = Path(maps["good"])
+    good.write_text(GOOD.replace("short: УО}", "short: УО, email: uo@example.ru}"), encoding="utf-8")
+    result = cli("notify", "--dry-run", "--as-of", "2023-12-15", "--state", tmp_path / "state.json",
+                 maps["good"], maps["bad"])
+    assert result.code == 2
+    assert result.err.splitlines()[:3] == [
+        f"roadmapctl: ошибка: карта {maps['bad']} пропущена — в ней 1 ошибка:",
+        f"  {maps['bad']}:12:21: {FINDING}",
+        f"  подробности: roadmapctl check {maps['bad']}",
+    ]
+    assert "Кому: УО — Управление образования <uo@example.ru>" in result.out
+    assert "ppp" not in result.out
+    assert (f"Внимание: пропущена 1 из 2 карт — в них ошибки (roadmapctl check): {maps['bad']}. "
+            "Отчёт — только по прочитанным картам.") in result.out

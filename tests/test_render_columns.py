@@ -114,3 +114,19 @@ def test_render_command_follows_columns(cli, tmp_path: Path) -> None:
     html = out.read_text(encoding="utf-8")
     assert "<th scope=\"col\">Сроки проведения</th>" in html
     assert html.index("Ответственные</th>") < html.index("Сроки проведения</th>")
+
+
+def test_diff_table_labels_follow_the_new_columns(tmp_path: Path) -> None:
+    from roadmapctl.diff import compare
+    from roadmapctl.diff.table import rows
+
+    old = _roadmap(_with_columns())
+    changed = _with_columns().replace("deadline: Сентябрь 2024", "deadline: Октябрь 2024", 1)
+    changed = changed.replace("        executors: [ped]\n", "        executors: [kl]\n", 1)
+    table = rows(compare(old, _roadmap(changed)))
+    by_title = {row.new[0]: row for row in table if row.new and row.new[0] and row.new[0][0][0] == ""}
+    deadline = by_title[(("", "Составление плана профориентационной работы на учебный год"),)]
+    executors = by_title[(("", "Диагностика профессиональных склонностей"),)]
+    assert deadline.new[1] == (("label", "Сроки проведения: "), ("ins", "Октябрь 2024"))
+    assert executors.new[1] == (("label", "Ответственные: "), ("ins", "Кл. рук."))
+    assert executors.old[1] == (("label", "Ответственные: "), ("del", "Педагог-психолог"))

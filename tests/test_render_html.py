@@ -147,7 +147,8 @@ def test_sheet_widths_apply_to_the_screen_only() -> None:
     css = html[html.index("<style>"):html.index("</style>")]
     screen = _media_blocks(css, "screen")
     assert "width: 297mm" in screen and "width: 210mm" in screen
-    outside = css.replace(screen, "")
+    outside = re.sub(r"@media screen[^{]*\{(?:[^{}]|\{[^{}]*\})*\}", "", css)
+    assert "@media screen" not in outside and "@media print" in outside
     assert "297mm" not in outside and "210mm" not in outside  # print keeps to the @page box
 
 

@@ -32,6 +32,10 @@ MIN_YEAR = 1900
 MAX_YEAR = 2100
 # A look-ahead window in days (`--within`).
 MAX_WINDOW_DAYS = 3_660
+# `notify`: messages one run may send (a runaway list must not mail a region
+# thousands of times), and the default pace of sending, in messages a minute.
+MAX_MESSAGES_PER_RUN = 200
+MESSAGES_PER_MINUTE = 60
 # A document to import: the file itself and its unpacked contents (.docx, .xlsx are zips).
 MAX_IMPORT_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024

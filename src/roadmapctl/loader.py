@@ -19,6 +19,7 @@ from roadmapctl.model import (
     STATUSES,
     Approval,
     Completion,
+    Controller,
     Evidence,
     Executor,
     ExecutorRef,
@@ -102,7 +103,7 @@ class _Builder(OrderReader, LayoutReader):
         f = self.fields(
             node, "дорожная карта",
             ("format", "title", "territory", "period", "approval", "goals", "executors", "default_executors",
-             "numbering", "columns", "sections", "order"),
+             "numbering", "columns", "sections", "order", "controller"),
             ("title", "period", "sections"),
         )
         assert f is not None
@@ -131,7 +132,25 @@ class _Builder(OrderReader, LayoutReader):
             rm.sections = self.items_of(f["sections"], "sections", self.section)
         if "order" in f:
             rm.order = self.order(f["order"])
+        if "controller" in f:
+            rm.controller = self.controller(f["controller"])
         return rm
+
+    def controller(self, node: Any) -> Controller | None:
+        f = self.fields(node, "controller", ("name", "email"))
+        if f is None:
+            return None
+        c = Controller()
+        self.locate(c, node)
+        if "name" in f:
+            c.name = self.text(f["name"], "controller.name")
+        if "email" in f:
+            c.email = self.addresses(f["email"], "controller.email")
+        return c
+
+    def addresses(self, node: Any, what: str) -> str | None:
+        """One address, several in one line, or a list of them: kept as one line, comma-separated."""
+        return ", ".join(self.text_list(node, what)) or None
 
     def period(self, node: Any) -> Any:
         if node.tag == MAP:
@@ -201,7 +220,9 @@ class _Builder(OrderReader, LayoutReader):
             return None
         ex = Executor(id=ident)
         self.locate(ex, node)
-        for name in ("name", "short", "kind", "email"):
+        if "email" in f:
+            ex.email = self.addresses(f["email"], f"executors.{ident}.email")
+        for name in ("name", "short", "kind"):
             if name in f:
                 setattr(ex, name, self.text(f[name], f"executors.{ident}.{name}") or ("" if name == "name" else None))
         return ex

@@ -54,11 +54,34 @@ class Executor(Located):
     name: str = ""
     short: str | None = None
     kind: str | None = None
-    email: str | None = None
+    email: str | None = None  # one address, or several joined with commas
 
     @property
     def label(self) -> str:
         return self.short or self.name
+
+    @property
+    def emails(self) -> tuple[str, ...]:
+        return split_addresses(self.email)
+
+
+@dataclass
+class Controller(Located):
+    """Who controls execution of a roadmap: reports of completion go to them."""
+
+    name: str | None = None
+    email: str | None = None  # as for executors: one address or several
+
+    @property
+    def emails(self) -> tuple[str, ...]:
+        return split_addresses(self.email)
+
+
+def split_addresses(text: str | None) -> tuple[str, ...]:
+    """«a@x.ru, b@x.ru» (commas, semicolons or spaces, as people paste them) as separate addresses."""
+    if not text:
+        return ()
+    return tuple(dict.fromkeys(part for part in re.split(r"[,;\s]+", text) if part))
 
 
 @dataclass
@@ -204,6 +227,7 @@ class Roadmap(Located):
     columns: list[Column] = field(default_factory=list)  # empty: the default table
     default_executors: list[ExecutorRef] = field(default_factory=list)
     numbering: Numbering | None = None
+    controller: Controller | None = None
 
     def walk(self) -> Iterator[ItemInContext]:
         """Every item and sub-item in document order, with where it sits."""

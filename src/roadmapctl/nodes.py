@@ -31,7 +31,11 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 # Russian words people type instead of a key or a status, for «did you mean …?»;
 # the first of the choices that fits the place is suggested.
 _RUSSIAN_WORDS: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(("название", "наименование", "заголовок"), ("title", "name")),
+    **dict.fromkeys(("название", "наименование", "заголовок"), ("title", "name", "heading")),
+    **dict.fromkeys(("столбцы", "колонки", "графы", "столбцы таблицы"), ("columns",)),
+    **dict.fromkeys(("поле",), ("field",)),
+    **dict.fromkeys(("нумерация",), ("numbering",)),
+    **dict.fromkeys(("исполнители по умолчанию", "ответственные по умолчанию"), ("default_executors",)),
     **dict.fromkeys(("мероприятие", "тема"), ("title",)),
     **dict.fromkeys(("срок", "сроки", "срок исполнения", "сроки исполнения", "сроки выполнения",
                      "срок выполнения", "сроки проведения"), ("deadline", "to")),

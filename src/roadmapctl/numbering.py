@@ -60,7 +60,25 @@ def fits(number: str | None, prefix: str | None, style: Numbering) -> bool:
         return True
     if style == "local":
         return is_flat(child)
-    return not prefix or child.startswith(prefix + ".")
+    return not prefix or any(child.startswith(p + ".") for p in prefixes(prefix))
+
+
+def prefixes(prefix: str) -> tuple[str, ...]:
+    """What hierarchical numbers under `prefix` start with: section «II» numbers its items «II.1» or «2.1»."""
+    arabic = _roman(prefix)
+    return (prefix,) if arabic is None else (prefix, str(arabic))
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(text: str) -> int | None:
+    """The value of a Roman numeral up to 89 (Latin or look-alike Cyrillic «Х»), else None."""
+    letters = text.upper().replace("Х", "X").replace("І", "I")
+    if not letters or any(ch not in _ROMAN for ch in letters):
+        return None
+    values = [_ROMAN[ch] for ch in letters]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def detect(members: tuple[Member, ...], prefix: str | None) -> Numbering:
@@ -68,7 +86,7 @@ def detect(members: tuple[Member, ...], prefix: str | None) -> Numbering:
     numbers = [n for m in members if (n := normalize_number(m.number))]
     flat = sum(1 for n in numbers if is_flat(n))
     if prefix:
-        nested = sum(1 for n in numbers if n.startswith(prefix + "."))
+        nested = sum(1 for n in numbers if fits(n, prefix, "hierarchical"))
     else:
         nested = len(numbers) - flat
     return "local" if flat > nested else "hierarchical"

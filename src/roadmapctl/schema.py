@@ -108,6 +108,7 @@ def build_schema() -> Schema:
                     _list({"$ref": "#/definitions/section"}),
                 ),
                 "order": _optional(_order()),
+                "controller": _optional(_controller()),
             },
             required=("title", "period", "sections"),
         ),
@@ -238,7 +239,7 @@ def _executors() -> Schema:
                     "name": _text("Полное наименование", "Обязательно."),
                     "short": _optional(_text("Краткое наименование", "Например, «УО».")),
                     "kind": _optional(_text("Вид", "Например, «орган управления образованием».")),
-                    "email": _optional(_text("Адрес электронной почты", "Для рассылки напоминаний.")),
+                    "email": _optional(_emails("Для рассылки напоминаний (roadmapctl notify).")),
                 },
                 required=("name",),
             ),
@@ -256,6 +257,25 @@ def _executors() -> Schema:
     )
 
 
+def _emails(description: str) -> Schema:
+    return _text_list(
+        "Адрес электронной почты",
+        f"{description} Один адрес, несколько через запятую или список адресов.",
+    )
+
+
+def _controller() -> Schema:
+    return _doc(
+        "Контроль исполнения",
+        "Кто контролирует исполнение карты: ему исполнители сообщают о выполнении, "
+        "ему приходит сводка рассылки напоминаний (roadmapctl notify).",
+        _object({
+            "name": _optional(_text("Кто контролирует", "Должность и фамилия или подразделение.")),
+            "email": _optional(_emails("Адрес для отчётов об исполнении и сводки рассылки.")),
+        }),
+    )
+
+
 def _default_executors(whose: str) -> Schema:
     return _doc(
         "Исполнители по умолчанию",
@@ -267,7 +287,9 @@ def _default_executors(whose: str) -> Schema:
 
 
 def _numbering(whose: str) -> Schema:
-    return {**_enum("Нумерация", NUMBERING_DESCRIPTIONS, "hierarchical"),
+    body = _enum("Нумерация", NUMBERING_DESCRIPTIONS, "hierarchical")
+    body.pop("default")  # without the key check detects the style: there is no default to fill in
+    return {**body,
             "description": f"Как нумеруются мероприятия {whose}: "
                            + "; ".join(f"{k} — {v}" for k, v in NUMBERING_DESCRIPTIONS.items())
                            + ". Без этого ключа roadmapctl check определяет нумерацию сам."}

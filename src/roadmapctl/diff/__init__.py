@@ -82,6 +82,7 @@ def compare(old: Roadmap, new: Roadmap, include_status: bool = False) -> Roadmap
         removed_after=tuple(_anchor(a, pairs) for a in old_entries if a.index not in pairs),
         renumbered=runs,
         document=document_changes(old, new, year_shift),
+        headings=tuple((c.field, " ".join(c.heading.split())) for c in new.columns if c.heading),
     )
 
 

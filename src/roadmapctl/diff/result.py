@@ -136,6 +136,8 @@ class RoadmapDiff:
     new_order: tuple[SectionRef, ...] = ()  # new sections in document order
     # For each removed item, the new section it is listed under (where its parent or section went).
     removed_homes: tuple[SectionRef, ...] = ()
+    # (field, heading) of the new version's `columns:`, for the comparison table's labels.
+    headings: tuple[tuple[str, str], ...] = ()
     # For each removed item, the new position of the nearest earlier item still there (-1: none):
     # a removed item is listed where it stood, not at the end of its section.
     removed_after: tuple[int, ...] = ()

@@ -56,6 +56,8 @@ def _safe(row: Row) -> Row:
 
 
 def _rows(diff: RoadmapDiff) -> list[Row]:
+    # the field labels inside cells follow the headings of the new version's table
+    labels = {**_LABELS, **{field: f"{heading}: " for field, heading in diff.headings if field in _LABELS}}
     out = [_document_row(part, change) for part, changes in document_groups(diff) for change in changes]
     out += [Row(_section_number(s.old, s.new), _section_cell(s.old, s.words, "delete"),
                 _section_cell(s.new, s.words, "insert"), (s.summary,)) for s in diff.sections]
@@ -71,7 +73,7 @@ def _rows(diff: RoadmapDiff) -> list[Row]:
             elif kind == "removed":
                 out.append(Row(value.label, _item_cell(value), ((("", "—"),),), ("мероприятие удалено",)))
             else:
-                out.append(_changed_row(value))
+                out.append(_changed_row(value, labels))
     return out
 
 
@@ -113,7 +115,7 @@ def _item_cell(ref: ItemRef) -> tuple[Line, ...]:
     return ((("", ref.title),), (("label", ""), ("", item_facts(ref))))
 
 
-def _changed_row(change: ItemChange) -> Row:
+def _changed_row(change: ItemChange, labels: dict[str, str]) -> Row:
     old_lines: list[Line] = []
     new_lines: list[Line] = []
     fields = {c.field: c for c in change.changes}
@@ -127,7 +129,8 @@ def _changed_row(change: ItemChange) -> Row:
     for field in change.changes:
         if field.field == "title":
             continue
-        before, after = _executor_lines(field, change) if field.field == "executors" else _field_lines(field)
+        before, after = (_executor_lines(field, change, labels) if field.field == "executors"
+                         else _field_lines(field, labels))
         old_lines.append(before)
         new_lines.append(after)
     number = change.new.label if change.old.label == change.new.label else \
@@ -141,8 +144,8 @@ _LABELS = {"place": "Место: ", "deadline": "Срок: ", "executors": "Ис
            "extensions": "Переносов срока: "}
 
 
-def _field_lines(change: FieldChange) -> tuple[Line, Line]:
-    label = ("label", _LABELS.get(change.field, ""))
+def _field_lines(change: FieldChange, labels: dict[str, str]) -> tuple[Line, Line]:
+    label = ("label", labels.get(change.field, ""))
     if change.field in TEXT_FIELDS and change.words is not None and change.old and change.new:
         return (label, *_side(change.words, "delete")), (label, *_side(change.words, "insert"))
     if change.field == "place":
@@ -151,9 +154,9 @@ def _field_lines(change: FieldChange) -> tuple[Line, Line]:
         (label, ("ins", change.new) if change.new else ("", "—"))
 
 
-def _executor_lines(field: FieldChange, change: ItemChange) -> tuple[Line, Line]:
+def _executor_lines(field: FieldChange, change: ItemChange, labels: dict[str, str]) -> tuple[Line, Line]:
     """Both lists in full, with only the executors removed or added marked."""
-    label = ("label", _LABELS["executors"])
+    label = ("label", labels["executors"])
     return ((label, *_names(change.old.executors, field.removed, "del")),
             (label, *_names(change.new.executors, field.added, "ins")))
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from roadmapctl.model import Item, Section, normalize_number
-from roadmapctl.numbering import Siblings, siblings
+from roadmapctl.numbering import Siblings, prefixes, siblings
 from roadmapctl.rules import Context, Finding
 
 ID = "R103"
@@ -51,7 +51,8 @@ def _message(group: Siblings, number: str) -> str:
     what = f"{_WHAT[group.kind]} «{number}» не подходит к {_owner(group.owner)}"
     forced = f" (так задано ключом numbering: {group.style})" if group.forced else ""
     if group.style == "hierarchical":
-        return f"{what}: номера в нём начинаются с «{group.prefix}.»{forced}"
+        starts = " или ".join(f"«{p}.»" for p in prefixes(group.prefix or ""))
+        return f"{what}: номера в нём начинаются с {starts}{forced}"
     return f"{what}: номера в нём свои, одноуровневые («1.», «2.», …), а этот — многоуровневый{forced}"
 
 

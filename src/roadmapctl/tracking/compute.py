@@ -147,8 +147,9 @@ def walk_addressed(roadmap: Roadmap) -> Iterator[tuple[ItemInContext, str, Steps
     (whose entries carry what the items inherit, such as default executors).
 
     A number that several sections use (local numbering: «1.» in every
-    direction) is qualified by its section's number — «2:1.» — so that every
-    address names one item.
+    direction) is qualified by its section's number — «2:1.» — or, for a
+    section without a number, by its place in the document («2.1» for the
+    first subsection of the second section), so that every address names one item.
     """
     counts = Counter(bare_number(e.item.number) for e in roadmap.walk() if e.item.number)
     repeated = {number for number, count in counts.items() if count > 1}
@@ -165,7 +166,8 @@ def bare_number(address: str | None) -> str:
 
 def _walk_section(section: Section, steps: Steps, repeated: set[str]) -> Iterator[tuple[str, Steps]]:
     base = (section.number or "").strip().rstrip(".")
-    yield from _walk_items(section.items, base, steps, base, repeated)
+    place = ".".join(str(k + 1) for kind, k in steps if kind == "sections")
+    yield from _walk_items(section.items, base, steps, base or place, repeated)
     for k, inner in enumerate(section.sections):
         yield from _walk_section(inner, (*steps, ("sections", k)), repeated)
 
