@@ -12,8 +12,8 @@ interleaved runs of the command and its reference:
   (b) over the real corpus (the roadmaps of roadmaps/ copied to --real files):
       `check` and `overdue` ÷ parsing the same files with PyYAML's C loader
       (CSafeLoader) in the same number of processes; `calendar` and
-      `list --format json` (one process) ÷ the one-process parse;
-  (c) peak memory (max RSS) of `check`, `overdue`, `calendar` and `list` for the
+      `list --format json` (`-j 1`) ÷ the one-process parse;
+  (c) peak memory (max RSS) of `check`, `overdue`, `calendar`, `list` and `stats` for the
       small and the large synthetic corpus (titles without unique numbers),
       with one process, and the size of the output;
   (d) `render` of a 300-item roadmap to DOCX and to HTML, in seconds;
@@ -122,6 +122,8 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=40)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--only", default="", help="commands of (b) and (c) to run, e.g. calendar,list; "
+                                                   "then (a), (d) and (e) are skipped")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="roadmapctl-bench-"))
@@ -137,9 +139,11 @@ def main() -> None:
         print(f"corpora: {args.real} copies of roadmaps/; {args.small} and {args.large} files × "
               f"{args.items} items (titles without unique numbers)\n")
 
+        only = set(filter(None, args.only.split(",")))
         typer_ref = [PYTHON, "-c", "import typer"]
-        for label, cmd in (("check FILE", [*ROADMAPCTL, "check", "--as-of", "2022-01-01", str(one)]),
-                           ("--help", [*ROADMAPCTL, "--help"])):
+        startup = (("check FILE", [*ROADMAPCTL, "check", "--as-of", "2022-01-01", str(one)]),
+                   ("--help", [*ROADMAPCTL, "--help"]))
+        for label, cmd in () if only else startup:
             a, b, r = ratio_pair(cmd, typer_ref, args.repeat * 2)
             print(f"(a) {label:<22} {a * 1000:7.0f} ms ÷ import typer {b * 1000:5.0f} ms = {r:.2f}")
 
@@ -148,9 +152,11 @@ def main() -> None:
         parse_one = [PYTHON, "-c", REFERENCE, str(real), "1"]
         runs = (("check", ["check", "-j", str(args.jobs)], parse_jobs, args.jobs),
                 ("overdue", ["overdue", "-j", str(args.jobs)], parse_jobs, args.jobs),
-                ("calendar", ["calendar", "-o", str(work / "out.ics"), "--force"], parse_one, 1),
-                ("list json", ["list", "--format", "json"], parse_one, 1))
+                ("calendar", ["calendar", "-j", "1", "-o", str(work / "out.ics"), "--force"], parse_one, 1),
+                ("list json", ["list", "-j", "1", "--format", "json"], parse_one, 1))
         for label, words, reference, jobs in runs:
+            if only and words[0] not in only:
+                continue
             cmd = [*ROADMAPCTL, *words[:1], "--as-of", "2024-03-01", *words[1:], str(real)]
             if label == "calendar":
                 cmd.remove("--as-of"), cmd.remove("2024-03-01")
@@ -162,16 +168,20 @@ def main() -> None:
         # size of the report: early in the year (few overdue) it shows the per-file cost.
         runs_c = (("check", ["--as-of", "2024-03-01"]), ("overdue", ["--as-of", "2023-10-15"]),
                   ("overdue", ["--as-of", "2024-03-01"]), ("list", ["--as-of", "2024-03-01"]),
-                  ("calendar", ["-o", "-"]))
+                  ("calendar", ["-o", "-"]), ("stats", ["--as-of", "2024-03-01"]))
         for corpus, count in ((small, args.small), (large, args.large)):
             for command, extra in runs_c:
-                jobs = ["-j", "1"] if command in ("check", "overdue") else []
+                if only and command not in only:
+                    continue
+                jobs = ["-j", "1"]
                 cmd = [*ROADMAPCTL, command, *jobs, *extra, str(corpus)]
                 _, rss = run(cmd, work / "report.txt")
                 lines = count_lines(work / "report.txt")
                 print(f"(c) {command:<8} {count:>6} files, {' '.join(extra):<18} 1 process: "
                       f"peak RSS {rss} MiB ({lines} lines of output)")
 
+        if only:
+            return
         big = work / "render"
         generate(big, 1, 300, seed=3)
         roadmap = next(big.rglob("*.yaml"))

@@ -117,3 +117,24 @@ def test_dash_writes_the_calendar_to_stdout(cli, tmp_path: Path, monkeypatch) ->
     events = Calendar.from_ical(result.out.encode("utf-8")).walk("VEVENT")
     assert len(events) == 41
     assert result.out.startswith("BEGIN:VCALENDAR\r\n")
+
+
+def test_many_roadmaps_on_several_cores_give_the_same_calendar(cli, tmp_path: Path) -> None:
+    # Each roadmap comes back from its worker as the text of its events: the order and the
+    # bytes must not depend on how many processes read the files.
+    corpus = tmp_path / "region"
+    corpus.mkdir()
+    sources = [*sorted(ROADMAPS.glob("*.yaml")), DATA / "positive" / "tracking-rules.yaml"]
+    for index in range(20):
+        source = sources[index % len(sources)]
+        (corpus / f"{index:02d}-{source.name}").write_bytes(source.read_bytes())
+    one, two = tmp_path / "one.ics", tmp_path / "two.ics"
+    first = cli("calendar", corpus, "-o", one, "-j", "1")
+    second = cli("calendar", corpus, "-o", two, "-j", "2")
+    assert (first.code, second.code) == (0, 0)
+    assert one.read_bytes() == two.read_bytes()
+    assert first.out.replace("one.ics", "two.ics") == second.out
+    assert "из 20 карт." in first.out
+    events = Calendar.from_ical(one.read_bytes()).walk("VEVENT")
+    assert len({str(e["UID"]) for e in events if "RECURRENCE-ID" not in e}) == len(
+        [e for e in events if "RECURRENCE-ID" not in e])

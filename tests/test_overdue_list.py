@@ -136,3 +136,22 @@ def test_status_is_read_without_regard_to_case(cli, monkeypatch) -> None:
     upper = cli("list", "--as-of", "2024-03-01", "--status", "DONE, In_Progress", "-f", "json", CHEL)
     lower = cli("list", "--as-of", "2024-03-01", "--status", "done,in_progress", "-f", "json", CHEL)
     assert (upper.code, upper.out) == (0, lower.out)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "csv"])
+def test_list_of_many_roadmaps_is_the_same_on_several_cores(cli, tmp_path, fmt: str) -> None:
+    # Each roadmap comes back from its worker as its rows only: nothing may depend on the processes.
+    corpus = tmp_path / "region"
+    corpus.mkdir()
+    sources = [*sorted((ROOT / "roadmaps").glob("*.yaml")), DATA / "positive" / "tracking-rules.yaml"]
+    for index in range(20):
+        source = sources[index % len(sources)]
+        (corpus / f"{index:02d}-{source.name}").write_bytes(source.read_bytes())
+    args = ("list", "--as-of", "2024-03-01", "-f", fmt, corpus)
+    one, two = cli(*args, "-j", "1"), cli(*args, "-j", "2")
+    assert (one.code, one.err) == (0, "")
+    assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
+    if fmt == "json":
+        rows = json.loads(one.out)
+        assert len({row["file"] for row in rows}) == 20
+        assert any(o["original_due"] != o["due"] for row in rows for o in row["occurrences"])

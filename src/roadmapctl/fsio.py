@@ -48,7 +48,7 @@ def existing_target(path: Path) -> os.stat_result | None:
     return info
 
 
-def replace_file(path: Path | str, data: bytes | str) -> None:
+def replace_file(path: Path | str, data: bytes | bytearray | str) -> None:
     """Atomically put `data` into the file `path` names, keeping mode, owner and group."""
     if isinstance(data, str):
         data = data.encode("utf-8")

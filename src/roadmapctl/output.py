@@ -37,7 +37,7 @@ def is_stdout(target: Path | str | None) -> bool:
     return target is not None and str(target) == STDOUT
 
 
-def write_output(target: Path | str, data: bytes | str, *, inputs: Iterable[Path | str] = (),
+def write_output(target: Path | str, data: bytes | bytearray | str, *, inputs: Iterable[Path | str] = (),
                  force: bool = False, generated: bool = True, suffixes: tuple[str, ...] = (),
                  binary: str | None = None) -> None:
     """Write a command's result to `target` (a path or «-»), by the rules above.
@@ -60,7 +60,7 @@ def write_output(target: Path | str, data: bytes | str, *, inputs: Iterable[Path
     replace_file(path, data)
 
 
-def to_stdout(data: bytes | str, binary: str | None = None) -> None:
+def to_stdout(data: bytes | bytearray | str, binary: str | None = None) -> None:
     """Data on the standard output; bytes pass unchanged (CRLF of iCalendar, a DOCX in a pipe)."""
     if binary and sys.stdout.isatty():
         suffix = binary.lower()

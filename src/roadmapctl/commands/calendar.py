@@ -16,30 +16,39 @@ from roadmapctl.errors import EXIT_OK
 def run(paths: Sequence[str], output: Path, executor: str | None, force: bool,
         encoding: str = "auto", jobs: int | None = None) -> int:
     from datetime import date
+    from functools import partial
 
-    from roadmapctl.calendar_export import build_calendar
+    from roadmapctl.calendar_export import FOOTER, HEADER, file_part
     from roadmapctl.commands.readout import refuse_skipped, warn
     from roadmapctl.output import is_stdout, write_output
     from roadmapctl.ru import count
-    from roadmapctl.tracking.service import load_tracked
+    from roadmapctl.tracking.service import find, iter_kept, require_executor
 
     # Control dates do not depend on «today»; as_of only decides states, unused here.
+    # Each roadmap comes back as the text of its events: the calendar holds no models.
+    # One growing buffer, written as is: no second copy of a region's calendar to join it.
+    data, total, used = bytearray(HEADER), 0, []
     with params.options({"executor": "--executor"}):
-        loaded = load_tracked(paths, date.max, executor, encoding=encoding, jobs=jobs)
+        files, loaded = find(paths)
+        keep = partial(file_part, executor=executor)
+        for path, text, events in iter_kept(files, date.max, loaded, keep, executor, encoding=encoding, jobs=jobs):
+            data += text
+            total += events
+            used.append(path)
+        require_executor(executor, loaded)
     warn(loaded.warnings)
     if loaded.broken:
         # A calendar without a skipped roadmap would delete its events from every subscriber's feed:
         # like every command that builds something, calendar refuses roadmaps with errors.
         refuse_skipped(loaded.skipped, f"календарь {output} не записан")
-    data, total = build_calendar(loaded.files, executor)
+    data += FOOTER
     # bytes: the CRLF line ends iCalendar requires, on any OS
-    inputs = [*paths, *(f.path for f in loaded.files)]
-    write_output(output, data, inputs=inputs, force=force, suffixes=(".ics",))
+    write_output(output, data, inputs=[*paths, *used], force=force, suffixes=(".ics",))
     if is_stdout(output):
         return EXIT_OK
-    files = count(len(loaded.files), "карты", "карт", "карт")
+    maps = count(len(used), "карты", "карт", "карт")
     sys.stdout.write(f"Записан календарь {output}: {count(total, 'событие', 'события', 'событий')} "
-                     f"из {files}.\n")
+                     f"из {maps}.\n")
     return EXIT_OK
 
 

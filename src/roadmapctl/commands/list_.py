@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import IO, TYPE_CHECKING, Any
+from functools import partial
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 import typer
 
@@ -14,11 +16,38 @@ from roadmapctl.commands import params
 from roadmapctl.errors import EXIT_OK, EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
+    from roadmapctl.model import Status
     from roadmapctl.reports import Column
     from roadmapctl.tracking import Tracked, TrackedItem
-    from roadmapctl.tracking.service import Loaded, TrackedFile
+    from roadmapctl.tracking.service import TrackedFile
 
-    Row = tuple[TrackedFile, TrackedItem, tuple[Tracked, ...]]  # an item and the dates shown
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """What the report shows of one item: a region's list holds these, never the roadmaps' models."""
+
+    path: str
+    line: int
+    address: str  # «1.2», «5.2.5/3»
+    title: str
+    executors: tuple[str, ...]  # labels
+    phrase: str | None
+    kind: str | None
+    status: Status
+    deadline: str  # the deadline as the text and table formats show it
+    dates: tuple[str, ...]  # the control dates shown, in words: «до 31.10.2023 — не выполнено»
+    occs: tuple[Dates, ...]  # the same, as data
+
+
+class Dates(NamedTuple):
+    """A control date as the data formats show it: the dates, not the records behind them."""
+
+    start: date | None
+    due: date  # as extended
+    original_due: date
+    done: date | None
+    state: str
+
 
 FORMATS = ("text", "json", "csv", "markdown", "xlsx")
 
@@ -28,20 +57,25 @@ def run(paths: Sequence[str], as_of: date, executor: str | None, statuses: set[s
         encoding: str = "auto", jobs: int | None = None) -> int:
     from roadmapctl import reports
     from roadmapctl.commands.readout import skipped_lines, unread_note, warn
-    from roadmapctl.tracking.service import load_tracked
+    from roadmapctl.tracking.service import find, iter_kept, require_executor
 
     out = out or sys.stdout
+    rows: list[Row] = []
+    used = 0
     with params.options({"executor": "--executor"}):
-        loaded = load_tracked(paths, as_of, executor, encoding=encoding, jobs=jobs)
+        files, loaded = find(paths)
+        keep = partial(pick, executor=executor, statuses=statuses, start=start, end=end)
+        for kept in iter_kept(files, as_of, loaded, keep, executor, encoding=encoding, jobs=jobs):
+            rows += kept
+            used += 1
+        require_executor(executor, loaded)
     warn([*loaded.warnings, *skipped_lines(loaded.skipped)])
-    rows = pick(loaded, executor, statuses, start, end)
     if loaded.broken and fmt in ("text", "markdown"):
-        out.write(unread_note([f.path for f in loaded.skipped], len(loaded.files)) + "\n\n")
+        out.write(unread_note([f.path for f in loaded.skipped], used) + "\n\n")
     if fmt == "json":
-        out.write(reports.to_json([record(f, t, occs) for f, t, occs in rows]))
+        out.write(reports.to_json([record(row) for row in rows]))
     elif fmt == "csv":
-        out.write(reports.to_csv(csv_columns(), [line for f, t, occs in rows
-                                                 for line in csv_lines(f, t, occs)]))
+        out.write(reports.to_csv(csv_columns(), [line for row in rows for line in csv_lines(row)]))
     elif fmt == "markdown":
         table = reports.to_markdown(table_columns(), shown(rows)).rstrip() if rows else ""
         out.write(f"# {header(len(rows), as_of, start, end)}\n" + (f"\n{table}\n" if table else ""))
@@ -50,28 +84,33 @@ def run(paths: Sequence[str], as_of: date, executor: str | None, statuses: set[s
         con.print(header(len(rows), as_of, start, end), style="bold")
         con.print(reports.rich_table(table_columns(), shown(rows)))
     else:
-        out.write(plain(rows, as_of, start, end))
+        out.writelines(plain(rows, as_of, start, end))
     return EXIT_USAGE if loaded.broken else EXIT_OK
 
 
-def pick(loaded: Loaded, executor: str | None, statuses: set[str] | None, start: date | None,
+def pick(file: TrackedFile, executor: str | None, statuses: set[str] | None, start: date | None,
          end: date | None) -> list[Row]:
-    """(file, item, control dates shown) for every item that passes the filters."""
-    from roadmapctl.tracking.service import executor_filter
+    """The rows of one roadmap: every item that passes the filters, with the control dates shown.
+
+    Runs where the file was read (`iter_kept`): only the rows come back.
+    """
+    from roadmapctl.tracking.service import executor_filter, executor_labels
 
     matches = executor_filter(executor)
     window = start is not None or end is not None
     rows = []
-    for file in loaded.files:
-        for item in file.items:
-            if statuses and item.item.status not in statuses:
-                continue
-            if not matches(file.roadmap, item):
-                continue
-            occs = tuple(o for o in item.occurrences if overlaps(o, start, end))
-            if window and not occs:
-                continue
-            rows.append((file, item, occs))
+    for item in file.items:
+        if statuses and item.item.status not in statuses:
+            continue
+        if not matches(file.roadmap, item):
+            continue
+        occs = tuple(o for o in item.occurrences if overlaps(o, start, end))
+        if window and not occs:
+            continue
+        rows.append(Row(file.path, item.line, item.address, item.item.title,
+                        tuple(executor_labels(file.roadmap, item.executors)), item.phrase, item.kind,
+                        item.item.status, _deadline_text(item), tuple(_dates(occs)),
+                        tuple(Dates(o.start, o.effective_due, o.due, o.done_on, o.state) for o in occs)))
     return rows
 
 
@@ -112,27 +151,25 @@ def _dates(occs: tuple[Tracked, ...]) -> list[str]:
 
 
 def plain(rows: list[Row], as_of: date, start: date | None,
-          end: date | None) -> str:
+          end: date | None) -> Iterator[str]:
+    """The text report, a row at a time: a region's list is not held twice before it is written."""
     from roadmapctl import reports
-    from roadmapctl.tracking.service import executor_labels
     from roadmapctl.vocabulary import STATUS_NAMES
 
-    lines = [header(len(rows), as_of, start, end)]
-    for file, item, occs in rows:
-        dates = _dates(occs)
-        deadline = _deadline_text(item)
-        lines += [
+    yield header(len(rows), as_of, start, end) + "\n"
+    for row in rows:
+        lines = [
             "",
-            f"{file.path}:{item.line}: {item.address} {item.item.title}",
-            f"    Исполнители: {reports.names(executor_labels(file.roadmap, item.executors))}",
-            f"    Статус: {STATUS_NAMES[item.item.status]}",
+            f"{row.path}:{row.line}: {row.address} {row.title}",
+            f"    Исполнители: {reports.names(row.executors)}",
+            f"    Статус: {STATUS_NAMES[row.status]}",
         ]
-        if len(dates) == 1:
-            lines.append(f"    Срок: {deadline}: {dates[0]}")
+        if len(row.dates) == 1:
+            lines.append(f"    Срок: {row.deadline}: {row.dates[0]}")
         else:
-            lines.append(f"    Срок: {deadline}")
-            lines += [f"      {line}" for line in dates]
-    return "\n".join(lines) + "\n"
+            lines.append(f"    Срок: {row.deadline}")
+            lines += [f"      {line}" for line in row.dates]
+        yield "\n".join(lines) + "\n"
 
 
 def table_columns() -> list[Column]:
@@ -144,36 +181,32 @@ def table_columns() -> list[Column]:
 
 
 def shown(rows: list[Row]) -> list[dict[str, Any]]:
-    return [display(f, t, occs) for f, t, occs in rows]
+    return [display(row) for row in rows]
 
 
-def display(file: TrackedFile, item: TrackedItem, occs: tuple[Tracked, ...]) -> dict[str, Any]:
+def display(row: Row) -> dict[str, Any]:
     from roadmapctl import reports
-    from roadmapctl.tracking.service import executor_labels
     from roadmapctl.vocabulary import STATUS_NAMES
 
-    return {"item": item.address, "title": item.item.title,
-            "executors": reports.names(executor_labels(file.roadmap, item.executors)),
-            "deadline": _deadline_text(item), "dates": "\n".join(_dates(occs)),
-            "status": STATUS_NAMES[item.item.status]}
+    return {"item": row.address, "title": row.title, "executors": reports.names(row.executors),
+            "deadline": row.deadline, "dates": "\n".join(row.dates),
+            "status": STATUS_NAMES[row.status]}
 
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def occurrence(o: Tracked) -> dict[str, Any]:
-    return {"start": _iso(o.start), "due": o.effective_due.isoformat(), "original_due": o.due.isoformat(),
-            "done": _iso(o.done_on), "state": o.state}
+def occurrence(o: Dates) -> dict[str, Any]:
+    return {"start": _iso(o.start), "due": o.due.isoformat(), "original_due": o.original_due.isoformat(),
+            "done": _iso(o.done), "state": o.state}
 
 
-def record(file: TrackedFile, item: TrackedItem, occs: tuple[Tracked, ...]) -> dict[str, Any]:
-    from roadmapctl.tracking.service import executor_labels
-
-    return {"file": file.path, "line": item.line, "item": item.address, "title": item.item.title,
-            "executors": executor_labels(file.roadmap, item.executors), "deadline": item.phrase,
-            "kind": item.kind, "occurrences": [occurrence(o) for o in occs],
-            "status": item.item.status}
+def record(row: Row) -> dict[str, Any]:
+    return {"file": row.path, "line": row.line, "item": row.address, "title": row.title,
+            "executors": list(row.executors), "deadline": row.phrase,
+            "kind": row.kind, "occurrences": [occurrence(o) for o in row.occs],
+            "status": row.status}
 
 
 def csv_columns() -> list[Column]:
@@ -184,11 +217,11 @@ def csv_columns() -> list[Column]:
     return [Column(key, key) for key in keys]
 
 
-def csv_lines(file: TrackedFile, item: TrackedItem, occs: tuple[Tracked, ...]) -> list[dict[str, Any]]:
+def csv_lines(row: Row) -> list[dict[str, Any]]:
     """One CSV line per control date (one with empty dates for an item without any)."""
-    base = record(file, item, occs)
+    base = record(row)
     del base["occurrences"], base["kind"]
-    return [{**base, **occurrence(o)} for o in occs] or [base]
+    return [{**base, **occurrence(o)} for o in row.occs] or [base]
 
 
 def register(app: typer.Typer) -> None:

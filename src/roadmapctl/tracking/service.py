@@ -10,8 +10,8 @@ writes to stderr.
 `overdue` runs every morning over a whole region's repository, so it reads
 files on all cores (`parallel.ordered_map`) and keeps of each file only the
 control dates it reports, as small self-contained `Entry` values, tracking
-one item at a time; `list`, `stats` and `calendar` keep the tracked
-roadmaps (`load_tracked`).  Either way a run holds at most
+one item at a time; `list` and `calendar` keep of each roadmap only their
+rows or text (`iter_kept`), `stats` only counts (`iter_tracked`).  Either way a run holds at most
 `limits.MAX_OCCURRENCES_PER_RUN` control dates: past that the report would
 take gigabytes, and the run stops with a clear message instead.
 """
@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from roadmapctl.deadlines import Unparsed
 from roadmapctl.model import ExecutorRef, Extension, Roadmap
@@ -32,6 +32,7 @@ from roadmapctl.tracking.compute import Tracked, TrackedItem, track, track_item,
 if TYPE_CHECKING:
     from roadmapctl.reading import Checked
 
+T = TypeVar("T")
 GroupBy = Literal["executor", "file", "none"]
 GROUP_BY: tuple[str, ...] = ("executor", "file", "none")
 
@@ -139,6 +140,46 @@ def iter_tracked(files: Iterable[Path], as_of: date, loaded: Loaded, executor: s
             yield result
         else:
             loaded.skipped.append(result)
+
+
+def _load_kept(path: Path, as_of: date, executor: str | None, today: date | None, encoding: str,
+               keep: Callable[[TrackedFile], object]) -> tuple[object, Checked | None, list[str], bool, int]:
+    """The unit of work of `iter_kept`: what `keep` takes of one roadmap, or why it was skipped;
+    its warnings, whether it knows `executor`, and how many control dates it has."""
+    result = load_file(path, as_of, today, encoding)
+    if not isinstance(result, TrackedFile):
+        return None, result, [], False, 0
+    held = sum(len(t.occurrences) for t in result.items)
+    return keep(result), None, skipped(result), knows(result, executor), held
+
+
+def iter_kept(files: Iterable[Path], as_of: date, loaded: Loaded, keep: Callable[[TrackedFile], T],
+              executor: str | None = None, today: date | None = None, encoding: str = "auto",
+              jobs: int | None = 1) -> Iterator[T]:
+    """`keep(file)` of each usable roadmap, in input order; what was skipped goes into `loaded`.
+
+    `keep` runs where the file was read (on its core with `jobs`) and only
+    what it returns comes back: a report over a region holds its rows or
+    its text, never the roadmaps' models.  `keep` must be picklable (a
+    module-level function or a `partial` of one).  The run is refused past
+    `limits.MAX_OCCURRENCES_PER_RUN` control dates, as `load_tracked`'s is.
+    Call `require_executor(executor, loaded)` after.
+    """
+    from roadmapctl.limits import MAX_OCCURRENCES_PER_RUN
+    from roadmapctl.parallel import ordered_map
+
+    work = partial(_load_kept, as_of=as_of, executor=executor, today=today, encoding=encoding, keep=keep)
+    held = 0
+    for kept, refused, warnings, knows_executor, count in ordered_map(work, files, jobs):
+        if refused is not None:
+            loaded.skipped.append(refused)
+            continue
+        held += count
+        if held > MAX_OCCURRENCES_PER_RUN:
+            raise _too_many()
+        loaded.warnings += warnings
+        loaded.knows_executor = loaded.knows_executor or knows_executor
+        yield kept  # type: ignore[misc]
 
 
 def load_tracked(paths: Sequence[str], as_of: date, executor: str | None = None,

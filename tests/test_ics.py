@@ -1,0 +1,49 @@
+"""`ics`: content lines written as text are byte for byte what icalendar writes."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timezone
+
+import pytest
+from icalendar import Event, vRecur
+
+from roadmapctl import ics
+
+TRICKY = ["", "a", "Мероприятие 1.2: план", "x" * 73, "x" * 74, "x" * 75, "я" * 37, "я" * 38,
+          "a" + "я" * 37, "\\" * 80, "^" * 90, "a\\b;c,d\ne\r\nf\rg\\Nh", "😀" * 30 + "abc",
+          "Карта: roadmaps/a,b;c.yaml, строка 7", "x" * 72 + "\\n" + "y" * 80]
+
+
+def _expected(name: str, value: object) -> bytes:
+    event = Event()
+    event.add(name, value)
+    lines = event.to_ical().split(b"\r\n")
+    return b"\r\n".join(lines[1:-2])  # without BEGIN/END and the final CRLF
+
+
+def _random_texts(count: int) -> list[str]:
+    alphabet = "ab я,;\\^\nN😀:\r\"ё"
+    rng = random.Random(7)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 260))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("value", TRICKY + _random_texts(300))
+def test_text_matches_icalendar(value: str) -> None:
+    for name in ("SUMMARY", "DESCRIPTION", "UID"):
+        assert ics.text(name, value) == _expected(name, value)
+
+
+def test_dates_match_icalendar() -> None:
+    for day in (date(2024, 2, 29), date(999, 1, 2)):
+        assert ics.day("DTSTART", day) == _expected("DTSTART", day)
+    stamp = datetime(2024, 5, 30, tzinfo=timezone.utc)
+    assert ics.utc("DTSTAMP", stamp) == _expected("DTSTAMP", stamp)
+
+
+@pytest.mark.parametrize("rule", ["FREQ=YEARLY;BYMONTH=8,12;BYMONTHDAY=31", "FREQ=MONTHLY;BYMONTHDAY=-1",
+                                  "FREQ=WEEKLY;BYDAY=FR", "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=20"])
+def test_rrule_matches_icalendar(rule: str) -> None:
+    recur = vRecur.from_ical(rule)
+    recur["UNTIL"] = date(2024, 8, 31)
+    assert ics.rrule(rule, date(2024, 8, 31)) == _expected("RRULE", recur)
