@@ -14,13 +14,13 @@ from datetime import date
 from typing import Literal
 
 from roadmapctl.period import Period
+from roadmapctl.vocabulary import STATUSES as STATUSES  # re-exported: the model's vocabulary
+from roadmapctl.vocabulary import Status as Status
 
 #: `date` under another name, for classes with a field named `date`: inside such a
 #: class body the field hides the type, and `due: date | None` would mean the field.
 Day = date
 
-Status = Literal["planned", "in_progress", "done", "cancelled"]
-STATUSES: tuple[Status, ...] = ("planned", "in_progress", "done", "cancelled")
 Role = Literal["responsible", "co"]
 ROLES: tuple[Role, ...] = ("responsible", "co")
 Numbering = Literal["hierarchical", "local"]

@@ -8,9 +8,13 @@ in `list` is exactly what `list --status выполнено` accepts.
 
 from __future__ import annotations
 
-from roadmapctl.model import STATUSES, Status
+from typing import Literal
 
-__all__ = ["STATUSES", "STATUS_NAMES", "STATUS_WORDS", "status_from_text"]
+# The values an item's `status` may take in the file (the model and the schema take them from here).
+Status = Literal["planned", "in_progress", "done", "cancelled"]
+STATUSES: tuple[Status, ...] = ("planned", "in_progress", "done", "cancelled")
+
+__all__ = ["STATUSES", "STATUS_NAMES", "STATUS_WORDS", "Status", "status_from_text"]
 
 #: What the tool prints for each status.
 STATUS_NAMES: dict[Status, str] = {
