@@ -8,6 +8,7 @@ the loader, which reads the measures themselves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from roadmapctl.model import (
@@ -23,8 +24,8 @@ from roadmapctl.nodes import MAP, SEQ, STR, NodeReader, kind_of, pos_of, suggest
 
 
 class LayoutReader(NodeReader):
-    def executor_ref(self, node: Any) -> ExecutorRef | None:  # provided by the loader
-        raise NotImplementedError
+    # Reading one executor reference is the loader's (it mixes this class in); declared for the type checker.
+    executor_ref: Callable[[Any], ExecutorRef | None]
 
     def executor_refs(self, node: Any) -> list[ExecutorRef]:
         """One reference or a list of them, as `executors:` of an item is written."""
