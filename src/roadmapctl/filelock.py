@@ -36,8 +36,14 @@ def lock_path(path: Path) -> Path:
 
 
 @contextmanager
-def edit_lock(path: Path, timeout: float = EDIT_LOCK_SECONDS) -> Iterator[None]:
-    """Hold the edit lock of `path` for the duration of the block."""
+def edit_lock(path: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the edit lock of `path` for the duration of the block.
+
+    `timeout` defaults to this module's EDIT_LOCK_SECONDS, read at each call (not bound at
+    import) so that a test can lower the bound instead of waiting the real 10 s.
+    """
+    if timeout is None:
+        timeout = EDIT_LOCK_SECONDS
     sidecar = lock_path(path)
     deadline = time.monotonic() + timeout
     while True:
