@@ -56,6 +56,7 @@ def thorough(config: pytest.Config) -> bool:
             or os.environ.get("ROADMAPCTL_TESTS") == "thorough")
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist appends group names to the node ids
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     skip = pytest.mark.skip(reason="медленный тест: запускается с --hypothesis-profile=thorough "
                                    "или ROADMAPCTL_TESTS=thorough")
@@ -64,6 +65,25 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.slow)
         if "slow" in item.keywords and not thorough(config):
             item.add_marker(skip)
+        if _uses_module_fixture(item):
+            # With `-n auto --dist loadgroup` (scripts/test.sh) the tests of one module that
+            # share a module-scoped fixture (documents built once) run in one worker, so the
+            # fixture is built once; every other test goes to whichever worker is free.
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+
+def _uses_module_fixture(item: pytest.Item) -> bool:
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return False
+    return any(d.scope == "module" for defs in info.name2fixturedefs.values() for d in defs)
+
+
+@pytest.fixture(scope="session")
+def thorough_run(pytestconfig: pytest.Config) -> bool:
+    """True in the thorough profile: tests that repeat a costly case run every repetition
+    there, and a smaller share of them by default (never none)."""
+    return thorough(pytestconfig)
 
 
 ROOT = Path(__file__).resolve().parent.parent
