@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -239,9 +240,65 @@ def _with_copy(args: tuple[str, ...], tmp_path: Path) -> tuple[str, ...]:
     return tuple(str(copy) if a == "{copy}" else a for a in args)
 
 
+# Each command is run in this process by default (the same `main.run` with its standard output
+# on /dev/full or a closed pipe); a real `python -m roadmapctl` process, which also flushes at
+# interpreter exit, runs for two commands by default (a text and a binary output) and for every
+# one in the thorough profile.
+REAL_BY_DEFAULT = {"list", "render"}
+
+
+def _real_process(args: tuple[str, ...], thorough_run: bool) -> None:
+    if not thorough_run and args[0] not in REAL_BY_DEFAULT:
+        pytest.skip("в отдельном процессе — в полном прогоне; по умолчанию — в этом процессе (…_in_process)")
+
+
+def _run_with_stdout(args: tuple[str, ...], stream, monkeypatch) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    import io
+
+    from roadmapctl.main import run
+
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", stream)
+    monkeypatch.setattr(sys, "stderr", err)
+    try:
+        code = run(list(args))
+    except SystemExit as exc:  # Typer ends a command whose pipe closed with sys.exit(1), as the process does
+        code = exc.code if isinstance(exc.code, int) else 3
+    return code, err.getvalue()
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
-def test_full_stdout_ends_with_a_message(args: tuple[str, ...], tmp_path: Path) -> None:
+def test_full_stdout_ends_with_a_message_in_process(args: tuple[str, ...], tmp_path: Path, monkeypatch) -> None:
+    args = _with_copy(args, tmp_path)
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        code, err = _run_with_stdout(args, full, monkeypatch)
+        monkeypatch.undo()
+        with contextlib.suppress(OSError):  # what is left in the buffer fails again at close
+            full.close()
+    assert code == 2, err
+    assert err == ("roadmapctl: ошибка: не удалось вывести результат: на устройстве нет места\n"
+                   "  проверьте, куда перенаправлен вывод (место на диске, права)\n")
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
+def test_closed_pipe_ends_quietly_in_process(args: tuple[str, ...], tmp_path: Path, monkeypatch) -> None:
+    args = _with_copy(args, tmp_path)
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first byte, like `| head -0`
+    with open(write, "w", encoding="utf-8") as pipe:
+        code, err = _run_with_stdout(args, pipe, monkeypatch)
+        monkeypatch.undo()
+        with contextlib.suppress(OSError):
+            pipe.close()
+    assert code in (0, 1), err
+    assert err == ""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
+def test_full_stdout_ends_with_a_message(args: tuple[str, ...], tmp_path: Path, thorough_run: bool) -> None:
+    _real_process(args, thorough_run)
     args = _with_copy(args, tmp_path)
     with open("/dev/full", "w") as full:
         proc = subprocess.run([sys.executable, "-m", "roadmapctl", *args], stdout=full,
@@ -252,7 +309,8 @@ def test_full_stdout_ends_with_a_message(args: tuple[str, ...], tmp_path: Path) 
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
-def test_closed_pipe_ends_quietly(args: tuple[str, ...], tmp_path: Path) -> None:
+def test_closed_pipe_ends_quietly(args: tuple[str, ...], tmp_path: Path, thorough_run: bool) -> None:
+    _real_process(args, thorough_run)
     args = _with_copy(args, tmp_path)
     read, write = os.pipe()
     os.close(read)  # the reader is gone before the first byte, like `| head -0`
