@@ -12,12 +12,19 @@ visible only in dates.  Every layout is written in the three forms by
 
 from __future__ import annotations
 
+import hashlib
+import os
+import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import import_forms
+from conftest import thorough
 from import_forms import UP, WRITERS, Block, Grid, Span, docx_to_pdf, pdf_font, soffice
 from roadmapctl.loader import load
 
@@ -307,7 +314,8 @@ LAYOUTS: dict[str, Layout] = {
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], tuple[int, str, str, Path]]:
+def imported(tmp_path_factory: pytest.TempPathFactory,
+             pytestconfig: pytest.Config) -> dict[tuple[str, str], tuple[int, str, str, Path]]:
     """Every layout in every form, imported once: (code, stdout, stderr, written file)."""
     import contextlib
     import io
@@ -321,11 +329,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
             if form != "pdf" or pdf_font():
                 WRITERS[form](layout.blocks, folder / f"{name}.{form}")
     if soffice():
-        printed = folder / "lo"
-        printed.mkdir()
-        docx_to_pdf([folder / f"{name}.docx" for name in LAYOUTS], printed)
-        for name in LAYOUTS:
-            (printed / f"{name}.pdf").rename(folder / f"{name}.lo.pdf")
+        _print_with_libreoffice(folder, thorough(pytestconfig))
     for name in LAYOUTS:
         for form in FORMS:
             source = folder / f"{name}.{form}"
@@ -337,6 +341,38 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
                 code = run(["import", str(source), "-o", str(target)])
             out[name, form] = (code, stdout.getvalue(), stderr.getvalue(), target)
     return out
+
+
+# LibreOffice's PDFs of the layouts' .docx files, kept between runs of the default profile
+# (starting LibreOffice takes seconds); the key is the layout itself, the source of the
+# writers that drew the .docx and the LibreOffice installed, so any change prints again.
+# The thorough profile (CI) always prints afresh.
+LO_CACHE = Path(tempfile.gettempdir()) / f"roadmapctl-tests-{os.getuid() if hasattr(os, 'getuid') else 0}" / "lo-pdf"
+
+
+def _print_with_libreoffice(folder: Path, fresh: bool) -> None:
+    exe = soffice()
+    assert exe
+    stamp = os.stat(os.path.realpath(exe))
+    writers = Path(import_forms.__file__).read_bytes()
+    def key(layout: Layout) -> str:
+        described = re.sub(r" at 0x[0-9a-f]+", "", repr((layout.blocks, stamp.st_mtime_ns, stamp.st_size)))
+        return hashlib.sha256(described.encode() + writers).hexdigest()[:32]  # ↑ the UP marker's address
+
+    keys = {name: key(layout) for name, layout in LAYOUTS.items()}
+    missing = [name for name in LAYOUTS if fresh or not (LO_CACHE / f"{keys[name]}.pdf").is_file()]
+    if missing:
+        printed = folder / "lo"
+        printed.mkdir()
+        docx_to_pdf([folder / f"{name}.docx" for name in missing], printed)
+        LO_CACHE.mkdir(parents=True, exist_ok=True)
+        for name in missing:
+            cached = LO_CACHE / f"{keys[name]}.pdf"
+            partial = cached.with_name(f"{cached.name}.{os.getpid()}")
+            shutil.copyfile(printed / f"{name}.pdf", partial)
+            os.replace(partial, cached)  # another run reading the cache sees a whole file or none
+    for name in LAYOUTS:
+        shutil.copyfile(LO_CACHE / f"{keys[name]}.pdf", folder / f"{name}.lo.pdf")
 
 
 def _get(imported: dict, name: str, form: str) -> tuple[int, str, str, Path]:  # type: ignore[type-arg]
