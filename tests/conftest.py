@@ -26,7 +26,7 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 # ROADMAPCTL_TESTS=thorough (what `.ci/run` sets). The thorough run also runs the tests
 # marked slow, which the quick one skips.
 _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large]
-settings.register_profile("quick", max_examples=30, deadline=None, suppress_health_check=_QUIET)
+settings.register_profile("quick", max_examples=15, deadline=None, suppress_health_check=_QUIET)
 settings.register_profile("thorough", max_examples=400, deadline=None, suppress_health_check=_QUIET)
 settings.load_profile("thorough" if os.environ.get("ROADMAPCTL_TESTS") == "thorough" else "quick")
 

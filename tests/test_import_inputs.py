@@ -145,7 +145,7 @@ def _roadmaps(draw: st.DrawFn) -> Roadmap:
                    order=Order(points=points) if points else None)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=min(60, 2 * settings.default.max_examples), deadline=None)  # 30 by default
 @given(_roadmaps())
 def test_writer_writes_any_structure_as_yaml_that_reads_back(roadmap: Roadmap) -> None:
     """Empty sections, items without any field, odd characters: the writer never crashes (was IndexError)."""
@@ -185,7 +185,7 @@ _cell_text = st.sampled_from(["", "", "1", "1.", "2.1", "1.2.", "I.", "Разд�
                               "\t", "«СОШ № 5»", "Ответственный: директор", "Цель: всё"])
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=min(40, 2 * settings.default.max_examples), deadline=None)  # 30 by default
 @given(st.lists(st.lists(_cell_text, min_size=1, max_size=6), min_size=1, max_size=8),
        st.sampled_from(["txt", "docx"]))
 def test_any_table_imports_or_is_refused_never_crashes(tmp_path_factory, rows, form) -> None:  # type: ignore[no-untyped-def]
