@@ -134,7 +134,7 @@ def test_showcase_overdue_as_of_march_2024() -> None:
 
 
 def test_any_reports_cover_each_date_at_most_once() -> None:
-    from dataclasses import replace
+    from roadmapctl.records import replace
 
     from hypothesis import given
     from hypothesis import strategies as st

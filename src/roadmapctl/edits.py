@@ -20,7 +20,7 @@ line) would change, nothing is written.  The commands hold the edit lock
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from roadmapctl.deadlines import Deadline, Unparsed
 from roadmapctl.editfile import add_entry, as_written
 from roadmapctl.errors import InputError, UsageError, ValueRefused
 from roadmapctl.model import Completion, Extension, Roadmap, Status
+from roadmapctl.records import replace
 from roadmapctl.ru import date_numeric
 from roadmapctl.tracking import Tracked, TrackedItem, bare_number, track_item, window_start
 

@@ -12,7 +12,8 @@ every message and every help text stays the one Typer gives.
 from __future__ import annotations
 
 import gc
-import os
+
+from roadmapctl.commands.mainhelp import completing
 
 _VALUED = {"--format": "fmt", "-f": "fmt", "--as-of": "as_of", "--encoding": "encoding",
            "--jobs": "jobs", "-j": "jobs"}
@@ -20,8 +21,7 @@ _VALUED = {"--format": "fmt", "-f": "fmt", "--as-of": "as_of", "--encoding": "en
 
 def parse(args: list[str]) -> dict[str, object] | None:
     """The option values of `check ARGS…`, or None when Typer should read them."""
-    if not args or args[0] != "check" or any(name.endswith("_COMPLETE") or name.startswith("_TYPER_COMPLETE")
-                                                 for name in os.environ):
+    if not args or args[0] != "check" or completing():
         return None  # shell completion is Typer's
     paths: list[str] = []
     values: dict[str, object] = {"paths": paths, "fmt": "text", "as_of": None, "encoding": "auto",
