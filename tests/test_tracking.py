@@ -134,12 +134,11 @@ def test_showcase_overdue_as_of_march_2024() -> None:
 
 
 def test_any_reports_cover_each_date_at_most_once() -> None:
-    from roadmapctl.records import replace
-
     from hypothesis import given
     from hypothesis import strategies as st
 
     from roadmapctl.model import Completion, Extension
+    from roadmapctl.records import replace
     from roadmapctl.tracking import track_item
 
     roadmap = load(RULES).roadmap
