@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROADMAPS, golden
-from roadmapctl.loader import load
-from roadmapctl.period import parse_period
-from roadmapctl.period_mentions import moved as moved_mentions
+from roadmapctl.model.period import parse_period
+from roadmapctl.reading.loader import load
 from roadmapctl.rollover import add_years, only_keys_inserted, shift_phrase
+from roadmapctl.rollover.mentions import moved as moved_mentions
 
 CASES = (
     ("chelyabinsk-2023-2024", "2024/2025", "chelyabinsk-2024-2025", "2024/2025"),

@@ -12,9 +12,9 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import DATA, ROADMAPS, ROOT
-from roadmapctl import codes
-from roadmapctl.loader import load_text
-from roadmapctl.schema import build_schema, render_schema
+from roadmapctl.model.format_schema import build_schema, render_schema
+from roadmapctl.reading import codes
+from roadmapctl.reading.loader import load_text
 
 jsonschema = pytest.importorskip("jsonschema", reason="нужен пакет jsonschema (тестовые зависимости)")
 

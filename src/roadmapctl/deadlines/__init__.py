@@ -25,8 +25,8 @@ from functools import lru_cache
 from roadmapctl.deadlines.model import Deadline, DeadlineKind, Occurrence, Unparsed
 from roadmapctl.deadlines.reader import Reader
 from roadmapctl.deadlines.tokens import Fail, cut_remarks, normalize, tokenize
-from roadmapctl.period import Period
-from roadmapctl.ru import count, date_numeric, plural
+from roadmapctl.model.period import Period
+from roadmapctl.model.ru import count, date_numeric, plural
 
 __all__ = ["Deadline", "DeadlineKind", "Occurrence", "Unparsed", "describe", "parse_deadline"]
 

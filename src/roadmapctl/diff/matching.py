@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from roadmapctl.diff.assignment import max_weight_matching
-from roadmapctl.model import Item, ItemInContext, Roadmap, Section, normalize_number
+from roadmapctl.model.roadmap import Item, ItemInContext, Roadmap, Section, normalize_number
 
 THRESHOLD = 55  # minimum title similarity (0–100) for a fuzzy pair
 CANDIDATES = 12  # new items kept per old item from the word index

@@ -23,7 +23,7 @@ from roadmapctl.diff.result import (
     WordDiff,
 )
 from roadmapctl.diff.words import plain
-from roadmapctl.ru import count
+from roadmapctl.model.ru import count
 
 FORMATS = ("text", "markdown", "json", "html", "docx")
 TEXT_FIELDS = ("title", "result", "indicator", "form")

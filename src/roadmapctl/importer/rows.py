@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from roadmapctl.importer.cleanup import join_lines
 from roadmapctl.importer.tables import Cell, Row, Table, heading_text, is_column_numbers, match_header
-from roadmapctl.model import Item
+from roadmapctl.model.roadmap import Item
 
 _NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
 # «I.», also typed with the Cyrillic look-alikes of I and X

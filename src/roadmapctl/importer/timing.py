@@ -18,8 +18,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from roadmapctl.errors import ValueRefused
-from roadmapctl.period import Period, PeriodError, parse_period, period_from_dates
-from roadmapctl.ru import date_numeric
+from roadmapctl.model.period import Period, PeriodError, parse_period, period_from_dates
+from roadmapctl.model.ru import date_numeric
 
 if TYPE_CHECKING:
     from roadmapctl.importer.build import ImportResult

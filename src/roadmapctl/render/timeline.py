@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from roadmapctl.model import ItemInContext, Roadmap, Status
-from roadmapctl.period import Period
+from roadmapctl.model.period import Period
+from roadmapctl.model.roadmap import ItemInContext, Roadmap, Status
+from roadmapctl.model.ru import month_names_nominative
+from roadmapctl.model.vocabulary import STATUS_NAMES
 from roadmapctl.render.context import clean
-from roadmapctl.ru import month_names_nominative
-from roadmapctl.vocabulary import STATUS_NAMES
 
 STATUS_COLOURS: dict[Status, str] = {
     "planned": "#5b7db1",

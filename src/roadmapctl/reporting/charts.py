@@ -22,7 +22,7 @@ from functools import cached_property
 from typing import Any
 
 from roadmapctl.reporting.execution import STATE_NAMES, STATE_ORDER
-from roadmapctl.stats import Tally
+from roadmapctl.tracking.stats import Tally
 
 COLOURS = {
     "on_time": "#2e7d32",

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from roadmapctl.model.ru import date_numeric
 from roadmapctl.reporting import words
 from roadmapctl.reporting.execution import ExecutionReport, build_report
-from roadmapctl.ru import date_numeric
 from roadmapctl.tracking import TrackedItem
 from roadmapctl.tracking.service import Loaded, TrackedFile, executor_labels, fold
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from roadmapctl.reporting import words
 from roadmapctl.reporting.execution import DateRow, ExecutionReport, ItemRow, RoadmapBlock
-from roadmapctl.stats import Tally
+from roadmapctl.tracking.stats import Tally
 
 SUMMARY_HEADERS = ("Наступило", "В срок", "С нарушением", "Не выполнено", "Перенесено", "Ко, %")
 
@@ -67,7 +67,7 @@ def _item_lines(row: ItemRow) -> list[str]:
 
 
 def _plain_summary(tallies: list[Tally], total: Tally, first: str) -> str:
-    from roadmapctl.reports import Column, plain_table
+    from roadmapctl.output.tables import Column, plain_table
 
     columns = [Column(str(i), h, True) for i, h in enumerate(SUMMARY_HEADERS)] + [Column("label", first)]
     rows = [{**dict(zip(map(str, range(6)), _tally_cells(t), strict=True)), "label": t.label}
@@ -123,7 +123,7 @@ def _md(text: str) -> str:
 
 
 def to_json(report: ExecutionReport) -> str:
-    from roadmapctl.reports import to_json as dump
+    from roadmapctl.output.tables import to_json as dump
 
     return dump({
         "as_of": report.as_of.isoformat(),

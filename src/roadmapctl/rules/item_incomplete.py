@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmapctl.model import Item
+from roadmapctl.model.roadmap import Item
 from roadmapctl.rules import Context, Finding
 
 ID = "R104"

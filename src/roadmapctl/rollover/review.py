@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from roadmapctl.period import Period
-from roadmapctl.period_mentions import old_years
+from roadmapctl.model.period import Period
+from roadmapctl.rollover.mentions import old_years
 
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _FIELDS = {"title": "название", "result": "результат", "deadline": "срок", "form": "форма",
@@ -42,7 +42,7 @@ def review(old_text: str, new_text: str, old: Period, delta: int, skip_line: int
     items whose deadline could not be moved: listed even when the phrase names
     no year («до 29 февраля»).
     """
-    from roadmapctl.yamlsource import compose
+    from roadmapctl.reading.yamlsource import compose
 
     # The fast reader: values and line numbers are all that is needed.
     before, after = compose(old_text), compose(new_text)

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
-from roadmapctl import codes
 from roadmapctl.diagnostics import Problem
-from roadmapctl.model import Located, Pos
-from roadmapctl.ru import read_date
-from roadmapctl.vocabulary import STATUS_WORDS
+from roadmapctl.model.roadmap import Located, Pos
+from roadmapctl.model.ru import read_date
+from roadmapctl.model.vocabulary import STATUS_WORDS
+from roadmapctl.reading import codes
 
 T = TypeVar("T")
 

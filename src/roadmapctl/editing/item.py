@@ -32,8 +32,8 @@ def as_written(value: str) -> Any:
 
 def add_entry(path: Path, item: TrackedItem, key: str, entry: dict[str, Any], status: str | None) -> None:
     """Add `entry` to the item's `key` list (and set its status) in the file, touching nothing else."""
-    from roadmapctl.fsio import replace_file
-    from roadmapctl.yamlsplice import NotLocal
+    from roadmapctl.editing.splice import NotLocal
+    from roadmapctl.output.fsio import replace_file
 
     try:
         text = _edit_item_only(path, item, key, entry, status)
@@ -44,7 +44,7 @@ def add_entry(path: Path, item: TrackedItem, key: str, entry: dict[str, Any], st
 
 def _apply(node: Any, key: str, entry: dict[str, Any], status: str | None, address: str) -> list[str]:
     """Change the round-trip node of the item; the lines that may change (not only be added)."""
-    from roadmapctl.yamlinsert import append_entry, set_key
+    from roadmapctl.editing.insert import append_entry, set_key
 
     _refuse_one_line(node, key, address)
     may_change = []  # lines that are edited rather than added: the status, an empty «key: []»
@@ -60,8 +60,8 @@ def _apply(node: Any, key: str, entry: dict[str, Any], status: str | None, addre
 def _edit_item_only(path: Path, item: TrackedItem, key: str, entry: dict[str, Any],
                     status: str | None) -> str:
     """The fast way (`yamlsplice`): round-trip only the item's own lines."""
-    from roadmapctl.yamledit import dump_document, load_text, shared_error
-    from roadmapctl.yamlsplice import NotLocal, cut, find_item, paste, shared, value_of
+    from roadmapctl.editing.roundtrip import dump_document, load_text, shared_error
+    from roadmapctl.editing.splice import NotLocal, cut, find_item, paste, shared, value_of
 
     try:
         original = path.read_bytes().decode("utf-8")
@@ -93,7 +93,7 @@ def _edit_item_only(path: Path, item: TrackedItem, key: str, entry: dict[str, An
 def _edit_whole_file(path: Path, item: TrackedItem, key: str, entry: dict[str, Any],
                      status: str | None) -> str:
     """The general way: round-trip the whole file (slow on very big files)."""
-    from roadmapctl.yamledit import dump_document, load_document, refuse_shared
+    from roadmapctl.editing.roundtrip import dump_document, load_document, refuse_shared
 
     data, original = load_document(path)
     node = data

@@ -26,7 +26,7 @@ import json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from roadmapctl.vocabulary import STATUS_NAMES
+from roadmapctl.model.vocabulary import STATUS_NAMES
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 

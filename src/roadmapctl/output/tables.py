@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
-from roadmapctl.ru import count, date_numeric
+from roadmapctl.model.ru import count, date_numeric
+from roadmapctl.model.vocabulary import STATUS_NAMES  # noqa: F401 - the reports' status words
 from roadmapctl.tracking import Tracked
-from roadmapctl.vocabulary import STATUS_NAMES  # noqa: F401 - the reports' status words
 
 NARROWEST = 16  # characters: a wrapped text column narrower than this is cut into syllables
 
