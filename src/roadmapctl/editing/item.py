@@ -1,16 +1,16 @@
 """Adding one entry to one item of a roadmap file, changing nothing but what is added.
 
-`edits` decides what to record; this module writes it.  The item's own
-lines are round-tripped where possible (`yamlsplice`, fast on a file of any
-size), else the whole file (`yamledit`); either way the result is compared
-line by line with the original, and if anything but the added lines (and
-the `status:` line, an empty «key: []») would change, nothing is written.
+`completions` decides what to record; this module writes it.  The item's
+own lines are round-tripped where possible (`splice`, fast on a file of any
+size), else the whole file (`roundtrip`); either way the result passes the
+one safety check of in-place edits (`safety`): if anything but the added
+lines (and the `status:` line, an empty «key: []») would change, nothing is
+written.
 Lists shared through YAML aliases and items written in one line are refused.
 """
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -123,29 +123,9 @@ def _refuse_one_line(node: Any, key: str, address: str) -> None:
 
 
 def _only_additions(before: str, after: str, path: Path, may_change: list[str]) -> None:
-    """Refuse to write when anything but added lines (and the `may_change` ones) would change.
+    """Refuse to write when anything but added lines (and the `may_change` ones) would change."""
+    from roadmapctl.editing.safety import unexpected_changes
 
-    An edit touches one item, so the common head and tail of the two texts
-    are cut off first (linear) and only the small middle is diffed: a
-    15,000-item file is checked as fast as a short one.
-    """
-    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
-    head = 0
-    while head < min(len(old), len(new)) and old[head] == new[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
-        tail += 1
-    old, new = old[head:len(old) - tail], new[head:len(new) - tail]
-    changed = []
-    for tag, i1, i2, _j1, _j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if tag in ("replace", "delete"):
-            changed += [line.strip() for line in old[i1:i2]]
-    unexpected = list(changed)
-    for start in may_change:
-        first = next((line for line in unexpected if line.startswith(start)), None)
-        if first is not None:
-            unexpected.remove(first)
-    if unexpected:
+    if unexpected_changes(before, after, may_change=may_change):
         raise OutputError(f"не удалось внести отметку в {path}, не изменив оформление файла",
                           "внесите её вручную (см. docs/format.md) и сообщите разработчикам")

@@ -1,4 +1,4 @@
-"""The words the tool uses for an item's status, in one place.
+"""The format's words, in one place: an item's keys, its statuses and their Russian names.
 
 The YAML keeps English values (`planned`, `in_progress`, `done`,
 `cancelled`); people read and type Russian.  Reports, the schema, the diff,
@@ -14,7 +14,13 @@ from typing import Literal
 Status = Literal["planned", "in_progress", "done", "cancelled"]
 STATUSES: tuple[Status, ...] = ("planned", "in_progress", "done", "cancelled")
 
-__all__ = ["STATUSES", "STATUS_NAMES", "STATUS_WORDS", "Status", "status_from_text"]
+__all__ = ["ITEM_KEYS", "STATUSES", "STATUS_NAMES", "STATUS_WORDS", "Status", "status_from_text"]
+
+#: The keys an item may have, in the order docs/format.md shows them: the loader accepts exactly
+#: these, the schema describes them in this order, and `done`/`extend` insert a new key after the
+#: last one that precedes it here.
+ITEM_KEYS = ("number", "key", "title", "executors", "deadline", "due", "result", "indicator",
+             "form", "note", "status", "completions", "extensions", "items")
 
 #: What the tool prints for each status.
 STATUS_NAMES: dict[Status, str] = {

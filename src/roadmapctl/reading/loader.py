@@ -31,6 +31,7 @@ from roadmapctl.model.roadmap import (
     Roadmap,
     Section,
 )
+from roadmapctl.model.vocabulary import ITEM_KEYS
 from roadmapctl.reading import codes
 from roadmapctl.reading.layout import LayoutReader
 from roadmapctl.reading.nodes import MAP, SEQ, STR, kind_of, pos_of, suggest
@@ -252,12 +253,7 @@ class _Builder(OrderReader, LayoutReader):
         return s
 
     def item(self, node: Any) -> Item | None:
-        f = self.fields(
-            node, "мероприятие",
-            ("number", "key", "title", "deadline", "due", "executors", "result", "indicator", "form",
-             "note", "status", "completions", "extensions", "items"),
-            ("title",),
-        )
+        f = self.fields(node, "мероприятие", ITEM_KEYS, ("title",))
         if f is None:
             return None
         it = Item()

@@ -179,25 +179,9 @@ def assign_keys(data: Any, prefix: str) -> int:
     return added
 
 
-def only_keys_inserted(before: str, after: str) -> bool:
-    """Is `after` exactly `before` plus some «key: …» lines?
-
-    One pass with two cursors (linear: a general line diff is quadratic on the
-    many identical lines of a large roadmap): every line of `before` must come
-    in `after` in order, and whatever `after` has in between must be a key line.
-    """
-    a, b = before.splitlines(), after.splitlines()
-    i = 0
-    for line in b:
-        if i < len(a) and line == a[i]:
-            i += 1
-        elif not _KEY_LINE.match(line):
-            return False
-    return i == len(a)
-
-
 def rollover(path: Path, to_text: str) -> RolloverResult:
     from roadmapctl.editing.roundtrip import dump_document, load_document
+    from roadmapctl.editing.safety import unexpected_changes
     from roadmapctl.reading import require
 
     roadmap = require(path, "новая карта не создана")
@@ -212,7 +196,7 @@ def rollover(path: Path, to_text: str) -> RolloverResult:
     old_data, original = load_document(path)
     keys_added = assign_keys(old_data, prefix)
     old_text = dump_document(old_data, original) if keys_added else original
-    if keys_added and not only_keys_inserted(original, old_text):
+    if keys_added and unexpected_changes(original, old_text, may_add=_KEY_LINE.match):
         raise OutputError(f"{path}: ключи нельзя добавить, не переформатировав остальной файл",
                           "добавьте ключи key вручную или выровняйте отступы как в roadmaps/")
     data = old_data  # the old text is written out: its tree becomes the new one
