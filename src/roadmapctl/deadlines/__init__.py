@@ -75,8 +75,9 @@ def _bounded(result: Deadline | Unparsed) -> Deadline | Unparsed:
 
 def _short(text: str, limit: int = 60) -> str:
     """One line, invisible characters named, at most `limit` characters: fit for a message."""
-    text = "".join(ch if ch.isprintable() else f"U+{ord(ch):04X}" for ch in " ".join(text.split()))
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    from roadmapctl.model.text import shorten
+
+    return shorten("".join(ch if ch.isprintable() else f"U+{ord(ch):04X}" for ch in " ".join(text.split())), limit)
 
 
 def _unparsed(phrase: str, start: int, end: int, reason: str) -> Unparsed:

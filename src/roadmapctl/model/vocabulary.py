@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from roadmapctl.model.text import fold
+
 # The values an item's `status` may take in the file (the model and the schema take them from here).
 Status = Literal["planned", "in_progress", "done", "cancelled"]
 STATUSES: tuple[Status, ...] = ("planned", "in_progress", "done", "cancelled")
@@ -45,7 +47,7 @@ STATUS_WORDS: dict[str, Status] = {
 
 def status_from_text(text: str) -> Status | None:
     """`done` for «done», «Выполнено», «выполнен», «в работе» → `in_progress`; None if unknown."""
-    word = " ".join(text.strip().lower().replace("ё", "е").replace("-", "_").split())
+    word = " ".join(fold(text.strip()).replace("-", "_").split())
     if word in STATUSES:
         return word
     return STATUS_WORDS.get(word.replace("_", " ") if " " in word else word)

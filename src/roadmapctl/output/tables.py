@@ -69,8 +69,10 @@ def to_csv(columns: Sequence[Column], rows: Iterable[Row]) -> str:
 
 
 def to_markdown(columns: Sequence[Column], rows: Iterable[Row]) -> str:
+    from roadmapctl.output import markdown
+
     def escaped(value: Any) -> str:
-        return cell(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+        return markdown.cell(cell(value))
 
     lines = ["| " + " | ".join(c.header for c in columns) + " |",
              "|" + "|".join("---:" if c.right else "---" for c in columns) + "|"]

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from roadmapctl.model.text import fold
 from roadmapctl.tracking import Tracked, TrackedItem
-from roadmapctl.tracking.service import Loaded, TrackedFile, executor_labels, fold
+from roadmapctl.tracking.service import Loaded, TrackedFile, executor_labels
 from roadmapctl.tracking.stats import Tally, counted
 
 State = Literal["on_time", "late", "overdue", "extended", "open", "cancelled", "done"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from roadmapctl.output.markdown import cell as _md
 from roadmapctl.reporting import words
 from roadmapctl.reporting.execution import DateRow, ExecutionReport, ItemRow, RoadmapBlock
 from roadmapctl.tracking.stats import Tally
@@ -116,10 +117,6 @@ def _md_summary(tallies: list[Tally], total: Tally, first: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md(text: str) -> str:
-    """Markdown-safe table cell: pipes, backslashes, line breaks and HTML brackets neutralised."""
-    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("\n", " "))
 
 
 def to_json(report: ExecutionReport) -> str:

@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from roadmapctl.model.period import Period
+from roadmapctl.model.text import shorten
 from roadmapctl.rollover.mentions import old_years
 
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -141,7 +142,7 @@ def _where(path: tuple[Any, ...], holder: Any, item: Any) -> str:
         return f"приказ: {_ORDER.get(str(path[1]), str(path[1]))}"
     if head == "sections" and item is not None:
         number = _text(_child(item, "number"))
-        name = f"мероприятие {number}" if number else f"мероприятие «{_short(_text(_child(item, 'title')) or '')}»"
+        name = f"мероприятие {number}" if number else f"мероприятие «{shorten(_text(_child(item, 'title')) or '')}»"
         if "targets" in path:
             return f"{name}: целевые значения показателя"
         if "executors" in path:
@@ -155,5 +156,3 @@ def _where(path: tuple[Any, ...], holder: Any, item: Any) -> str:
     return str(head)
 
 
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

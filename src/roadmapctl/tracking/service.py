@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 from roadmapctl.deadlines import Unparsed
 from roadmapctl.model.roadmap import ExecutorRef, Extension, Roadmap
+from roadmapctl.model.text import fold
 from roadmapctl.tracking.compute import Tracked, TrackedItem, track, track_item, walk_addressed
 
 if TYPE_CHECKING:
@@ -197,9 +198,6 @@ def load_tracked(paths: Sequence[str], as_of: date, executor: str | None = None,
     return loaded
 
 
-def fold(text: str) -> str:
-    """Case-insensitive, «ё» = «е»: how people type executor names."""
-    return text.casefold().replace("ё", "е")
 
 
 def _names(roadmap: Roadmap, key: str) -> list[str]:
