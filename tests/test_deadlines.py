@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from roadmapctl.deadlines import Deadline, Occurrence, Unparsed, describe, parse_deadline
-from roadmapctl.period import Period, academic_year, parse_period
+from roadmapctl.model.period import Period, academic_year, parse_period
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 

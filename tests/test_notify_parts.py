@@ -10,14 +10,14 @@ import pytest
 
 from conftest import DATA
 from roadmapctl.errors import InputError, UsageError
-from roadmapctl.loader import load, load_text
-from roadmapctl.model import split_addresses
+from roadmapctl.model.roadmap import split_addresses
 from roadmapctl.notify import smtp
 from roadmapctl.notify.compose import items, window
 from roadmapctl.notify.delivery import Smtp
 from roadmapctl.notify.mail import normalise, parse_addresses
 from roadmapctl.notify.state import KEEP_DAYS, State, default_path
 from roadmapctl.notify.workdays import day_off
+from roadmapctl.reading.loader import load, load_text
 
 SMALL = DATA / "positive" / "notify-small.yaml"
 

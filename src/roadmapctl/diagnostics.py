@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from roadmapctl.records import Value
+from roadmapctl.model.records import Value
 
 Level = Literal["error", "warning"]
 

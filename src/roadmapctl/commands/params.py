@@ -114,7 +114,7 @@ def hidden_alias(name: str) -> Any:
 
 def status() -> Any:
     """`--status`: English values or the Russian words the tool prints."""
-    from roadmapctl.vocabulary import STATUS_NAMES
+    from roadmapctl.model.vocabulary import STATUS_NAMES
 
     listed = ", ".join(f"{name} ({value})" for value, name in STATUS_NAMES.items())
     return typer.Option(
@@ -147,8 +147,8 @@ def options(names: dict[str, str], hints: dict[str, str] | None = None) -> Itera
 
 def past_date(text: str | None, option: str, today: date) -> date:
     """A date option that defaults to today and must not lie in the future."""
-    from roadmapctl.options import parse_date
-    from roadmapctl.ru import date_numeric
+    from roadmapctl.commands.options import parse_date
+    from roadmapctl.model.ru import date_numeric
 
     day = parse_date(text, option) or today
     if day > today:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from roadmapctl.records import Value
+from roadmapctl.model.records import Value
 
 DeadlineKind = Literal["date", "window", "recurring", "continuous"]
 

@@ -15,7 +15,7 @@ from roadmapctl.deadlines.cursor import compile_patterns
 from roadmapctl.deadlines.dates import DateReader
 from roadmapctl.deadlines.model import Occurrence
 from roadmapctl.deadlines.tokens import Fail
-from roadmapctl.ru import count
+from roadmapctl.model.ru import count
 
 EACH_YEAR = compile_patterns(*W.EACH_YEAR)
 _TERMS = compile_patterns(*W.TERMS)

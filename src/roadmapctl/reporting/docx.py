@@ -18,7 +18,7 @@ from roadmapctl.render import gost
 from roadmapctl.reporting import words
 from roadmapctl.reporting.charts import Chart
 from roadmapctl.reporting.execution import ExecutionReport, ItemRow
-from roadmapctl.stats import Tally
+from roadmapctl.tracking.stats import Tally
 
 HEADERS = ("№", "Мероприятие", "Срок", "Исполнители", "Контрольная дата", "Исполнение",
            "Подтверждение, примечание")

@@ -14,8 +14,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from roadmapctl.diagnostics import Level, Problem
-from roadmapctl.model import ItemInContext, Pos, Roadmap
-from roadmapctl.records import Record, Value
+from roadmapctl.model.records import Record, Value
+from roadmapctl.model.roadmap import ItemInContext, Pos, Roadmap
 
 if TYPE_CHECKING:
     from roadmapctl.deadlines import Deadline, Unparsed

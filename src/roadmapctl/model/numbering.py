@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from roadmapctl.model import Item, Numbering, Roadmap, Section, normalize_number
-from roadmapctl.records import Value
+from roadmapctl.model.records import Value
+from roadmapctl.model.roadmap import Item, Numbering, Roadmap, Section, normalize_number
 
 Member = Item | Section
 Kind = Literal["items", "sub-items", "sections"]

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-ITEM_KEYS = ("number", "key", "title", "executors", "deadline", "due", "result", "indicator",
-             "form", "note", "status", "completions", "extensions", "items")
+from roadmapctl.model.vocabulary import ITEM_KEYS
 
 
 def set_key(node: Any, key: str, value: Any) -> None:

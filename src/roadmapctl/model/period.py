@@ -13,7 +13,7 @@ from datetime import date
 from typing import Literal
 
 from roadmapctl.limits import MAX_YEAR, MIN_YEAR
-from roadmapctl.records import Value
+from roadmapctl.model.records import Value
 
 PeriodKind = Literal["academic", "years", "dates"]
 

@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Literal
 
-from roadmapctl.period import Period
-from roadmapctl.records import Record, Value
-from roadmapctl.vocabulary import STATUSES as STATUSES  # re-exported: the model's vocabulary
-from roadmapctl.vocabulary import Status as Status
+from roadmapctl.model.period import Period
+from roadmapctl.model.records import Record, Value
+from roadmapctl.model.vocabulary import STATUSES as STATUSES  # re-exported: the model's vocabulary
+from roadmapctl.model.vocabulary import Status as Status
 
 #: `date` under another name, for classes with a field named `date`: inside such a
 #: class body the field hides the type, and `due: date | None` would mean the field.

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from roadmapctl.errors import InputError
-from roadmapctl.records import Record
+from roadmapctl.model.records import Record
 
 SUFFIXES = (".yaml", ".yml")
 STDIN = "-"  # as in reading.source: standard input

@@ -4,7 +4,7 @@ The YAML language server (VS Code with the YAML extension, JetBrains IDEs)
 validates a file against the schema named in its first line and shows each
 property's `title` and `description` on hover, so those are in Russian.
 
-The schema mirrors what `loader.py` accepts, no more and no less: the same
+The schema mirrors what `reading/loader.py` accepts (item keys: `vocabulary.ITEM_KEYS`), no more and no less: the same
 keys, the same required fields, the same value shapes.  What the loader
 checks beyond shape (executors that exist, deadlines that parse, numbers
 inside their section) is left to `roadmapctl check`.  Two differences in how
@@ -26,7 +26,7 @@ import json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from roadmapctl.vocabulary import STATUS_NAMES
+from roadmapctl.model.vocabulary import ITEM_KEYS, STATUS_NAMES
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
@@ -344,13 +344,21 @@ def _section() -> Schema:
     ))
 
 
+def _in_order(keys: tuple[str, ...], properties: dict[str, Schema]) -> dict[str, Schema]:
+    """The properties in the vocabulary's order; a key described here but not there (or the
+    reverse) is a programming error the schema tests catch at once."""
+    if set(keys) != set(properties):
+        raise ValueError(f"schema and vocabulary disagree: {sorted(set(keys) ^ set(properties))}")
+    return {key: properties[key] for key in keys}
+
+
 def _item() -> Schema:
     return _doc(
         "Мероприятие",
         "Мероприятие или подпункт. У мероприятия нужны срок и исполнители; "
         "подпункт без них наследует их от родителя.",
         _object(
-            {
+            _in_order(ITEM_KEYS, {
                 "number": _optional(_text(
                     "Номер мероприятия",
                     "Как в документе, в кавычках: \"1.1\" или \"1.1.\" — без кавычек YAML прочтёт 2.10 как 2.1.",
@@ -392,7 +400,7 @@ def _item() -> Schema:
                     "Подпункты", "Подпункты без номера или с номером; наследуют срок и исполнителей.",
                     _list({"$ref": "#/definitions/item"}),
                 )),
-            },
+            }),
             required=("title",),
         ),
     )
