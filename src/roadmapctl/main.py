@@ -11,10 +11,10 @@ Exit codes: 0 — всё в порядке; 1 — найдены замечан�
 
 from __future__ import annotations
 
+import gc
 import sys
 from functools import cache
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
 from roadmapctl import __version__
 from roadmapctl.errors import (
@@ -26,7 +26,11 @@ from roadmapctl.errors import (
     RoadmapctlError,
 )
 
+# `typing` is not imported for this: `--help` and `check` start without it (mypy reads the name).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     import typer
 
 COMMANDS = (
@@ -152,7 +156,9 @@ def run(argv: list[str] | None = None) -> int:
         if result is None:
             result = fastcheck.dispatch(args)
         if result is None:
-            result = _click_command(command)(args=args, prog_name="roadmapctl", standalone_mode=False)
+            click_command = _click_command(command)
+            gc.enable()  # the app is built (see entry)
+            result = click_command(args=args, prog_name="roadmapctl", standalone_mode=False)
         try:
             sys.stdout.flush()  # a full disk or a closed pipe shows here, not in the interpreter's exit
         except BrokenPipeError:  # the whole result was made: its exit code stands
@@ -248,5 +254,12 @@ def _error(message: str, hint: str | None = None, details: tuple[str, ...] = ())
 
 
 def entry() -> None:
-    """Console-script entry point."""
+    """Console-script entry point (and `python -m roadmapctl`).
+
+    Start-up creates tens of thousands of objects that live as long as the
+    process (modules, classes, functions); the cyclic collector would walk
+    them again and again while they are imported.  It is off until the
+    command's imports are done: `fastcheck` and `run` turn it back on.
+    """
+    gc.disable()
     raise SystemExit(run())

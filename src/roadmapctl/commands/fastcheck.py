@@ -57,5 +57,6 @@ def dispatch(args: list[str]) -> int | None:
     from roadmapctl.commands.checkrun import command
 
     gc.freeze()  # what is imported stays: the collector need not walk it again
+    gc.enable()  # main.entry turned it off for the imports
     return command(values["paths"], values["fmt"], values["as_of"],  # type: ignore[arg-type]
                    values["encoding"], values["jobs"], values["show_rules"])  # type: ignore[arg-type]

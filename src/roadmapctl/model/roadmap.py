@@ -6,24 +6,36 @@ The loader builds them and records where each field stood in the file
 dataclasses would (fields in this order, keyword or positional, `==` over
 the fields, `repr`), but are written out by hand on `records.Record`: the
 loader creates thousands of them, and `check` should not pay at start-up
-for generating their methods (see records.py).
+for generating their methods (see records.py).  `Pos` and `Located` live
+in located.py; the executors, approval, order and controller in
+document.py; completions, extensions and their evidence in marks.py; every
+name is importable from here.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Literal
 
+from roadmapctl.model.document import Approval as Approval
+from roadmapctl.model.document import Controller as Controller
+from roadmapctl.model.document import Executor as Executor
+from roadmapctl.model.document import Order as Order
+from roadmapctl.model.document import OrderPoint as OrderPoint
+from roadmapctl.model.document import Signatory as Signatory
+from roadmapctl.model.document import split_addresses as split_addresses
+from roadmapctl.model.located import NOWHERE as NOWHERE
+from roadmapctl.model.located import Day as Day
+from roadmapctl.model.located import Located as Located
+from roadmapctl.model.located import Pos as Pos
+from roadmapctl.model.marks import Completion as Completion
+from roadmapctl.model.marks import Evidence as Evidence
+from roadmapctl.model.marks import Extension as Extension
 from roadmapctl.model.period import Period
-from roadmapctl.model.records import Record, Value
+from roadmapctl.model.records import Value
 from roadmapctl.model.vocabulary import STATUSES as STATUSES  # re-exported: the model's vocabulary
 from roadmapctl.model.vocabulary import Status as Status
-
-#: `date` under another name, for classes with a field named `date`: inside such a
-#: class body the field hides the type, and `due: date | None` would mean the field.
-Day = date
 
 Role = Literal["responsible", "co"]
 ROLES: tuple[Role, ...] = ("responsible", "co")
@@ -33,89 +45,6 @@ NamesStyle = Literal["short", "full"]
 NAMES_STYLES: tuple[NamesStyle, ...] = ("short", "full")
 # The item fields a printed table may show, in the order of the default table.
 COLUMN_FIELDS = ("number", "title", "deadline", "executors", "result", "indicator", "form", "note")
-
-
-class Pos(Value):
-    """1-based line and column in the source file."""
-
-    __slots__ = ("col", "line")
-    line: int
-    col: int
-
-    def __init__(self, line: int, col: int) -> None:
-        self.line = line
-        self.col = col
-
-
-NOWHERE = Pos(0, 0)
-
-
-class Located(Record):
-    """Base for records that remember where they and their fields stood."""
-
-    __slots__ = ("field_pos", "pos")
-    _hidden = ("field_pos",)  # positions are not part of a record's value
-    pos: Pos
-    field_pos: dict[str, Pos]
-
-    def __init__(self, pos: Pos = NOWHERE, field_pos: dict[str, Pos] | None = None) -> None:
-        self.pos = pos
-        self.field_pos = {} if field_pos is None else field_pos
-
-    def where(self, name: str) -> Pos:
-        return self.field_pos.get(name, self.pos)
-
-
-class Executor(Located):
-    __slots__ = ("email", "id", "kind", "name", "short")
-    id: str
-    name: str
-    short: str | None
-    kind: str | None
-    email: str | None  # one address, or several joined with commas
-
-    def __init__(self, pos: Pos = NOWHERE, field_pos: dict[str, Pos] | None = None, id: str = "",
-                 name: str = "", short: str | None = None, kind: str | None = None,
-                 email: str | None = None) -> None:
-        Located.__init__(self, pos, field_pos)
-        self.id = id
-        self.name = name
-        self.short = short
-        self.kind = kind
-        self.email = email
-
-    @property
-    def label(self) -> str:
-        return self.short or self.name
-
-    @property
-    def emails(self) -> tuple[str, ...]:
-        return split_addresses(self.email)
-
-
-class Controller(Located):
-    """Who controls execution of a roadmap: reports of completion go to them."""
-
-    __slots__ = ("email", "name")
-    name: str | None
-    email: str | None  # as for executors: one address or several
-
-    def __init__(self, pos: Pos = NOWHERE, field_pos: dict[str, Pos] | None = None, name: str | None = None,
-                 email: str | None = None) -> None:
-        Located.__init__(self, pos, field_pos)
-        self.name = name
-        self.email = email
-
-    @property
-    def emails(self) -> tuple[str, ...]:
-        return split_addresses(self.email)
-
-
-def split_addresses(text: str | None) -> tuple[str, ...]:
-    """«a@x.ru, b@x.ru» (commas, semicolons or spaces, as people paste them) as separate addresses."""
-    if not text:
-        return ()
-    return tuple(dict.fromkeys(part for part in re.split(r"[,;\s]+", text) if part))
 
 
 class ExecutorRef(Located):
@@ -130,61 +59,6 @@ class ExecutorRef(Located):
         self.id = id
         self.note = note
         self.role = role
-
-
-class Evidence(Located):
-    """What proves a completion: a document reference, a link or a file path, as written."""
-
-    __slots__ = ("text",)
-    text: str
-
-    def __init__(self, pos: Pos = NOWHERE, field_pos: dict[str, Pos] | None = None, text: str = "") -> None:
-        Located.__init__(self, pos, field_pos)
-        self.text = text
-
-    @property
-    def kind(self) -> Literal["url", "file", "document"]:
-        """A link has a scheme (or «www.»); a file ends in an extension; anything else is a document."""
-        lowered = self.text.lower()
-        if "://" in lowered or lowered.startswith(("www.", "http:", "https:", "http/", "https/")):
-            return "url"
-        if re.search(r"\.[A-Za-z0-9]{2,5}$", self.text) and ("/" in self.text or "\\" in self.text
-                                                            or " " not in self.text):
-            return "file"
-        return "document"
-
-
-class Completion(Located):
-    __slots__ = ("date", "due", "evidence", "note")
-    date: Day | None
-    due: Day | None
-    note: str | None
-    evidence: list[Evidence]
-
-    def __init__(self, pos: Pos = NOWHERE, field_pos: dict[str, Pos] | None = None, date: Day | None = None,
-                 due: Day | None = None, note: str | None = None, evidence: list[Evidence] | None = None) -> None:
-        Located.__init__(self, pos, field_pos)
-        self.date = date
-        self.due = due
-        self.note = note
-        self.evidence = [] if evidence is None else evidence
-
-
-class Extension(Located):
-    __slots__ = ("basis", "date", "reason", "to")
-    to: Day | None
-    reason: str | None
-    basis: str | None
-    date: Day | None
-
-    def __init__(self, pos: Pos = NOWHERE, field_pos: dict[str, Pos] | None = None, to: Day | None = None,
-                 reason: str | None = None, basis: str | None = None, date: Day | None = None) -> None:
-        Located.__init__(self, pos, field_pos)
-        self.to = to
-        self.reason = reason
-        self.basis = basis
-        self.date = date
-
 
 class Indicator(Located):
     __slots__ = ("targets", "text")
@@ -293,102 +167,6 @@ class Section(Located):
         self.sections = [] if sections is None else sections
         self.default_executors = [] if default_executors is None else default_executors
         self.numbering = numbering
-
-
-class Approval(Located):
-    __slots__ = ("by", "date", "kind", "number", "stamp")
-    stamp: str | None
-    by: str | None
-    kind: str | None
-    date: Day | None
-    number: str | None
-
-    def __init__(self, pos: Pos = NOWHERE, field_pos: dict[str, Pos] | None = None, stamp: str | None = None,
-                 by: str | None = None, kind: str | None = None, date: Day | None = None,
-                 number: str | None = None) -> None:
-        Located.__init__(self, pos, field_pos)
-        self.stamp = stamp
-        self.by = by
-        self.kind = kind
-        self.date = date
-        self.number = number
-
-
-class OrderPoint(Located):
-    __slots__ = ("points", "text")
-    text: str
-    points: list[OrderPoint]
-
-    def __init__(self, pos: Pos = NOWHERE, field_pos: dict[str, Pos] | None = None, text: str = "",
-                 points: list[OrderPoint] | None = None) -> None:
-        Located.__init__(self, pos, field_pos)
-        self.text = text
-        self.points = [] if points is None else points
-
-
-class Signatory(Located):
-    __slots__ = ("name", "position")
-    position: str | None
-    name: str | None
-
-    def __init__(self, pos: Pos = NOWHERE, field_pos: dict[str, Pos] | None = None, position: str | None = None,
-                 name: str | None = None) -> None:
-        Located.__init__(self, pos, field_pos)
-        self.position = position
-        self.name = name
-
-
-class Order(Located):
-    __slots__ = (
-        "authority",
-        "command",
-        "contacts",
-        "date",
-        "distribution",
-        "kind",
-        "number",
-        "performer",
-        "place",
-        "points",
-        "preamble",
-        "signatory",
-        "title",
-    )
-    authority: list[str]
-    contacts: str | None
-    kind: str
-    date: Day | None
-    number: str | None
-    place: str | None
-    title: str | None
-    preamble: str | None
-    command: str
-    points: list[OrderPoint]
-    signatory: Signatory | None
-    performer: str | None
-    distribution: list[str]
-
-    def __init__(self, pos: Pos = NOWHERE, field_pos: dict[str, Pos] | None = None,
-                 authority: list[str] | None = None, contacts: str | None = None, kind: str = "ПРИКАЗ",
-                 date: Day | None = None, number: str | None = None, place: str | None = None,
-                 title: str | None = None, preamble: str | None = None, command: str = "ПРИКАЗЫВАЮ",
-                 points: list[OrderPoint] | None = None, signatory: Signatory | None = None,
-                 performer: str | None = None, distribution: list[str] | None = None) -> None:
-        Located.__init__(self, pos, field_pos)
-        self.authority = [] if authority is None else authority
-        self.contacts = contacts
-        self.kind = kind
-        self.date = date
-        self.number = number
-        self.place = place
-        self.title = title
-        self.preamble = preamble
-        self.command = command
-        self.points = [] if points is None else points
-        self.signatory = signatory
-        self.performer = performer
-        self.distribution = [] if distribution is None else distribution
-
 
 class Roadmap(Located):
     __slots__ = (
