@@ -264,7 +264,7 @@ def test_check_warns_about_exactly_the_addresses_notify_cannot_use(cli) -> None:
     from roadmapctl.reading import read
 
     path = DATA / "negative" / "email-address.yaml"
-    flagged = set(re.findall(r"\[R121\] .*?«[^»]*» «([^»]*)»", cli("check", path).out))
+    flagged = set(re.findall(r"\[R121\] адрес почты .*«([^»]*)»: ", cli("check", path).out))
     roadmap = read(path).roadmap
     assert roadmap is not None and roadmap.controller is not None
     owners = [*roadmap.executors.values(), roadmap.controller]

@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from roadmapctl.model.addresses import normalise
+from roadmapctl.model.roadmap import Controller, Executor
 from roadmapctl.rules import Context, Finding
 
 ID = "R121"
@@ -42,7 +43,8 @@ LEVEL = "warning"
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.roadmap is None:
         return
-    owners = [(f"исполнителя «{ex.id}»", ex) for ex in ctx.roadmap.executors.values()]
+    owners: list[tuple[str, Executor | Controller]] = [
+        (f"исполнителя «{ex.id}»", ex) for ex in ctx.roadmap.executors.values()]
     if ctx.roadmap.controller is not None:
         owners.append(("контролёра", ctx.roadmap.controller))
     for whose, owner in owners:
