@@ -214,7 +214,7 @@ def _columns() -> Schema:
     )
 
 
-# -- sections and items ---------------------------------------------------------
+# -- the document's other parts ----------------------------------------------
 
 
 def _order() -> Schema:
