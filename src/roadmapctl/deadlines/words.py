@@ -183,6 +183,13 @@ SEASON_PREFIX = "в|во|на? период|время|дни|течение|х�
 YEAR_PREFIX = "в|во|на|за|в_течение|на_протяжении?"
 END_WORDS = frozenset({"конца", "конец", "концу", "конце", "окончания", "окончанию"})
 BEGIN_WORDS = frozenset({"начала", "начало", "началу"})
+#: «в начале учебного года», «в начале сентября»: the first month of a year, the first ten
+#: days of a month (not a single day: nobody is late on the second).
+EARLY_WORDS = frozenset({"начале"})
+#: «первая неделя сентября», «в последнюю неделю мая»: the month's first or last seven days.
+WEEK_ORDINALS = {**dict.fromkeys(_forms("перв", "ая,ой,ую"), "first"),
+                 **dict.fromkeys(_forms("последн", "яя,ей,юю"), "last")}
+WEEK_WORDS = frozenset({"неделя", "недели", "неделю", "неделе"})
 #: «до конца года»: (month, day) of the year-less date meant.
 END_OF = {"календарного|текущего? года|г": (12, 31), "учебного года|г": (8, 31)}
 BEGIN_OF = {"учебного года|г": (9, 1), "календарного|текущего? года|г": (1, 1)}
