@@ -373,6 +373,8 @@ REAL_PLANS = [
     # «в период с … по …»: the window after «период»
     (CHEL, "в период с 1 по 30 ноября", "window", [w("2023-11-01", "2023-11-30")]),
     (CHEL, "в период с октября по декабрь 2023 г.", "window", [w("2023-10-01", "2023-12-31")]),
+    (BELGOROD, "на период 2021-2025 годов", "window", [w("2021-01-01", "2025-12-31")]),
+    (BELGOROD, "в период 2022-2023 гг.", "window", [w("2022-01-01", "2023-12-31")]),
     (CHEL, "по согласованию", "window", WHOLE_CHEL),
     (CHEL, "по согласованию с Министерством", "window", WHOLE_CHEL),
     # a schedule kept elsewhere: the plan's whole period

@@ -108,9 +108,10 @@ class Reader(RecurrenceReader):
         return item, end
 
     def _dated(self, i: int) -> tuple[Item, int] | None:
-        # «в период с 1 по 30 ноября», «в период с октября по декабрь»: the window after «период»
+        # «в период с 1 по 30 ноября», «на период 2021-2025 годов»: the window after «период»
+        after = self._tok(i + 2)
         j = i + 2 if (self._text(i) in ("в", "за", "на") and self._text(i + 1) == "период"
-                      and self._text(i + 2) in ("с", "со")) else i
+                      and after is not None and (after.text in ("с", "со") or after.kind == "num")) else i
         for read in (self._season, self._part, self._months, self._day_window, self._years):
             if raw := read(j):
                 item, end = self._finish(raw, i)
