@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from roadmapctl.commands import complete, params
+from roadmapctl.commands import params
 from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.errors import EXIT_OK, UsageError
 
@@ -67,11 +67,7 @@ def register(app: typer.Typer) -> None:
     @app.command("done", cls=RussianCommand)
     def done_command(
         roadmap: Path = params.ROADMAP,
-        item: str = typer.Argument(
-            ..., metavar="МЕРОПРИЯТИЕ", autocompletion=complete.items,
-            help="Номер как в карте (1.2 или 1.2.), ключ key или подпункт без номера: "
-                 "5.2.5/3 — третий подпункт 5.2.5.",
-        ),
+        item: str = params.ITEM,
         on: str = typer.Option(
             None, "--on", metavar="ДАТА", help="Дата исполнения; по умолчанию сегодня; дата в будущем не принимается.",
         ),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from roadmapctl.commands import complete, params
+from roadmapctl.commands import params
 from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.errors import EXIT_OK, UsageError
 
@@ -48,10 +48,7 @@ def register(app: typer.Typer) -> None:
     @app.command("extend", cls=RussianCommand)
     def extend_command(
         roadmap: Path = params.ROADMAP,
-        item: str = typer.Argument(
-            ..., metavar="МЕРОПРИЯТИЕ", autocompletion=complete.items,
-            help="Номер как в карте (1.2 или 1.2.), ключ key или подпункт без номера: 5.2.5/3.",
-        ),
+        item: str = params.ITEM,
         to: str = typer.Option(..., "--to", metavar="ДАТА", help="Новый срок."),
         reason: str = typer.Option(..., "--reason", metavar="ТЕКСТ", help="Причина переноса."),
         basis: str = typer.Option(

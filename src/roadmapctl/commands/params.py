@@ -80,6 +80,12 @@ def to_output(produce: Any, fmt: str, output: Any, title: str, caption: str, cou
         emit(data, output, "XLSX" if fmt == "xlsx" else None)
     return code
 ROADMAP = typer.Argument(..., metavar="КАРТА", help="Файл дорожной карты (.yaml).")
+# The item an edit (done, extend) is about: how it is addressed everywhere.
+ITEM = typer.Argument(
+    ..., metavar="МЕРОПРИЯТИЕ", autocompletion=complete.items,
+    help="Номер как в карте (1.2 или 1.2.), ключ key или подпункт без номера: "
+         "5.2.5/3 — третий подпункт 5.2.5.",
+)
 
 
 def roadmap_or_stdin() -> Any:

@@ -6,8 +6,7 @@ Part of the domain model (`roadmapctl.model.roadmap` re-exports every name).
 
 from __future__ import annotations
 
-import re
-
+from roadmapctl.model.addresses import split_addresses
 from roadmapctl.model.located import NOWHERE, Day, Located, Pos
 
 
@@ -54,13 +53,6 @@ class Controller(Located):
     @property
     def emails(self) -> tuple[str, ...]:
         return split_addresses(self.email)
-
-
-def split_addresses(text: str | None) -> tuple[str, ...]:
-    """«a@x.ru, b@x.ru» (commas, semicolons or spaces, as people paste them) as separate addresses."""
-    if not text:
-        return ()
-    return tuple(dict.fromkeys(part for part in re.split(r"[,;\s]+", text) if part))
 
 
 class Approval(Located):

@@ -1,4 +1,4 @@
-"""Value classes without `dataclasses`: equality, repr and hashing from `__slots__`.
+"""Value classes without `dataclasses`: equality, repr and hashing from the fields of `__init__`.
 
 `check` runs on every commit, and its start-up is mostly imports.  Creating a
 class with `@dataclass` compiles its methods at import time (about a

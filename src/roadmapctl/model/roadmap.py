@@ -24,7 +24,6 @@ from roadmapctl.model.document import Executor as Executor
 from roadmapctl.model.document import Order as Order
 from roadmapctl.model.document import OrderPoint as OrderPoint
 from roadmapctl.model.document import Signatory as Signatory
-from roadmapctl.model.document import split_addresses as split_addresses
 from roadmapctl.model.located import NOWHERE as NOWHERE
 from roadmapctl.model.located import Day as Day
 from roadmapctl.model.located import Located as Located

@@ -39,6 +39,7 @@ RULE_MODULES = (
     "executor_lookalike",
     "shared_marks",
     "evidence",
+    "email_address",
 )
 
 
