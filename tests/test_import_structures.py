@@ -26,7 +26,7 @@ import pytest
 import import_forms
 from conftest import thorough
 from import_forms import UP, WRITERS, Block, Grid, Span, docx_to_pdf, pdf_font, soffice
-from roadmapctl.loader import load
+from roadmapctl.reading.loader import load
 
 FORMS = ("docx", "txt", "pdf", "lo.pdf", "xlsx")  # lo.pdf: the .docx printed to PDF by LibreOffice
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from conftest import DATA, ROADMAPS
-from roadmapctl.loader import load
+from roadmapctl.reading.loader import load
 from roadmapctl.tracking import TrackedItem, track
 
 RULES = DATA / "positive" / "tracking-rules.yaml"
@@ -134,12 +134,11 @@ def test_showcase_overdue_as_of_march_2024() -> None:
 
 
 def test_any_reports_cover_each_date_at_most_once() -> None:
-    from dataclasses import replace
-
     from hypothesis import given
     from hypothesis import strategies as st
 
-    from roadmapctl.model import Completion, Extension
+    from roadmapctl.model.records import replace
+    from roadmapctl.model.roadmap import Completion, Extension
     from roadmapctl.tracking import track_item
 
     roadmap = load(RULES).roadmap
