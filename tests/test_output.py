@@ -291,7 +291,7 @@ def test_closed_pipe_ends_quietly_in_process(args: tuple[str, ...], tmp_path: Pa
         monkeypatch.undo()
         with contextlib.suppress(OSError):
             pipe.close()
-    assert code in (0, 1), err
+    assert code in (0, 1, 141), err  # as the real process below
     assert err == ""
 
 
