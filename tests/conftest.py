@@ -56,7 +56,6 @@ def thorough(config: pytest.Config) -> bool:
             or os.environ.get("ROADMAPCTL_TESTS") == "thorough")
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist appends group names to the node ids
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     skip = pytest.mark.skip(reason="медленный тест: запускается с --hypothesis-profile=thorough "
                                    "или ROADMAPCTL_TESTS=thorough")
@@ -65,18 +64,30 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.slow)
         if "slow" in item.keywords and not thorough(config):
             item.add_marker(skip)
-        if _uses_module_fixture(item):
-            # With `-n auto --dist loadgroup` (scripts/test.sh) the tests of one module that
-            # share a module-scoped fixture (documents built once) run in one worker, so the
-            # fixture is built once; every other test goes to whichever worker is free.
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
-def _uses_module_fixture(item: pytest.Item) -> bool:
-    info = getattr(item, "_fixtureinfo", None)
-    if info is None:
-        return False
-    return any(d.scope == "module" for defs in info.name2fixturedefs.values() for d in defs)
+# Test modules with a module-scoped fixture (documents built once for the module). When the
+# suite runs on several cores (scripts/test.sh: `-n auto --dist loadgroup`), all tests of such a
+# module go to one worker, so the fixture is built once; every other test goes to whichever
+# worker is free. (pytest-xdist's own loadgroup reads `xdist_group` marks by rewriting node ids,
+# which pytest 9 no longer allows; this scheduler keeps that option's meaning.)
+SHARED_FIXTURE_MODULES = frozenset(
+    f"tests/{path.name}" for path in Path(__file__).parent.glob("test_*.py")
+    if 'scope="module"' in path.read_text(encoding="utf-8"))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedFixtureScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module in SHARED_FIXTURE_MODULES else nodeid
+
+    return SharedFixtureScheduling(config, log)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="session")
