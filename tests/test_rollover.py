@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import re
 import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -31,6 +35,38 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@dataclass
+class Rolled:
+    code: int
+    out: str
+    err: str
+    folder: Path  # a copy of roadmaps/ in its parent, rolled over once; tests only read it
+
+
+@pytest.fixture(scope="module")
+def rolled(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Rolled]:
+    """`rollover roadmaps/OLD.yaml --to TO`, run once per (OLD, TO) for the module: several tests
+    check different sides of the same run. Each run gets its own copy (rollover adds keys to
+    the old file)."""
+    from roadmapctl.main import run
+
+    done: dict[tuple[str, str], Rolled] = {}
+
+    def get(old: str, to: str) -> Rolled:
+        if (old, to) not in done:
+            folder = tmp_path_factory.mktemp("rolled")
+            shutil.copytree(ROADMAPS, folder / "roadmaps")
+            out, err = io.StringIO(), io.StringIO()
+            with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(out), \
+                    contextlib.redirect_stderr(err):
+                patch.chdir(folder)
+                code = run(["rollover", f"roadmaps/{old}.yaml", "--to", to])
+            done[old, to] = Rolled(code, out.getvalue(), err.getvalue(), folder)
+        return done[old, to]
+
+    return get
+
+
 def _effective_occurrences(entry, period):  # type: ignore[no-untyped-def]
     from roadmapctl.deadlines import Deadline, parse_deadline
 
@@ -43,11 +79,13 @@ def _effective_occurrences(entry, period):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(("old", "to", "new", "period"), CASES)
-def test_rollover_keeps_every_measure_and_moves_its_dates(workdir: Path, cli, old: str, to: str, new: str,
+def test_rollover_keeps_every_measure_and_moves_its_dates(rolled, cli, monkeypatch, old: str, to: str, new: str,
                                                           period: str) -> None:
-    original = (workdir / "roadmaps" / f"{old}.yaml").read_text(encoding="utf-8")
-    result = cli("rollover", f"roadmaps/{old}.yaml", "--to", to)
+    original = (ROADMAPS / f"{old}.yaml").read_text(encoding="utf-8")
+    result = rolled(old, to)
     assert result.code == 0, result.err
+    workdir = result.folder
+    monkeypatch.chdir(workdir)
     assert cli("check", f"roadmaps/{new}.yaml", f"roadmaps/{old}.yaml").code == 0
     before = load(workdir / "roadmaps" / f"{old}.yaml").roadmap
     after = load(workdir / "roadmaps" / f"{new}.yaml").roadmap
@@ -74,11 +112,13 @@ def test_rollover_keeps_every_measure_and_moves_its_dates(workdir: Path, cli, ol
 
 
 @pytest.mark.parametrize(("old", "to", "new", "period"), CASES)
-def test_diff_of_old_and_new_shows_only_the_period(workdir: Path, cli, old: str, to: str, new: str,
+def test_diff_of_old_and_new_shows_only_the_period(rolled, cli, monkeypatch, old: str, to: str, new: str,
                                                    period: str) -> None:
     """`roadmapctl diff` compares items relative to the periods: no item changed; outside the items
     only the period and the removed date and number of the order and the stamp (a draft)."""
-    assert cli("rollover", f"roadmaps/{old}.yaml", "--to", to).code == 0
+    assert rolled(old, to).code == 0
+    workdir = rolled(old, to).folder
+    monkeypatch.chdir(workdir)
     before = load(workdir / "roadmaps" / f"{old}.yaml").roadmap
     count = len(list(before.walk()))
     result = cli("diff", f"roadmaps/{old}.yaml", f"roadmaps/{new}.yaml", "--format", "json")
@@ -95,8 +135,9 @@ def test_diff_of_old_and_new_shows_only_the_period(workdir: Path, cli, old: str,
     assert f"Мероприятия не изменились ({count} " in text
 
 
-def test_rollover_report_and_draft_order(workdir: Path, cli) -> None:
-    result = cli("rollover", "roadmaps/chelyabinsk-2023-2024.yaml", "--to", "2024/2025")
+def test_rollover_report_and_draft_order(rolled) -> None:
+    result = rolled("chelyabinsk-2023-2024", "2024/2025")
+    workdir = result.folder
     assert result.out == (
         "Новая карта: roadmaps/chelyabinsk-2024-2025.yaml, период 2024/2025 (был 2023/2024).\n"
         "Сроки с явными годами сдвинуты на 1 год: 16.\n"
@@ -141,12 +182,13 @@ _YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 @pytest.mark.parametrize(("old", "to", "new", "period"), (
     *CASES, ("belgorod-2021-2025", "2026-2030", "belgorod-2026-2030", "2026-2030")))
-def test_no_trace_of_the_old_period_outside_the_review_list(workdir: Path, cli, old: str, to: str, new: str,
+def test_no_trace_of_the_old_period_outside_the_review_list(rolled, old: str, to: str, new: str,
                                                             period: str) -> None:
     """Scan the new file for the old period's years: each line naming one either had all its years
     moved with the period, or is listed in «Проверьте» by its line number."""
-    result = cli("rollover", f"roadmaps/{old}.yaml", "--to", to)
+    result = rolled(old, to)
     assert result.code == 0, result.err
+    workdir = result.folder
     before = load(workdir / "roadmaps" / f"{old}.yaml").roadmap.period
     delta = parse_period(period).start.year - before.start.year
     listed: set[int] = set()
@@ -172,15 +214,16 @@ def test_no_trace_of_the_old_period_outside_the_review_list(workdir: Path, cli, 
 
 
 @pytest.mark.parametrize(("old", "to"), [(c[0], c[1]) for c in CASES] + [("belgorod-2021-2025", "2026-2030")])
-def test_report_matches_golden(workdir: Path, cli, old: str, to: str) -> None:
-    result = cli("rollover", f"roadmaps/{old}.yaml", "--to", to)
+def test_report_matches_golden(rolled, old: str, to: str) -> None:
+    result = rolled(old, to)
     assert (result.code, result.err) == (0, "")
     golden(DATA / "golden" / f"rollover-{old}-to-{to.replace('/', '-')}.txt", result.out)
 
 
-def test_belgorod_order_moves_to_the_new_five_years(workdir: Path, cli) -> None:
-    assert cli("rollover", "roadmaps/belgorod-2021-2025.yaml", "--to", "2026-2030").code == 0
-    order = load(workdir / "roadmaps" / "belgorod-2026-2030.yaml").roadmap.order
+def test_belgorod_order_moves_to_the_new_five_years(rolled) -> None:
+    result = rolled("belgorod-2021-2025", "2026-2030")
+    assert result.code == 0
+    order = load(result.folder / "roadmaps" / "belgorod-2026-2030.yaml").roadmap.order
     assert order.title.endswith("г. Белгорода на 2026-2030 годы")
     assert "города Белгорода на 2026 - 2030 годы в педагогическом коллективе" in order.points[1].points[0].text
     assert "на период до 2025 года" in order.points[0].text  # not provably the period: listed, not moved
