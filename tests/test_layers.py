@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -62,14 +63,15 @@ def test_no_module_imports_a_command_module_except_main(module: str) -> None:
     assert not wrong, f"{module} imports command modules {wrong}: move what they share to the domain or params"
 
 
-def _options() -> set[str]:
+@functools.cache  # the same app for every module's test: built once
+def _options() -> frozenset[str]:
     import typer.main
 
     from roadmapctl.main import build_app
 
     group = typer.main.get_command(build_app())
-    return {opt for command in group.commands.values() for param in command.params  # type: ignore[attr-defined]
-            for opt in param.opts if opt.startswith("-")}
+    return frozenset(opt for command in group.commands.values() for param in command.params  # type: ignore[attr-defined]
+                     for opt in param.opts if opt.startswith("-"))
 
 
 def _error_texts(tree: ast.Module) -> list[tuple[int, str]]:
@@ -97,11 +99,12 @@ def test_the_option_scan_sees_options() -> None:
     options = _options()
     assert {"--to", "--period", "--executor", "--due", "--gost", "--force", "-o"} <= options
     tree = ast.parse('raise UsageError(f"--to: {x}", "например: -o файл")')
-    pattern = _pattern(options)
+    pattern = _pattern(frozenset(options))
     assert [text for _, text in _error_texts(tree) if pattern.search(text)] == ["--to: ", "например: -o файл"]
 
 
-def _pattern(options: set[str]) -> re.Pattern[str]:
+@functools.cache
+def _pattern(options: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True))
                       + r")(?![\w-])")
 
