@@ -266,7 +266,7 @@ def test_note_keeps_a_next_line_character(cli, tmp_path: Path) -> None:
 def test_editing_one_item_gives_the_same_text_as_editing_the_whole_file(tmp_path: Path,
                                                                        thorough_run: bool) -> None:
     """The fast path (`yamlsplice`) is checked against the general one on every sample item
-    (every third one by default: each whole-file edit is a full round trip of the file)."""
+    (every fifth one by default: each whole-file edit is a full round trip of the file)."""
     from roadmapctl.editing.item import _edit_item_only, _edit_whole_file
     from roadmapctl.editing.item import as_written as _text
     from roadmapctl.editing.splice import NotLocal
@@ -280,7 +280,7 @@ def test_editing_one_item_gives_the_same_text_as_editing_the_whole_file(tmp_path
         shutil.copyfile(source, path)
         roadmap = load(path).roadmap
         assert roadmap is not None
-        for item in track(roadmap, roadmap.period.start)[::1 if thorough_run else 3]:
+        for item in track(roadmap, roadmap.period.start)[::1 if thorough_run else 5]:
             entry = {"date": roadmap.period.start, "note": _text("приказ\x85№ 12"),
                      "evidence": ["приказ № 12", "https://example.ru/1"]}
             outcomes = []
@@ -294,7 +294,7 @@ def test_editing_one_item_gives_the_same_text_as_editing_the_whole_file(tmp_path
             if outcomes[0] != "not local":
                 assert outcomes[0] == outcomes[1], item.address
                 compared += 1
-    assert compared > (80 if thorough_run else 25)
+    assert compared > (80 if thorough_run else 15)
 
 
 def test_done_on_a_big_file_edits_only_the_item(tmp_path: Path, monkeypatch) -> None:
