@@ -21,10 +21,10 @@ def git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
 
 
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def built_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A repository whose roadmaps/chel.yaml is last year's in v2023 and this year's at HEAD."""
-    root = tmp_path / "repo"
+    root = tmp_path_factory.mktemp("git") / "repo"
     (root / "roadmaps").mkdir(parents=True)
     git(root, "init", "-q")
     git(root, "config", "user.name", "Тест")
@@ -39,11 +39,24 @@ def repo(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture
+def repo(built_repo: Path, tmp_path: Path) -> Path:
+    """A copy of the repository for one test (built once per module: tests may change it)."""
+    return Path(shutil.copytree(built_repo, tmp_path / "repo", symlinks=True))
+
+
 def summary(out: str) -> str:
     return out.splitlines()[2]
 
 
 EXPECTED = "Изменено 12 мероприятий, добавлено 2, удалено 2, перенумеровано 3, без изменений 24."
+
+
+def here(cli, monkeypatch: pytest.MonkeyPatch, cwd: Path, *args: str | Path):  # type: ignore[no-untyped-def]
+    """`roadmapctl ARGS` in this process, run from `cwd` (git is still a real process). The first
+    test below runs the same command as a real `python -m roadmapctl` process."""
+    monkeypatch.chdir(cwd)
+    return cli(*args)
 
 
 def test_from_revision_to_working_tree(repo: Path) -> None:
@@ -53,55 +66,55 @@ def test_from_revision_to_working_tree(repo: Path) -> None:
     assert same.out.startswith("Сравнение: v2023:roadmaps/chel.yaml (2023/2024) → roadmaps/chel.yaml")
 
 
-def test_from_and_to_revisions(repo: Path) -> None:
-    result = run_process("diff", "roadmaps/chel.yaml", "--from", "v2023", "--to", "HEAD", cwd=repo)
+def test_from_and_to_revisions(repo: Path, cli, monkeypatch) -> None:
+    result = here(cli, monkeypatch, repo, "diff", "roadmaps/chel.yaml", "--from", "v2023", "--to", "HEAD")
     assert (result.code, result.err) == (1, "")
     assert summary(result.out) == EXPECTED
 
 
-def test_rev_colon_path_form_from_a_subfolder(repo: Path) -> None:
-    result = run_process("diff", "HEAD~1:chel.yaml", "chel.yaml", cwd=repo / "roadmaps")
+def test_rev_colon_path_form_from_a_subfolder(repo: Path, cli, monkeypatch) -> None:
+    result = here(cli, monkeypatch, repo / "roadmaps", "diff", "HEAD~1:chel.yaml", "chel.yaml")
     assert (result.code, result.err) == (1, "")
     assert result.out.startswith("Сравнение: HEAD~1:chel.yaml (2023/2024) → chel.yaml (2024/2025)")
     assert summary(result.out) == EXPECTED
 
 
-def test_rev_colon_path_as_git_writes_it_from_a_subfolder(repo: Path) -> None:
+def test_rev_colon_path_as_git_writes_it_from_a_subfolder(repo: Path, cli, monkeypatch) -> None:
     """«HEAD~1:roadmaps/chel.yaml» is the path from the repository root, as in `git show`."""
-    result = run_process("diff", "HEAD~1:roadmaps/chel.yaml", "chel.yaml", cwd=repo / "roadmaps")
+    result = here(cli, monkeypatch, repo / "roadmaps", "diff", "HEAD~1:roadmaps/chel.yaml", "chel.yaml")
     assert (result.code, result.err) == (1, "")
     assert summary(result.out) == EXPECTED
 
 
-def test_path_is_made_relative_to_the_repository_root(repo: Path) -> None:
-    result = run_process("diff", str(repo / "roadmaps" / "chel.yaml"), "--from", "v2023", cwd=repo.parent)
+def test_path_is_made_relative_to_the_repository_root(repo: Path, cli, monkeypatch) -> None:
+    result = here(cli, monkeypatch, repo.parent, "diff", str(repo / "roadmaps" / "chel.yaml"), "--from", "v2023")
     assert (result.code, result.err) == (1, "")
     assert summary(result.out) == EXPECTED
 
 
-def test_unknown_revision(repo: Path) -> None:
-    result = run_process("diff", "roadmaps/chel.yaml", "--from", "v1999", cwd=repo)
+def test_unknown_revision(repo: Path, cli, monkeypatch) -> None:
+    result = here(cli, monkeypatch, repo, "diff", "roadmaps/chel.yaml", "--from", "v1999")
     assert result.code == 2
     assert result.err == ("roadmapctl: ошибка: неизвестная ревизия «v1999»\n"
                           "  проверьте имя ветки, тега или коммита: git log --oneline, git tag\n")
 
 
-def test_option_like_revision_is_not_passed_to_git_as_an_option(repo: Path) -> None:
-    result = run_process("diff", "roadmaps/chel.yaml", "--from=--output=/tmp/x", cwd=repo)
+def test_option_like_revision_is_not_passed_to_git_as_an_option(repo: Path, cli, monkeypatch) -> None:
+    result = here(cli, monkeypatch, repo, "diff", "roadmaps/chel.yaml", "--from=--output=/tmp/x")
     assert result.code == 2
     assert "неизвестная ревизия «--output=/tmp/x»" in result.err
 
 
-def test_file_missing_in_revision(repo: Path) -> None:
+def test_file_missing_in_revision(repo: Path, cli, monkeypatch) -> None:
     shutil.copy(OLD, repo / "roadmaps" / "new.yaml")
-    result = run_process("diff", "roadmaps/new.yaml", "--from", "v2023", cwd=repo)
+    result = here(cli, monkeypatch, repo, "diff", "roadmaps/new.yaml", "--from", "v2023")
     assert result.code == 2
     assert result.err.startswith("roadmapctl: ошибка: в ревизии v2023 нет файла roadmaps/new.yaml\n")
 
 
-def test_not_a_repository(tmp_path: Path) -> None:
+def test_not_a_repository(tmp_path: Path, cli, monkeypatch) -> None:
     shutil.copy(OLD, tmp_path / "chel.yaml")
-    result = run_process("diff", "chel.yaml", "--from", "HEAD", cwd=tmp_path)
+    result = here(cli, monkeypatch, tmp_path, "diff", "chel.yaml", "--from", "HEAD")
     assert result.code == 2
     assert result.err.startswith(f"roadmapctl: ошибка: папка {tmp_path.resolve()} не в репозитории git\n")
 
