@@ -18,8 +18,12 @@ the PDF tests are skipped with the reason.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import re
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -279,3 +283,47 @@ def write_xlsx(blocks: list[Block], path: Path) -> None:
 
 
 WRITERS = {"docx": write_docx, "txt": write_text, "pdf": write_pdf, "xlsx": write_xlsx}
+
+
+# --- built once -------------------------------------------------------------
+
+# Documents these writers made, kept between test runs of the default profile: drawing a PDF or
+# a .docx costs tens of milliseconds each, and the import tests need about a hundred. The key is
+# what the document is made of (the blocks), the form, this module's source and the versions of
+# the libraries that draw it, so any change draws it again. The thorough profile draws afresh.
+CACHE = Path(tempfile.gettempdir()) / f"roadmapctl-tests-{os.getuid() if hasattr(os, 'getuid') else 0}"
+
+
+def recipe_key(*parts: object) -> str:
+    """A file name for what `parts` describe (object addresses, as the UP marker's, left out)."""
+    from importlib.metadata import version
+
+    described = re.sub(r" at 0x[0-9a-f]+", "", repr(parts))
+    libraries = [version(name) for name in ("python-docx", "reportlab", "openpyxl")]
+    return hashlib.sha256((described + repr(libraries) + str(pdf_font())).encode()
+                          + Path(__file__).read_bytes()).hexdigest()[:32]
+
+
+def keep(built: Path, key: str, suffix: str) -> None:
+    """Put a document just built into the cache (whole or not at all, as several runs may share it)."""
+    cached = CACHE / "documents" / f"{key}{suffix}"
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_name(f"{cached.name}.{os.getpid()}")
+    shutil.copyfile(built, partial)
+    os.replace(partial, cached)
+
+
+def cached(key: str, suffix: str) -> Path | None:
+    path = CACHE / "documents" / f"{key}{suffix}"
+    return path if path.is_file() else None
+
+
+def write_form(form: str, blocks: list[Block], path: Path, fresh: bool) -> None:
+    """`WRITERS[form](blocks, path)`, or the same document from the cache unless `fresh`."""
+    key = recipe_key(form, blocks)
+    hit = None if fresh else cached(key, f".{form}")
+    if hit is None:
+        WRITERS[form](blocks, path)
+        keep(path, key, f".{form}")
+    else:
+        shutil.copyfile(hit, path)

@@ -186,14 +186,14 @@ def test_cp1251_text_is_read(tmp_path: Path, cli) -> None:
     assert "19 мероприятий" in result.out
 
 
-def _seed_pdf(seed: str, target: Path) -> None:
+def _seed_pdf(seed: str, target: Path, fresh: bool) -> None:
     """A PDF of the seed document: its paragraphs, then its tables drawn with ruling lines.
 
     The tables' cells are taken from the text form as read by the text
     reader (the only way to know which paragraph sits in which cell); the
     PDF reader then works from the drawn geometry alone.
     """
-    from import_forms import Grid, write_pdf
+    from import_forms import Grid, write_form
     from roadmapctl.importer.text_source import read_text_document
 
     document = read_text_document(IMPORT / f"{seed}.txt")
@@ -203,11 +203,13 @@ def _seed_pdf(seed: str, target: Path) -> None:
         header = tuple(table.header[0])
         blocks.append(Grid(header, [tuple("\n".join(c.paragraphs) for c in row.cells[:len(header)])
                                     for row in table.rows]))
-    write_pdf(blocks, target)  # type: ignore[arg-type]
+    write_form("pdf", blocks, target, fresh)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")
-def imported_pdf(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str, Path]]:
+def imported_pdf(tmp_path_factory: pytest.TempPathFactory,
+                 pytestconfig: pytest.Config) -> dict[str, tuple[int, str, Path]]:
+    from conftest import thorough
     from import_forms import pdf_font
     from roadmapctl.main import run
 
@@ -217,7 +219,7 @@ def imported_pdf(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[in
     folder = tmp_path_factory.mktemp("import-pdf")
     for seed in SEEDS:
         source, target = folder / f"{seed}.pdf", folder / f"{seed}.yaml"
-        _seed_pdf(seed, source)
+        _seed_pdf(seed, source, thorough(pytestconfig))
         buffer = io.StringIO()
         with contextlib.redirect_stdout(buffer):
             code = run(["import", str(source), "-o", str(target)])

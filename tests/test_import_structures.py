@@ -12,20 +12,29 @@ visible only in dates.  Every layout is written in the three forms by
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-import import_forms
 from conftest import thorough
-from import_forms import UP, WRITERS, Block, Grid, Span, docx_to_pdf, pdf_font, soffice
+from import_forms import (
+    UP,
+    WRITERS,
+    Block,
+    Grid,
+    Span,
+    cached,
+    docx_to_pdf,
+    keep,
+    pdf_font,
+    recipe_key,
+    soffice,
+    write_form,
+)
 from roadmapctl.reading.loader import load
 
 FORMS = ("docx", "txt", "pdf", "lo.pdf", "xlsx")  # lo.pdf: the .docx printed to PDF by LibreOffice
@@ -327,7 +336,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory,
     for name, layout in LAYOUTS.items():
         for form in ("docx", "txt", "pdf", "xlsx"):
             if form != "pdf" or pdf_font():
-                WRITERS[form](layout.blocks, folder / f"{name}.{form}")
+                write_form(form, layout.blocks, folder / f"{name}.{form}", thorough(pytestconfig))
     if soffice():
         _print_with_libreoffice(folder, thorough(pytestconfig))
     for name in LAYOUTS:
@@ -343,36 +352,26 @@ def imported(tmp_path_factory: pytest.TempPathFactory,
     return out
 
 
-# LibreOffice's PDFs of the layouts' .docx files, kept between runs of the default profile
-# (starting LibreOffice takes seconds); the key is the layout itself, the source of the
-# writers that drew the .docx and the LibreOffice installed, so any change prints again.
-# The thorough profile (CI) always prints afresh.
-LO_CACHE = Path(tempfile.gettempdir()) / f"roadmapctl-tests-{os.getuid() if hasattr(os, 'getuid') else 0}" / "lo-pdf"
-
-
 def _print_with_libreoffice(folder: Path, fresh: bool) -> None:
+    """LibreOffice's PDFs of the layouts' .docx files, kept between runs of the default profile
+    (starting LibreOffice takes seconds) like the other documents (`import_forms.write_form`);
+    the key adds the LibreOffice installed. The thorough profile (CI) prints afresh."""
     exe = soffice()
     assert exe
     stamp = os.stat(os.path.realpath(exe))
-    writers = Path(import_forms.__file__).read_bytes()
-    def key(layout: Layout) -> str:
-        described = re.sub(r" at 0x[0-9a-f]+", "", repr((layout.blocks, stamp.st_mtime_ns, stamp.st_size)))
-        return hashlib.sha256(described.encode() + writers).hexdigest()[:32]  # ↑ the UP marker's address
-
-    keys = {name: key(layout) for name, layout in LAYOUTS.items()}
-    missing = [name for name in LAYOUTS if fresh or not (LO_CACHE / f"{keys[name]}.pdf").is_file()]
+    keys = {name: recipe_key("lo.pdf", layout.blocks, stamp.st_mtime_ns, stamp.st_size)
+            for name, layout in LAYOUTS.items()}
+    missing = [name for name in LAYOUTS if fresh or cached(keys[name], ".pdf") is None]
     if missing:
         printed = folder / "lo"
         printed.mkdir()
         docx_to_pdf([folder / f"{name}.docx" for name in missing], printed)
-        LO_CACHE.mkdir(parents=True, exist_ok=True)
         for name in missing:
-            cached = LO_CACHE / f"{keys[name]}.pdf"
-            partial = cached.with_name(f"{cached.name}.{os.getpid()}")
-            shutil.copyfile(printed / f"{name}.pdf", partial)
-            os.replace(partial, cached)  # another run reading the cache sees a whole file or none
+            keep(printed / f"{name}.pdf", keys[name], ".pdf")
     for name in LAYOUTS:
-        shutil.copyfile(LO_CACHE / f"{keys[name]}.pdf", folder / f"{name}.lo.pdf")
+        hit = cached(keys[name], ".pdf")
+        assert hit is not None
+        shutil.copyfile(hit, folder / f"{name}.lo.pdf")
 
 
 def _get(imported: dict, name: str, form: str) -> tuple[int, str, str, Path]:  # type: ignore[type-arg]
