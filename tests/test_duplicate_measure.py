@@ -61,17 +61,19 @@ def reference(roadmap: Roadmap) -> Iterator[Finding]:
                                   f"{entries[first].item.pos.line} — не дубль ли?")
 
 
-@pytest.fixture(params=["as configured", "pairwise", "scored", "indexed"])
+@pytest.fixture(params=["as configured", "pairwise", "scored", "bounded"])
 def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Each way of comparing a group, forced, must find the same pairs."""
     if request.param == "pairwise":
         monkeypatch.setattr(rule, "PAIRWISE_UP_TO", 10**9)
     elif request.param == "scored":
         monkeypatch.setattr(rule, "PAIRWISE_UP_TO", -1)
-        monkeypatch.setattr(rule, "INDEX_FROM", 10**9)
-    elif request.param == "indexed":
+        monkeypatch.setattr(rule, "BOUNDED_FROM", 10**9)
+    elif request.param == "bounded":
         monkeypatch.setattr(rule, "PAIRWISE_UP_TO", -1)
-        monkeypatch.setattr(rule, "INDEX_FROM", 0)
+        monkeypatch.setattr(rule, "BOUNDED_FROM", 0)
+        monkeypatch.setattr(rule, "ROWS", 7)  # many tiles, and their edges
+        monkeypatch.setattr(rule, "COLUMNS", 13)
     return request.param
 
 
