@@ -15,7 +15,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from roadmapctl.diagnostics import Level, Problem
-from roadmapctl.model import ItemInContext, Pos, Roadmap
+from roadmapctl.model.roadmap import ItemInContext, Pos, Roadmap
 
 if TYPE_CHECKING:
     from roadmapctl.deadlines import Deadline, Unparsed
@@ -39,6 +39,7 @@ RULE_MODULES = (
     "executor_lookalike",
     "shared_marks",
     "evidence",
+    "email_address",
 )
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmapctl.model import ExecutorRef, Roadmap
+from roadmapctl.model.roadmap import ExecutorRef, Roadmap
 from roadmapctl.rules import Context, Finding
 from roadmapctl.rules.executor_lookalike import skeleton
 

@@ -54,7 +54,8 @@ from datetime import date, timedelta
 from typing import Literal
 
 from roadmapctl.deadlines import Deadline, Occurrence, Unparsed, parse_deadline
-from roadmapctl.model import (
+from roadmapctl.model.period import Period
+from roadmapctl.model.roadmap import (
     Completion,
     ExecutorRef,
     Extension,
@@ -63,7 +64,6 @@ from roadmapctl.model import (
     Roadmap,
     Section,
 )
-from roadmapctl.period import Period
 
 State = Literal["done", "overdue", "open", "cancelled"]
 Steps = tuple[tuple[str, int], ...]

@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from roadmapctl.deadlines import Unparsed
-from roadmapctl.model import ExecutorRef, Extension, Roadmap
+from roadmapctl.model.roadmap import ExecutorRef, Extension, Roadmap
+from roadmapctl.model.text import fold
 from roadmapctl.tracking.compute import Tracked, TrackedItem, track, track_item, walk_addressed
 
 if TYPE_CHECKING:
@@ -105,11 +106,10 @@ def find(paths: Sequence[str]) -> tuple[list[Path], Loaded]:
     overdue»: a cron job pointed at the wrong folder would report a good day
     forever, and a calendar written from nothing would empty subscribers' feeds.
     """
-    from roadmapctl import codes
     from roadmapctl.diagnostics import Problem
-    from roadmapctl.discovery import DEFAULT_DIR, SUFFIXES, find_roadmaps
     from roadmapctl.errors import InputError
-    from roadmapctl.reading import Checked
+    from roadmapctl.reading import Checked, codes
+    from roadmapctl.reading.discovery import DEFAULT_DIR, SUFFIXES, find_roadmaps
 
     found = find_roadmaps(paths)
     if not found.files and not found.unreadable:
@@ -130,7 +130,7 @@ def iter_tracked(files: Iterable[Path], as_of: date, loaded: Loaded, executor: s
     For reports that keep only counts (`stats`): memory does not grow with
     the number of roadmaps.  Call `require_executor(executor, loaded)` after.
     """
-    from roadmapctl.parallel import ordered_map
+    from roadmapctl.reading.parallel import ordered_map
 
     work = partial(load_file, as_of=as_of, today=today, encoding=encoding)
     for result in ordered_map(work, files, jobs):  # lazy: in input order, one at a time
@@ -166,7 +166,7 @@ def iter_kept(files: Iterable[Path], as_of: date, loaded: Loaded, keep: Callable
     Call `require_executor(executor, loaded)` after.
     """
     from roadmapctl.limits import MAX_OCCURRENCES_PER_RUN
-    from roadmapctl.parallel import ordered_map
+    from roadmapctl.reading.parallel import ordered_map
 
     work = partial(_load_kept, as_of=as_of, executor=executor, today=today, encoding=encoding, keep=keep)
     held = 0
@@ -198,9 +198,6 @@ def load_tracked(paths: Sequence[str], as_of: date, executor: str | None = None,
     return loaded
 
 
-def fold(text: str) -> str:
-    """Case-insensitive, «ё» = «е»: how people type executor names."""
-    return text.casefold().replace("ё", "е")
 
 
 def _names(roadmap: Roadmap, key: str) -> list[str]:
@@ -305,7 +302,7 @@ def scan(paths: Sequence[str], as_of: date, executor: str | None = None, within:
          jobs: int | None = None, today: date | None = None, encoding: str = "auto") -> Scan:
     """Overdue control dates of every file (on all cores); with `within`, those due soon."""
     from roadmapctl.limits import MAX_OCCURRENCES_PER_RUN
-    from roadmapctl.parallel import ordered_map
+    from roadmapctl.reading.parallel import ordered_map
 
     files, loaded = find(paths)
     result = Scan(loaded=loaded)

@@ -181,7 +181,7 @@ def compose(text: str) -> Any | SourceProblem | None:
     Nodes are PyYAML's: `tag`, `value`, `style`, `flow_style`, and
     `start_mark`/`end_mark` with 0-based `line` and `column`.
     """
-    from roadmapctl.yamlguard import alias_expansion, alias_message, forbidden_character, too_deep
+    from roadmapctl.reading.yamlguard import alias_expansion, alias_message, forbidden_character, too_deep
 
     if (refused := forbidden_character(text) or too_deep(text)) is not None:
         return SourceProblem(*refused)
@@ -190,11 +190,11 @@ def compose(text: str) -> Any | SourceProblem | None:
     try:
         node = _composer()(text).get_single_node()
     except MarkedYAMLError as exc:
-        from roadmapctl.yamlerrors import describe
+        from roadmapctl.reading.yamlerrors import describe
 
         return SourceProblem(*describe(exc, text))
     except (YAMLError, UnicodeError) as exc:
-        from roadmapctl.yamlerrors import GENERIC
+        from roadmapctl.reading.yamlerrors import GENERIC
 
         return SourceProblem(f"ошибка синтаксиса YAML: {GENERIC} ({exc})")
     if node is not None and alias_expansion(text, node) > MAX_ALIAS_EXPANSION:

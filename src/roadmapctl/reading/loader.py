@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from roadmapctl import codes
 from roadmapctl.diagnostics import Problem
-from roadmapctl.layout_reader import LayoutReader
-from roadmapctl.model import (
+from roadmapctl.model.period import PeriodError, parse_period, period_from_dates
+from roadmapctl.model.roadmap import (
     ROLES,
     STATUSES,
     Approval,
@@ -32,10 +31,12 @@ from roadmapctl.model import (
     Roadmap,
     Section,
 )
-from roadmapctl.nodes import MAP, SEQ, STR, kind_of, pos_of, suggest
-from roadmapctl.order_reader import OrderReader
-from roadmapctl.period import PeriodError, parse_period, period_from_dates
-from roadmapctl.yamlsource import SourceProblem, compose, read_text
+from roadmapctl.model.vocabulary import ITEM_KEYS
+from roadmapctl.reading import codes
+from roadmapctl.reading.layout import LayoutReader
+from roadmapctl.reading.nodes import MAP, SEQ, STR, kind_of, pos_of, suggest
+from roadmapctl.reading.order import OrderReader
+from roadmapctl.reading.yamlsource import SourceProblem, compose, read_text
 
 _EXECUTOR_ID = re.compile(r"^\w[\w.-]*$")
 
@@ -252,12 +253,7 @@ class _Builder(OrderReader, LayoutReader):
         return s
 
     def item(self, node: Any) -> Item | None:
-        f = self.fields(
-            node, "мероприятие",
-            ("number", "key", "title", "deadline", "due", "executors", "result", "indicator", "form",
-             "note", "status", "completions", "extensions", "items"),
-            ("title",),
-        )
+        f = self.fields(node, "мероприятие", ITEM_KEYS, ("title",))
         if f is None:
             return None
         it = Item()

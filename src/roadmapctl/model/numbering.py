@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from roadmapctl.model import Item, Numbering, Roadmap, Section, normalize_number
+from roadmapctl.model.roadmap import Item, Numbering, Roadmap, Section, normalize_number
 
 Member = Item | Section
 Kind = Literal["items", "sub-items", "sections"]
