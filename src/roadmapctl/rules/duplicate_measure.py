@@ -67,8 +67,11 @@ def _near_pairs(unique: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
     how many pairs the windows hold (`_group_pairs`).
     """
     groups: dict[tuple[str, ...], list[tuple[str, int]]] = {}
-    for title, index in unique:
-        groups.setdefault(tuple(_NUMBERS.findall(title)), []).append((title, index))
+    if _NUMBERS.search("\n".join(title for title, _ in unique)):
+        for title, index in unique:
+            groups.setdefault(tuple(_NUMBERS.findall(title)), []).append((title, index))
+    else:  # real titles rarely carry numbers: one group, without a search per title
+        groups[()] = list(unique)
     pairs: list[tuple[int, int]] = []
     for group in groups.values():
         if len(group) > 1:
@@ -185,10 +188,11 @@ def _bounded(titles: list[str], ends: list[int]) -> Iterator[tuple[int, int]]:
                           minlength=BUCKETS * count).reshape(BUCKETS, count).astype(wide)
     # Titles under 256 letters share under 256 pairs: their blocks count in bytes.
     narrow = by_pair.astype(np.uint8)
-    alphabet = np.array(sorted(map(ord, set(text))), dtype=np.uint32)
-    letter = np.searchsorted(alphabet, codes)
-    by_letter = np.bincount(letter * count + owner,
-                            minlength=len(alphabet) * count).reshape(len(alphabet), count).astype(wide)
+    present = np.bincount(codes) > 0  # by code point: letters are numbered in one pass, unsorted
+    letters = int(present.sum())
+    letter_of = np.cumsum(present) - 1
+    by_letter = np.bincount(letter_of[codes] * count + owner,
+                            minlength=letters * count).reshape(letters, count).astype(wide)
     short = lengths.astype(np.uint16)  # exact for the titles under 256 letters it is used for
     ends_of = np.array(ends)
     for start in range(0, count, ROWS):
