@@ -251,3 +251,15 @@ def test_the_bounded_path_finds_what_the_reference_finds(drawn: list[tuple[str, 
         patch.setattr(rule, "ROWS", 5)
         patch.setattr(rule, "COLUMNS", 3)
         _same(_roadmap(titles))
+
+
+def test_titles_of_more_than_65535_letters_in_the_bounded_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counts wider than two bytes: a long title and its copy with a few edits are still found."""
+    monkeypatch.setattr(rule, "PAIRWISE_UP_TO", -1)
+    monkeypatch.setattr(rule, "BOUNDED_FROM", 0)
+    rng = random.Random(17)
+    words = _vocabulary()
+    title = " ".join(rng.choice(words) for _ in range(9000))[:66000]
+    other = "".join(rng.choice("abcdef ") for _ in range(67000))  # rejected by the bounds, not scored
+    found = _same(_roadmap([title, other, _edit(rng, title, 30, "аеио ")]))
+    assert [f.pos.line for f in found] == [12]
