@@ -74,7 +74,7 @@ def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str
         monkeypatch.setattr(rule, "PAIRWISE_UP_TO", 10**9)
     elif request.param == "scored":
         monkeypatch.setattr(rule, "PAIRWISE_UP_TO", -1)
-        monkeypatch.setattr(rule, "BOUNDED_FROM", 10**9)
+        monkeypatch.setattr(rule, "BOUNDED_FROM", 10**18)
     elif request.param == "bounded":
         monkeypatch.setattr(rule, "PAIRWISE_UP_TO", -1)
         monkeypatch.setattr(rule, "BOUNDED_FROM", 0)
@@ -263,3 +263,18 @@ def test_titles_of_more_than_65535_letters_in_the_bounded_path(monkeypatch: pyte
     other = "".join(rng.choice("abcdef ") for _ in range(67000))  # rejected by the bounds, not scored
     found = _same(_roadmap([title, other, _edit(rng, title, 30, "аеио ")]))
     assert [f.pos.line for f in found] == [12]
+
+
+def test_long_titles_of_the_same_letters_are_not_scored_pair_by_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+    """500 shuffles of 2,000 letters: 125,000 pairs of a second each to score; the bounds reject them first."""
+    def scored(titles: list[str], ends: list[int]) -> Iterator[tuple[int, int]]:
+        raise AssertionError("every pair of the windows scored")
+
+    monkeypatch.setattr(rule, "_scored", scored)
+    rng = random.Random(19)
+    letters = list("организация профориентационной работы с обучающимися" * 40)
+    titles = []
+    for _ in range(500):
+        rng.shuffle(letters)
+        titles.append("".join(letters))
+    assert list(rule.check(Context(_roadmap(titles), [], date(2024, 1, 1)))) == []

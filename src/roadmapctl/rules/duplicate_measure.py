@@ -84,14 +84,18 @@ def _near_pairs(unique: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
 # pair and rapidfuzz is imported only for a pair that passes: a commit-sized
 # file does not pay for the import.
 PAIRWISE_UP_TO = 400
-# From this many pairs in the windows, numpy bounds reject pairs by the
-# thousand before anything is scored (`_bounded`); below it, rapidfuzz scores
-# whole windows in its C loop, and numpy (slower to import than the scoring
-# of that many pairs) is not imported.
-BOUNDED_FROM = 100_000
-# Buckets of the hashed letter pairs in `_bounded`: enough to tell apart
-# titles of a few hundred letters, few enough to keep each block cheap.
+# Scoring every pair of the windows costs rapidfuzz about one step per letter
+# of one title and 64 letters of the other (`_scoring_work`, ~5 ns a step).
+# Below this many steps it scores whole windows in its C loop (`_scored`) and
+# numpy, whose import costs about as much, is not imported; from it on, numpy
+# bounds reject pairs by the thousand before any is scored (`_bounded`), so
+# that long titles or titles of one length made of the same letters stay cheap.
+BOUNDED_FROM = 10_000_000
+# Buckets of the hashed letter pairs in `_bounded`: at least BUCKETS, and
+# one for every LETTERS_PER_BUCKET letters of a tile's longest title, so that
+# the bound stays tight on long titles and cheap on short ones.
 BUCKETS = 32
+LETTERS_PER_BUCKET = 8
 # Tiles of `_bounded`: this many titles against this many (numpy's loops
 # slow down fivefold once a tile's row no longer fits the processor's cache).
 ROWS = 128
@@ -105,12 +109,18 @@ def _group_pairs(group: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
     window = sum(end - a - 1 for a, end in enumerate(ends))
     if window <= PAIRWISE_UP_TO:
         found = _pairwise(titles, ends)
-    elif window < BOUNDED_FROM:
+    elif _scoring_work(lengths, ends) < BOUNDED_FROM:
         found = _scored(titles, ends)
     else:
         found = _bounded(titles, ends)
     for a, b in found:
         yield group[a][1], group[b][1]
+
+
+def _scoring_work(lengths: list[int], ends: list[int]) -> int:
+    """Steps rapidfuzz would take to score every pair of the windows (a title against longer ones)."""
+    return sum((end - a - 1) * length * (length // 64 + 1)
+               for a, (length, end) in enumerate(zip(lengths, ends, strict=True)))
 
 
 def _window_end(lengths: list[int], length: int) -> int:
@@ -161,12 +171,12 @@ def _bounded(titles: list[str], ends: list[int]) -> Iterator[tuple[int, int]]:
       - pairs of adjacent letters: a common subsequence of L letters keeps
         at least L − 1 − (a − L) − (b − L) of its adjacent pairs adjacent in
         both titles, so 3·L ≤ S + 1 + a + b for S shared pairs.  Pairs are
-        hashed into BUCKETS counts per title; a bucket's smaller count is at
+        hashed into buckets counted per title; a bucket's smaller count is at
         least the shared pairs it holds, so the sum of minimums bounds S.
-        This runs over blocks of the length windows, one bucket at a time
-        over the whole block (numpy's vector loops, a byte per pair when the
-        titles are short); titles of one length and the same letters share
-        few pairs, so it rejects them too;
+        It runs over tiles of the length windows, one bucket at a time over
+        the whole tile (numpy's vector loops, a byte per pair while titles
+        are short); titles of one length and the same letters share few
+        pairs, so it rejects them too;
       - shared letters C ≥ L, only for the pairs that pass.
     The exact L is counted in C (rapidfuzz) for the pairs left, and a pair
     exactly at the threshold is decided by rapidfuzz's ratio, as it always was.
@@ -178,33 +188,33 @@ def _bounded(titles: list[str], ends: list[int]) -> Iterator[tuple[int, int]]:
     # 200·(a + b) must fit: 32 bits up to titles of a million letters.
     lengths = np.fromiter(map(len, titles), dtype=np.int32 if longest < 10**6 else np.int64, count=count)
     wide = np.uint8 if longest < 256 else np.uint16 if longest < 65536 else np.uint32
+    short = lengths.astype(np.uint16)  # exact for the titles under 256 letters it is used for
     text = "".join(titles)
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     owner = np.repeat(np.arange(count), lengths)
     adjacent = owner[1:] == owner[:-1]
-    joined = (codes[:-1].astype(np.uint64) << np.uint64(21) | codes[1:])[adjacent]
-    bucket = (joined * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(65 - BUCKETS.bit_length())
-    by_pair = np.bincount(bucket.astype(np.intp) * count + owner[1:][adjacent],
-                          minlength=BUCKETS * count).reshape(BUCKETS, count).astype(wide)
-    # Titles under 256 letters share under 256 pairs: their blocks count in bytes.
-    narrow = by_pair.astype(np.uint8)
+    mixed = ((codes[:-1].astype(np.uint64) << np.uint64(21) | codes[1:])[adjacent]
+             * np.uint64(0x9E3779B97F4A7C15))  # its top bits name the bucket
+    pair_owner = owner[1:][adjacent]
     present = np.bincount(codes) > 0  # by code point: letters are numbered in one pass, unsorted
     letters = int(present.sum())
     letter_of = np.cumsum(present) - 1
     by_letter = np.bincount(letter_of[codes] * count + owner,
                             minlength=letters * count).reshape(letters, count).astype(wide)
-    short = lengths.astype(np.uint16)  # exact for the titles under 256 letters it is used for
     ends_of = np.array(ends)
-    for start in range(0, count, ROWS):
-        stop = min(count, start + ROWS)
-        for first in range(start + 1, ends[stop - 1], COLUMNS):
-            last = min(ends[stop - 1], first + COLUMNS)
-            # Bytes for the counts and two bytes for the comparison while titles are short.
-            counts, sizes = (narrow, short) if lengths[last - 1] < 256 else (by_pair, lengths)
-            shared = np.zeros((stop - start, last - first), dtype=counts.dtype)
+    for (buckets, narrow), tiles in _tiles(ends, lengths.tolist()).items():
+        low, high = min(tile[0] for tile in tiles), max(tile[3] for tile in tiles)
+        at, to = np.searchsorted(pair_owner, [low, high])
+        bucket = (mixed[at:to] >> np.uint64(65 - buckets.bit_length())).astype(np.intp)
+        counts = np.bincount(bucket * (high - low) + pair_owner[at:to] - low, minlength=buckets * (high - low))
+        # Bytes for the counts and two bytes for the comparison while titles are short.
+        by_pair = counts.reshape(buckets, high - low).astype(np.uint8 if narrow else wide)
+        sizes = short if narrow else lengths
+        for start, stop, first, last in tiles:
+            shared = np.zeros((stop - start, last - first), dtype=by_pair.dtype)
             step = np.empty_like(shared)
-            for row in counts:
-                np.minimum(row[start:stop, None], row[None, first:last], out=step)
+            for row in by_pair:
+                np.minimum(row[start - low:stop - low, None], row[None, first - low:last - low], out=step)
                 shared += step
             total = sizes[start:stop, None] + sizes[None, first:last]
             total *= 3 * _T - 200
@@ -218,6 +228,19 @@ def _bounded(titles: list[str], ends: list[int]) -> Iterator[tuple[int, int]]:
             common = np.minimum(by_letter[:, near_a], by_letter[:, near_b]).sum(axis=0, dtype=np.int64)
             keep = 200 * common >= _T * (lengths[near_a] + lengths[near_b])
             yield from _exact(titles, near_a[keep].tolist(), near_b[keep].tolist())
+
+
+def _tiles(ends: list[int], lengths: list[int]) -> dict[tuple[int, bool], list[tuple[int, int, int, int]]]:
+    """Tiles (rows start:stop against columns first:last) covering the windows, by buckets and byte width."""
+    tiles: dict[tuple[int, bool], list[tuple[int, int, int, int]]] = {}
+    for start in range(0, len(ends), ROWS):
+        stop = min(len(ends), start + ROWS)
+        for first in range(start + 1, ends[stop - 1], COLUMNS):
+            last = min(ends[stop - 1], first + COLUMNS)
+            longest = lengths[last - 1]
+            buckets = max(BUCKETS, 1 << (longest // LETTERS_PER_BUCKET - 1).bit_length())
+            tiles.setdefault((buckets, longest < 256), []).append((start, stop, first, last))
+    return tiles
 
 
 def _exact(titles: list[str], firsts: list[int], seconds: list[int]) -> Iterator[tuple[int, int]]:
