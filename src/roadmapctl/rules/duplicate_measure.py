@@ -247,12 +247,13 @@ def _exact(titles: list[str], firsts: list[int], seconds: list[int]) -> Iterator
     """The pairs (a, b) whose ratio is ≥ THRESHOLD: subsequence lengths in C, ties by ratio itself."""
     if not firsts:
         return
+    import numpy as np
     from rapidfuzz.distance import LCSseq
     from rapidfuzz.fuzz import ratio
     from rapidfuzz.process import cpdist
 
     common = cpdist([titles[a] for a in firsts], [titles[b] for b in seconds],
-                    scorer=LCSseq.similarity, dtype="int64").tolist()
+                    scorer=LCSseq.similarity, dtype=np.int64).tolist()
     for a, b, shared in zip(firsts, seconds, common, strict=True):
         score, bar = 200 * shared, _T * (len(titles[a]) + len(titles[b]))
         if score > bar or (score == bar and ratio(titles[a], titles[b]) >= THRESHOLD):
