@@ -157,8 +157,13 @@ def write_text(blocks: list[Block], path: Path) -> None:
 
 # --- PDF ------------------------------------------------------------------
 
-def write_pdf(blocks: list[Block], path: Path) -> None:
-    """A text PDF with ruled tables, drawn by reportlab (no LibreOffice needed)."""
+def write_pdf(blocks: list[Block], path: Path, ruled: bool = True) -> None:
+    """A text PDF with ruled tables, drawn by reportlab (no LibreOffice needed).
+
+    Unruled (`ruled=False`): the same tables without any line, on portrait
+    pages (narrower columns, so cells wrap over several lines), each page
+    numbered at its foot, as schools print tables with borders switched off.
+    """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
@@ -177,7 +182,7 @@ def write_pdf(blocks: list[Block], path: Path) -> None:
         escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         return Paragraph(escaped.replace("\n", "<br/>"), style)
 
-    page = landscape(A4)
+    page = landscape(A4) if ruled else A4
     story: list[Any] = []
     usable = page[0] - 72
     for block in blocks:
@@ -187,9 +192,12 @@ def write_pdf(blocks: list[Block], path: Path) -> None:
         width = len(block.header or block.rows[0])
         shares = _shares(block.header, width)
         col_widths = [usable * s / sum(shares) for s in shares]
+        if not ruled:
+            col_widths = _fit_words(block, col_widths, usable)
         data: list[list[Any]] = []
-        commands: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                           ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        commands: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+        if ruled:
+            commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
         runs: dict[int, list[int]] = {}  # column → [first row, last row] of a vertical merge
 
         def close(column: int) -> None:
@@ -215,8 +223,37 @@ def write_pdf(blocks: list[Block], path: Path) -> None:
         story.append(Table(data, colWidths=col_widths, repeatRows=1 if block.header and block.repeat_header else 0,
                            style=TableStyle(commands)))
         story.append(Spacer(1, 6))
+    def number(canvas: Any, doc: Any) -> None:
+        if not ruled:
+            canvas.setFont("Body", 9)
+            canvas.drawCentredString(page[0] / 2, 18, f"– {doc.page} –")
+
     SimpleDocTemplate(str(path), pagesize=page, leftMargin=36, rightMargin=36,
-                      topMargin=36, bottomMargin=36).build(story)
+                      topMargin=36, bottomMargin=36).build(story, onFirstPage=number, onLaterPages=number)
+
+
+def _fit_words(block: Grid, widths: list[float], usable: float) -> list[float]:
+    """Columns no narrower than their longest word (plus the cell padding), the rest shared as before.
+
+    A word wider than its column is cut anywhere by reportlab (a thing no office
+    program does), and a compound like «Педагог-психолог» broken at its hyphen
+    is a guess of the importer's; neither is what the unruled reading is about.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    need = [0.0] * len(widths)
+    for row in ([block.header] if block.header else []) + block.rows:
+        for column, value in enumerate(row):
+            if isinstance(value, str) and column < len(need):
+                for word in value.replace("\n", " ").split():
+                    need[column] = max(need[column], stringWidth(word, "Body", 8) + 14)
+    spare = usable - sum(need)
+    extra = [max(0.0, w - n) for w, n in zip(widths, need, strict=True)]
+    return [n + spare * e / (sum(extra) or 1) for n, e in zip(need, extra, strict=True)]
+
+
+def write_unruled_pdf(blocks: list[Block], path: Path) -> None:
+    write_pdf(blocks, path, ruled=False)
 
 
 def soffice() -> str | None:
@@ -278,4 +315,5 @@ def write_xlsx(blocks: list[Block], path: Path) -> None:
     book.save(str(path))
 
 
-WRITERS = {"docx": write_docx, "txt": write_text, "pdf": write_pdf, "xlsx": write_xlsx}
+WRITERS = {"docx": write_docx, "txt": write_text, "pdf": write_pdf, "xlsx": write_xlsx,
+           "unruled.pdf": write_unruled_pdf}

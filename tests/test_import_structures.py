@@ -21,7 +21,9 @@ import pytest
 from import_forms import UP, WRITERS, Block, Grid, Span, docx_to_pdf, pdf_font, soffice
 from roadmapctl.reading.loader import load
 
-FORMS = ("docx", "txt", "pdf", "lo.pdf", "xlsx")  # lo.pdf: the .docx printed to PDF by LibreOffice
+# lo.pdf: the .docx printed to PDF by LibreOffice; unruled.pdf: the tables drawn without lines (portrait,
+# cells wrapped over lines, page numbers), read from the words' positions
+FORMS = ("docx", "txt", "pdf", "lo.pdf", "xlsx", "unruled.pdf")
 
 # (number, title, deadline, executors by name, result)
 Expected = tuple[str | None, str, str | None, list[str], str | None]
@@ -317,8 +319,8 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
     folder = tmp_path_factory.mktemp("structures")
     out: dict[tuple[str, str], tuple[int, str, str, Path]] = {}
     for name, layout in LAYOUTS.items():
-        for form in ("docx", "txt", "pdf", "xlsx"):
-            if form != "pdf" or pdf_font():
+        for form in ("docx", "txt", "pdf", "xlsx", "unruled.pdf"):
+            if not form.endswith("pdf") or pdf_font():
                 WRITERS[form](layout.blocks, folder / f"{name}.{form}")
     if soffice():
         printed = folder / "lo"
@@ -340,7 +342,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
 
 
 def _get(imported: dict, name: str, form: str) -> tuple[int, str, str, Path]:  # type: ignore[type-arg]
-    if form == "pdf" and not pdf_font():
+    if form in ("pdf", "unruled.pdf") and not pdf_font():
         pytest.skip("нет шрифта TrueType с кириллицей для построения PDF")
     if form == "lo.pdf" and not soffice():
         pytest.skip("LibreOffice (soffice) не установлен: PDF из .docx не построить")
