@@ -18,7 +18,6 @@ from typing import Any
 from roadmapctl.importer.pdf_words import (
     Columns,
     Line,
-    PageBlocks,
     drop_running_lines,
     find_header,
     make_columns,
@@ -57,16 +56,32 @@ class _Grid:
     rows: list[_Row] = field(default_factory=list)
 
 
+@dataclass
+class _Page:
+    number: int
+    blocks: list[str | _Grid] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class PageBlocks:
+    """What one page holds, in reading order: paragraphs (str) and grids (the header first, if printed)."""
+
+    number: int
+    blocks: list[str | list[list[Cell]]]
+    notes: list[tuple[str, str]]
+
+
 class _Reader:
     def __init__(self) -> None:
-        self.pages: list[PageBlocks] = []
+        self.pages: list[_Page] = []
         self.columns: Columns | None = None
         self.grid: _Grid | None = None
         self.row: _Row | None = None
         self.tables = 0
 
     def page(self, page_no: int, lines: list[Line]) -> None:
-        self.pages.append(PageBlocks(page_no))
+        self.pages.append(_Page(page_no))
         self.grid = None
         previous: Line | None = None
         i = 0
@@ -96,7 +111,7 @@ class _Reader:
             self._new_row([[t] for t in columns.texts], "plain")
             return
         self.grid = _Grid(page_no)
-        self.pages[-1].blocks.append(self.grid)  # type: ignore[arg-type]  # turned into cells at the end
+        self.pages[-1].blocks.append(self.grid)
         self.grid.rows.append(_Row([[t] for t in columns.texts], kind="plain", where=self._where(0)))
         if not again:
             self.tables += 1
@@ -128,9 +143,9 @@ class _Reader:
         assert columns is not None
         if self.grid is None:  # the table goes on at the top of the next page, without its header
             self.grid = _Grid(page_no)
-            self.pages[-1].blocks.append(self.grid)  # type: ignore[arg-type]
+            self.pages[-1].blocks.append(self.grid)
         texts, spans = split_line(line, columns)
-        empty = [[] for _ in texts]
+        empty: list[list[str]] = [[] for _ in texts]
         if is_column_numbers(texts):
             self._new_row([[t] if t else [] for t in texts], "plain")
             self.row = None
@@ -188,11 +203,10 @@ def read_unruled(pages: list[Any]) -> list[PageBlocks] | None:
     lines = [page_lines(page) for page in pages]
     drop_running_lines(lines)
     reader = _Reader()
-    for page_no, page in enumerate(lines, 1):
-        reader.page(page_no, page)
+    for page_no, on_page in enumerate(lines, 1):
+        reader.page(page_no, on_page)
     if not reader.tables:
         return None
-    for page in reader.pages:
-        page.blocks = [[r.cells() for r in b.rows] if isinstance(b, _Grid) else b  # type: ignore[misc]
-                       for b in page.blocks if not isinstance(b, _Grid) or b.rows]
-    return reader.pages
+    return [PageBlocks(page.number, [[r.cells() for r in b.rows] if isinstance(b, _Grid) else b
+                                     for b in page.blocks if not isinstance(b, _Grid) or b.rows], page.notes)
+            for page in reader.pages]

@@ -27,14 +27,13 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from roadmapctl.importer.tables import Cell, header_field, is_column_numbers, make_cell, match_header
+from roadmapctl.importer.tables import header_field, match_header
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:(?:стр\.?|страница)\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?\s*(?:(?:из|/)\s*\d{1,3})?\s*$",
                           re.IGNORECASE)
-_ROW_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.?|[ІХ]+\.?)(?:\s|$)")  # noqa: RUF001 - Cyrillic І, Х
 _DIGITS = re.compile(r"\d+")
 _MAX_HEADER_LINES = 5
 
@@ -97,15 +96,6 @@ class Columns:
     def index(self, word: Word) -> int:
         middle = (word.x0 + word.x1) / 2
         return sum(1 for border in self.borders if middle > border)
-
-
-@dataclass
-class PageBlocks:
-    """What one page holds, in reading order: paragraphs (str) and grids (the header first, if printed)."""
-
-    number: int
-    blocks: list[str | list[list[Cell]]] = field(default_factory=list)
-    notes: list[tuple[str, str]] = field(default_factory=list)
 
 
 def page_lines(page: Any) -> list[Line]:
