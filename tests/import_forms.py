@@ -161,8 +161,9 @@ def write_pdf(blocks: list[Block], path: Path, ruled: bool = True) -> None:
     """A text PDF with ruled tables, drawn by reportlab (no LibreOffice needed).
 
     Unruled (`ruled=False`): the same tables without any line, on portrait
-    pages (narrower columns, so cells wrap over several lines), each page
-    numbered at its foot, as schools print tables with borders switched off.
+    pages when the longest words allow (narrower columns, so cells wrap over
+    several lines), each page numbered at its foot, as schools print tables
+    with borders switched off.
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
@@ -182,7 +183,9 @@ def write_pdf(blocks: list[Block], path: Path, ruled: bool = True) -> None:
         escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         return Paragraph(escaped.replace("\n", "<br/>"), style)
 
-    page = landscape(A4) if ruled else A4
+    portrait = not ruled and all(_fit_words(b, [1.0] * len(b.header or b.rows[0]), A4[0] - 72)
+                                 for b in blocks if isinstance(b, Grid))
+    page = A4 if portrait else landscape(A4)
     story: list[Any] = []
     usable = page[0] - 72
     for block in blocks:
@@ -193,7 +196,7 @@ def write_pdf(blocks: list[Block], path: Path, ruled: bool = True) -> None:
         shares = _shares(block.header, width)
         col_widths = [usable * s / sum(shares) for s in shares]
         if not ruled:
-            col_widths = _fit_words(block, col_widths, usable)
+            col_widths = _fit_words(block, col_widths, usable) or col_widths
         data: list[list[Any]] = []
         commands: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
         if ruled:
@@ -232,7 +235,7 @@ def write_pdf(blocks: list[Block], path: Path, ruled: bool = True) -> None:
                       topMargin=36, bottomMargin=36).build(story, onFirstPage=number, onLaterPages=number)
 
 
-def _fit_words(block: Grid, widths: list[float], usable: float) -> list[float]:
+def _fit_words(block: Grid, widths: list[float], usable: float) -> list[float] | None:
     """Columns no narrower than their longest word (plus the cell padding), the rest shared as before.
 
     A word wider than its column is cut anywhere by reportlab (a thing no office
@@ -247,7 +250,10 @@ def _fit_words(block: Grid, widths: list[float], usable: float) -> list[float]:
             if isinstance(value, str) and column < len(need):
                 for word in value.replace("\n", " ").split():
                     need[column] = max(need[column], stringWidth(word, "Body", 8) + 14)
+    need = [min(n, 0.3 * usable) for n in need]  # a web address may still break, as in any PDF
     spare = usable - sum(need)
+    if spare < 0:
+        return None  # too narrow a page for these words
     extra = [max(0.0, w - n) for w, n in zip(widths, need, strict=True)]
     return [n + spare * e / (sum(extra) or 1) for n, e in zip(need, extra, strict=True)]
 

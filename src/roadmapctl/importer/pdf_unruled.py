@@ -155,7 +155,8 @@ class _Reader:
         if _numbered(line, columns):
             self.row = self._new_row(empty, "item")
         elif spans or standing:
-            if self.row is None or self.row.kind != "text" or gap:
+            start = columns.index(line.words[0])
+            if self.row is None or gap or not (self.row.kind == "text" or self.row.lines[start]):
                 self.row = self._new_row(empty, "text")
         elif self.row is None or (columns.number is None and gap):
             self.row = self._new_row(empty, "item")
