@@ -157,13 +157,15 @@ def write_text(blocks: list[Block], path: Path) -> None:
 
 # --- PDF ------------------------------------------------------------------
 
-def write_pdf(blocks: list[Block], path: Path, ruled: bool = True) -> None:
+def write_pdf(blocks: list[Block], path: Path, ruled: bool = True, head: str | None = None,
+              split_rows: bool = False) -> None:
     """A text PDF with ruled tables, drawn by reportlab (no LibreOffice needed).
 
     Unruled (`ruled=False`): the same tables without any line, on portrait
     pages when the longest words allow (narrower columns, so cells wrap over
     several lines), each page numbered at its foot, as schools print tables
-    with borders switched off.
+    with borders switched off.  `head`: a running head printed atop every
+    page; `split_rows`: a row may break across pages, as Word breaks it.
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
@@ -224,15 +226,25 @@ def write_pdf(blocks: list[Block], path: Path, ruled: bool = True) -> None:
         for column in list(runs):
             close(column)
         story.append(Table(data, colWidths=col_widths, repeatRows=1 if block.header and block.repeat_header else 0,
-                           style=TableStyle(commands)))
+                           style=TableStyle(commands), splitInRow=int(split_rows),
+                           splitByRow=int(not split_rows)))
         story.append(Spacer(1, 6))
-    def number(canvas: Any, doc: Any) -> None:
-        if not ruled:
-            canvas.setFont("Body", 9)
-            canvas.drawCentredString(page[0] / 2, 18, f"– {doc.page} –")
-
+    number = _page_marks(page, numbered=not ruled, head=head)
     SimpleDocTemplate(str(path), pagesize=page, leftMargin=36, rightMargin=36,
                       topMargin=36, bottomMargin=36).build(story, onFirstPage=number, onLaterPages=number)
+
+
+def _page_marks(page: tuple[float, float], numbered: bool, head: str | None) -> Any:
+    """What reportlab draws on every page: the page number at the foot, a running head."""
+    def draw(canvas: Any, doc: Any) -> None:
+        if numbered:
+            canvas.setFont("Body", 9)
+            canvas.drawCentredString(page[0] / 2, 18, f"– {doc.page} –")
+        if head:
+            canvas.setFont("Body", 8)
+            canvas.drawRightString(page[0] - 36, page[1] - 20, head)
+
+    return draw
 
 
 def _fit_words(block: Grid, widths: list[float], usable: float) -> list[float] | None:

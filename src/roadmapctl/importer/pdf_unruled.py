@@ -79,10 +79,12 @@ class _Reader:
         self.grid: _Grid | None = None
         self.row: _Row | None = None
         self.tables = 0
+        self.fresh = True
 
     def page(self, page_no: int, lines: list[Line]) -> None:
         self.pages.append(_Page(page_no))
         self.grid = None
+        self.fresh = True  # no line of the table read on this page yet
         previous: Line | None = None
         i = 0
         while i < len(lines):
@@ -161,24 +163,30 @@ class _Reader:
         elif self.row is None or (columns.number is None and gap):
             self.row = self._new_row(empty, "item")
         elif gap:
-            self._gap_line(texts, previous, columns)
+            self._gap_line(texts, columns)
+        self.fresh = False
         row = self.row
         assert row is not None
         for first, last in spans.items():
             row.merged |= set(range(first + 1, last + 1))
         row.add(texts)
 
-    def _gap_line(self, texts: list[str], previous: Line | None, columns: Columns) -> None:
-        """A line without a number after a gap: a new unnumbered row, or the rest of the row above."""
+    def _gap_line(self, texts: list[str], columns: Columns) -> None:
+        """A line without a number after a gap: a new unnumbered row, or the rest of the row above.
+
+        A line filling two cells or more, the text one starting with a capital
+        letter, begins a row; any other continues the row above (at the top
+        of a page: the row the page break cut).
+        """
         assert self.row is not None and self.grid is not None
         title = next((texts[i] for i in range(len(texts)) if texts[i] and i != columns.number), "")
         filled = sum(1 for t in texts if t)
         here = self._where(len(self.grid.rows))
-        if filled >= 2 and title[:1].isupper() and previous is not None:
+        if filled >= 2 and title[:1].isupper():
             self.row = self._new_row([[] for _ in texts], "item")
             self.pages[-1].notes.append((here, "строка без номера после промежутка прочитана как новое "
                                                "мероприятие — проверьте"))
-        elif previous is None:
+        elif self.fresh:
             self.pages[-1].notes.append((self.row.where, "строки без номера в начале следующей страницы "
                                                          "присоединены к этой строке как продолжение ячеек, "
                                                          "разорванных переходом страницы"))

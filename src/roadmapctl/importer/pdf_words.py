@@ -99,9 +99,14 @@ class Columns:
 
 
 def page_lines(page: Any) -> list[Line]:
-    """The page's words grouped into lines, top to bottom."""
+    """The page's words grouped into lines, top to bottom.
+
+    Words are split where a gap is wider than a sixth of the letters' size:
+    some PDFs place each word without a space character, and a fixed
+    tolerance would glue the words of small print together.
+    """
     words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w.get("size") or 10))
-             for w in page.extract_words(use_text_flow=False, extra_attrs=["size"])]
+             for w in page.extract_words(use_text_flow=False, extra_attrs=["size"], x_tolerance_ratio=0.15)]
     words.sort(key=lambda w: (w.top, w.x0))
     lines: list[Line] = []
     for word in words:
