@@ -90,7 +90,8 @@ def _shares(header: tuple[str, ...] | None, width: int) -> list[float]:
             else 1.6 if "результат" in h.lower() or "этап" in h.lower() else 1.0 for h in header]
 
 
-def write_docx(blocks: list[Block], path: Path) -> None:
+def write_docx(blocks: list[Block], path: Path, ruled: bool = True) -> None:
+    """Word tables with all borders (`ruled`) or with none (Word's plain table style)."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm
@@ -106,7 +107,8 @@ def write_docx(blocks: list[Block], path: Path) -> None:
             continue
         width = len(block.header or block.rows[0])
         table = doc.add_table(rows=0, cols=width)
-        table.style = "Table Grid"
+        if ruled:
+            table.style = "Table Grid"
         table.autofit = False
         shares = _shares(block.header, width)
         widths = [Cm(26.7 * share / sum(shares)) for share in shares]

@@ -18,12 +18,13 @@ from typing import Any
 
 import pytest
 
-from import_forms import UP, WRITERS, Block, Grid, Span, docx_to_pdf, pdf_font, soffice
+from import_forms import UP, WRITERS, Block, Grid, Span, docx_to_pdf, pdf_font, soffice, write_docx
 from roadmapctl.reading.loader import load
 
 # lo.pdf: the .docx printed to PDF by LibreOffice; unruled.pdf: the tables drawn without lines (portrait,
-# cells wrapped over lines, page numbers), read from the words' positions
-FORMS = ("docx", "txt", "pdf", "lo.pdf", "xlsx", "unruled.pdf")
+# cells wrapped over lines, page numbers), read from the words' positions; lo-unruled.pdf: a .docx whose
+# tables have no borders, printed by LibreOffice (Word's spacing; rows broken across pages)
+FORMS = ("docx", "txt", "pdf", "lo.pdf", "xlsx", "unruled.pdf", "lo-unruled.pdf")
 
 # (number, title, deadline, executors by name, result)
 Expected = tuple[str | None, str, str | None, list[str], str | None]
@@ -325,9 +326,12 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
     if soffice():
         printed = folder / "lo"
         printed.mkdir()
-        docx_to_pdf([folder / f"{name}.docx" for name in LAYOUTS], printed)
+        for name, layout in LAYOUTS.items():
+            write_docx(layout.blocks, folder / f"{name}.nolines.docx", ruled=False)
+        docx_to_pdf([folder / f"{name}.{kind}docx" for name in LAYOUTS for kind in ("", "nolines.")], printed)
         for name in LAYOUTS:
             (printed / f"{name}.pdf").rename(folder / f"{name}.lo.pdf")
+            (printed / f"{name}.nolines.pdf").rename(folder / f"{name}.lo-unruled.pdf")
     for name in LAYOUTS:
         for form in FORMS:
             source = folder / f"{name}.{form}"
@@ -344,7 +348,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
 def _get(imported: dict, name: str, form: str) -> tuple[int, str, str, Path]:  # type: ignore[type-arg]
     if form in ("pdf", "unruled.pdf") and not pdf_font():
         pytest.skip("нет шрифта TrueType с кириллицей для построения PDF")
-    if form == "lo.pdf" and not soffice():
+    if form in ("lo.pdf", "lo-unruled.pdf") and not soffice():
         pytest.skip("LibreOffice (soffice) не установлен: PDF из .docx не построить")
     return imported[name, form]
 

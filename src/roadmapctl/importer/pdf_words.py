@@ -120,16 +120,27 @@ def page_lines(page: Any) -> list[Line]:
 
 
 def drop_running_lines(pages: list[list[Line]]) -> None:
-    """Drop page numbers and the heads and feet repeated on several pages (in place)."""
+    """Drop page numbers and the heads and feet repeated on several pages (in place).
+
+    A running head is the first or last line of its page, once on the page,
+    and the same on other pages but for its digits; a row of a table whose
+    rows differ only in their numbers is on each page many times.
+    """
     seen: dict[str, set[int]] = {}
     for page_no, lines in enumerate(pages):
+        keys = [_key(line) for line in lines]
         for line in _edges(lines):
-            seen.setdefault(_DIGITS.sub("#", line.text), set()).add(page_no)
+            if keys.count(_key(line)) == 1:
+                seen.setdefault(_key(line), set()).add(page_no)
     for lines in pages:
         for line in _edges(lines):
-            repeated = len(seen[_DIGITS.sub("#", line.text)]) >= 2 and not _names_fields(line)
+            repeated = len(seen.get(_key(line), ())) >= 2 and not _names_fields(line)
             if (_PAGE_NUMBER.match(line.text) and _apart(line, lines)) or repeated:
                 lines.remove(line)
+
+
+def _key(line: Line) -> str:
+    return _DIGITS.sub("#", line.text)
 
 
 def _edges(lines: list[Line]) -> list[Line]:
