@@ -139,3 +139,31 @@ def test_text_without_a_table_is_refused(tmp_path: Path, cli) -> None:
         "(«№», «Мероприятие», «Срок», «Ответственный» …) — таблицу дорожной карты не найти\n"
         "  откройте PDF в Word и сохраните как .docx или скопируйте таблицу в текстовый файл\n"))
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_a_ruled_frame_that_is_no_roadmap_does_not_hide_the_unruled_table(tmp_path: Path, cli) -> None:
+    """The approval stamp set in a bordered box, the roadmap table without lines."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    write_pdf([], tmp_path / "font.pdf")  # registers the font
+    style = ParagraphStyle("s", fontName="Body", fontSize=9, leading=11)
+    stamp = Table([[Paragraph("УТВЕРЖДЕН<br/>приказом директора от 30.08.2024 № 112", style)]], colWidths=[200],
+                  style=TableStyle([("BOX", (0, 0), (-1, -1), 0.5, colors.black)]))
+    cells = [["№", "Мероприятие", "Срок", "Ответственный", "Результат"],
+             ["1", "Совещание при директоре", "Сентябрь 2024 г.", "Директор", "Протокол"],
+             ["2", "Педагогический совет", "Май 2025 г.", "Директор", "Протокол"]]
+    body = Table([[Paragraph(c, style) for c in row] for row in cells], colWidths=[40, 180, 90, 110, 100],
+                 style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    source, target = tmp_path / "plan.pdf", tmp_path / "plan.yaml"
+    SimpleDocTemplate(str(source), pagesize=A4).build(
+        [stamp, Spacer(1, 12), Paragraph("План на 2024/2025 учебный год", style), Spacer(1, 6), body])
+    result = cli("import", source, "-o", target)
+    assert result.code == 0, result.out + result.err
+    assert [m[1:] for m in _measures(target)] == [
+        ("1", "Совещание при директоре", "Сентябрь 2024 г.", ["Директор"], "Протокол"),
+        ("2", "Педагогический совет", "Май 2025 г.", ["Директор"], "Протокол")]
+    approval = load(target).roadmap.approval
+    assert (approval.stamp, approval.date.isoformat()) == ("УТВЕРЖДЕН", "2024-08-30")

@@ -63,9 +63,23 @@ def _damaged(path: Path, exc: Exception) -> InputError:
 
 
 def _read(pages: list[Any], path: Path) -> Document:
+    """The ruled tables; without any, or when none of them is a roadmap (a stamp in a frame), the words' layout."""
     tables = [page.find_tables(table_settings=_SETTINGS) for page in pages]
-    if not any(tables):
-        return _read_unruled(pages, path)
+    if any(tables):
+        document = _read_ruled(pages, tables, path)
+        if document.tables:
+            return document
+    unruled = _read_unruled(pages, path)
+    if unruled is not None:
+        return unruled
+    if any(tables):
+        return document
+    raise InputError(f"{path}: в PDF не найдено ни таблицы с линиями, ни строки заголовков таблицы "
+                     "(«№», «Мероприятие», «Срок», «Ответственный» …) — таблицу дорожной карты не найти",
+                     "откройте PDF в Word и сохраните как .docx или скопируйте таблицу в текстовый файл")
+
+
+def _read_ruled(pages: list[Any], tables: list[list[Any]], path: Path) -> Document:
     assembler = _Assembler(path.name)
     for page_no, (page, found) in enumerate(zip(pages, tables, strict=True), 1):
         boxes = [t.bbox for t in found]
@@ -81,15 +95,13 @@ def _read(pages: list[Any], path: Path) -> Document:
     return assembler.document()
 
 
-def _read_unruled(pages: list[Any], path: Path) -> Document:
-    """A table without ruling lines, read from the words' positions (`pdf_unruled`)."""
+def _read_unruled(pages: list[Any], path: Path) -> Document | None:
+    """A table without ruling lines, read from the words' positions (`pdf_unruled`), if a header is found."""
     from roadmapctl.importer.pdf_unruled import read_unruled
 
     read = read_unruled(pages)
     if read is None:
-        raise InputError(f"{path}: в PDF не найдено ни таблицы с линиями, ни строки заголовков таблицы "
-                         "(«№», «Мероприятие», «Срок», «Ответственный» …) — таблицу дорожной карты не найти",
-                         "откройте PDF в Word и сохраните как .docx или скопируйте таблицу в текстовый файл")
+        return None
     assembler = _Assembler(path.name)
     for page in read:
         for block in page.blocks:
