@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from import_forms import Grid, Span, pdf_font, write_pdf
+from import_forms import Grid, Span, docx_to_pdf, pdf_font, soffice, write_docx, write_pdf
 from roadmapctl.reading.loader import load
 
 pytestmark = pytest.mark.skipif(not pdf_font(), reason="нет шрифта TrueType с кириллицей для построения PDF")
@@ -82,6 +82,26 @@ def test_text_after_the_table_is_not_a_measure(indent: int, tmp_path: Path, cli)
     assert [m[1:] for m in _measures(target)] == [
         ("1", "Совещание при директоре", "Сентябрь 2024 г.", ["Директор"], "Протокол"),
         ("2", "Педагогический совет", "Май 2025 г.", ["Директор"], "Протокол")]
+
+
+@pytest.mark.skipif(not soffice(), reason="LibreOffice (soffice) не установлен: PDF из .docx не построить")
+def test_a_signature_right_under_a_borderless_word_table_is_not_a_section(tmp_path: Path, cli) -> None:
+    """Word sets the text under a borderless table flush with the cells: it is only told by what it is."""
+    source, target = tmp_path / "plan.docx", tmp_path / "plan.yaml"
+    write_docx(["План на 2024/2025 учебный год", Grid(HEADER, [
+        ("1", "Совещание при директоре", "Сентябрь 2024 г.", "Директор", "Протокол"),
+        ("2", "Педагогический совет", "Май 2025 г.", "Директор", "Протокол")]),
+        "Директор школы ____________ И. И. Иванов", "Исполнитель: Петрова А. А., тел. 2-22-33"], source, ruled=False)
+    docx_to_pdf([source], tmp_path)
+    result = cli("import", tmp_path / "plan.pdf", "-o", target)
+    assert result.code == 0, result.out
+    roadmap = load(target).roadmap
+    assert [s.title for s in roadmap.sections] == ["Мероприятия"]
+    assert [m[1:] for m in _measures(target)] == [
+        ("1", "Совещание при директоре", "Сентябрь 2024 г.", ["Директор"], "Протокол"),
+        ("2", "Педагогический совет", "Май 2025 г.", ["Директор"], "Протокол")]
+    assert ("строка «Директор школы ____________ И. И. Иванов» после последнего мероприятия не отнесена к "
+            "таблице: это текст под таблицей") in result.out
 
 
 def _underlay(canvas: object, source: Path) -> None:

@@ -24,7 +24,9 @@ from roadmapctl.importer.pdf_words import (
     page_lines,
     split_line,
 )
+from roadmapctl.importer.rows import EDITORIAL
 from roadmapctl.importer.tables import Cell, is_column_numbers, make_cell
+from roadmapctl.model.text import shorten
 
 _ROW_NUMBER_CHARS = "0123456789IVXLCІХ"  # noqa: RUF001 - the Cyrillic look-alikes of I and X
 _TIGHT = 1.6  # a line pitch up to this many font sizes keeps to one cell; wider is a gap between rows
@@ -80,6 +82,7 @@ class _Reader:
         self.row: _Row | None = None
         self.tables = 0
         self.fresh = True
+        self.trail: list[tuple[_Page, _Grid, _Row]] = []  # the open table's rows, in order
 
     def page(self, page_no: int, lines: list[Line]) -> None:
         self.pages.append(_Page(page_no))
@@ -96,7 +99,7 @@ class _Reader:
                 previous, i = lines[i + used - 1], i + used
                 continue
             if self.columns is not None and previous is not None and self._after_table(line, previous):
-                self.columns = self.grid = self.row = None
+                self.close()
             if self.columns is None:
                 self.pages[-1].blocks.append(line.text)
             else:
@@ -105,9 +108,9 @@ class _Reader:
 
     def _header(self, columns: Columns, page_no: int) -> None:
         again = self.columns is not None and self.columns.texts == columns.texts
-        self.columns = columns
         if not again:
-            self.row = None
+            self.close()
+        self.columns = columns
         width = len(columns.texts)
         if again and self.grid is not None:  # the header repeated inside the table: rows skip it
             self._new_row([[t] for t in columns.texts], "plain")
@@ -131,7 +134,27 @@ class _Reader:
         assert self.grid is not None
         row = _Row(lines, kind=kind, where=self._where(len(self.grid.rows)))
         self.grid.rows.append(row)
+        self.trail.append((self.pages[-1], self.grid, row))
         return row
+
+    def close(self) -> None:
+        """End the table; text rows after its last measure were text below it (a signature), not rows.
+
+        An editorial row («Примечание: …») stays: it belongs to the measure above.
+        """
+        while self.trail and self.trail[-1][2].kind == "text":
+            page, grid, row = self.trail[-1]
+            lines = next((lines for lines in row.lines if lines), [""])
+            if EDITORIAL.match(lines[0]):
+                break
+            self.trail.pop()
+            grid.rows.remove(row)
+            at = next(i for i, block in enumerate(page.blocks) if block is grid) + 1
+            page.blocks[at:at] = lines
+            page.notes.append((row.where, f"строка «{shorten(' '.join(lines))}» после последнего мероприятия "
+                                          "не отнесена к таблице: это текст под таблицей"))
+        self.trail = []
+        self.columns = self.grid = self.row = None
 
     def _after_table(self, line: Line, previous: Line) -> bool:
         """Text set left of the table, or after a gap no row leaves, is no longer the table."""
@@ -214,6 +237,7 @@ def read_unruled(pages: list[Any]) -> list[PageBlocks] | None:
     reader = _Reader()
     for page_no, on_page in enumerate(lines, 1):
         reader.page(page_no, on_page)
+    reader.close()
     if not reader.tables:
         return None
     return [PageBlocks(page.number, [[r.cells() for r in b.rows] if isinstance(b, _Grid) else b
