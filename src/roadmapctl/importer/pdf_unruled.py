@@ -92,7 +92,8 @@ class _Reader:
         i = 0
         while i < len(lines):
             line = lines[i]
-            header = find_header(lines, i)
+            inside = self.columns is not None and previous is not None and not _gap(line, previous)
+            header = None if inside else find_header(lines, i)  # a header never goes on from a cell's line
             if header is not None:
                 used, found = header
                 self._header(make_columns(found, lines[i + used:]), page_no)
@@ -175,7 +176,7 @@ class _Reader:
             self._new_row([[t] if t else [] for t in texts], "plain")
             self.row = None
             return
-        gap = previous is None or line.top - previous.top > _TIGHT * line.size
+        gap = previous is None or _gap(line, previous)
         standing = columns.number is not None and bool(texts[columns.number]) and not _numbered(line, columns)
         if _numbered(line, columns):
             self.row = self._new_row(empty, "item")
@@ -216,6 +217,11 @@ class _Reader:
         else:
             self.pages[-1].notes.append((self.row.where, "строка без номера после промежутка присоединена к этой "
                                                          "строке как продолжение ячеек — проверьте"))
+
+
+def _gap(line: Line, previous: Line) -> bool:
+    """More space above the line than between the lines of one cell."""
+    return line.top - previous.top > _TIGHT * line.size
 
 
 def _numbered(line: Line, columns: Columns) -> bool:
