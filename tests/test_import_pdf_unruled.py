@@ -187,3 +187,46 @@ def test_a_ruled_frame_that_is_no_roadmap_does_not_hide_the_unruled_table(tmp_pa
         ("2", "Педагогический совет", "Май 2025 г.", ["Директор"], "Протокол")]
     approval = load(target).roadmap.approval
     assert (approval.stamp, approval.date.isoformat()) == ("УТВЕРЖДЕН", "2024-08-30")
+
+
+CENTRED = ("hyphenated_headers", "stages_merged_down", "long_table_across_pages")
+
+
+@pytest.fixture(scope="module")
+def centred_headers(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Borderless Word tables whose header is bold and centred in its cells both ways, printed by LibreOffice."""
+    from docx import Document
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from test_import_structures import LAYOUTS
+
+    folder = tmp_path_factory.mktemp("centred")
+    for name in CENTRED:
+        path = folder / f"{name}.docx"
+        write_docx(LAYOUTS[name].blocks, path, ruled=False)
+        document = Document(str(path))
+        for table in document.tables:
+            for cell in table.rows[0].cells:
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                for paragraph in cell.paragraphs:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                    for run in paragraph.runs:
+                        run.bold = True
+        document.save(str(path))
+    docx_to_pdf([folder / f"{name}.docx" for name in CENTRED], folder)
+    return folder
+
+
+@pytest.mark.skipif(not soffice(), reason="LibreOffice (soffice) не установлен: PDF из .docx не построить")
+@pytest.mark.parametrize("name", CENTRED)
+def test_a_header_centred_in_its_cells(name: str, centred_headers: Path, cli) -> None:
+    from test_import_structures import LAYOUTS
+
+    layout, target = LAYOUTS[name], centred_headers / f"{name}.yaml"
+    result = cli("import", centred_headers / f"{name}.pdf", "-o", target)
+    assert result.code == 0, result.out
+    roadmap = load(target).roadmap
+    assert [(e.item.number, e.item.title, e.item.deadline, [roadmap.executors[r.id].name for r in e.item.executors],
+             e.item.result) for e in roadmap.walk()] == layout.items
+    assert "columns" not in layout.extra or [(c.field, c.heading) for c in roadmap.columns] == layout.extra["columns"]
