@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -20,6 +22,12 @@ sys.dont_write_bytecode = False
 sys.pycache_prefix = sys.pycache_prefix or str(PYCACHE)
 os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix  # inherited by every process a test starts
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+# A run started in the background by a non-interactive shell (`sh -c '… &'`) inherits SIGINT
+# ignored, and so would every process the tests start: the Ctrl-C tests need it delivered.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    with contextlib.suppress(ValueError):  # not the main thread: leave it
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # Hypothesis profiles: «quick» by default (every property still runs, on fewer examples),
 # «thorough» for CI and nightly runs: `pytest --hypothesis-profile=thorough` or

@@ -33,11 +33,15 @@ from import_forms import (
     pdf_font,
     recipe_key,
     soffice,
+    write_docx,
     write_form,
 )
 from roadmapctl.reading.loader import load
 
-FORMS = ("docx", "txt", "pdf", "lo.pdf", "xlsx")  # lo.pdf: the .docx printed to PDF by LibreOffice
+# lo.pdf: the .docx printed to PDF by LibreOffice; unruled.pdf: the tables drawn without lines (portrait,
+# cells wrapped over lines, page numbers), read from the words' positions; lo-unruled.pdf: a .docx whose
+# tables have no borders, printed by LibreOffice (Word's spacing; rows broken across pages)
+FORMS = ("docx", "txt", "pdf", "lo.pdf", "xlsx", "unruled.pdf", "lo-unruled.pdf")
 
 # (number, title, deadline, executors by name, result)
 Expected = tuple[str | None, str, str | None, list[str], str | None]
@@ -154,7 +158,9 @@ LAYOUTS: dict[str, Layout] = {
         [(None, "Подготовительный этап"), (None, "Основной этап"), (None, "Заключительный этап")],
         "Дорожная карта введения обновлённых ФГОС на 2022-2025 годы",
         "2022-2025",
-        {"report_lines": ["этап «Основной этап» из объединённой ячейки стал разделом"]},
+        {"report_lines": ["этап «Основной этап» из объединённой ячейки стал разделом",
+                          # a stage wrapped over two lines of its cell is named on one line
+                          "этап «Подготовительный этап» из объединённой ячейки стал разделом"]},
     ),
     "sections_in_number_column": Layout(
         ["План мероприятий по формированию функциональной грамотности на 2023/2024 учебный год",
@@ -334,8 +340,8 @@ def imported(tmp_path_factory: pytest.TempPathFactory,
     folder = tmp_path_factory.mktemp("structures")
     out: dict[tuple[str, str], tuple[int, str, str, Path]] = {}
     for name, layout in LAYOUTS.items():
-        for form in ("docx", "txt", "pdf", "xlsx"):
-            if form != "pdf" or pdf_font():
+        for form in ("docx", "txt", "pdf", "xlsx", "unruled.pdf"):
+            if not form.endswith("pdf") or pdf_font():
                 write_form(form, layout.blocks, folder / f"{name}.{form}", thorough(pytestconfig))
     if soffice():
         _print_with_libreoffice(folder, thorough(pytestconfig))
@@ -353,31 +359,36 @@ def imported(tmp_path_factory: pytest.TempPathFactory,
 
 
 def _print_with_libreoffice(folder: Path, fresh: bool) -> None:
-    """LibreOffice's PDFs of the layouts' .docx files, kept between runs of the default profile
-    (starting LibreOffice takes seconds) like the other documents (`import_forms.write_form`);
-    the key adds the LibreOffice installed. The thorough profile (CI) prints afresh."""
+    """LibreOffice's PDFs of the layouts' .docx files, ruled and without borders, kept between
+    runs of the default profile (starting LibreOffice takes seconds) like the other documents
+    (`import_forms.write_form`); the key adds the LibreOffice installed. The thorough profile
+    (CI) prints afresh."""
     exe = soffice()
     assert exe
     stamp = os.stat(os.path.realpath(exe))
-    keys = {name: recipe_key("lo.pdf", layout.blocks, stamp.st_mtime_ns, stamp.st_size)
-            for name, layout in LAYOUTS.items()}
-    missing = [name for name in LAYOUTS if fresh or cached(keys[name], ".pdf") is None]
+    kinds = {"": "lo.pdf", "nolines.": "lo-unruled.pdf"}  # .docx name part → form
+    keys = {(name, kind): recipe_key(form, layout.blocks, stamp.st_mtime_ns, stamp.st_size)
+            for name, layout in LAYOUTS.items() for kind, form in kinds.items()}
+    missing = [(name, kind) for (name, kind), key in keys.items() if fresh or cached(key, ".pdf") is None]
     if missing:
         printed = folder / "lo"
         printed.mkdir()
-        docx_to_pdf([folder / f"{name}.docx" for name in missing], printed)
-        for name in missing:
-            keep(printed / f"{name}.pdf", keys[name], ".pdf")
-    for name in LAYOUTS:
-        hit = cached(keys[name], ".pdf")
+        for name, kind in missing:
+            if kind:
+                write_docx(LAYOUTS[name].blocks, folder / f"{name}.nolines.docx", ruled=False)
+        docx_to_pdf([folder / f"{name}.{kind}docx" for name, kind in missing], printed)
+        for name, kind in missing:
+            keep(printed / f"{name}.{kind}pdf", keys[name, kind], ".pdf")
+    for (name, kind), key in keys.items():
+        hit = cached(key, ".pdf")
         assert hit is not None
-        shutil.copyfile(hit, folder / f"{name}.lo.pdf")
+        shutil.copyfile(hit, folder / f"{name}.{kinds[kind]}")
 
 
 def _get(imported: dict, name: str, form: str) -> tuple[int, str, str, Path]:  # type: ignore[type-arg]
-    if form == "pdf" and not pdf_font():
+    if form in ("pdf", "unruled.pdf") and not pdf_font():
         pytest.skip("нет шрифта TrueType с кириллицей для построения PDF")
-    if form == "lo.pdf" and not soffice():
+    if form in ("lo.pdf", "lo-unruled.pdf") and not soffice():
         pytest.skip("LibreOffice (soffice) не установлен: PDF из .docx не построить")
     return imported[name, form]
 
