@@ -532,14 +532,16 @@ def test_quiet_prints_only_what_failed(cli, server: Handler, tmp_path: Path) -> 
 # -- encrypted connections: STARTTLS and SMTPS with a certificate of a private CA --------
 
 
-@pytest.fixture
-def certificate(tmp_path: Path) -> tuple[Path, Path]:
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A self-signed certificate for localhost, issued once for the module (an RSA key takes a while)."""
     import shutil
     import subprocess
 
     if shutil.which("openssl") is None:
         pytest.skip("нужна программа openssl, чтобы выпустить сертификат для теста")
-    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    folder = tmp_path_factory.mktemp("certificate")
+    cert, key = folder / "cert.pem", folder / "key.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
                     "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"],
                    check=True, capture_output=True, timeout=60)
