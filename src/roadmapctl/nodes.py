@@ -82,7 +82,8 @@ _RUSSIAN_WORDS: dict[str, tuple[str, ...]] = {
 
 
 def pos_of(node: Any) -> Pos:
-    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+    mark = node.start_mark
+    return Pos(mark.line + 1, mark.column + 1)
 
 
 class NodeReader:
@@ -102,16 +103,18 @@ class NodeReader:
         if node.tag != MAP:
             self.problem(pos_of(node), f"{what}: ожидался словарь «ключ: значение», а здесь {kind_of(node)}")
             return None
-        values: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag != STR or not isinstance(key_node.value, str):
+        # key → (its key node, its value node); a position is made only for a message
+        values: dict[str, tuple[Any, Any]] = {}
+        for pair in node.value:
+            key_node = pair[0]
+            key = key_node.value
+            if key_node.tag != STR or not isinstance(key, str):
                 self.problem(pos_of(key_node), f"{what}: ключ должен быть простым словом")
                 continue
-            key = key_node.value
             if key in values:
                 self.problem(
                     pos_of(key_node),
-                    f"ключ «{key}» повторяется (первый раз — в строке {values[key][0].line}); "
+                    f"ключ «{key}» повторяется (первый раз — в строке {values[key][0].start_mark.line + 1}); "
                     "YAML оставил бы только последнее значение",
                     codes.YAML,
                 )
@@ -119,7 +122,7 @@ class NodeReader:
             if key not in allowed:
                 self.problem(pos_of(key_node), f"{what}: неизвестный ключ «{key}»{suggest(key, allowed)}")
                 continue
-            values[key] = (pos_of(key_node), value_node)
+            values[key] = pair
         for key in required:
             if key not in values or _is_null(values[key][1]):
                 self.problem(pos_of(node), f"{what}: не заполнено обязательное поле «{key}»", codes.SCHEMA)
@@ -178,9 +181,14 @@ class NodeReader:
 
     def locate(self, record: Located, node: Any) -> None:
         record.pos = pos_of(node)
-        for key_node, value_node in node.value if node.tag == MAP else ():
-            if isinstance(key_node.value, str):
-                record.field_pos.setdefault(key_node.value, pos_of(value_node))
+        if node.tag != MAP:
+            return
+        field_pos = record.field_pos
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if isinstance(key, str) and key not in field_pos:
+                mark = value_node.start_mark
+                field_pos[key] = Pos(mark.line + 1, mark.column + 1)
 
     # -- the roadmap -----------------------------------------------------
 

@@ -19,6 +19,7 @@ from roadmapctl.model import ItemInContext, Pos, Roadmap
 
 if TYPE_CHECKING:
     from roadmapctl.deadlines import Deadline, Unparsed
+    from roadmapctl.numbering import Siblings
 
 RULE_MODULES = (
     "yaml_syntax",
@@ -58,6 +59,7 @@ class Context:
     as_of: date
     _deadlines: dict[int, Deadline | Unparsed | None] = field(default_factory=dict)
     _entries: list[ItemInContext] | None = None
+    _siblings: list[Siblings] | None = None
 
     @property
     def entries(self) -> list[ItemInContext]:
@@ -65,6 +67,15 @@ class Context:
         if self._entries is None:
             self._entries = list(self.roadmap.walk()) if self.roadmap is not None else []
         return self._entries
+
+    @property
+    def siblings(self) -> list[Siblings]:
+        """Every list of sibling items and sections with its numbering style, decided once for all rules."""
+        if self._siblings is None:
+            from roadmapctl.numbering import siblings
+
+            self._siblings = list(siblings(self.roadmap)) if self.roadmap is not None else []
+        return self._siblings
 
     def deadline(self, entry: ItemInContext) -> Deadline | Unparsed | None:
         """The item's own deadline phrase, parsed once for all rules."""
