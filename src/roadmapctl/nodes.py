@@ -97,24 +97,35 @@ class NodeReader:
 
     # -- generic shapes --------------------------------------------------
     def fields(
-        self, node: Any, what: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()
+        self, node: Any, what: str, allowed: tuple[str, ...], required: tuple[str, ...] = (),
+        into: Located | None = None,
     ) -> dict[str, Any] | None:
-        """A mapping's values by key, after checking keys: unknown, duplicate, missing."""
+        """A mapping's values by key, after checking keys: unknown, duplicate, missing.
+
+        With `into`, the record is located in the same pass (see `locate`):
+        a roadmap has a mapping per item, and each was walked twice.
+        """
         if node.tag != MAP:
             self.problem(pos_of(node), f"{what}: ожидался словарь «ключ: значение», а здесь {kind_of(node)}")
             return None
-        # key → (its key node, its value node); a position is made only for a message
-        values: dict[str, tuple[Any, Any]] = {}
-        for pair in node.value:
-            key_node = pair[0]
+        located: dict[str, Pos] | None = None
+        if into is not None:
+            into.pos = pos_of(node)
+            located = into.field_pos
+        pairs: dict[str, Any] = {}  # key → its first key node, for the message about a repeat
+        values: dict[str, Any] = {}  # the keys with a value that is not null
+        for key_node, value_node in node.value:
             key = key_node.value
+            if located is not None and isinstance(key, str) and key not in located:
+                mark = value_node.start_mark
+                located[key] = Pos(mark.line + 1, mark.column + 1)
             if key_node.tag != STR or not isinstance(key, str):
                 self.problem(pos_of(key_node), f"{what}: ключ должен быть простым словом")
                 continue
-            if key in values:
+            if key in pairs:
                 self.problem(
                     pos_of(key_node),
-                    f"ключ «{key}» повторяется (первый раз — в строке {values[key][0].start_mark.line + 1}); "
+                    f"ключ «{key}» повторяется (первый раз — в строке {pairs[key].start_mark.line + 1}); "
                     "YAML оставил бы только последнее значение",
                     codes.YAML,
                 )
@@ -122,11 +133,13 @@ class NodeReader:
             if key not in allowed:
                 self.problem(pos_of(key_node), f"{what}: неизвестный ключ «{key}»{suggest(key, allowed)}")
                 continue
-            values[key] = pair
+            pairs[key] = key_node
+            if value_node.tag != STR or value_node.style or value_node.value not in _NULLS:
+                values[key] = value_node
         for key in required:
-            if key not in values or _is_null(values[key][1]):
+            if key not in values:
                 self.problem(pos_of(node), f"{what}: не заполнено обязательное поле «{key}»", codes.SCHEMA)
-        return {key: value for key, (_, value) in values.items() if not _is_null(value)}
+        return values
 
     def text(self, node: Any, what: str) -> str | None:
         if node.tag not in _PLAIN_TAGS:
@@ -180,6 +193,7 @@ class NodeReader:
         return day
 
     def locate(self, record: Located, node: Any) -> None:
+        """Where the record and each of its keys' values stand (the first of repeated keys)."""
         record.pos = pos_of(node)
         if node.tag != MAP:
             return
