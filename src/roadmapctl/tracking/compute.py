@@ -51,6 +51,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from roadmapctl.deadlines import Deadline, Occurrence, Unparsed, parse_deadline
@@ -69,7 +70,7 @@ State = Literal["done", "overdue", "open", "cancelled"]
 Steps = tuple[tuple[str, int], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tracked:
     """One control date of an item and what became of it by `as_of`."""
 
@@ -151,17 +152,25 @@ def walk_addressed(roadmap: Roadmap) -> Iterator[tuple[ItemInContext, str, Steps
     section without a number, by its place in the document («2.1» for the
     first subsection of the second section), so that every address names one item.
     """
-    counts = Counter(bare_number(e.item.number) for e in roadmap.walk() if e.item.number)
+    entries = list(roadmap.walk())
+    counts = Counter(bare_number(e.item.number) for e in entries if e.item.number)
     repeated = {number for number, count in counts.items() if count > 1}
     places = (place for k, section in enumerate(roadmap.sections)
               for place in _walk_section(section, (("sections", k),), repeated))
-    for entry, (address, steps) in zip(roadmap.walk(), places, strict=True):
+    for entry, (address, steps) in zip(entries, places, strict=True):
         yield entry, address, steps
 
 
+@lru_cache(maxsize=8192)
 def bare_number(address: str | None) -> str:
-    """An address as compared: no spaces or final dots around «/» and «:» parts."""
-    return re.sub(r"\s*\.?\s*([/:])\s*", r"\1", (address or "").strip()).rstrip(".").strip()
+    """An address as compared: no spaces or final dots around «/» and «:» parts.
+
+    Cached: the numbers of a region's roadmaps are the same few hundred.
+    """
+    return _AROUND_PARTS.sub(r"\1", (address or "").strip()).rstrip(".").strip()
+
+
+_AROUND_PARTS = re.compile(r"\s*\.?\s*([/:])\s*")
 
 
 def _walk_section(section: Section, steps: Steps, repeated: set[str]) -> Iterator[tuple[str, Steps]]:
@@ -216,20 +225,20 @@ def _resolve(deadline: Deadline, item: Item, as_of: date, cancelled: bool) -> tu
     closing = _closing(item, as_of)
     out = []
     for occ, completion, extension in zip(occs, covered, extended, strict=True):
-        tracked = Tracked(occ.start, occ.due, extension, completion)
+        by_status = False
         if completion is None and closing is not None:
-            tracked = Tracked(occ.start, occ.due, extension, closing[0], by_status=True)
+            completion, by_status = closing[0], True
+        due = extension.to if extension and extension.to else occ.due  # Tracked.effective_due
         if cancelled:
             state: State = "cancelled"
-        elif tracked.covered:
+        elif completion is not None or by_status:  # Tracked.covered
             state = "done"
-        elif tracked.effective_due < as_of:
+        elif due < as_of:
             state = "overdue"
         else:
             state = "open"
-        days = (as_of - tracked.effective_due).days if state == "overdue" else 0
-        out.append(Tracked(tracked.start, tracked.due, tracked.extension, tracked.completion,
-                           tracked.by_status, state, days))
+        days = (as_of - due).days if state == "overdue" else 0
+        out.append(Tracked(occ.start, occ.due, extension, completion, by_status, state, days))
     return tuple(out)
 
 
