@@ -4,7 +4,10 @@
   completions matched to them, extensions, states (`track`, `track_item`);
 * `service` — the shared work of `overdue`, `list`, `stats` and `calendar`:
   find the roadmaps, read them by the reading policy, track them, select
-  what a report shows; what it could not read comes back as data.
+  what a report shows; what it could not read comes back as data;
+* `executors` — which executor a user means (`--executor`), and the labels
+  reports print for an item's executors;
+* `scan` — the overdue report: entries of every file, sorted and grouped.
 
 The calculation is the package's interface, re-exported here.
 """
