@@ -17,10 +17,13 @@ from functools import lru_cache
 
 LIMIT = 75  # a folded line holds fewer octets than this, excluding the CRLF
 FOLD = b"\r\n "
+_SPECIAL = re.compile(r"[\\;,\r\n]")  # what `escape` replaces («\\N» starts with a backslash)
 
 
 def escape(text: str) -> str:
     """TEXT escaping (RFC 5545 3.3.11), in icalendar's order: a literal «\\N» reads as a line break."""
+    if _SPECIAL.search(text) is None:
+        return text  # most UIDs and many summaries: one scan instead of seven
     return (text.replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
             .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
 
