@@ -53,7 +53,7 @@ def adversarial(count: int, seed: int = 1) -> list[str]:
 
 
 def roadmap(titles: list[str]):
-    from roadmapctl.model import Item, Pos, Roadmap, Section
+    from roadmapctl.model.roadmap import Item, Pos, Roadmap, Section
 
     items = []
     for line, title in enumerate(titles, 10):

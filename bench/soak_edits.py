@@ -34,7 +34,7 @@ CMD = [sys.executable, "-m", "roadmapctl"]
 
 
 def _items(path: Path) -> list[str]:
-    from roadmapctl.loader import load
+    from roadmapctl.reading.loader import load
     from roadmapctl.tracking import track
 
     roadmap = load(path).roadmap

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from roadmapctl.deadlines import Deadline, Occurrence, Unparsed, describe, parse_deadline
-from roadmapctl.period import Period, academic_year, parse_period
+from roadmapctl.model.period import Period, academic_year, parse_period
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 
@@ -264,6 +264,10 @@ FORMS = [
     (CHEL, "ежегодно в течение года", "recurring", WHOLE_CHEL),
     (CHEL, "ежегодно в августе", "recurring", [w("2024-08-01", "2024-08-31")]),
     (CHEL, "ежегодно до 1 июня", "recurring", [d("2024-06-01")]),
+    # a colon or a dash after «ежегодно» names the month, as a comma does (one occurrence, not two)
+    (CHEL, "ежегодно: в декабре", "recurring", [w("2023-12-01", "2023-12-31")]),
+    (CHEL, "ежегодно – декабрь", "recurring", [w("2023-12-01", "2023-12-31")]),
+    (CHEL, "ежегодно — до 1 июня", "recurring", [d("2024-06-01")]),
     (CHEL, "август текущего года", "window", [w("2024-08-01", "2024-08-31")]),
     (BELGOROD, "ежегодно в августе", "recurring",
      [w(f"{y}-08-01", f"{y}-08-31") for y in range(2021, 2026)]),
@@ -357,6 +361,22 @@ REAL_PLANS = [
     (BELGOROD, "2022-2023 гг.", "window", [w("2022-01-01", "2023-12-31")]),
     (CHEL, "в конце учебного года", "date", [d("2024-08-31")]),
     (CHEL, "в конце года", "date", [d("2023-12-31")]),
+    # the start of a year or a month, a month's first or last week: windows, not single days
+    (CHEL, "в начале учебного года", "window", [w("2023-09-01", "2023-09-30")]),
+    (CHEL, "в начале года", "window", [w("2024-01-01", "2024-01-31")]),
+    (CHEL, "в начале сентября", "window", [w("2023-09-01", "2023-09-10")]),
+    (BELGOROD, "в начале октября 2022 г.", "window", [w("2022-10-01", "2022-10-10")]),
+    (CHEL, "первая неделя сентября", "window", [w("2023-09-01", "2023-09-07")]),
+    (CHEL, "в первую неделю мая 2024 г.", "window", [w("2024-05-01", "2024-05-07")]),
+    (CHEL, "последняя неделя мая", "window", [w("2024-05-25", "2024-05-31")]),
+    (CHEL, "в последнюю неделю апреля", "window", [w("2024-04-24", "2024-04-30")]),
+    # «в период с … по …»: the window after «период»
+    (CHEL, "в период с 1 по 30 ноября", "window", [w("2023-11-01", "2023-11-30")]),
+    (CHEL, "в период с октября по декабрь 2023 г.", "window", [w("2023-10-01", "2023-12-31")]),
+    (BELGOROD, "на период 2021-2025 годов", "window", [w("2021-01-01", "2025-12-31")]),
+    (BELGOROD, "в период 2022-2023 гг.", "window", [w("2022-01-01", "2023-12-31")]),
+    (CHEL, "по согласованию", "window", WHOLE_CHEL),
+    (CHEL, "по согласованию с Министерством", "window", WHOLE_CHEL),
     # a schedule kept elsewhere: the plan's whole period
     (CHEL, "по графику", "window", WHOLE_CHEL),
     (CHEL, "по отдельному графику", "window", WHOLE_CHEL),

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from roadmapctl.deadlines import Deadline, Occurrence, Unparsed, parse_deadline
-from roadmapctl.period import parse_period
+from roadmapctl.model.period import parse_period
 
 YEARS = "2022-2025"  # calendar years
 ACADEMIC = "2023/2024"  # 01.09.2023 – 31.08.2024

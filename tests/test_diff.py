@@ -13,7 +13,7 @@ import pytest
 
 from conftest import DATA, ROOT, golden
 from roadmapctl.diff import compare
-from roadmapctl.loader import load
+from roadmapctl.reading.loader import load
 
 OLD = "tests/data/diff/chel-2023-2024.yaml"
 NEW = "tests/data/diff/chel-2024-2025.yaml"

@@ -9,7 +9,7 @@ import pytest
 from roadmapctl.diff import compare
 from roadmapctl.diff.deadline_shift import add_months, months_between
 from roadmapctl.diff.words import plain, word_diff
-from roadmapctl.period import parse_period
+from roadmapctl.model.period import parse_period
 from test_diff_matching import roadmap
 
 TITLE = "Проведение муниципального конкурса «Я выбираю»"
@@ -102,7 +102,7 @@ def test_executors_added_and_removed_by_name() -> None:
 
 def test_executor_renamed_in_the_glossary_is_the_same_executor() -> None:
     """A new id for the same body (the new year's document imported afresh) is no change."""
-    from roadmapctl.loader import load_text
+    from roadmapctl.reading.loader import load_text
 
     def version(ident: str, name: str, period: str) -> object:
         text = (f"title: Карта\nperiod: {period}\nexecutors:\n  {ident}: {{name: {name}}}\n"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from roadmapctl.diff import compare
 from roadmapctl.diff.assignment import max_weight_matching
 from roadmapctl.diff.matching import CANDIDATES, candidates, entries, match, normalize
-from roadmapctl.loader import load_text
+from roadmapctl.reading.loader import load_text
 
 
 def roadmap(items: list[dict[str, str]], period: str = "2023/2024", sections: int = 1) -> object:

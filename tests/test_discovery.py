@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from roadmapctl.discovery import find_roadmaps, iter_roadmaps
 from roadmapctl.errors import InputError
+from roadmapctl.reading.discovery import find_roadmaps, iter_roadmaps
 
 
 def _touch(root: Path, *names: str) -> None:

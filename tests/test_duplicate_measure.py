@@ -21,8 +21,8 @@ import pytest
 from rapidfuzz.fuzz import ratio
 from tests.conftest import DATA, ROADMAPS, ROOT
 
-from roadmapctl.loader import load
-from roadmapctl.model import Item, Roadmap, Section
+from roadmapctl.model.roadmap import Item, Roadmap, Section
+from roadmapctl.reading.loader import load
 from roadmapctl.rules import Context, Finding
 from roadmapctl.rules import duplicate_measure as rule
 

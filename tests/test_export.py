@@ -15,7 +15,7 @@ from conftest import ROADMAPS
 def test_xlsx_has_every_item_and_section_in_document_order(cli, name: str, tmp_path: Path) -> None:
     import openpyxl
 
-    from roadmapctl.loader import load
+    from roadmapctl.reading.loader import load
 
     roadmap = load(ROADMAPS / name).roadmap
     target = tmp_path / "t.xlsx"

@@ -9,7 +9,7 @@ from datetime import date, datetime, timezone
 import pytest
 from icalendar import Event, vRecur
 
-from roadmapctl import ics
+from roadmapctl.output import ics
 
 TRICKY = ["", "a", "Мероприятие 1.2: план", "x" * 73, "x" * 74, "x" * 75, "я" * 37, "я" * 38,
           "a" + "я" * 37, "\\" * 80, "^" * 90, "a\\b;c,d\ne\r\nf\rg\\Nh", "😀" * 30 + "abc",
@@ -56,7 +56,7 @@ def _parsed_rules() -> list[str]:
     from pathlib import Path
 
     from roadmapctl.deadlines import Deadline, parse_deadline
-    from roadmapctl.period import parse_period
+    from roadmapctl.model.period import parse_period
 
     root = Path(__file__).resolve().parent.parent
     phrases = set()

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from roadmapctl.loader import load
+from roadmapctl.reading.loader import load
 
 HEADER = ("№\nп/п", "Наименование\nмероприятия", "Срок\nисполнения", "Ответственные\nисполнители",
           "Планируемый результат")

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from import_forms import Grid, pdf_font, write_docx, write_text
-from roadmapctl.model import Item, Order, OrderPoint, Roadmap, Section
+from roadmapctl.model.roadmap import Item, Order, OrderPoint, Roadmap, Section
 
 BILLION_LAUGHS = (
     '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "lol">'
@@ -174,7 +174,7 @@ def test_row_with_text_only_in_an_unnamed_column(tmp_path: Path, cli) -> None:
     result = cli("import", source, "-o", target)
     assert result.code == 0, result.out + result.err
     assert "строка 2: в столбце 6 есть текст, но его заголовок не распознан — этот текст не перенесён" in result.out
-    from roadmapctl.loader import load
+    from roadmapctl.reading.loader import load
 
     assert [e.item.title for e in load(target).roadmap.walk()] == ["Совещание"]
 

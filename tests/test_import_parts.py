@@ -265,7 +265,7 @@ def test_text_encodings(tmp_path, encoding: str) -> None:  # type: ignore[no-unt
 
 def test_row_after_a_title_cut_mid_phrase_continues_it(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
     """«… в рамках» / «Всероссийского проекта …»: a page break, not a sub-item, despite the capital."""
-    from roadmapctl.loader import load
+    from roadmapctl.reading.loader import load
 
     source = tmp_path / "plan.txt"
     source.write_text(

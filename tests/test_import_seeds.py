@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROADMAPS, golden
-from roadmapctl.loader import load
-from roadmapctl.model import Roadmap
+from roadmapctl.model.roadmap import Roadmap
+from roadmapctl.reading.loader import load
 
 SEEDS = ("lysva-2021-2022", "belgorod-2021-2025", "chelyabinsk-2023-2024")
 IMPORT = DATA / "import"

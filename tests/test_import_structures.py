@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from import_forms import UP, WRITERS, Block, Grid, Span, docx_to_pdf, pdf_font, soffice
-from roadmapctl.loader import load
+from roadmapctl.reading.loader import load
 
 FORMS = ("docx", "txt", "pdf", "lo.pdf", "xlsx")  # lo.pdf: the .docx printed to PDF by LibreOffice
 

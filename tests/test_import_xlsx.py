@@ -77,7 +77,7 @@ def test_a_workbook_without_a_roadmap_table(cli, tmp_path: Path) -> None:
 def test_export_then_import_gives_the_same_items(cli, tmp_path: Path, name: str) -> None:
     """A roadmap exported to Excel (as a ministry template wants it) comes back with the same measures."""
     from conftest import ROADMAPS
-    from roadmapctl.loader import load
+    from roadmapctl.reading.loader import load
 
     book = tmp_path / "plan.xlsx"
     assert cli("export", ROADMAPS / name, "-o", book).code == 0

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from roadmapctl.loader import load_text
+from roadmapctl.reading.loader import load_text
 from roadmapctl.tracking import track
 
 HEAD = "title: Карта\nperiod: 2023/2024\nexecutors:\n  dir: {name: Директор, short: Дир.}\n  zam: Заместитель\n"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROADMAPS
-from roadmapctl.loader import load, load_text
-from roadmapctl.model import Pos
+from roadmapctl.model.roadmap import Pos
+from roadmapctl.reading.loader import load, load_text
 
 
 def test_minimal_roadmap_builds_the_model() -> None:

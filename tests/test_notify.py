@@ -15,8 +15,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import DATA, ROADMAPS
-from roadmapctl.loader import load
-from roadmapctl.reports import days
+from roadmapctl.output.tables import days
+from roadmapctl.reading.loader import load
 from roadmapctl.tracking import track
 
 aiosmtpd = pytest.importorskip("aiosmtpd.controller", reason="нужен пакет aiosmtpd (тестовые зависимости)")

@@ -10,14 +10,14 @@ import pytest
 
 from conftest import DATA
 from roadmapctl.errors import InputError, UsageError
-from roadmapctl.loader import load, load_text
-from roadmapctl.model import split_addresses
+from roadmapctl.model.addresses import split_addresses
 from roadmapctl.notify import smtp
 from roadmapctl.notify.compose import items, window
 from roadmapctl.notify.delivery import Smtp
 from roadmapctl.notify.mail import normalise, parse_addresses
 from roadmapctl.notify.state import KEEP_DAYS, State, default_path
 from roadmapctl.notify.workdays import day_off
+from roadmapctl.reading.loader import load, load_text
 
 SMALL = DATA / "positive" / "notify-small.yaml"
 
@@ -255,3 +255,18 @@ def test_html_part_escapes_what_users_typed() -> None:
     assert "<b>срочно</b>" not in html and "&lt;b&gt;срочно&lt;/b&gt; &amp; «важно»" in html
     assert "<title>Тема &lt;x&gt;</title>" in html
     assert to_text(blocks) == "  1.1 План <b>срочно</b> & «важно»\n      Срок: «до 1 <марта>»\n"
+
+
+def test_check_warns_about_exactly_the_addresses_notify_cannot_use(cli) -> None:
+    """R121 and notify judge addresses by one function: what check flags, notify refuses."""
+    import re
+
+    from roadmapctl.reading import read
+
+    path = DATA / "negative" / "email-address.yaml"
+    flagged = set(re.findall(r"\[R121\] адрес почты .*«([^»]*)»: ", cli("check", path).out))
+    roadmap = read(path).roadmap
+    assert roadmap is not None and roadmap.controller is not None
+    owners = [*roadmap.executors.values(), roadmap.controller]
+    refused = {text for owner in owners for text, _why in parse_addresses(owner.emails, "")[1]}
+    assert flagged == refused and len(flagged) == 4

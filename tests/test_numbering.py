@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from roadmapctl.loader import load_text
-from roadmapctl.model import Item
-from roadmapctl.numbering import detect, siblings
+from roadmapctl.model.numbering import detect, siblings
+from roadmapctl.model.roadmap import Item
+from roadmapctl.reading.loader import load_text
 
 LOCAL = DATA / "positive" / "local-numbering.yaml"
 AS_OF = "2024-12-01"

@@ -264,7 +264,7 @@ def test_closed_pipe_ends_quietly(args: tuple[str, ...], tmp_path: Path) -> None
 
 
 def test_ctrl_c_says_interrupted(cli, monkeypatch) -> None:
-    from roadmapctl import loader
+    from roadmapctl.reading import loader
 
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
@@ -293,7 +293,7 @@ def test_ctrl_c_in_a_real_process(tmp_path: Path) -> None:
     """SIGINT delivered by the system, at a point the test chooses (no sleeping)."""
     script = (
         "import os, signal, sys\n"
-        "from roadmapctl import loader\n"
+        "from roadmapctl.reading import loader\n"
         "real = loader.load\n"
         "def load(*a, **k):\n"
         "    os.kill(os.getpid(), signal.SIGINT)\n"

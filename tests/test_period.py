@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from roadmapctl.period import PeriodError, parse_period
+from roadmapctl.model.period import PeriodError, parse_period
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from roadmapctl.period import parse_period
-from roadmapctl.period_mentions import moved, old_years
+from roadmapctl.model.period import parse_period
+from roadmapctl.rollover.mentions import moved, old_years
 
 
 @pytest.mark.parametrize(("text", "period", "years", "expected"), [

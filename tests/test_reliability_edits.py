@@ -66,7 +66,7 @@ def _race(path: Path, first: list[str], second: list[str]) -> tuple[list[int], l
 
 
 def _marks(path: Path) -> dict[str, int]:
-    from roadmapctl.loader import load
+    from roadmapctl.reading.loader import load
 
     roadmap = load(path).roadmap
     assert roadmap is not None
@@ -106,7 +106,7 @@ def test_real_runs_in_pairs(tmp_path: Path) -> None:
 
 
 def test_a_held_lock_makes_an_edit_wait_then_give_up(cli, tmp_path: Path, monkeypatch) -> None:
-    from roadmapctl import filelock
+    from roadmapctl.editing import lock as filelock
 
     path = _roadmap(tmp_path / "m.yaml", 2)
     before = path.read_bytes()
@@ -208,9 +208,9 @@ def test_extend_refuses_an_extensions_list_shared_by_an_alias(cli, tmp_path: Pat
 
 def test_alias_refusal_message(tmp_path: Path) -> None:
     """Both ways of editing (one item, whole file) refuse a shared list the same way."""
-    from roadmapctl.editfile import _edit_item_only, _edit_whole_file
+    from roadmapctl.editing.item import _edit_item_only, _edit_whole_file
     from roadmapctl.errors import OutputError
-    from roadmapctl.loader import load
+    from roadmapctl.reading.loader import load
     from roadmapctl.tracking import track
 
     path = tmp_path / "m.yaml"
@@ -253,7 +253,7 @@ def test_note_keeps_a_next_line_character(cli, tmp_path: Path) -> None:
     path = _roadmap(tmp_path / "m.yaml", 2)
     note = "приказ\u0085№ 12\u2028стр. 3"
     assert cli("done", path, "1.1", "--on", "2023-09-20", "--note", note).code == 0
-    from roadmapctl.loader import load
+    from roadmapctl.reading.loader import load
 
     roadmap = load(path).roadmap
     assert roadmap is not None
@@ -263,12 +263,12 @@ def test_note_keeps_a_next_line_character(cli, tmp_path: Path) -> None:
 
 def test_editing_one_item_gives_the_same_text_as_editing_the_whole_file(tmp_path: Path) -> None:
     """The fast path (`yamlsplice`) is checked against the general one on every sample item."""
-    from roadmapctl.editfile import _edit_item_only, _edit_whole_file
-    from roadmapctl.editfile import as_written as _text
+    from roadmapctl.editing.item import _edit_item_only, _edit_whole_file
+    from roadmapctl.editing.item import as_written as _text
+    from roadmapctl.editing.splice import NotLocal
     from roadmapctl.errors import RoadmapctlError
-    from roadmapctl.loader import load
+    from roadmapctl.reading.loader import load
     from roadmapctl.tracking import track
-    from roadmapctl.yamlsplice import NotLocal
 
     compared = 0
     for source in sorted(ROADMAPS.glob("*.yaml")):
@@ -295,7 +295,7 @@ def test_editing_one_item_gives_the_same_text_as_editing_the_whole_file(tmp_path
 
 def test_done_on_a_big_file_edits_only_the_item(tmp_path: Path, monkeypatch) -> None:
     """A 5,000-item file is edited without a round trip of the whole file (#13 case 19)."""
-    from roadmapctl import editfile
+    from roadmapctl.editing import item as editfile
     from roadmapctl.main import run
 
     path = tmp_path / "big.yaml"

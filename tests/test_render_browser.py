@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROADMAPS
-from roadmapctl.loader import load
+from roadmapctl.reading.loader import load
 from roadmapctl.render import render_document
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 
 from conftest import DATA
-from roadmapctl.loader import load_text
+from roadmapctl.reading.loader import load_text
 from roadmapctl.render import render_document
 
 LOCAL = (DATA / "positive" / "local-numbering.yaml").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import DATA, ROADMAPS
 from roadmapctl.errors import UsageError
-from roadmapctl.loader import load
+from roadmapctl.reading.loader import load
 from roadmapctl.render import filters
 from roadmapctl.render.context import build_context, clean, document_date
 from roadmapctl.render.gost import PROFILES, choose_profile

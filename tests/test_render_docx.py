@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from conftest import DATA, ROADMAPS, ROOT
-from roadmapctl.loader import load
+from roadmapctl.reading.loader import load
 from roadmapctl.render import render_document
 from roadmapctl.render.context import clean
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROADMAPS, golden
-from roadmapctl.loader import load, load_text
+from roadmapctl.reading.loader import load, load_text
 from roadmapctl.render import render_document
 from roadmapctl.render.context import clean
 

@@ -215,7 +215,7 @@ def test_done_writes_evidence_and_check_validates_it(cli, tmp_path: Path) -> Non
 
 
 def test_evidence_kinds() -> None:
-    from roadmapctl.model import Evidence
+    from roadmapctl.model.roadmap import Evidence
 
     kinds = {text: Evidence(text=text).kind for text in (
         "https://x.ru/a", "www.x.ru", "http//x.ru", "приказ от 12.10.2023 № 45/01-08",

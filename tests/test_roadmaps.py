@@ -7,8 +7,8 @@ import pytest
 from conftest import ROADMAPS
 from data.seed_counts import SEED_COUNTS
 from roadmapctl.deadlines import Deadline, parse_deadline
-from roadmapctl.loader import load
-from roadmapctl.model import Item, Section
+from roadmapctl.model.roadmap import Item, Section
+from roadmapctl.reading.loader import load
 
 
 def _counts(sections: list[Section], into: dict[str, int]) -> None:

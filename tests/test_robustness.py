@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROADMAPS
-from roadmapctl.loader import load_text
 from roadmapctl.reading import check, read
+from roadmapctl.reading.loader import load_text
 
 AS_OF = date(2024, 6, 1)
 SEEDS = [p.read_text(encoding="utf-8") for p in sorted(ROADMAPS.glob("*.yaml"))]
@@ -99,7 +99,7 @@ def test_kill_during_write_leaves_old_or_new_file(tmp_path: Path) -> None:
     target.write_text(old, encoding="utf-8")
     script = textwrap.dedent(f"""
         from pathlib import Path
-        from roadmapctl.fsio import write_atomic
+        from roadmapctl.output.fsio import write_atomic
         old, new = "title: старая\\n" * 1000, "title: новая\\n" * 400_000
         while True:
             write_atomic(Path({str(target)!r}), new, overwrite=True)
@@ -122,7 +122,7 @@ def test_ctrl_c_mid_write_keeps_the_old_file(tmp_path: Path) -> None:
     target.write_text("title: старая\n", encoding="utf-8")
     script = textwrap.dedent(f"""
         from pathlib import Path
-        from roadmapctl.fsio import write_atomic
+        from roadmapctl.output.fsio import write_atomic
         import sys
         print("ready", flush=True)
         while True:
@@ -143,7 +143,7 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     import pytest
 
     from roadmapctl.errors import OutputError
-    from roadmapctl.fsio import write_atomic
+    from roadmapctl.output.fsio import write_atomic
 
     target = tmp_path / "out.html"
     target.write_text("важное", encoding="utf-8")
@@ -156,7 +156,7 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
 
 
 def test_permissions_are_kept(tmp_path: Path) -> None:
-    from roadmapctl.fsio import write_atomic
+    from roadmapctl.output.fsio import write_atomic
 
     target = tmp_path / "roadmap.yaml"
     target.write_text("a", encoding="utf-8")
@@ -247,7 +247,7 @@ def test_writing_onto_a_folder_says_so(tmp_path: Path) -> None:
     import pytest
 
     from roadmapctl.errors import OutputError
-    from roadmapctl.fsio import write_atomic
+    from roadmapctl.output.fsio import write_atomic
 
     with pytest.raises(OutputError) as exc:
         write_atomic(tmp_path, "x", overwrite=False)
@@ -256,7 +256,7 @@ def test_writing_onto_a_folder_says_so(tmp_path: Path) -> None:
 
 
 def test_round_trip_keeps_single_entry_mappings_in_flow_lists(tmp_path: Path) -> None:
-    from roadmapctl.yamledit import dump_document, load_document
+    from roadmapctl.editing.roundtrip import dump_document, load_document
 
     path = tmp_path / "flow.yaml"
     path.write_text("completions: [{date: 2024-01-15}]\nexecutors: [uo, {id: oo, note: x}]\n",

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from roadmapctl.ru import count, date_numeric, date_words, plural_form
+from roadmapctl.model.ru import count, date_numeric, date_words, plural_form
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,9 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import DATA, ROADMAPS, ROOT
-from roadmapctl import codes
-from roadmapctl.loader import load_text
-from roadmapctl.schema import build_schema, render_schema
+from roadmapctl.model.format_schema import build_schema, render_schema
+from roadmapctl.reading import codes
+from roadmapctl.reading.loader import load_text
 
 jsonschema = pytest.importorskip("jsonschema", reason="нужен пакет jsonschema (тестовые зависимости)")
 
@@ -276,3 +276,18 @@ def test_schema_and_loader_agree(validator: Any, name: str) -> None:
     assert (loader_problems == [], schema_problems == []) == (accepted, accepted), (
         loader_problems, schema_problems,
     )
+
+
+def test_item_keys_come_from_the_vocabulary(cli, tmp_path: Path) -> None:
+    """The schema describes exactly the vocabulary's item keys, in its order, and the loader
+    accepts exactly those: a key outside it is reported as unknown."""
+    from roadmapctl.model.vocabulary import ITEM_KEYS
+
+    schema = json.loads(cli("schema").out)
+    assert tuple(schema["definitions"]["item"]["properties"]) == ITEM_KEYS
+    text = (ROADMAPS / "lysva-2021-2022.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "unknown-key.yaml"
+    broken.write_text(text.replace("    title:", "    titel:", 1).replace("  - title:", "  - titel:", 1),
+                      encoding="utf-8")
+    result = cli("check", broken)
+    assert result.code == 1 and "titel" in result.out

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from conftest import DATA, ROADMAPS
-from roadmapctl.loader import load
+from roadmapctl.reading.loader import load
 from roadmapctl.tracking import TrackedItem, track
 
 RULES = DATA / "positive" / "tracking-rules.yaml"
@@ -139,7 +139,7 @@ def test_any_reports_cover_each_date_at_most_once() -> None:
     from hypothesis import given
     from hypothesis import strategies as st
 
-    from roadmapctl.model import Completion, Extension
+    from roadmapctl.model.roadmap import Completion, Extension
     from roadmapctl.tracking import track_item
 
     roadmap = load(RULES).roadmap

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import DATA, run_process
 
 from roadmapctl.limits import MAX_ALIAS_EXPANSION, MAX_NESTING_DEPTH
-from roadmapctl.yamlsource import SourceProblem, compose, decode
+from roadmapctl.reading.yamlsource import SourceProblem, compose, decode
 
 MINIMAL = (DATA / "positive" / "minimal.yaml").read_text(encoding="utf-8")
 

@@ -75,8 +75,8 @@ def build_app(only: str | None = None) -> typer.Typer:
     import typer
     from typer._completion_classes import completion_init
 
-    from roadmapctl.clitext import RussianGroup
     from roadmapctl.commands import complete
+    from roadmapctl.commands.clitext import RussianGroup
 
     completion_init()  # Typer's completion protocol, without its English --install-completion
     app = typer.Typer(

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import typer
 
-from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
+from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.errors import EXIT_OK
 
 
@@ -18,10 +18,10 @@ def run(paths: Sequence[str], output: Path, executor: str | None, force: bool,
     from datetime import date
     from functools import partial
 
-    from roadmapctl.calendar_export import FOOTER, HEADER, file_part
     from roadmapctl.commands.readout import refuse_skipped, warn
+    from roadmapctl.model.ru import count
     from roadmapctl.output import is_stdout, write_output
-    from roadmapctl.ru import count
+    from roadmapctl.tracking.calendar_export import FOOTER, HEADER, file_part
     from roadmapctl.tracking.service import find, iter_kept, require_executor
 
     # Control dates do not depend on «today»; as_of only decides states, unused here.
@@ -71,6 +71,6 @@ def register(app: typer.Typer) -> None:
         одно событие с правилом повторения. Код выхода 0, 2 — ошибка в
         аргументах или в картах (тогда файл не записывается).
         """
-        from roadmapctl.options import encoding as codec
+        from roadmapctl.commands.options import encoding as codec
 
         return run(paths or [], output, executor, force, codec(encoding), jobs)

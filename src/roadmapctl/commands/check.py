@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
 from roadmapctl.commands.checkrun import list_rules, run  # noqa: F401 - the command's API
+from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.formatters import FORMATS
 
 

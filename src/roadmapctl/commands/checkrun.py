@@ -15,9 +15,9 @@ from importlib import import_module
 from pathlib import Path
 
 from roadmapctl.diagnostics import Problem
-from roadmapctl.discovery import iter_roadmaps
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, InputError
 from roadmapctl.formatters import FORMATS
+from roadmapctl.reading.discovery import iter_roadmaps
 
 
 def command(paths: Sequence[str], fmt: str, as_of: str | None, encoding: str, jobs: int,
@@ -26,16 +26,16 @@ def command(paths: Sequence[str], fmt: str, as_of: str | None, encoding: str, jo
     if show_rules:
         sys.stdout.write(list_rules())
         return EXIT_OK
-    from roadmapctl.options import encoding as codec
-    from roadmapctl.options import output_format, today_or
+    from roadmapctl.commands.options import encoding as codec
+    from roadmapctl.commands.options import output_format, today_or
 
     return run(paths or [], output_format(fmt, FORMATS), today_or(as_of), codec(encoding), jobs)
 
 
 def run(paths: Sequence[str], fmt: str, as_of: date, encoding: str = "auto",
         jobs: int | None = None) -> int:
-    from roadmapctl.parallel import ordered_map
     from roadmapctl.reading.checking import check_file
+    from roadmapctl.reading.parallel import ordered_map
 
     unreadable: list[tuple[Path, str]] = []
     files = iter_roadmaps(paths, unreadable)

@@ -35,7 +35,7 @@ def encodings(incomplete: str) -> list[tuple[str, str]]:
 
 def statuses(incomplete: str) -> list[tuple[str, str]]:
     """English values and the Russian words the tool prints."""
-    from roadmapctl.vocabulary import STATUS_NAMES
+    from roadmapctl.model.vocabulary import STATUS_NAMES
 
     words: list[tuple[str, str]] = [(value, name) for value, name in STATUS_NAMES.items()]
     words += [(name, value) for value, name in STATUS_NAMES.items()]
@@ -73,8 +73,8 @@ def _roadmaps(paths: list[str]) -> Iterator[Any]:
     """Roadmaps that load (errors and all); unreadable files are skipped silently."""
     from itertools import islice
 
-    from roadmapctl.discovery import find_roadmaps
-    from roadmapctl.loader import load
+    from roadmapctl.reading.discovery import find_roadmaps
+    from roadmapctl.reading.loader import load
 
     try:
         files = find_roadmaps([p for p in paths if p != "-"] or ["roadmaps"]).files

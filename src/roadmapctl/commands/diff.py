@@ -8,8 +8,8 @@ from typing import Any
 
 import typer
 
-from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
+from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, InputError, UsageError
 
 SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html",
@@ -67,9 +67,9 @@ def _shown(source: Any) -> str:
 
 def run(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt: str | None,
         output: Path | None, force: bool, include_status: bool, encoding: str = "auto") -> int:
+    from roadmapctl.commands.options import choice
     from roadmapctl.diff import compare
     from roadmapctl.diff.report import FORMATS, counts_line, document_line
-    from roadmapctl.options import choice
     from roadmapctl.output import is_stdout, write_output
 
     file = None if output is None or is_stdout(output) else output  # None: standard output
@@ -167,6 +167,6 @@ def register(app: typer.Typer) -> None:
 
         Код выхода 0 — различий нет, 1 — есть различия, 2 — ошибка.
         """
-        from roadmapctl.options import encoding as codec
+        from roadmapctl.commands.options import encoding as codec
 
         return run(old, new, rev_from, rev_to, fmt, output, force, include_status, codec(encoding))

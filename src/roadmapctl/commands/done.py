@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from roadmapctl.clitext import RussianCommand
-from roadmapctl.commands import complete, params
+from roadmapctl.commands import params
+from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.errors import EXIT_OK, UsageError
 
 if TYPE_CHECKING:
-    from roadmapctl.model import Evidence
+    from roadmapctl.model.roadmap import Evidence
 
 
 DUE_HINT = "если это отметка за другой срок, укажите его: --due ДАТА"
@@ -22,12 +22,12 @@ DUE_HINT = "если это отметка за другой срок, укаж�
 
 def run(path: Path, item_text: str, on: date, due: date | None, note: str | None,
         evidence: list[str] | None = None) -> int:
-    from roadmapctl import edits
-    from roadmapctl.filelock import edit_lock
-    from roadmapctl.reports import days
-    from roadmapctl.ru import date_numeric
+    from roadmapctl.editing import completions as edits
+    from roadmapctl.editing.lock import edit_lock
+    from roadmapctl.model.ru import date_numeric
+    from roadmapctl.model.vocabulary import STATUS_NAMES
+    from roadmapctl.output.tables import days
     from roadmapctl.tracking import track
-    from roadmapctl.vocabulary import STATUS_NAMES
 
     edits.editable(path)
     with edit_lock(path):  # read, plan and write as one step: a concurrent edit waits
@@ -49,7 +49,7 @@ def run(path: Path, item_text: str, on: date, due: date | None, note: str | None
 
 def evidence_of(texts: list[str]) -> list[Evidence]:
     """`--evidence` values, checked as `check` would check them in the file."""
-    from roadmapctl.model import Evidence
+    from roadmapctl.model.roadmap import Evidence
     from roadmapctl.rules.evidence import url_problem
 
     out = []
@@ -67,11 +67,7 @@ def register(app: typer.Typer) -> None:
     @app.command("done", cls=RussianCommand)
     def done_command(
         roadmap: Path = params.ROADMAP,
-        item: str = typer.Argument(
-            ..., metavar="МЕРОПРИЯТИЕ", autocompletion=complete.items,
-            help="Номер как в карте (1.2 или 1.2.), ключ key или подпункт без номера: "
-                 "5.2.5/3 — третий подпункт 5.2.5.",
-        ),
+        item: str = params.ITEM,
         on: str = typer.Option(
             None, "--on", metavar="ДАТА", help="Дата исполнения; по умолчанию сегодня; дата в будущем не принимается.",
         ),
@@ -93,7 +89,7 @@ def register(app: typer.Typer) -> None:
         сроки выполнены) или in_progress; остальной текст файла не меняется.
         Повторная отметка за тот же срок отклоняется (код выхода 2).
         """
-        from roadmapctl.options import parse_date, today_or
+        from roadmapctl.commands.options import parse_date, today_or
 
         today = today_or(None)
         return run(roadmap, item, params.past_date(on, "--on", today), parse_date(due, "--due"), note,

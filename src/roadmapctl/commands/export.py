@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
+from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.errors import EXIT_OK, UsageError
 
 FORMATS = ("xlsx", "csv")

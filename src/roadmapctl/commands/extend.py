@@ -8,20 +8,20 @@ from pathlib import Path
 
 import typer
 
-from roadmapctl.clitext import RussianCommand
-from roadmapctl.commands import complete, params
+from roadmapctl.commands import params
+from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.errors import EXIT_OK, UsageError
 
 
 def run(path: Path, item_text: str, to: date, reason: str, basis: str | None, on: date,
         today: date | None = None) -> int:
-    from roadmapctl import edits
-    from roadmapctl.ru import date_numeric
+    from roadmapctl.editing import completions as edits
+    from roadmapctl.model.ru import date_numeric
     from roadmapctl.tracking import track
 
     if not reason.strip():
         raise UsageError("--reason: укажите причину переноса срока")
-    from roadmapctl.filelock import edit_lock
+    from roadmapctl.editing.lock import edit_lock
 
     edits.editable(path)
     with edit_lock(path):  # read, plan and write as one step: a concurrent edit waits
@@ -48,10 +48,7 @@ def register(app: typer.Typer) -> None:
     @app.command("extend", cls=RussianCommand)
     def extend_command(
         roadmap: Path = params.ROADMAP,
-        item: str = typer.Argument(
-            ..., metavar="МЕРОПРИЯТИЕ", autocompletion=complete.items,
-            help="Номер как в карте (1.2 или 1.2.), ключ key или подпункт без номера: 5.2.5/3.",
-        ),
+        item: str = params.ITEM,
         to: str = typer.Option(..., "--to", metavar="ДАТА", help="Новый срок."),
         reason: str = typer.Option(..., "--reason", metavar="ТЕКСТ", help="Причина переноса."),
         basis: str = typer.Option(
@@ -68,7 +65,7 @@ def register(app: typer.Typer) -> None:
         нового срока. Срок раньше текущего не принимается (код выхода 2), как и
         срок, уже прошедший на дату переноса (--on, по умолчанию сегодня).
         """
-        from roadmapctl.options import parse_date, today_or
+        from roadmapctl.commands.options import parse_date, today_or
 
         new_due = parse_date(to, "--to")
         if new_due is None:

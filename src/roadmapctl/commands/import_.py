@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
+from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, InputError, UsageError
 
 if TYPE_CHECKING:
     from roadmapctl.diagnostics import Problem
     from roadmapctl.importer.build import ImportResult
-    from roadmapctl.model import Section
+    from roadmapctl.model.roadmap import Section
 
 
 PERIOD_HINT = "укажите его: --period 2023/2024 (учебный год), 2021-2025 (годы) или 2021-06-01..2022-08-31"
@@ -42,7 +42,7 @@ def _place_key(where: str) -> tuple[int, ...]:
 
 def report(result: ImportResult, source: str, target: str, problems: list[Problem]) -> str:
     """The short Russian report: what was found and what needs a human look."""
-    from roadmapctl.ru import count, date_numeric
+    from roadmapctl.model.ru import count, date_numeric
 
     roadmap = result.roadmap
     entries = list(roadmap.walk())
@@ -187,6 +187,6 @@ def register(app: typer.Typer) -> None:
         и гриф утверждения. Код выхода 0 — карта записана и проходит проверку, 1 —
         записана, но roadmapctl check находит ошибки, 2 — не удалось прочитать файл.
         """
-        from roadmapctl.options import today_or
+        from roadmapctl.commands.options import today_or
 
         return run(source, output, period, force, today_or(None))

@@ -11,13 +11,13 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 import typer
 
-from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
+from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.errors import EXIT_OK, EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
-    from roadmapctl.model import Status
-    from roadmapctl.reports import Column
+    from roadmapctl.model.roadmap import Status
+    from roadmapctl.output.tables import Column
     from roadmapctl.tracking import Tracked, TrackedItem
     from roadmapctl.tracking.service import TrackedFile
 
@@ -55,8 +55,8 @@ FORMATS = ("text", "json", "csv", "markdown", "xlsx")
 def run(paths: Sequence[str], as_of: date, executor: str | None, statuses: set[str] | None,
         start: date | None, end: date | None, fmt: str, out: IO[str] | None = None,
         encoding: str = "auto", jobs: int | None = None) -> int:
-    from roadmapctl import reports
     from roadmapctl.commands.readout import skipped_lines, unread_note, warn
+    from roadmapctl.output import tables as reports
     from roadmapctl.tracking.service import find, iter_kept, require_executor
 
     out = out or sys.stdout
@@ -122,7 +122,7 @@ def overlaps(occ: Tracked, start: date | None, end: date | None) -> bool:
 
 
 def header(total: int, as_of: date, start: date | None, end: date | None) -> str:
-    from roadmapctl.ru import count, date_numeric
+    from roadmapctl.model.ru import count, date_numeric
 
     found = count(total, "мероприятие", "мероприятия", "мероприятий")
     bounds = ((f" с {date_numeric(start)}" if start else "")
@@ -132,8 +132,8 @@ def header(total: int, as_of: date, start: date | None, end: date | None) -> str
 
 
 def _deadline_text(item: TrackedItem) -> str:
-    from roadmapctl import reports
     from roadmapctl.deadlines import Unparsed
+    from roadmapctl.output import tables as reports
 
     if item.phrase is None:
         return reports.phrase(None) if item.pinned else "не указан"
@@ -145,7 +145,7 @@ def _deadline_text(item: TrackedItem) -> str:
 
 
 def _dates(occs: tuple[Tracked, ...]) -> list[str]:
-    from roadmapctl import reports
+    from roadmapctl.output import tables as reports
 
     return [f"{reports.span(o)}{reports.moved(o)} — {reports.outcome(o)}" for o in occs]
 
@@ -153,8 +153,8 @@ def _dates(occs: tuple[Tracked, ...]) -> list[str]:
 def plain(rows: list[Row], as_of: date, start: date | None,
           end: date | None) -> Iterator[str]:
     """The text report, a row at a time: a region's list is not held twice before it is written."""
-    from roadmapctl import reports
-    from roadmapctl.vocabulary import STATUS_NAMES
+    from roadmapctl.model.vocabulary import STATUS_NAMES
+    from roadmapctl.output import tables as reports
 
     yield header(len(rows), as_of, start, end) + "\n"
     for row in rows:
@@ -173,7 +173,7 @@ def plain(rows: list[Row], as_of: date, start: date | None,
 
 
 def table_columns() -> list[Column]:
-    from roadmapctl.reports import Column
+    from roadmapctl.output.tables import Column
 
     return [Column("item", "№", wrap=False), Column("title", "Мероприятие"),
             Column("executors", "Исполнители"), Column("deadline", "Срок"),
@@ -185,8 +185,8 @@ def shown(rows: list[Row]) -> list[dict[str, Any]]:
 
 
 def display(row: Row) -> dict[str, Any]:
-    from roadmapctl import reports
-    from roadmapctl.vocabulary import STATUS_NAMES
+    from roadmapctl.model.vocabulary import STATUS_NAMES
+    from roadmapctl.output import tables as reports
 
     return {"item": row.address, "title": row.title, "executors": reports.names(row.executors),
             "deadline": row.deadline, "dates": "\n".join(row.dates),
@@ -210,7 +210,7 @@ def record(row: Row) -> dict[str, Any]:
 
 
 def csv_columns() -> list[Column]:
-    from roadmapctl.reports import Column
+    from roadmapctl.output.tables import Column
 
     keys = ("file", "line", "item", "title", "executors", "deadline", "status", "start", "due",
             "original_due", "done", "state")
@@ -250,9 +250,9 @@ def register(app: typer.Typer) -> None:
         датами («что у нас в октябре?» — и «в течение года», и «сентябрь – апрель»).
         Код выхода 0, 2 — ошибка в аргументах или в картах.
         """
-        from roadmapctl.options import encoding as codec
-        from roadmapctl.options import output_format, parse_date, statuses, today_or
-        from roadmapctl.ru import date_numeric
+        from roadmapctl.commands.options import encoding as codec
+        from roadmapctl.commands.options import output_format, parse_date, statuses, today_or
+        from roadmapctl.model.ru import date_numeric
 
         wanted = statuses(status)
         first, last = parse_date(start, "--from"), parse_date(end, "--to")

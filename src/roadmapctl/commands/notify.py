@@ -8,8 +8,8 @@ from pathlib import Path
 
 import typer
 
-from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
+from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.errors import UsageError
 from roadmapctl.limits import MAX_MESSAGES_PER_RUN, MAX_WINDOW_DAYS, MESSAGES_PER_MINUTE
 
@@ -67,10 +67,10 @@ def register(app: typer.Typer) -> None:
         отправляет только то, что не ушло. Код выхода 0; 1 — часть писем не
         отправлена (перечислены); 2 — ошибка в аргументах, настройках или картах.
         """
+        from roadmapctl.commands.options import encoding as codec
+        from roadmapctl.commands.options import today_or
         from roadmapctl.commands.readout import skipped_lines, unread_note, warn
         from roadmapctl.notify.run import Options, report, run
-        from roadmapctl.options import encoding as codec
-        from roadmapctl.options import today_or
 
         if not 0 <= within <= MAX_WINDOW_DAYS:
             raise UsageError(f"--within: число дней — от 0 до {MAX_WINDOW_DAYS}")

@@ -9,12 +9,12 @@ from typing import IO, TYPE_CHECKING, Any
 
 import typer
 
-from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
+from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
-    from roadmapctl.reports import Column
+    from roadmapctl.output.tables import Column
     from roadmapctl.tracking.scan import Entry, Group
 
     Part = tuple[str, list[Entry], bool]  # heading, entries, whether they are upcoming
@@ -50,7 +50,7 @@ def render(entries: list[Entry], as_of: date, executor: str | None, within: int 
            group_by: str, out: IO[str], partial: bool = False) -> Iterable[str]:
     """The report in pieces (plain text streams line by line: a huge report is never one string);
     `partial` when some roadmaps were skipped: then «нет» is never said."""
-    from roadmapctl import reports
+    from roadmapctl.output import tables as reports
 
     overdue = [e for e in entries if e.group == "overdue"]
     upcoming = [e for e in entries if e.group == "upcoming"]
@@ -71,7 +71,7 @@ def render(entries: list[Entry], as_of: date, executor: str | None, within: int 
 
 
 def header(overdue: list[Entry], as_of: date, executor: str | None, partial: bool = False) -> str:
-    from roadmapctl.ru import count, date_numeric
+    from roadmapctl.model.ru import count, date_numeric
 
     items = len({(e.file, e.item) for e in overdue})
     who = f", исполнитель «{executor}»" if executor else ""
@@ -87,8 +87,8 @@ def header(overdue: list[Entry], as_of: date, executor: str | None, partial: boo
 
 
 def soon_header(upcoming: list[Entry], as_of: date, within: int, partial: bool = False) -> str:
-    from roadmapctl.reports import days
-    from roadmapctl.ru import count, date_numeric
+    from roadmapctl.model.ru import count, date_numeric
+    from roadmapctl.output.tables import days
 
     last = date_numeric(as_of + timedelta(days=within))
     if within == 0:
@@ -126,7 +126,7 @@ def record(entry: Entry, with_group: bool) -> dict[str, Any]:
 
 
 def csv_columns(with_group: bool) -> list[Column]:
-    from roadmapctl.reports import Column
+    from roadmapctl.output.tables import Column
 
     keys = ["file", "line", "item", "title", "executors", "deadline", "start", "due",
             "original_due", "days_overdue", "status"] + (["group", "days_left"] if with_group else [])
@@ -145,7 +145,7 @@ def _heading(title: str, group_by: str) -> str:
 
 def plain(parts: list[Part], group_by: str) -> Iterator[str]:
     """Cron-friendly text: a block per control date, file:line first, nothing wrapped; line by line."""
-    from roadmapctl import reports
+    from roadmapctl.output import tables as reports
 
     pending = 0  # blank lines owed: written only before more text, so the report ends with its last line
     for number, (title, entries, soon) in enumerate(parts):
@@ -169,8 +169,8 @@ def plain(parts: list[Part], group_by: str) -> Iterator[str]:
 
 
 def _display_rows(entries: list[Entry], soon: bool) -> list[dict[str, Any]]:
-    from roadmapctl import reports
-    from roadmapctl.ru import date_numeric
+    from roadmapctl.model.ru import date_numeric
+    from roadmapctl.output import tables as reports
 
     rows = []
     for e in entries:
@@ -188,7 +188,7 @@ def _display_rows(entries: list[Entry], soon: bool) -> list[dict[str, Any]]:
 
 
 def _display_columns(soon: bool) -> list[Column]:
-    from roadmapctl.reports import Column
+    from roadmapctl.output.tables import Column
 
     return [Column("item", "№", wrap=False), Column("title", "Мероприятие"), Column("executors", "Исполнители"),
             Column("deadline", "Срок"), Column("due", "Контрольная дата"),
@@ -197,7 +197,7 @@ def _display_columns(soon: bool) -> list[Column]:
 
 
 def markdown(parts: list[Part], group_by: str) -> str:
-    from roadmapctl.reports import to_markdown
+    from roadmapctl.output.tables import to_markdown
 
     blocks = []
     for number, (title, entries, soon) in enumerate(parts):
@@ -211,8 +211,8 @@ def markdown(parts: list[Part], group_by: str) -> str:
 
 def fits(parts: list[Part], out: IO[str]) -> bool:
     """Whether the terminal is wide enough for the tables (else the plain report is printed)."""
-    from roadmapctl.reports import console
-    from roadmapctl.reports import fits as table_fits
+    from roadmapctl.output.tables import console
+    from roadmapctl.output.tables import fits as table_fits
 
     width = console(out).width
     return all(table_fits(_display_columns(soon), _display_rows(entries, soon), width)
@@ -220,7 +220,7 @@ def fits(parts: list[Part], out: IO[str]) -> bool:
 
 
 def terminal(parts: list[Part], group_by: str, out: IO[str]) -> None:
-    from roadmapctl.reports import console, rich_table
+    from roadmapctl.output.tables import console, rich_table
 
     con = console(out)
     for title, entries, soon in parts:
@@ -259,16 +259,16 @@ def register(app: typer.Typer) -> None:
         хороший день ничего не выводится. Код выхода 0 (с --exit-code — 1,
         если есть просроченные), 2 — ошибка в аргументах или в картах.
         """
+        from roadmapctl.commands.options import choice, output_format, today_or
+        from roadmapctl.commands.options import encoding as codec
         from roadmapctl.limits import MAX_WINDOW_DAYS
-        from roadmapctl.options import choice, output_format, today_or
-        from roadmapctl.options import encoding as codec
 
         if within is not None and within < 0:
             raise UsageError("--within: число дней не может быть отрицательным")
         if within is not None and within > MAX_WINDOW_DAYS:
             raise UsageError(f"--within: {within} — слишком далеко; не больше {MAX_WINDOW_DAYS} дней (10 лет)",
                              "для сроков на годы вперёд: roadmapctl list --from ДАТА --to ДАТА")
-        from roadmapctl.ru import date_numeric
+        from roadmapctl.model.ru import date_numeric
 
         day, grouping = today_or(as_of), choice(group_by, GROUPS, "--group-by")
         return params.to_output(

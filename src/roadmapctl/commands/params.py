@@ -80,6 +80,12 @@ def to_output(produce: Any, fmt: str, output: Any, title: str, caption: str, cou
         emit(data, output, "XLSX" if fmt == "xlsx" else None)
     return code
 ROADMAP = typer.Argument(..., metavar="КАРТА", help="Файл дорожной карты (.yaml).")
+# The item an edit (done, extend) is about: how it is addressed everywhere.
+ITEM = typer.Argument(
+    ..., metavar="МЕРОПРИЯТИЕ", autocompletion=complete.items,
+    help="Номер как в карте (1.2 или 1.2.), ключ key или подпункт без номера: "
+         "5.2.5/3 — третий подпункт 5.2.5.",
+)
 
 
 def roadmap_or_stdin() -> Any:
@@ -114,7 +120,7 @@ def hidden_alias(name: str) -> Any:
 
 def status() -> Any:
     """`--status`: English values or the Russian words the tool prints."""
-    from roadmapctl.vocabulary import STATUS_NAMES
+    from roadmapctl.model.vocabulary import STATUS_NAMES
 
     listed = ", ".join(f"{name} ({value})" for value, name in STATUS_NAMES.items())
     return typer.Option(
@@ -147,8 +153,8 @@ def options(names: dict[str, str], hints: dict[str, str] | None = None) -> Itera
 
 def past_date(text: str | None, option: str, today: date) -> date:
     """A date option that defaults to today and must not lie in the future."""
-    from roadmapctl.options import parse_date
-    from roadmapctl.ru import date_numeric
+    from roadmapctl.commands.options import parse_date
+    from roadmapctl.model.ru import date_numeric
 
     day = parse_date(text, option) or today
     if day > today:

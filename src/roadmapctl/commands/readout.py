@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def check_verdict(problems: list[Problem]) -> list[str]:
     """The `check` result of a written roadmap, for the reports of import and rollover."""
-    from roadmapctl.ru import count
+    from roadmapctl.model.ru import count
 
     errors = [p for p in problems if p.is_error]
     warnings = len(problems) - len(errors)
@@ -30,8 +30,8 @@ def check_verdict(problems: list[Problem]) -> list[str]:
 
 def skipped_lines(skipped: Iterable[Checked]) -> list[str]:
     """Each roadmap that could not be used, with its first errors and where to see the rest."""
+    from roadmapctl.model.ru import count
     from roadmapctl.reading.policy import findings
-    from roadmapctl.ru import count
 
     lines = []
     for file in skipped:
@@ -49,8 +49,8 @@ def refuse_skipped(skipped: list[Checked], consequence: str) -> NoReturn:
     (`reading.RoadmapRefused`); several are listed, then refused together.
     """
     from roadmapctl.errors import InputError
+    from roadmapctl.model.ru import count
     from roadmapctl.reading import RoadmapRefused
-    from roadmapctl.ru import count
 
     if len(skipped) == 1:
         raise RoadmapRefused(skipped[0], consequence)
@@ -72,7 +72,7 @@ def unread_note(skipped: list[str], read: int) -> str:
     It goes to stdout with the report itself, so that a cron mail (which
     carries stdout) can never read as «all is well» on a day a roadmap broke.
     """
-    from roadmapctl.ru import count, plural
+    from roadmapctl.model.ru import count, plural
 
     total = len(skipped) + read
     word = plural(len(skipped), "пропущена", "пропущены", "пропущено")

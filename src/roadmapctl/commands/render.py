@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
+from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.errors import EXIT_OK, InputError, UsageError
 
 WHAT_NAMES = {"both": "приказ и приложение", "order": "приказ", "annex": "приложение"}
@@ -24,7 +24,7 @@ def default_output(roadmap_path: Path, what: str, fmt: str) -> Path:
 
 def pick_format(fmt: str | None, output: Path | None, template: Path | None) -> str:
     """--format, else what -o or --template end with, else DOCX."""
-    from roadmapctl.options import choice
+    from roadmapctl.commands.options import choice
     from roadmapctl.render import FORMATS
 
     if fmt is not None:
@@ -38,7 +38,7 @@ def pick_format(fmt: str | None, output: Path | None, template: Path | None) -> 
 def run(roadmap_path: Path, what: str, fmt: str | None, output: Path | None,
         template: Path | None, force: bool, edition: str | None, executors: str | None,
         qr: str | None, timeline: bool = False, encoding: str = "auto") -> int:
-    from roadmapctl.options import choice
+    from roadmapctl.commands.options import choice
     from roadmapctl.output import is_stdout, write_output
     from roadmapctl.reading import require
     from roadmapctl.render import EXECUTOR_MODES, WHATS, approval_warnings, render_document
@@ -143,7 +143,7 @@ def register(app: typer.Typer) -> None:
 
         Код выхода 0 — файл записан, 2 — ошибка в аргументах, в карте или в шаблоне.
         """
-        from roadmapctl.options import encoding as codec
+        from roadmapctl.commands.options import encoding as codec
 
         return run(roadmap, what, fmt, output, template, force, edition, executors, qr, timeline,
                    codec(encoding))

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
+from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.errors import EXIT_OK, UsageError
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ def register(app: typer.Typer) -> None:
 
         Код выхода 0; 2 — ошибка в аргументах или в картах (отчёт не составляется).
         """
-        from roadmapctl.options import parse_date, today_or
+        from roadmapctl.commands.options import parse_date, today_or
 
         day = today_or(as_of)
         out = Path(output) if output is not None else None

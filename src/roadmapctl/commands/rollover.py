@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
+from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, InputError, UsageError
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def report(result: RolloverResult, source: Path, target: Path, problems: list[Problem]) -> str:
     from roadmapctl.commands.readout import check_verdict
-    from roadmapctl.ru import count
+    from roadmapctl.model.ru import count
 
     delta = result.new_period.start.year - result.old_period.start.year
     cleared = result.cleared
@@ -53,7 +53,7 @@ def report(result: RolloverResult, source: Path, target: Path, problems: list[Pr
 
 
 def run(source: Path, to: str, output: Path | None, force: bool, as_of: date) -> int:
-    from roadmapctl.filelock import edit_lock
+    from roadmapctl.editing.lock import edit_lock
 
     if source.is_dir():
         raise InputError(f"{source} — папка, а не файл карты")
@@ -67,8 +67,8 @@ def run(source: Path, to: str, output: Path | None, force: bool, as_of: date) ->
 
 
 def _roll(source: Path, to: str, output: Path | None, force: bool, as_of: date) -> tuple[str, list[Problem]]:
-    from roadmapctl.fsio import existing_target, real_path, replace_file
     from roadmapctl.output import is_stdout, write_output
+    from roadmapctl.output.fsio import existing_target, real_path, replace_file
     from roadmapctl.reading import check, read
     from roadmapctl.rollover import default_output, rollover
 
@@ -114,6 +114,6 @@ def register(app: typer.Typer) -> None:
         \b
           roadmapctl rollover roadmaps/chelyabinsk-2023-2024.yaml --to 2024/2025
         """
-        from roadmapctl.options import today_or
+        from roadmapctl.commands.options import today_or
 
         return run(roadmap, to, output, force, today_or(None))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
+from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.errors import EXIT_OK
 
 
@@ -45,7 +45,7 @@ def register(app: typer.Typer) -> None:
         \b
           # yaml-language-server: $schema=../schema/roadmap.schema.json
         """
-        from roadmapctl.schema import render_schema
+        from roadmapctl.model.format_schema import render_schema
 
         text = render_schema()
         if output is None or str(output) == "-":

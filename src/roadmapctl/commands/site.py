@@ -9,15 +9,15 @@ from pathlib import Path
 
 import typer
 
-from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
+from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.errors import EXIT_OK, EXIT_USAGE, OutputError, UsageError
 
 
 def run(paths: Sequence[str], as_of: date, output: Path, within: int) -> int:
     from roadmapctl.commands.readout import skipped_lines, warn
+    from roadmapctl.model.ru import count
     from roadmapctl.reporting.site import build_site
-    from roadmapctl.ru import count
     from roadmapctl.tracking.service import load_tracked
 
     if output.exists() and not output.is_dir():
@@ -57,8 +57,8 @@ def register(app: typer.Typer) -> None:
         Код выхода 0; 2 — ошибка в аргументах или карта с ошибками (сводка строится по
         остальным, с предупреждением на каждой странице).
         """
+        from roadmapctl.commands.options import today_or
         from roadmapctl.limits import MAX_WINDOW_DAYS
-        from roadmapctl.options import today_or
 
         if within > MAX_WINDOW_DAYS:
             raise UsageError(f"--within: не больше {MAX_WINDOW_DAYS} дней")

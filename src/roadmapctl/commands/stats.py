@@ -9,19 +9,19 @@ from typing import IO, TYPE_CHECKING, Any
 
 import typer
 
-from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
+from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.errors import EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from roadmapctl.reports import Column
-    from roadmapctl.stats import By, Report, Tally
+    from roadmapctl.output.tables import Column
     from roadmapctl.tracking.service import TrackedFile
+    from roadmapctl.tracking.stats import By, Report, Tally
 
 FORMATS = ("text", "json", "csv", "markdown", "xlsx")
-GROUPS: tuple[By, ...] = ("executor", "section", "file")  # = roadmapctl.stats.BY
+GROUPS: tuple[By, ...] = ("executor", "section", "file")  # = roadmapctl.tracking.stats.BY
 BY_NAMES = {"executor": "по исполнителям", "section": "по разделам", "file": "по файлам"}
 BY_HEADERS = {"executor": "Исполнитель", "section": "Раздел", "file": "Файл"}
 BAR = 20  # characters of the on-time bar on a terminal
@@ -31,10 +31,10 @@ NOTE = ("Ко — доля сроков, выполненных в срок (с 
 
 def run(paths: Sequence[str], as_of: date, by: By, executor: str | None, fmt: str,
         out: IO[str] | None = None, encoding: str = "auto", jobs: int | None = None) -> int:
-    from roadmapctl import reports
     from roadmapctl.commands.readout import skipped_lines, unread_note, warn
-    from roadmapctl.stats import discipline
+    from roadmapctl.output import tables as reports
     from roadmapctl.tracking.service import find, iter_tracked, require_executor
+    from roadmapctl.tracking.stats import discipline
 
     out = out or sys.stdout
     files, loaded = find(paths)
@@ -74,7 +74,7 @@ def record(tally: Tally) -> dict[str, Any]:
 
 
 def columns(by: str) -> list[Column]:
-    from roadmapctl.reports import Column
+    from roadmapctl.output.tables import Column
 
     return [Column("group", BY_HEADERS[by]), Column("due", "Наступило", True),
             Column("on_time", "В срок", True), Column("late", "С опозданием", True),
@@ -83,14 +83,14 @@ def columns(by: str) -> list[Column]:
 
 
 def title(as_of: date, by: str) -> str:
-    from roadmapctl.ru import date_numeric
+    from roadmapctl.model.ru import date_numeric
 
     return f"Исполнительская дисциплина на {date_numeric(as_of)} ({BY_NAMES[by]})"
 
 
 def plain(report: Report, as_of: date, by: str) -> str:
     """Numbers first, the (long) name last, so nothing has to wrap."""
-    from roadmapctl.reports import plain_table
+    from roadmapctl.output.tables import plain_table
 
     if not report.total.due:
         return f"{title(as_of, by)}\n\nНаступивших сроков нет.\n"
@@ -101,7 +101,7 @@ def plain(report: Report, as_of: date, by: str) -> str:
 
 def markdown(report: Report, as_of: date, by: str) -> str:
     """A heading and a table for a wiki page or a letter; the total is the last row, in bold."""
-    from roadmapctl.reports import to_markdown
+    from roadmapctl.output.tables import to_markdown
 
     if not report.total.due:
         return f"# {title(as_of, by)}\n\nНаступивших сроков нет.\n"
@@ -114,7 +114,7 @@ def terminal(report: Report, as_of: date, by: str, out: IO[str]) -> None:
     from rich.bar import Bar
     from rich.table import Table
 
-    from roadmapctl.reports import cell, console, least_width
+    from roadmapctl.output.tables import cell, console, least_width
 
     con = console(out)
     table = Table(title=title(as_of, by), title_justify="left", header_style="bold")
@@ -152,8 +152,8 @@ def register(app: typer.Typer) -> None:
 
         Код выхода 0, 2 — ошибка в аргументах или в картах.
         """
-        from roadmapctl.options import choice, output_format, today_or
-        from roadmapctl.options import encoding as codec
+        from roadmapctl.commands.options import choice, output_format, today_or
+        from roadmapctl.commands.options import encoding as codec
 
         by = choice(old_by, GROUPS, "--by") if old_by is not None else choice(group_by, GROUPS, "--group-by")
         day = today_or(as_of)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import typer
 
-from roadmapctl.clitext import RussianCommand
+from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.errors import EXIT_OK, InputError
 
 

@@ -7,8 +7,8 @@ import sys
 
 import typer
 
-from roadmapctl.clitext import RussianCommand
 from roadmapctl.commands import params
+from roadmapctl.commands.clitext import RussianCommand
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 KIND_NAMES = {
@@ -21,8 +21,8 @@ KIND_NAMES = {
 
 def run(phrase: str, period_text: str, fmt: str) -> int:
     from roadmapctl.deadlines import Unparsed, parse_deadline
-    from roadmapctl.period import PeriodError, parse_period
-    from roadmapctl.ru import count, date_numeric
+    from roadmapctl.model.period import PeriodError, parse_period
+    from roadmapctl.model.ru import count, date_numeric
 
     try:
         period = parse_period(period_text)
@@ -84,6 +84,6 @@ def register(app: typer.Typer) -> None:
         Код выхода 1, если фразу понять не удалось: тогда перепишите срок
         или укажите в карте рядом с ним явную дату (due: 2024-05-31).
         """
-        from roadmapctl.options import output_format
+        from roadmapctl.commands.options import output_format
 
         return run(phrase, period, output_format(fmt, ("text", "json")))

@@ -25,8 +25,8 @@ from functools import lru_cache
 from roadmapctl.deadlines.model import Deadline, DeadlineKind, Occurrence, Unparsed
 from roadmapctl.deadlines.reader import Reader
 from roadmapctl.deadlines.tokens import Fail, cut_remarks, normalize, tokenize
-from roadmapctl.period import Period
-from roadmapctl.ru import count, date_numeric, plural
+from roadmapctl.model.period import Period
+from roadmapctl.model.ru import count, date_numeric, plural
 
 __all__ = ["Deadline", "DeadlineKind", "Occurrence", "Unparsed", "describe", "parse_deadline"]
 
@@ -75,8 +75,9 @@ def _bounded(result: Deadline | Unparsed) -> Deadline | Unparsed:
 
 def _short(text: str, limit: int = 60) -> str:
     """One line, invisible characters named, at most `limit` characters: fit for a message."""
-    text = "".join(ch if ch.isprintable() else f"U+{ord(ch):04X}" for ch in " ".join(text.split()))
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    from roadmapctl.model.text import shorten
+
+    return shorten("".join(ch if ch.isprintable() else f"U+{ord(ch):04X}" for ch in " ".join(text.split())), limit)
 
 
 def _unparsed(phrase: str, start: int, end: int, reason: str) -> Unparsed:

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 from roadmapctl.deadlines import words as W
 from roadmapctl.deadlines.model import Occurrence
-from roadmapctl.period import Period
+from roadmapctl.model.period import Period
 
 ONE_DAY = timedelta(days=1)
 

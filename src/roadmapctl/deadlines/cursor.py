@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Container
 
 from roadmapctl.deadlines.tokens import Token
-from roadmapctl.period import Period
+from roadmapctl.model.period import Period
 
 Pattern = tuple[tuple[tuple[tuple[str, ...], ...], bool], ...]
 

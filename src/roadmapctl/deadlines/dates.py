@@ -157,8 +157,14 @@ class DateReader(PartReader):
     def _day_window(self, i: int) -> Raw | None:
         """«до 21 июня 2021», «01.10.2020», «с 1 по 15 сентября», «до конца года», «до сентября»."""
         k = self._match(_DATE_PREFIX, i) or i
+        if k == i and self._text(k) in ("в", "во", "на") and (week := self._week(i, k + 1)):
+            return week
+        if week := self._week(i, k):
+            return week
         if k == i and self._text(k) == "в" and self._text(k + 1) == "конце":
             k += 1  # «в конце года» is due when the year ends, as «до конца года»
+        if k == i and self._text(k) == "в" and self._text(k + 1) in W.EARLY_WORDS:
+            return self._early(i, k + 2)
         prefix = " ".join(t.text for t in self.toks[i:k])
         if self._text(k) in W.END_WORDS or self._text(k) in W.BEGIN_WORDS:
             return self._edge(k + 1, self.toks[k].text in W.END_WORDS, i)
@@ -182,6 +188,28 @@ class DateReader(PartReader):
             return None
         window = self._window(None, p1, i, k)
         return self._onward(window) if prefix in ("с", "со") else window
+
+    def _week(self, i: int, k: int) -> Raw | None:
+        """«первая неделя сентября», «последней недели мая»: the month's first or last seven days."""
+        which = W.WEEK_ORDINALS.get(self._text(k) or "")
+        if which is None or self._text(k + 1) not in W.WEEK_WORDS:
+            return None
+        if (point := self._month_point(k + 2)) is None:
+            return None
+        month, year, end = point
+        if which == "first":
+            return self._window((month, 1, year), (month, 7, year), i, end)
+        return self._window((month, W.MONTH_DAYS[month] - 6, year), (month, -1, year), i, end)
+
+    def _early(self, i: int, k: int) -> Raw | None:
+        """After «в начале»: «учебного года» is September, «года» January, a month its first ten days."""
+        for pattern, (month, _day) in _BEGIN_OF:
+            if (end := self._match(pattern, k)) and end > k:
+                return self._window((month, 1, None), (month, -1, None), i, end)
+        if point := self._month_point(k):
+            month, year, end = point
+            return self._window((month, 1, year), (month, 10, year), i, end)
+        return None
 
     def _edge(self, k: int, is_end: bool, i: int) -> Raw | None:
         """After «до конца» / «к началу»: «года», «учебного года», «августа», «I квартала»."""

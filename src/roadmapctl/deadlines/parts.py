@@ -14,7 +14,7 @@ from roadmapctl.deadlines.cursor import Cursor, compile_patterns
 from roadmapctl.deadlines.model import Occurrence
 from roadmapctl.deadlines.tokens import Fail
 from roadmapctl.limits import MAX_YEAR, MIN_YEAR
-from roadmapctl.period import academic_year
+from roadmapctl.model.period import academic_year
 
 _PART_PREFIX = compile_patterns(W.PART_PREFIX)
 _SEASON_PREFIX = compile_patterns(W.SEASON_PREFIX)

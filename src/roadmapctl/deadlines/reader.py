@@ -108,8 +108,14 @@ class Reader(RecurrenceReader):
         return item, end
 
     def _dated(self, i: int) -> tuple[Item, int] | None:
+        # «в период с 1 по 30 ноября», «на период 2021-2025 годов»: the window after «период»
+        j = i
+        if self._text(i) in ("в", "за", "на") and self._text(i + 1) == "период":
+            after = self._tok(i + 2)  # looked at only here: how far reading got is what errors show
+            if after is not None and (after.text in ("с", "со") or after.kind == "num"):
+                j = i + 2
         for read in (self._season, self._part, self._months, self._day_window, self._years):
-            if raw := read(i):
+            if raw := read(j):
                 item, end = self._finish(raw, i)
                 # «2021-2025 гг.» in a 2021-2025 plan says no more than «в течение всего периода»
                 item.whole = item.occurrences == [Occurrence(self.period.start, self.period.end)]

@@ -15,7 +15,7 @@ from roadmapctl.deadlines.cursor import compile_patterns
 from roadmapctl.deadlines.dates import DateReader
 from roadmapctl.deadlines.model import Occurrence
 from roadmapctl.deadlines.tokens import Fail
-from roadmapctl.ru import count
+from roadmapctl.model.ru import count
 
 EACH_YEAR = compile_patterns(*W.EACH_YEAR)
 _TERMS = compile_patterns(*W.TERMS)
@@ -76,7 +76,7 @@ class RecurrenceReader(DateReader):
             j = self._skip(k, (",",))
             if (end := self._match(EACH_YEAR, j)) and end > j:
                 k = end  # «ежегодно в течение года» says no more than «ежегодно»
-        elif per_year in (4, 12) and (day := self._month_day(k)):
+        elif per_year in (4, 12) and (day := self._month_day(self._skip(k, (":", "-")))):
             on = self._monthly_on if per_year == 12 else self._quarterly_on
             return on(day[0]), day[1]
         else:  # «2 раза в год (январь, июнь)»: the months say when it falls
@@ -121,7 +121,8 @@ class RecurrenceReader(DateReader):
         """What follows «ежегодно»: «в августе», «до 1 сентября», «в мае и ноябре»."""
         found: list[Template] = []
         while True:
-            j = self._skip(k, (",", "и") if found else (",",))
+            # «ежегодно, в декабре», «ежегодно: декабрь», «ежегодно – декабрь» name one month
+            j = self._skip(k, (",", "и") if found else (",", ":", "-"))
             raw = next((r for read in (self._season, self._part, self._months, self._day_window)
                         if (r := read(j))), None)
             if raw is None or raw.tpl is None:

@@ -31,7 +31,7 @@ from roadmapctl.diff.result import (
     WordDiff,
 )
 from roadmapctl.diff.sections import match_sections, section_changes, section_refs
-from roadmapctl.model import Roadmap
+from roadmapctl.model.roadmap import Roadmap
 
 __all__ = [
     "DocumentChange", "FieldChange", "ItemChange", "ItemRef", "RenumberRun", "RoadmapDiff", "SectionChange",

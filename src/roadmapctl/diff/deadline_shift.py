@@ -20,9 +20,9 @@ from datetime import date
 
 from roadmapctl.deadlines import Occurrence, Unparsed, parse_deadline
 from roadmapctl.diff.words import same_text
-from roadmapctl.model import ItemInContext
-from roadmapctl.period import Period
-from roadmapctl.ru import count
+from roadmapctl.model.period import Period
+from roadmapctl.model.roadmap import ItemInContext
+from roadmapctl.model.ru import count
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ def _describe(sched: Schedule, years: bool) -> str:
 
 
 def _occurrence(occ: Occurrence, years: bool) -> str:
-    from roadmapctl.ru import month_names_genitive, month_names_nominative
+    from roadmapctl.model.ru import month_names_genitive, month_names_nominative
 
     months = month_names_nominative()
     start, due = occ.start, occ.due

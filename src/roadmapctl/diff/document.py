@@ -20,8 +20,8 @@ from typing import Any
 from roadmapctl.diff.matching import entries, normalize
 from roadmapctl.diff.result import DocumentChange
 from roadmapctl.diff.words import word_diff
-from roadmapctl.model import Approval, Order, OrderPoint, Roadmap
-from roadmapctl.ru import date_numeric
+from roadmapctl.model.roadmap import Approval, Order, OrderPoint, Roadmap
+from roadmapctl.model.ru import date_numeric
 
 # Past participles by grammatical gender of the field's noun: m, f, n, p (plural).
 _FORMS = {

@@ -19,8 +19,8 @@ from roadmapctl.diff.deadline_shift import deadline_summary, schedule
 from roadmapctl.diff.matching import Entry, normalize
 from roadmapctl.diff.result import FieldChange, SectionRef
 from roadmapctl.diff.words import word_diff
-from roadmapctl.model import ExecutorRef, Item, Roadmap
-from roadmapctl.vocabulary import STATUS_NAMES
+from roadmapctl.model.roadmap import ExecutorRef, Item, Roadmap
+from roadmapctl.model.vocabulary import STATUS_NAMES
 
 TEXT_SUMMARIES = {
     "title": ("формулировка изменена", "формулировка добавлена", "формулировка удалена"),

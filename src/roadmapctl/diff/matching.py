@@ -29,7 +29,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from roadmapctl.diff.assignment import max_weight_matching
-from roadmapctl.model import Item, ItemInContext, Roadmap, Section, normalize_number
+from roadmapctl.model.roadmap import Item, ItemInContext, Roadmap, Section, normalize_number
+from roadmapctl.model.text import fold
 
 THRESHOLD = 55  # minimum title similarity (0–100) for a fuzzy pair
 CANDIDATES = 12  # new items kept per old item from the word index
@@ -50,7 +51,7 @@ def normalize(text: str | None, year_shift: int = 0) -> str:
     """Case, ё/е, quote and dash styles, spacing: the differences nobody means."""
     if not text:
         return ""
-    text = text.replace("ё", "е").replace("Ё", "Е").lower().translate(_QUOTES)
+    text = fold(text).translate(_QUOTES)
     text = _DASH.sub("-", text)
     if year_shift:
         text = shift_years(text, year_shift)

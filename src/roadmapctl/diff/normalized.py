@@ -26,10 +26,10 @@ from datetime import date
 from typing import Any
 
 from roadmapctl.diff.matching import Entry, entries
-from roadmapctl.model import Item, Order, OrderPoint, Roadmap, Section
-from roadmapctl.period_mentions import replace_mentions
-from roadmapctl.ru import date_numeric
-from roadmapctl.vocabulary import STATUS_NAMES
+from roadmapctl.model.roadmap import Item, Order, OrderPoint, Roadmap, Section
+from roadmapctl.model.ru import date_numeric
+from roadmapctl.model.vocabulary import STATUS_NAMES
+from roadmapctl.rollover.mentions import replace_mentions
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _SPACED_DASH = re.compile(r"\s+[-\u2010-\u2015\u2212]\s+")

@@ -19,7 +19,7 @@ from collections import defaultdict
 
 from roadmapctl.diff.matching import Entry
 from roadmapctl.diff.result import RenumberRun, SectionRef
-from roadmapctl.model import normalize_number
+from roadmapctl.model.roadmap import normalize_number
 
 Container = tuple[str, int]
 

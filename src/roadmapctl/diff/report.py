@@ -23,7 +23,8 @@ from roadmapctl.diff.result import (
     WordDiff,
 )
 from roadmapctl.diff.words import plain
-from roadmapctl.ru import count
+from roadmapctl.model.ru import count
+from roadmapctl.output.markdown import escape as _md
 
 FORMATS = ("text", "markdown", "json", "html", "docx")
 TEXT_FIELDS = ("title", "result", "indicator", "form")
@@ -217,11 +218,6 @@ def _side(source: str, period: str | None) -> str:
 
 # --- markdown -------------------------------------------------------------------------------
 
-_MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>#|~"})
-
-
-def _md(text: str) -> str:
-    return text.translate(_MD_SPECIAL)
 
 
 def _md_words(wd: WordDiff) -> str:

@@ -18,7 +18,7 @@ from roadmapctl.diff.assignment import max_weight_matching
 from roadmapctl.diff.matching import Entry, normalize, sections
 from roadmapctl.diff.result import SectionChange, SectionRef
 from roadmapctl.diff.words import word_diff
-from roadmapctl.model import Roadmap, Section, normalize_number
+from roadmapctl.model.roadmap import Roadmap, Section, normalize_number
 
 TITLE_THRESHOLD = 60
 

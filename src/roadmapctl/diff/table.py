@@ -276,10 +276,6 @@ def _fill(cell: Any, lines: tuple[Line, ...]) -> None:
 
 def _flag(row: Any, name: str) -> None:
     """A row property switched on: w:tblHeader (repeat on each page), w:cantSplit (keep whole)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+    from roadmapctl.render.ooxml import row_flag
 
-    tr_pr = row._tr.get_or_add_trPr()
-    flag = OxmlElement(f"w:{name}")
-    flag.set(qn("w:val"), "true")
-    tr_pr.append(flag)
+    row_flag(row._tr.get_or_add_trPr(), name)

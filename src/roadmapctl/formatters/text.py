@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from roadmapctl.diagnostics import Problem
-from roadmapctl.ru import count, plural
+from roadmapctl.model.ru import count, plural
 
 
 class Formatter:

@@ -23,7 +23,7 @@ from roadmapctl.importer.order import Preamble, read_preamble
 from roadmapctl.importer.rows import Entry, section_word, table_entries
 from roadmapctl.importer.tables import Cell, Document, Paragraph
 from roadmapctl.importer.timing import settle_period
-from roadmapctl.model import (
+from roadmapctl.model.roadmap import (
     Indicator,
     Item,
     OrderPoint,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from roadmapctl.importer.rows import Entry
 from roadmapctl.importer.tables import Table, headings
-from roadmapctl.model import Column, Roadmap
+from roadmapctl.model.roadmap import Column, Roadmap
 
 
 def source_columns(table: Table, names: str | None) -> list[Column]:

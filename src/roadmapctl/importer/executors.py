@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from roadmapctl.model.text import fold
+
 # Organisational-legal forms: «МАУ ДПО», «ОГАПОУ», «МБОУ» … never a whole name.
 LEGAL_FORM = re.compile(
     r"^(?:(?:[МГОФ]|ОГ|ФГ)[АБК]?[НП]?(?:Д?О)?У(?:ДО|ДПО)?|ДПО|ДО|АНО|ОКУ|НКО|ЧОУ|ООО|АО|ПАО)$"
@@ -89,7 +91,7 @@ def _split_notes(cells: list[list[Mention]]) -> list[tuple[str, str]]:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"\s+", " ", name.casefold().replace("ё", "е")).strip()
+    return re.sub(r"\s+", " ", fold(name)).strip()
 
 
 def _fragments(paragraphs: list[str], where: str) -> list[Mention]:

@@ -32,7 +32,7 @@ from roadmapctl.importer.names import (
     same_word,
     words,
 )
-from roadmapctl.model import Executor, ExecutorRef
+from roadmapctl.model.roadmap import Executor, ExecutorRef
 
 
 @dataclass

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from roadmapctl.model.text import fold
+
 # Abbreviations every Russian education document uses without expanding them.
 KNOWN_ABBREVIATIONS = {
     "ОО": "Общеобразовательные организации",
@@ -30,7 +32,7 @@ FUNCTION_WORDS = {"и", "в", "во", "по", "на", "с", "со", "для", "�
 
 def normal(name: str) -> str:
     """Lower case, «ё» as «е», one kind of quotes, single spaces."""
-    text = name.casefold().replace("ё", "е")
+    text = fold(name)
     text = re.sub(r"[«»“”„\"]", '"', text)
     return re.sub(r"\s+", " ", text).strip()
 

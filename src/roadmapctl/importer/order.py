@@ -18,7 +18,7 @@ from datetime import date
 from roadmapctl.importer.cleanup import clean, join_lines
 from roadmapctl.importer.goals import block_start, read_goals
 from roadmapctl.importer.tables import Paragraph
-from roadmapctl.model import Approval, Order, OrderPoint, Signatory
+from roadmapctl.model.roadmap import Approval, Order, OrderPoint, Signatory
 
 _STAMP = re.compile(
     r"^(утвержд[её]н[аоы]?|приложение)(?:\s*№?\s*\d+)?(?:$|\s+(?=(к\s|приказ|постановлени|распоряжени|решени)))",
@@ -116,7 +116,7 @@ def find_date(text: str) -> date | None:
     if m := _NUMERIC_DATE.search(text):
         day, month, year = int(m[1]), int(m[2]), int(m[3])
     elif m := _WORD_DATE.search(text):
-        from roadmapctl.ru import month_names_genitive
+        from roadmapctl.model.ru import month_names_genitive
 
         names = [n.lower() for n in month_names_genitive()]
         if m[2].lower() not in names:

@@ -30,7 +30,7 @@ def read_pdf_document(path: Path) -> Document:
     import pdfplumber
 
     from roadmapctl.limits import MAX_PDF_PAGES
-    from roadmapctl.ru import count
+    from roadmapctl.model.ru import count
 
     try:
         pdf = pdfplumber.open(str(path))

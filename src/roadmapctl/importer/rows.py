@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 
 from roadmapctl.importer.cleanup import join_lines
 from roadmapctl.importer.tables import Cell, Row, Table, heading_text, is_column_numbers, match_header
-from roadmapctl.model import Item
+from roadmapctl.model.roadmap import Item
+from roadmapctl.model.text import shorten
 
 _NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
 # «I.», also typed with the Cyrillic look-alikes of I and X
@@ -52,8 +53,6 @@ _FIELD_NAMES = {"deadline": "срок", "executors": "исполнитель", "
                 "indicator": "показатель", "note": "примечание", "title": "текст мероприятия"}
 
 
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass
@@ -121,7 +120,7 @@ def table_entries(table: Table, notes: list[tuple[str, str]]) -> list[Entry]:
         for name, cell in entry.cells.items():
             if cell.from_above and name in _FIELD_NAMES:
                 label = _FIELD_NAMES[name]
-                notes.append((row.where, f"{label[:1].upper()}{label[1:]}: «{_short(cell.text)}» — из ячейки, "
+                notes.append((row.where, f"{label[:1].upper()}{label[1:]}: «{shorten(cell.text)}» — из ячейки, "
                                          "объединённой со строкой выше"))
         if _continues(entry, entries):
             previous = entries[-1]

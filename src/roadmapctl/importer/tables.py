@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from roadmapctl.importer.cleanup import clean
+from roadmapctl.model.text import fold
 
 # Header words, tried in this order: «Форма представления ожидаемого результата»
 # is a form, not a result; «Срок исполнения» names a deadline, not executors;
@@ -111,7 +112,7 @@ def heading_text(text: str) -> str:
 
 
 def _header_text(text: str) -> str:
-    return heading_text(text).replace("ё", "е").lower()
+    return fold(heading_text(text))
 
 
 def header_field(text: str) -> str | None:

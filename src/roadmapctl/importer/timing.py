@@ -18,8 +18,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from roadmapctl.errors import ValueRefused
-from roadmapctl.period import Period, PeriodError, parse_period, period_from_dates
-from roadmapctl.ru import date_numeric
+from roadmapctl.model.period import Period, PeriodError, parse_period, period_from_dates
+from roadmapctl.model.ru import date_numeric
+from roadmapctl.model.text import shorten
 
 if TYPE_CHECKING:
     from roadmapctl.importer.build import ImportResult
@@ -78,7 +79,7 @@ def _from_document(result: ImportResult) -> str | None:
     """
     for text, where in result.hints:
         if guessed := guess_period(text):
-            _guessed(result, guessed, f"по заголовку «{_short(text.strip(), 60)}» ({where})")
+            _guessed(result, guessed, f"по заголовку «{shorten(text.strip(), 60)}» ({where})")
             return guessed
     roadmap = result.roadmap
     signed = (roadmap.approval.date if roadmap.approval else None) or (
@@ -160,7 +161,7 @@ def _review(result: ImportResult) -> None:
     for entry in roadmap.walk():
         item = entry.item
         where = result.places.get(id(item), "")
-        label = f"мероприятие {item.number}" if item.number else f"мероприятие «{_short(item.title)}»"
+        label = f"мероприятие {item.number}" if item.number else f"мероприятие «{shorten(item.title)}»"
         if item.deadline:
             parsed = parse_deadline(item.deadline, period)
             if isinstance(parsed, Unparsed):
@@ -175,5 +176,3 @@ def _review(result: ImportResult) -> None:
             result.notes.append((where, f"{label}: не указаны исполнители"))
 
 
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

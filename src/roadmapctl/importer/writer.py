@@ -14,7 +14,7 @@ import re
 from datetime import date
 from typing import Any
 
-from roadmapctl.model import (
+from roadmapctl.model.roadmap import (
     Executor,
     ExecutorRef,
     Item,

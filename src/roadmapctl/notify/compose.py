@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from roadmapctl.model import Controller, Extension
+from roadmapctl.model.roadmap import Controller, Extension
+from roadmapctl.model.ru import count, date_numeric
 from roadmapctl.notify.digest import Digest, Line, Part, Unreachable
-from roadmapctl.reports import days, due_in, moved, overdue_by, phrase, span
-from roadmapctl.ru import count, date_numeric
+from roadmapctl.output.tables import days, due_in, moved, overdue_by, phrase, span
 
 # A block: ("t", text) a roadmap's heading, ("h", text) a heading, ("p", text) a paragraph,
 # ("item", title, details) an item with its lines, ("list", lines) a bulleted list.

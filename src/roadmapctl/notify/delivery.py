@@ -68,7 +68,7 @@ class Outbox:
 
     def send(self, msg: EmailMessage) -> Failed:
         from roadmapctl.errors import OutputError
-        from roadmapctl.fsio import write_atomic
+        from roadmapctl.output.fsio import write_atomic
 
         self.count += 1
         first = recipients(msg)[0]

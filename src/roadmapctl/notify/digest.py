@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from roadmapctl.model import Controller, ExecutorRef, Extension, Roadmap
+from roadmapctl.model.roadmap import Controller, ExecutorRef, Extension, Roadmap
 from roadmapctl.notify.mail import Recipient, parse_addresses
 from roadmapctl.tracking import Tracked, TrackedItem
 

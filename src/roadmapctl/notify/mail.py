@@ -2,9 +2,8 @@
 
 Headers are encoded by the library (the default policy, no SMTPUTF8): a
 Russian name or subject goes out as RFC 2047 words, which every mail system
-reads.  An address whose local part (before «@») has Russian letters would
-need SMTPUTF8 on every server on its way, so it is refused with a reason;
-a Russian domain («школа.рф») is written in its ASCII form (IDNA).
+reads.  Which addresses can be used is decided in `model.addresses`, by the
+same function `check` uses (R121).
 Every message says it was sent by a program (`Auto-Submitted`), so vacation
 responders and mail rules leave it alone, and carries the controller as
 `Reply-To`: a reply reaches the person who records completion.
@@ -12,14 +11,12 @@ responders and mail rules leave it alone, and carries the controller as
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
 
-_LOCAL = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$")
-_LABEL = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
+from roadmapctl.model.addresses import normalise
 
 
 @dataclass(frozen=True)
@@ -34,26 +31,6 @@ class Recipient:
 
     def headers(self) -> list[Address]:
         return [Address(display_name=self.name, addr_spec=a) for a in self.addresses]
-
-
-def normalise(text: str) -> str | tuple[str, str]:
-    """An address ready for SMTP, or (the text, why it cannot be used) in Russian."""
-    raw = text.strip().strip("<>").rstrip(".")
-    local, at, domain = raw.rpartition("@")
-    if not at or not local or not domain:
-        return text, "нет «@» или имени до или после неё"
-    if not local.isascii():
-        return text, "русские буквы до «@» принимают не все почтовые серверы"
-    if not _LOCAL.match(local):
-        return text, "недопустимые знаки до «@»"
-    try:
-        ascii_domain = domain.encode("idna").decode("ascii").lower()
-    except UnicodeError:
-        return text, "недопустимое имя домена после «@»"
-    labels = ascii_domain.split(".")
-    if len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
-        return text, "недопустимое имя домена после «@»"
-    return f"{local}@{ascii_domain}"
 
 
 def parse_addresses(texts: Iterable[str], name: str) -> tuple[Recipient | None, list[tuple[str, str]]]:

@@ -20,11 +20,11 @@ from typing import IO, Any
 
 from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, ValueRefused
 from roadmapctl.limits import MAX_MESSAGES_PER_RUN, MESSAGES_PER_MINUTE
+from roadmapctl.model.ru import count, date_numeric
 from roadmapctl.notify.compose import Notified, reminder, summary, who
 from roadmapctl.notify.digest import Digest, Plan, plan
 from roadmapctl.notify.mail import Recipient, build, parse_addresses, sender_address
 from roadmapctl.notify.state import State, locked
-from roadmapctl.ru import count, date_numeric
 
 SUMMARY_KEY = "summary"
 DRY_SENDER = "roadmapctl@localhost"

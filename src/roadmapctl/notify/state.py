@@ -78,7 +78,7 @@ class State:
 
     def save(self, today: date) -> None:
         from roadmapctl.errors import OutputError
-        from roadmapctl.fsio import write_atomic
+        from roadmapctl.output.fsio import write_atomic
 
         oldest = (today - timedelta(days=KEEP_DAYS)).isoformat()
         sent = {day: {addr: sorted(keys) for addr, keys in sorted(by_addr.items())}

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from roadmapctl.diagnostics import Problem
-    from roadmapctl.loader import LoadResult
+    from roadmapctl.reading.loader import LoadResult
 
 
 def check(result: LoadResult, today: date, *, errors_only: bool = False) -> list[Problem]:

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from roadmapctl.layout_reader import LayoutReader
-from roadmapctl.model import (
+from roadmapctl.model.roadmap import (
     ROLES,
     STATUSES,
     Completion,
@@ -24,10 +23,9 @@ from roadmapctl.model import (
     Pos,
     Section,
 )
-from roadmapctl.nodes import MAP, SEQ, STR, pos_of, suggest
-
-ITEM_KEYS = ("number", "key", "title", "deadline", "due", "executors", "result", "indicator", "form",
-             "note", "status", "completions", "extensions", "items")
+from roadmapctl.model.vocabulary import ITEM_KEYS
+from roadmapctl.reading.layout import LayoutReader
+from roadmapctl.reading.nodes import MAP, SEQ, STR, pos_of, suggest
 
 
 def locate_text(record: Item, name: str, node: Any) -> None:

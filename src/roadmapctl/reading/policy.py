@@ -28,7 +28,7 @@ from roadmapctl.errors import InputError
 
 if TYPE_CHECKING:
     from roadmapctl.diagnostics import Problem
-    from roadmapctl.model import Roadmap
+    from roadmapctl.model.roadmap import Roadmap
 
 SHOWN_ERRORS = 5  # findings quoted in a refusal; the rest are counted
 
@@ -50,7 +50,7 @@ class RoadmapRefused(InputError):
     """A roadmap with errors that a command must not build anything from."""
 
     def __init__(self, checked: Checked, consequence: str, on_disk: bool = True) -> None:
-        from roadmapctl.ru import count
+        from roadmapctl.model.ru import count
 
         errors = checked.errors
         found = count(len(errors), "ошибка", "ошибки", "ошибок") if errors else "ошибки"

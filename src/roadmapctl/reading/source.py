@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from roadmapctl.diagnostics import Problem
-    from roadmapctl.loader import LoadResult
-    from roadmapctl.yamlsource import SourceProblem
+    from roadmapctl.reading.loader import LoadResult
+    from roadmapctl.reading.yamlsource import SourceProblem
 
 STDIN = "-"
 STDIN_NAME = "(стандартный ввод)"
@@ -27,8 +27,8 @@ def read(source: str | Path, *, data: bytes | None = None, display: str | None =
     `source` is a path, or «-» for standard input; with `data` (the bytes of a
     git blob, say) nothing is read and `source` only names it in messages.
     """
-    from roadmapctl.loader import LoadResult, load, load_text
-    from roadmapctl.yamlsource import SourceProblem, decode, size_problem
+    from roadmapctl.reading.loader import LoadResult, load, load_text
+    from roadmapctl.reading.yamlsource import SourceProblem, decode, size_problem
 
     if data is None and str(source) == STDIN:
         display = display or STDIN_NAME
@@ -55,7 +55,7 @@ def _stdin_bound() -> int:
 
 
 def _problem(shown: str, problem: SourceProblem) -> Problem:
-    from roadmapctl import codes
     from roadmapctl.diagnostics import Problem
+    from roadmapctl.reading import codes
 
     return Problem(shown, problem.line, problem.col, "error", codes.YAML, problem.message)

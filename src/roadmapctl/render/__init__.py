@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from roadmapctl.errors import ValueRefused
-from roadmapctl.model import Roadmap
+from roadmapctl.model.roadmap import Roadmap
 
 WHATS = ("both", "order", "annex")
 FORMATS = ("docx", "html")

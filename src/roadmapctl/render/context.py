@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import Any
 
-from roadmapctl.model import Column, Executor, ExecutorRef, Item, Order, OrderPoint, Roadmap, Section
+from roadmapctl.model.roadmap import Column, Executor, ExecutorRef, Item, Order, OrderPoint, Roadmap, Section
 from roadmapctl.render import filters
 from roadmapctl.render.gost import LANDSCAPE_FROM_COLUMNS, GostProfile, text_width_mm
 from roadmapctl.render.requisites import annex_mark, period_line

@@ -21,6 +21,7 @@ from roadmapctl.errors import InputError
 from roadmapctl.render import gost
 from roadmapctl.render.gost import GostProfile
 from roadmapctl.render.jinja import locate, make_env, shipped_template, template_error
+from roadmapctl.render.ooxml import SECT_PR_ORDER, TBL_PR_ORDER, insert_in_order, row_flag
 
 TEMPLATE = "roadmap.docx"
 ANNEX_TABLE = "roadmap-annex"  # tblCaption of the annex table in the template
@@ -161,13 +162,8 @@ def _page_numbers(section: Any, *, restart: bool) -> None:
     for old in sectpr.findall(qn("w:pgNumType")):
         sectpr.remove(old)
     if restart:
-        _insert(sectpr, parse_xml(f'<w:pgNumType {nsdecls("w")} w:start="1"/>'), _SECT_PR_ORDER)
+        insert_in_order(sectpr, parse_xml(f'<w:pgNumType {nsdecls("w")} w:start="1"/>'), SECT_PR_ORDER)
 
-
-_SECT_PR_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type",
-                  "pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols",
-                  "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi",
-                  "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
 
 
 def _qr(section: Any, text: str) -> None:
@@ -217,9 +213,9 @@ def _table(table: Any, widths_mm: list[float], landscape: bool) -> None:
     tbl_pr = table._tbl.tblPr
     for old in tbl_pr.findall(qn("w:tblW")) + tbl_pr.findall(qn("w:tblLayout")):
         tbl_pr.remove(old)
-    _insert(tbl_pr, parse_xml(f'<w:tblW {nsdecls("w")} w:w="{sum(twips)}" w:type="dxa"/>'),
-            _TBL_PR_ORDER)
-    _insert(tbl_pr, parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'), _TBL_PR_ORDER)
+    insert_in_order(tbl_pr, parse_xml(f'<w:tblW {nsdecls("w")} w:w="{sum(twips)}" w:type="dxa"/>'),
+            TBL_PR_ORDER)
+    insert_in_order(tbl_pr, parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'), TBL_PR_ORDER)
     page_mm = (gost.PAGE_WIDTH_MM if landscape else gost.PAGE_HEIGHT_MM) - (
         gost.MARGIN_TOP_MM + gost.MARGIN_BOTTOM_MM)
     for index, row in enumerate(table.rows):
@@ -227,9 +223,9 @@ def _table(table: Any, widths_mm: list[float], landscape: bool) -> None:
         spans = _set_cell_widths(cells, twips, widths_mm)
         tr_pr = row._tr.get_or_add_trPr()
         if _height_mm(spans) < page_mm * 0.75:
-            _tr_flag(tr_pr, "cantSplit")
+            row_flag(tr_pr, "cantSplit")
         if index == 0:
-            _tr_flag(tr_pr, "tblHeader")
+            row_flag(tr_pr, "tblHeader")
 
 
 def _set_cell_widths(cells: list[Any], twips: list[int], widths_mm: list[float]) -> list[tuple[Any, float]]:
@@ -263,33 +259,3 @@ def _height_mm(spans: list[tuple[Any, float]]) -> float:
             lines += max(1, math.ceil(len(text) / per_line))
         tallest = max(tallest, lines * LINE_MM)
     return tallest
-
-
-# Word rejects properties out of the schema's order: where each child goes.
-_TR_ORDER = ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit",
-             "trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden")
-_TBL_PR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
-                 "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders",
-                 "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
-
-
-def _tr_flag(tr_pr: Any, name: str) -> None:
-    """Switch on a row property such as cantSplit or tblHeader."""
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls, qn
-
-    if tr_pr.find(qn(f"w:{name}")) is None:
-        _insert(tr_pr, parse_xml(f'<w:{name} {nsdecls("w")}/>'), _TR_ORDER)
-
-
-def _insert(parent: Any, element: Any, order: tuple[str, ...]) -> None:
-    """Put `element` before the first sibling the schema wants after it."""
-    from docx.oxml.ns import qn
-
-    name = element.tag.rsplit("}", 1)[-1]
-    later = {qn(f"w:{n}") for n in order[order.index(name) + 1:]}
-    anchor = next((child for child in parent if child.tag in later), None)
-    if anchor is not None:
-        anchor.addprevious(element)
-    else:
-        parent.append(element)

@@ -1,7 +1,7 @@
 """Jinja filters for document templates: dates, numbers with nouns, executors.
 
 Documents follow GOST R 7.0.97: «07.08.2023» in requisites, «7 августа 2023 г.»
-in running text.  Month names come from Babel through `roadmapctl.ru`, which
+in running text.  Month names come from Babel through `roadmapctl.model.ru`, which
 imports it only when a date is first written in words.
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from roadmapctl import ru
+from roadmapctl.model import ru
 
 
 def date_numeric(value: date | None) -> str:

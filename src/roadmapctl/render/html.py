@@ -11,7 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from roadmapctl.model import Roadmap
+from roadmapctl.model.roadmap import Roadmap
 from roadmapctl.render.jinja import locate, make_env, shipped_template, template_error
 
 TEMPLATE = "roadmap.html.j2"

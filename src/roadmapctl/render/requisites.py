@@ -8,8 +8,8 @@ so the clerk fills both in by hand on the same day.
 
 from __future__ import annotations
 
-from roadmapctl.model import Roadmap
-from roadmapctl.period import Period
+from roadmapctl.model.period import Period
+from roadmapctl.model.roadmap import Roadmap
 from roadmapctl.render import filters
 
 NBSP = "\u00a0"

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from roadmapctl.model import ItemInContext, Roadmap, Status
-from roadmapctl.period import Period
+from roadmapctl.model.period import Period
+from roadmapctl.model.roadmap import ItemInContext, Roadmap, Status
+from roadmapctl.model.ru import month_names_nominative
+from roadmapctl.model.text import shorten
+from roadmapctl.model.vocabulary import STATUS_NAMES
 from roadmapctl.render.context import clean
-from roadmapctl.ru import month_names_nominative
-from roadmapctl.vocabulary import STATUS_NAMES
 
 STATUS_COLOURS: dict[Status, str] = {
     "planned": "#5b7db1",
@@ -106,7 +107,7 @@ def _chart(entries: list[ItemInContext], period: Period, unread: list[Unread]) -
         parts.append(f'<g class="row status-{escape(entry.item.status)}">'
                      f'<title>{escape(label)} — {escape(clean(entry.effective_deadline or ""))}'
                      f' ({escape(status)})</title>')
-        parts.append(f'<text x="4" y="{y + 13}" font-size="11">{escape(_shorten(label))}</text>')
+        parts.append(f'<text x="4" y="{y + 13}" font-size="11">{escape(shorten(label, LABEL_CHARS))}</text>')
         if reason is not None and not (reason == NO_DEADLINE and entry.item.items):
             unread.append(Unread(clean(entry.number or ""), clean(entry.item.title),
                                  clean(entry.effective_deadline or ""), reason))
@@ -201,8 +202,6 @@ def _label(entry: ItemInContext) -> str:
     return f"{number} {entry.item.title}".strip()
 
 
-def _shorten(text: str) -> str:
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
 
 
 def legend() -> list[dict[str, Any]]:

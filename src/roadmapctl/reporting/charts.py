@@ -21,8 +21,9 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+from roadmapctl.model.text import shorten
 from roadmapctl.reporting.execution import STATE_NAMES, STATE_ORDER
-from roadmapctl.stats import Tally
+from roadmapctl.tracking.stats import Tally
 
 COLOURS = {
     "on_time": "#2e7d32",
@@ -90,7 +91,7 @@ def ko_bars(tallies: Sequence[Tally], title: str = "Ко по исполните
                for s in shares]
     positions = range(len(rows))
     ax.barh(list(positions), shares, color=colours, height=0.6)
-    ax.set_yticks(list(positions), [_short(t.label, 38) for t in rows])
+    ax.set_yticks(list(positions), [shorten(t.label, 38) for t in rows])
     ax.set_xlim(0, 100)
     ax.set_xlabel("Ко, % (выполнено в срок от наступивших сроков)")
     for y, tally in zip(positions, rows, strict=True):
@@ -150,7 +151,7 @@ def donuts(sections: Sequence[tuple[str, Counter[str]]],
                startangle=90, counterclock=False, wedgeprops={"width": 0.38})
         total = sum(states.values())
         ax.text(0, 0, str(total), ha="center", va="center", fontsize=11, fontweight="bold")
-        ax.set_title("\n".join(textwrap.wrap(_short(label, 60), 30)), fontsize=8)
+        ax.set_title("\n".join(textwrap.wrap(shorten(label, 60), 30)), fontsize=8)
         alt_parts.append(f"{label}: " + ", ".join(f"{STATE_NAMES[k]} — {states[k]}" for k in keys))
     handles = _legend_handles(sorted({k for _, s in shown for k in s if s[k]}, key=STATE_ORDER.index))
     fig.legend(handles=handles, loc="outside lower center", ncol=3, frameon=False, fontsize=8)
@@ -167,5 +168,3 @@ def _percent(share: float | None) -> str:
     return "—" if share is None else f"{share:.1f} %".replace(".", ",")
 
 
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -18,7 +18,7 @@ from roadmapctl.render import gost
 from roadmapctl.reporting import words
 from roadmapctl.reporting.charts import Chart
 from roadmapctl.reporting.execution import ExecutionReport, ItemRow
-from roadmapctl.stats import Tally
+from roadmapctl.tracking.stats import Tally
 
 HEADERS = ("№", "Мероприятие", "Срок", "Исполнители", "Контрольная дата", "Исполнение",
            "Подтверждение, примечание")
@@ -125,7 +125,7 @@ def _table(doc: Any, headers: tuple[str, ...], rows: list[tuple[str, list[str]]]
     from docx.shared import Mm
 
     from roadmapctl.render.context import clean
-    from roadmapctl.render.docx import _tr_flag
+    from roadmapctl.render.ooxml import row_flag
 
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
@@ -134,10 +134,10 @@ def _table(doc: Any, headers: tuple[str, ...], rows: list[tuple[str, list[str]]]
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True
-    _tr_flag(table.rows[0]._tr.get_or_add_trPr(), "tblHeader")
+    row_flag(table.rows[0]._tr.get_or_add_trPr(), "tblHeader")
     for kind, cells in rows:
         row = table.add_row()
-        _tr_flag(row._tr.get_or_add_trPr(), "cantSplit")
+        row_flag(row._tr.get_or_add_trPr(), "cantSplit")
         if kind == "section":
             merged = row.cells[0].merge(row.cells[-1])
             merged.text = ""

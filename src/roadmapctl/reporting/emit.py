@@ -47,8 +47,8 @@ def records_workbook(title: str, keys: list[str], records: list[dict[str, object
     """The rows of a CSV report as an Excel sheet: Russian headers, dates as dates, numbers as numbers."""
     from datetime import date
 
+    from roadmapctl.model.vocabulary import STATUS_NAMES, STATUSES
     from roadmapctl.reporting.xlsx import Sheet, workbook
-    from roadmapctl.vocabulary import STATUS_NAMES, STATUSES
 
     names = {**HEADERS, **(headers or {})}
     sheet = Sheet(title, [names.get(key, key) for key in keys], caption=caption)

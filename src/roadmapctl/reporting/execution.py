@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from roadmapctl.stats import Tally, counted
+from roadmapctl.model.text import fold
 from roadmapctl.tracking import Tracked, TrackedItem
-from roadmapctl.tracking.service import Loaded, TrackedFile, executor_labels, fold
+from roadmapctl.tracking.service import Loaded, TrackedFile, executor_labels
+from roadmapctl.tracking.stats import Tally, counted
 
 State = Literal["on_time", "late", "overdue", "extended", "open", "cancelled", "done"]
 STATE_NAMES: dict[str, str] = {
@@ -120,7 +121,7 @@ def build_report(loaded: Loaded, as_of: date, since: date | None = None) -> Exec
 
 
 def _skipped(path: str, errors: int) -> str:
-    from roadmapctl.ru import count
+    from roadmapctl.model.ru import count
 
     found = count(errors, "ошибка", "ошибки", "ошибок") if errors else "ошибки"
     return f"карта {path} не прочитана (в ней {found}, подробности: roadmapctl check {path})"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
-from roadmapctl.model import Item, Roadmap
+from roadmapctl.model.roadmap import Item, Roadmap
 from roadmapctl.reporting.xlsx import Sheet, workbook
 
 DEFAULT = (("number", "№ п/п"), ("title", "Наименование мероприятия"), ("deadline", "Срок исполнения"),

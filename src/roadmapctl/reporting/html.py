@@ -15,7 +15,7 @@ from typing import Any
 from roadmapctl.reporting import words
 from roadmapctl.reporting.charts import Chart
 from roadmapctl.reporting.execution import ExecutionReport, ItemRow, RoadmapBlock
-from roadmapctl.stats import Tally
+from roadmapctl.tracking.stats import Tally
 
 TEMPLATE = "report.html.j2"
 
@@ -97,7 +97,7 @@ def block_context(block: RoadmapBlock, as_of: date, charts: bool = True) -> dict
 
 
 def row_context(row: ItemRow) -> dict[str, Any]:
-    from roadmapctl.model import Evidence
+    from roadmapctl.model.roadmap import Evidence
     from roadmapctl.rules.evidence import url_problem
 
     def proofs(texts: tuple[str, ...]) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from roadmapctl.reporting import words
 from roadmapctl.reporting.execution import ExecutionReport, ItemRow
 from roadmapctl.reporting.xlsx import Sheet
-from roadmapctl.stats import Tally
+from roadmapctl.tracking.stats import Tally
 
 EXECUTION_HEADERS = [
     "Карта", "Раздел", "№", "Мероприятие", "Срок (как в карте)", "Исполнители", "Начало периода",

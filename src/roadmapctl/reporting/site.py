@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from roadmapctl.model.ru import date_numeric
+from roadmapctl.model.text import fold
 from roadmapctl.reporting import words
 from roadmapctl.reporting.execution import ExecutionReport, build_report
-from roadmapctl.ru import date_numeric
 from roadmapctl.tracking import TrackedItem
-from roadmapctl.tracking.service import Loaded, TrackedFile, executor_labels, fold
+from roadmapctl.tracking.service import Loaded, TrackedFile, executor_labels
 
 TEMPLATE = "site.html.j2"
 _LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from roadmapctl.output.markdown import cell as _md
 from roadmapctl.reporting import words
 from roadmapctl.reporting.execution import DateRow, ExecutionReport, ItemRow, RoadmapBlock
-from roadmapctl.stats import Tally
+from roadmapctl.tracking.stats import Tally
 
 SUMMARY_HEADERS = ("Наступило", "В срок", "С нарушением", "Не выполнено", "Перенесено", "Ко, %")
 
@@ -67,7 +68,7 @@ def _item_lines(row: ItemRow) -> list[str]:
 
 
 def _plain_summary(tallies: list[Tally], total: Tally, first: str) -> str:
-    from roadmapctl.reports import Column, plain_table
+    from roadmapctl.output.tables import Column, plain_table
 
     columns = [Column(str(i), h, True) for i, h in enumerate(SUMMARY_HEADERS)] + [Column("label", first)]
     rows = [{**dict(zip(map(str, range(6)), _tally_cells(t), strict=True)), "label": t.label}
@@ -116,14 +117,10 @@ def _md_summary(tallies: list[Tally], total: Tally, first: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md(text: str) -> str:
-    """Markdown-safe table cell: pipes, backslashes, line breaks and HTML brackets neutralised."""
-    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("\n", " "))
 
 
 def to_json(report: ExecutionReport) -> str:
-    from roadmapctl.reports import to_json as dump
+    from roadmapctl.output.tables import to_json as dump
 
     return dump({
         "as_of": report.as_of.isoformat(),

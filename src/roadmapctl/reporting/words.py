@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from roadmapctl.model.ru import count, date_numeric
 from roadmapctl.reporting.execution import STATE_NAMES, DateRow, ExecutionReport, ItemRow
-from roadmapctl.ru import count, date_numeric
-from roadmapctl.stats import Tally
+from roadmapctl.tracking.stats import Tally
 
 TITLE = "Информация об исполнении дорожной карты (плана мероприятий)"
 KO_NOTE = ("Ко — показатель исполнительской дисциплины: доля контрольных сроков, выполненных в срок "

@@ -15,11 +15,11 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from roadmapctl.diagnostics import Level, Problem
-from roadmapctl.model import ItemInContext, Pos, Roadmap
+from roadmapctl.model.roadmap import ItemInContext, Pos, Roadmap
 
 if TYPE_CHECKING:
     from roadmapctl.deadlines import Deadline, Unparsed
-    from roadmapctl.numbering import Siblings
+    from roadmapctl.model.numbering import Siblings
 
 RULE_MODULES = (
     "yaml_syntax",
@@ -40,6 +40,7 @@ RULE_MODULES = (
     "executor_lookalike",
     "shared_marks",
     "evidence",
+    "email_address",
 )
 
 
@@ -72,7 +73,7 @@ class Context:
     def siblings(self) -> list[Siblings]:
         """Every list of sibling items and sections with its numbering style, decided once for all rules."""
         if self._siblings is None:
-            from roadmapctl.numbering import siblings
+            from roadmapctl.model.numbering import siblings
 
             self._siblings = list(siblings(self.roadmap)) if self.roadmap is not None else []
         return self._siblings

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmapctl.ru import date_numeric
+from roadmapctl.model.ru import date_numeric
 from roadmapctl.rules import Context, Finding
 
 ID = "R109"

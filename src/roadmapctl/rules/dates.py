@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmapctl import codes
+from roadmapctl.reading import codes
 from roadmapctl.rules import Context, Finding, loader_findings
 
 ID = codes.DATE

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from roadmapctl.ru import date_numeric
+from roadmapctl.model.ru import date_numeric
 from roadmapctl.rules import Context, Finding
 
 ID = "R202"

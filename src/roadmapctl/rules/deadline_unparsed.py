@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmapctl.model import Pos
+from roadmapctl.model.roadmap import Pos
 from roadmapctl.rules import Context, Finding
 
 ID = "R201"

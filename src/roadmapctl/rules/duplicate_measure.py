@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import chain
 
+from roadmapctl.model.text import fold
 from roadmapctl.rules import Context, Finding
 
 ID = "R108"
@@ -36,7 +37,7 @@ _PUNCT = re.compile(r"[«»\"'„“”.,;:!?()\-–—\u2011\s]+")
 
 
 def normalize_title(title: str) -> str:
-    return _PUNCT.sub(" ", title.casefold().replace("ё", "е")).strip()
+    return _PUNCT.sub(" ", fold(title)).strip()
 
 
 def check(ctx: Context) -> Iterator[Finding]:

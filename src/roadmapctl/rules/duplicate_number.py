@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from roadmapctl.model import Item, Located, Pos, Section, normalize_number
+from roadmapctl.model.roadmap import Item, Located, Pos, Section, normalize_number
 from roadmapctl.rules import Context, Finding
 
 ID = "R102"

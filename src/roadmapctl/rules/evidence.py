@@ -29,8 +29,8 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from roadmapctl.model import Evidence
-from roadmapctl.ru import date_numeric
+from roadmapctl.model.roadmap import Evidence
+from roadmapctl.model.ru import date_numeric
 from roadmapctl.rules import Context, Finding
 
 ID = "R120"

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmapctl.model import Item
+from roadmapctl.model.roadmap import Item
+from roadmapctl.model.text import shorten
 from roadmapctl.rules import Context, Finding
 
 ID = "R104"
@@ -38,7 +39,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     for entry in ctx.entries:
         item = entry.item
-        label = f"мероприятие {item.number}" if item.number else f"мероприятие «{_short(item.title)}»"
+        label = f"мероприятие {item.number}" if item.number else f"мероприятие «{shorten(item.title, 50)}»"
         children = item.items
         if (not _has_deadline(item) and not (entry.parent and _has_deadline(entry.parent))
                 and not (children and all(_has_deadline(c) for c in children))):
@@ -51,5 +52,3 @@ def _genitive(label: str) -> str:
     return label.replace("мероприятие", "мероприятия", 1)
 
 
-def _short(text: str, limit: int = 50) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmapctl.model import Item, Section, normalize_number
-from roadmapctl.numbering import Siblings, prefixes
+from roadmapctl.model.numbering import Siblings, prefixes
+from roadmapctl.model.roadmap import Item, Section, normalize_number
 from roadmapctl.rules import Context, Finding
 
 ID = "R103"

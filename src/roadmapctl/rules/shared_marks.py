@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmapctl.model import NOWHERE, Pos
+from roadmapctl.model.roadmap import NOWHERE, Pos
 from roadmapctl.rules import Context, Finding
 
 ID = "R111"

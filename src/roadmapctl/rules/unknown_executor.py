@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmapctl.model import ExecutorRef
+from roadmapctl.model.roadmap import ExecutorRef
 from roadmapctl.rules import Context, Finding
 from roadmapctl.rules.executor_lookalike import skeleton
 

@@ -55,7 +55,8 @@ from functools import lru_cache
 from typing import Literal
 
 from roadmapctl.deadlines import Deadline, Occurrence, Unparsed, parse_deadline
-from roadmapctl.model import (
+from roadmapctl.model.period import Period
+from roadmapctl.model.roadmap import (
     Completion,
     ExecutorRef,
     Extension,
@@ -64,7 +65,6 @@ from roadmapctl.model import (
     Roadmap,
     Section,
 )
-from roadmapctl.period import Period
 
 State = Literal["done", "overdue", "open", "cancelled"]
 Steps = tuple[tuple[str, int], ...]

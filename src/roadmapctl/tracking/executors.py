@@ -11,16 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from roadmapctl.model import ExecutorRef, Roadmap
+from roadmapctl.model.roadmap import ExecutorRef, Roadmap
+from roadmapctl.model.text import fold
 from roadmapctl.tracking.compute import TrackedItem
 
 if TYPE_CHECKING:
     from roadmapctl.tracking.service import Loaded, TrackedFile
-
-
-def fold(text: str) -> str:
-    """Case-insensitive, «ё» = «е»: how people type executor names."""
-    return text.casefold().replace("ё", "е")
 
 
 def _names(roadmap: Roadmap, key: str) -> list[str]:

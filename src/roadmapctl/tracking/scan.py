@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from roadmapctl.deadlines import Unparsed
-from roadmapctl.model import Extension
+from roadmapctl.model.roadmap import Extension
+from roadmapctl.model.text import fold
 from roadmapctl.tracking.compute import Tracked, TrackedItem, track_item, walk_addressed
 from roadmapctl.tracking.executors import (
     executor_filter,
     executor_labels,
     executor_titles,
-    fold,
     knows_among,
     require_executor,
 )
@@ -63,7 +63,7 @@ def scan(paths: Sequence[str], as_of: date, executor: str | None = None, within:
          jobs: int | None = None, today: date | None = None, encoding: str = "auto") -> Scan:
     """Overdue control dates of every file (on all cores); with `within`, those due soon."""
     from roadmapctl.limits import MAX_OCCURRENCES_PER_RUN
-    from roadmapctl.parallel import ordered_map
+    from roadmapctl.reading.parallel import ordered_map
 
     files, loaded = find(paths)
     result = Scan(loaded=loaded)

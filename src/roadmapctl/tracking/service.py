@@ -29,13 +29,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from roadmapctl.deadlines import Unparsed
-from roadmapctl.model import Roadmap
+from roadmapctl.model.roadmap import Roadmap
 from roadmapctl.tracking.compute import TrackedItem, track
 from roadmapctl.tracking.executors import (  # re-exported: the commands take them from here
     executor_filter,
     executor_labels,
     executor_titles,
-    fold,
     knows,
     require_executor,
 )
@@ -114,11 +113,10 @@ def find(paths: Sequence[str]) -> tuple[list[Path], Loaded]:
     overdue»: a cron job pointed at the wrong folder would report a good day
     forever, and a calendar written from nothing would empty subscribers' feeds.
     """
-    from roadmapctl import codes
     from roadmapctl.diagnostics import Problem
-    from roadmapctl.discovery import DEFAULT_DIR, SUFFIXES, find_roadmaps
     from roadmapctl.errors import InputError
-    from roadmapctl.reading import Checked
+    from roadmapctl.reading import Checked, codes
+    from roadmapctl.reading.discovery import DEFAULT_DIR, SUFFIXES, find_roadmaps
 
     found = find_roadmaps(paths)
     if not found.files and not found.unreadable:
@@ -139,7 +137,7 @@ def iter_tracked(files: Iterable[Path], as_of: date, loaded: Loaded, executor: s
     For reports that keep only counts (`stats`): memory does not grow with
     the number of roadmaps.  Call `require_executor(executor, loaded)` after.
     """
-    from roadmapctl.parallel import ordered_map
+    from roadmapctl.reading.parallel import ordered_map
 
     work = partial(load_file, as_of=as_of, today=today, encoding=encoding)
     for result in ordered_map(work, files, jobs):  # lazy: in input order, one at a time
@@ -175,7 +173,7 @@ def iter_kept(files: Iterable[Path], as_of: date, loaded: Loaded, keep: Callable
     Call `require_executor(executor, loaded)` after.
     """
     from roadmapctl.limits import MAX_OCCURRENCES_PER_RUN
-    from roadmapctl.parallel import ordered_map
+    from roadmapctl.reading.parallel import ordered_map
 
     work = partial(_load_kept, as_of=as_of, executor=executor, today=today, encoding=encoding, keep=keep)
     held = 0
@@ -207,6 +205,6 @@ def load_tracked(paths: Sequence[str], as_of: date, executor: str | None = None,
     return loaded
 
 
-__all__ = ["Loaded", "TrackedFile", "executor_filter", "executor_labels", "executor_titles", "find", "fold",
+__all__ = ["Loaded", "TrackedFile", "executor_filter", "executor_labels", "executor_titles", "find",
            "iter_kept", "iter_tracked", "knows", "load_file", "load_tracked", "read_file", "require_executor",
            "skipped"]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from roadmapctl.model import Order, OrderPoint, Signatory
-from roadmapctl.nodes import STR, NodeReader, pos_of
+from roadmapctl.model.roadmap import Order, OrderPoint, Signatory
+from roadmapctl.reading.nodes import STR, NodeReader, pos_of
 
 
 class OrderReader(NodeReader):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from roadmapctl.model import Item, Numbering, Roadmap, Section, normalize_number
+from roadmapctl.model.roadmap import Item, Numbering, Roadmap, Section, normalize_number
 
 Member = Item | Section
 Kind = Literal["items", "sub-items", "sections"]

@@ -26,9 +26,9 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from roadmapctl import ics
 from roadmapctl.deadlines import Deadline, describe
-from roadmapctl.ru import date_numeric
+from roadmapctl.model.ru import date_numeric
+from roadmapctl.output import ics
 from roadmapctl.tracking import Tracked, TrackedItem
 from roadmapctl.tracking.service import TrackedFile, executor_filter, executor_labels
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-ITEM_KEYS = ("number", "key", "title", "executors", "deadline", "due", "result", "indicator",
-             "form", "note", "status", "completions", "extensions", "items")
+from roadmapctl.editing import comments
+from roadmapctl.model.vocabulary import ITEM_KEYS
 
 
 def set_key(node: Any, key: str, value: Any) -> None:
@@ -54,25 +54,14 @@ def _insert(node: Any, key: str, value: Any) -> None:
     _put_tail(node, key, tail)
 
 
-def _is_collection(value: Any) -> bool:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    return isinstance(value, (CommentedMap, CommentedSeq)) and len(value) > 0
-
-
 def _pop_after(node: Any, key: Any, indent: int) -> Any:
     """Detach the part of the comment after `key`'s value that belongs to what follows."""
-    chain = [(node, key)]
-    while _is_collection(value := chain[-1][0][chain[-1][1]]):
-        chain.append((value, len(value) - 1 if isinstance(value, list) else list(value.keys())[-1]))
-    for container, at in reversed(chain):
-        slot = container.ca.items.get(at)
-        index = 0 if isinstance(container, list) else 2
-        if slot and slot[index] is not None:
-            token = slot[index]
+    for container, at in comments.trailing_slots(node, key):
+        token = comments.get(container, at)
+        if token is not None:
             stay, move = _split(token.value, indent)
-            slot[index] = _token(token, stay) if stay else None
-            return _token(token, move) if move else None
+            comments.put(container, at, comments.token_like(token, stay) if stay else None)
+            return comments.token_like(token, move) if move else None
     return None
 
 
@@ -89,18 +78,6 @@ def _split(text: str, indent: int) -> tuple[str | None, str | None]:
     return stay, move
 
 
-def _token(like: Any, value: str) -> Any:
-    from ruamel.yaml.tokens import CommentToken
-
-    return CommentToken(value, like.start_mark, like.end_mark, like.column)
-
-
 def _put_tail(node: Any, key: Any, token: Any) -> None:
     """Attach `token` after `key`'s value, at the innermost last element."""
-    if token is None:
-        return
-    while _is_collection(node[key]):
-        node = node[key]
-        key = len(node) - 1 if isinstance(node, list) else list(node.keys())[-1]
-    slot = node.ca.items.setdefault(key, [None, None, None, None])
-    slot[0 if isinstance(key, int) else 2] = token
+    comments.attach(node, key, [token])

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from roadmapctl.model.text import fold
 from roadmapctl.tracking import Tracked, TrackedItem
-from roadmapctl.tracking.service import TrackedFile, executor_filter, executor_labels, fold
+from roadmapctl.tracking.service import TrackedFile, executor_filter, executor_labels
 
 By = Literal["executor", "section", "file"]
 BY: tuple[By, ...] = ("executor", "section", "file")

@@ -12,11 +12,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
-from roadmapctl import codes
 from roadmapctl.diagnostics import Problem
-from roadmapctl.model import Located, Pos
-from roadmapctl.ru import read_date
-from roadmapctl.vocabulary import STATUS_WORDS
+from roadmapctl.model.roadmap import Located, Pos
+from roadmapctl.model.ru import read_date
+from roadmapctl.model.text import fold, shorten
+from roadmapctl.model.vocabulary import STATUS_WORDS
+from roadmapctl.reading import codes
 
 T = TypeVar("T")
 
@@ -219,17 +220,15 @@ def kind_of(node: Any) -> str:
         return "словарь"
     if node.tag == SEQ or type(node).__name__ == "SequenceNode":
         return "список"
-    return f"текст «{_short(str(node.value))}»"
+    return f"текст «{shorten(str(node.value))}»"
 
 
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def suggest(word: str, choices: tuple[str, ...]) -> str:
     from difflib import get_close_matches
 
-    lower = " ".join(word.lower().replace("ё", "е").split())
+    lower = " ".join(fold(word).split())
     if meant := next((c for c in _RUSSIAN_WORDS.get(lower, ()) if c in choices), None):
         return f" — может быть, «{meant}»?"
     close = get_close_matches(lower, choices, n=1, cutoff=0.6)

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
-from roadmapctl.ru import count, date_numeric
+from roadmapctl.model.ru import count, date_numeric
+from roadmapctl.model.vocabulary import STATUS_NAMES  # noqa: F401 - the reports' status words
 from roadmapctl.tracking import Tracked
-from roadmapctl.vocabulary import STATUS_NAMES  # noqa: F401 - the reports' status words
 
 NARROWEST = 16  # characters: a wrapped text column narrower than this is cut into syllables
 
@@ -69,8 +69,10 @@ def to_csv(columns: Sequence[Column], rows: Iterable[Row]) -> str:
 
 
 def to_markdown(columns: Sequence[Column], rows: Iterable[Row]) -> str:
+    from roadmapctl.output import markdown
+
     def escaped(value: Any) -> str:
-        return cell(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+        return markdown.cell(cell(value))
 
     lines = ["| " + " | ".join(c.header for c in columns) + " |",
              "|" + "|".join("---:" if c.right else "---" for c in columns) + "|"]

@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from roadmapctl import codes
 from roadmapctl.diagnostics import Problem
-from roadmapctl.model import Approval, Controller, Executor, Pos, Roadmap
-from roadmapctl.nodes import MAP, STR, kind_of, pos_of
-from roadmapctl.order_reader import OrderReader
-from roadmapctl.period import PeriodError, parse_period, period_from_dates
+from roadmapctl.model.period import PeriodError, parse_period, period_from_dates
+from roadmapctl.model.roadmap import Approval, Controller, Executor, Pos, Roadmap
+from roadmapctl.reading import codes
 from roadmapctl.reading.items import ItemReader
-from roadmapctl.yamlsource import SourceProblem, compose, read_text
+from roadmapctl.reading.nodes import MAP, STR, kind_of, pos_of
+from roadmapctl.reading.order import OrderReader
+from roadmapctl.reading.yamlsource import SourceProblem, compose, read_text
 
 _EXECUTOR_ID = re.compile(r"^\w[\w.-]*$")
 

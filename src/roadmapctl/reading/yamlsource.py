@@ -182,7 +182,7 @@ def compose(text: str) -> Any | SourceProblem | None:
     Nodes are PyYAML's: `tag`, `value`, `style`, `flow_style`, and
     `start_mark`/`end_mark` with 0-based `line` and `column`.
     """
-    from roadmapctl.yamlguard import alias_expansion, alias_message, forbidden_character, too_deep
+    from roadmapctl.reading.yamlguard import alias_expansion, alias_message, forbidden_character, too_deep
 
     if (refused := too_deep(text)) is not None:
         return SourceProblem(*(forbidden_character(text) or refused))
@@ -197,10 +197,10 @@ def compose(text: str) -> Any | SourceProblem | None:
         if (forbidden := forbidden_character(text)) is not None:
             return SourceProblem(*forbidden)
         if isinstance(exc, MarkedYAMLError):
-            from roadmapctl.yamlerrors import describe
+            from roadmapctl.reading.yamlerrors import describe
 
             return SourceProblem(*describe(exc, text))
-        from roadmapctl.yamlerrors import GENERIC
+        from roadmapctl.reading.yamlerrors import GENERIC
 
         return SourceProblem(f"ошибка синтаксиса YAML: {GENERIC} ({exc})")
     if node is not None and alias_expansion(text, node) > MAX_ALIAS_EXPANSION:

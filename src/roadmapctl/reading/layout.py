@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from roadmapctl.model import (
+from roadmapctl.model.roadmap import (
     COLUMN_FIELDS,
     NAMES_STYLES,
     NUMBERING_STYLES,
@@ -20,7 +20,7 @@ from roadmapctl.model import (
     Numbering,
     Pos,
 )
-from roadmapctl.nodes import MAP, SEQ, STR, NodeReader, kind_of, pos_of, suggest
+from roadmapctl.reading.nodes import MAP, SEQ, STR, NodeReader, kind_of, pos_of, suggest
 
 
 class LayoutReader(NodeReader):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from roadmapctl.period import Period
+from roadmapctl.model.period import Period
 
 _RANGE = re.compile(
     r"(?<![\d.])((?:19|20)\d\d)(\s*[-\u2010-\u2015\u2212/]\s*)((?:19|20)?\d\d)(?!\d)(?!\.\d)")

@@ -1,16 +1,16 @@
 """Adding one entry to one item of a roadmap file, changing nothing but what is added.
 
-`edits` decides what to record; this module writes it.  The item's own
-lines are round-tripped where possible (`yamlsplice`, fast on a file of any
-size), else the whole file (`yamledit`); either way the result is compared
-line by line with the original, and if anything but the added lines (and
-the `status:` line, an empty «key: []») would change, nothing is written.
+`completions` decides what to record; this module writes it.  The item's
+own lines are round-tripped where possible (`splice`, fast on a file of any
+size), else the whole file (`roundtrip`); either way the result passes the
+one safety check of in-place edits (`safety`): if anything but the added
+lines (and the `status:` line, an empty «key: []») would change, nothing is
+written.
 Lists shared through YAML aliases and items written in one line are refused.
 """
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,8 +32,8 @@ def as_written(value: str) -> Any:
 
 def add_entry(path: Path, item: TrackedItem, key: str, entry: dict[str, Any], status: str | None) -> None:
     """Add `entry` to the item's `key` list (and set its status) in the file, touching nothing else."""
-    from roadmapctl.fsio import replace_file
-    from roadmapctl.yamlsplice import NotLocal
+    from roadmapctl.editing.splice import NotLocal
+    from roadmapctl.output.fsio import replace_file
 
     try:
         text = _edit_item_only(path, item, key, entry, status)
@@ -44,7 +44,7 @@ def add_entry(path: Path, item: TrackedItem, key: str, entry: dict[str, Any], st
 
 def _apply(node: Any, key: str, entry: dict[str, Any], status: str | None, address: str) -> list[str]:
     """Change the round-trip node of the item; the lines that may change (not only be added)."""
-    from roadmapctl.yamlinsert import append_entry, set_key
+    from roadmapctl.editing.insert import append_entry, set_key
 
     _refuse_one_line(node, key, address)
     may_change = []  # lines that are edited rather than added: the status, an empty «key: []»
@@ -60,8 +60,8 @@ def _apply(node: Any, key: str, entry: dict[str, Any], status: str | None, addre
 def _edit_item_only(path: Path, item: TrackedItem, key: str, entry: dict[str, Any],
                     status: str | None) -> str:
     """The fast way (`yamlsplice`): round-trip only the item's own lines."""
-    from roadmapctl.yamledit import dump_document, load_text, shared_error
-    from roadmapctl.yamlsplice import NotLocal, cut, find_item, paste, shared, value_of
+    from roadmapctl.editing.roundtrip import dump_document, load_text, shared_error
+    from roadmapctl.editing.splice import NotLocal, cut, find_item, paste, shared, value_of
 
     try:
         original = path.read_bytes().decode("utf-8")
@@ -93,7 +93,7 @@ def _edit_item_only(path: Path, item: TrackedItem, key: str, entry: dict[str, An
 def _edit_whole_file(path: Path, item: TrackedItem, key: str, entry: dict[str, Any],
                      status: str | None) -> str:
     """The general way: round-trip the whole file (slow on very big files)."""
-    from roadmapctl.yamledit import dump_document, load_document, refuse_shared
+    from roadmapctl.editing.roundtrip import dump_document, load_document, refuse_shared
 
     data, original = load_document(path)
     node = data
@@ -123,29 +123,9 @@ def _refuse_one_line(node: Any, key: str, address: str) -> None:
 
 
 def _only_additions(before: str, after: str, path: Path, may_change: list[str]) -> None:
-    """Refuse to write when anything but added lines (and the `may_change` ones) would change.
+    """Refuse to write when anything but added lines (and the `may_change` ones) would change."""
+    from roadmapctl.editing.safety import unexpected_changes
 
-    An edit touches one item, so the common head and tail of the two texts
-    are cut off first (linear) and only the small middle is diffed: a
-    15,000-item file is checked as fast as a short one.
-    """
-    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
-    head = 0
-    while head < min(len(old), len(new)) and old[head] == new[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
-        tail += 1
-    old, new = old[head:len(old) - tail], new[head:len(new) - tail]
-    changed = []
-    for tag, i1, i2, _j1, _j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if tag in ("replace", "delete"):
-            changed += [line.strip() for line in old[i1:i2]]
-    unexpected = list(changed)
-    for start in may_change:
-        first = next((line for line in unexpected if line.startswith(start)), None)
-        if first is not None:
-            unexpected.remove(first)
-    if unexpected:
+    if unexpected_changes(before, after, may_change=may_change):
         raise OutputError(f"не удалось внести отметку в {path}, не изменив оформление файла",
                           "внесите её вручную (см. docs/format.md) и сообщите разработчикам")

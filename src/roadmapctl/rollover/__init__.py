@@ -31,10 +31,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from roadmapctl.editing.delete import drop_key, same_style
 from roadmapctl.errors import InputError, OutputError, ValueRefused
-from roadmapctl.period import Period, PeriodError, parse_period
-from roadmapctl.rollover_review import review
-from roadmapctl.rollover_tree import drop_key, same_style
+from roadmapctl.model.period import Period, PeriodError, parse_period
+from roadmapctl.rollover.review import review
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _MARKS = ("status", "completions", "extensions")
@@ -179,26 +179,10 @@ def assign_keys(data: Any, prefix: str) -> int:
     return added
 
 
-def only_keys_inserted(before: str, after: str) -> bool:
-    """Is `after` exactly `before` plus some «key: …» lines?
-
-    One pass with two cursors (linear: a general line diff is quadratic on the
-    many identical lines of a large roadmap): every line of `before` must come
-    in `after` in order, and whatever `after` has in between must be a key line.
-    """
-    a, b = before.splitlines(), after.splitlines()
-    i = 0
-    for line in b:
-        if i < len(a) and line == a[i]:
-            i += 1
-        elif not _KEY_LINE.match(line):
-            return False
-    return i == len(a)
-
-
 def rollover(path: Path, to_text: str) -> RolloverResult:
+    from roadmapctl.editing.roundtrip import dump_document, load_document
+    from roadmapctl.editing.safety import unexpected_changes
     from roadmapctl.reading import require
-    from roadmapctl.yamledit import dump_document, load_document
 
     roadmap = require(path, "новая карта не создана")
     if roadmap.period is None:  # a required field: `check` reports its absence as an error
@@ -212,7 +196,7 @@ def rollover(path: Path, to_text: str) -> RolloverResult:
     old_data, original = load_document(path)
     keys_added = assign_keys(old_data, prefix)
     old_text = dump_document(old_data, original) if keys_added else original
-    if keys_added and not only_keys_inserted(original, old_text):
+    if keys_added and unexpected_changes(original, old_text, may_add=_KEY_LINE.match):
         raise OutputError(f"{path}: ключи нельзя добавить, не переформатировав остальной файл",
                           "добавьте ключи key вручную или выровняйте отступы как в roadmaps/")
     data = old_data  # the old text is written out: its tree becomes the new one
@@ -265,7 +249,7 @@ def move_mentions(node: Any, old: Period, delta: int) -> int:
     prose alike; fixed years («на 2023-2025 годы», «от 14.06.2023») stay.
     Returns how many texts changed.
     """
-    from roadmapctl.period_mentions import moved
+    from roadmapctl.rollover.mentions import moved
 
     changed = 0
     keys = [k for k in node if k not in _NOT_PROSE] if hasattr(node, "keys") else \
@@ -297,7 +281,7 @@ def _shift_due(value: Any, delta: int) -> Any:
         return value
     if isinstance(value, date):
         return add_years(value, delta)
-    from roadmapctl.ru import read_date
+    from roadmapctl.model.ru import read_date
 
     day = read_date(str(value))  # file data: read as the loader reads it, not as an option
     return same_style(value, add_years(day, delta).isoformat()) if isinstance(day, date) else value

@@ -51,7 +51,7 @@ def write_output(target: Path | str, data: bytes | bytearray | str, *, inputs: I
         return
     path = Path(target)
     refuse_input(path, inputs)
-    from roadmapctl.fsio import existing_target, replace_file
+    from roadmapctl.output.fsio import existing_target, replace_file
 
     if existing_target(path) is not None:
         _may_replace(path, force, generated, suffixes)

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from roadmapctl.period import Period
-from roadmapctl.period_mentions import old_years
+from roadmapctl.model.period import Period
+from roadmapctl.model.text import shorten
+from roadmapctl.rollover.mentions import old_years
 
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _FIELDS = {"title": "название", "result": "результат", "deadline": "срок", "form": "форма",
@@ -42,7 +43,7 @@ def review(old_text: str, new_text: str, old: Period, delta: int, skip_line: int
     items whose deadline could not be moved: listed even when the phrase names
     no year («до 29 февраля»).
     """
-    from roadmapctl.yamlsource import compose
+    from roadmapctl.reading.yamlsource import compose
 
     # The fast reader: values and line numbers are all that is needed.
     before, after = compose(old_text), compose(new_text)
@@ -141,7 +142,7 @@ def _where(path: tuple[Any, ...], holder: Any, item: Any) -> str:
         return f"приказ: {_ORDER.get(str(path[1]), str(path[1]))}"
     if head == "sections" and item is not None:
         number = _text(_child(item, "number"))
-        name = f"мероприятие {number}" if number else f"мероприятие «{_short(_text(_child(item, 'title')) or '')}»"
+        name = f"мероприятие {number}" if number else f"мероприятие «{shorten(_text(_child(item, 'title')) or '')}»"
         if "targets" in path:
             return f"{name}: целевые значения показателя"
         if "executors" in path:
@@ -155,5 +156,3 @@ def _where(path: tuple[Any, ...], holder: Any, item: Any) -> str:
     return str(head)
 
 
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

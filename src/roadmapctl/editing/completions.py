@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from roadmapctl.deadlines import Deadline, Unparsed
-from roadmapctl.editfile import add_entry, as_written
+from roadmapctl.editing.item import add_entry, as_written
 from roadmapctl.errors import InputError, UsageError, ValueRefused
-from roadmapctl.model import Completion, Extension, Roadmap, Status
-from roadmapctl.ru import date_numeric
+from roadmapctl.model.roadmap import Completion, Extension, Roadmap, Status
+from roadmapctl.model.ru import date_numeric
 from roadmapctl.tracking import Tracked, TrackedItem, bare_number, track_item, window_start
 
 
@@ -54,7 +54,7 @@ def load_roadmap(path: Path) -> Roadmap:
 
 def editable(path: Path) -> None:
     """Refuse before any work a roadmap that cannot be edited in place: missing, not a file, read-only."""
-    from roadmapctl.fsio import existing_target, real_path
+    from roadmapctl.output.fsio import existing_target, real_path
 
     if not path.exists():
         raise InputError(f"файла {path} нет", "укажите путь к карте, например roadmaps/карта.yaml")

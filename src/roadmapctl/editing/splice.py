@@ -37,7 +37,7 @@ class Piece:
 
 def find_item(lines: list[str], text: str, steps: tuple[tuple[str, int], ...]) -> Piece:
     """Where the item reached by `steps` stands, with the comment lines that belong to it."""
-    from roadmapctl.yamlsource import SourceProblem, compose
+    from roadmapctl.reading.yamlsource import SourceProblem, compose
 
     root = compose(text)
     if root is None or isinstance(root, SourceProblem):

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, NamedTuple
 
-from roadmapctl.period import Period
-from roadmapctl.vocabulary import STATUSES as STATUSES  # re-exported: the model's vocabulary
-from roadmapctl.vocabulary import Status as Status
+from roadmapctl.model.addresses import split_addresses
+from roadmapctl.model.period import Period
+from roadmapctl.model.vocabulary import STATUSES as STATUSES  # re-exported: the model's vocabulary
+from roadmapctl.model.vocabulary import Status as Status
 
 #: `date` under another name, for classes with a field named `date`: inside such a
 #: class body the field hides the type, and `due: date | None` would mean the field.
@@ -83,13 +84,6 @@ class Controller(Located):
     @property
     def emails(self) -> tuple[str, ...]:
         return split_addresses(self.email)
-
-
-def split_addresses(text: str | None) -> tuple[str, ...]:
-    """«a@x.ru, b@x.ru» (commas, semicolons or spaces, as people paste them) as separate addresses."""
-    if not text:
-        return ()
-    return tuple(dict.fromkeys(part for part in re.split(r"[,;\s]+", text) if part))
 
 
 @dataclass

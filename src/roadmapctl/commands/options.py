@@ -6,7 +6,7 @@ from datetime import date
 from typing import TypeVar
 
 from roadmapctl.errors import UsageError
-from roadmapctl.ru import read_date
+from roadmapctl.model.ru import read_date
 
 
 def parse_date(text: str | None, option: str) -> date | None:
@@ -60,8 +60,8 @@ def output_format(value: str, allowed: tuple[str, ...], option: str = "--format"
 def statuses(values: list[str] | None, option: str = "--status") -> set[str] | None:
     """`--status` values: English (planned) or the Russian words the tool prints (запланировано);
     several in one value separated by commas, or the option repeated."""
-    from roadmapctl.model import STATUSES
-    from roadmapctl.vocabulary import STATUS_NAMES, status_from_text
+    from roadmapctl.model.roadmap import STATUSES
+    from roadmapctl.model.vocabulary import STATUS_NAMES, status_from_text
 
     wanted: set[str] = set()
     for value in values or []:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from roadmapctl.errors import InputError, OutputError
-from roadmapctl.fsio import replace_file
+from roadmapctl.output.fsio import replace_file
 
 
 def _yaml() -> Any:
