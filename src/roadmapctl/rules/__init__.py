@@ -94,7 +94,13 @@ class Context:
 
 
 def all_rules() -> list[ModuleType]:
-    return [import_module(f"roadmapctl.rules.{name}") for name in RULE_MODULES]
+    """The rule modules in `RULE_MODULES` order (a new list each time; imported once per process)."""
+    if len(_LOADED) != len(RULE_MODULES):
+        _LOADED[:] = [import_module(f"roadmapctl.rules.{name}") for name in RULE_MODULES]
+    return list(_LOADED)
+
+
+_LOADED: list[ModuleType] = []
 
 
 def run_rules(ctx: Context, path: str, rules: list[ModuleType] | None = None) -> Iterator[Problem]:
