@@ -8,7 +8,7 @@ Usage (from the repository root, after `sh scripts/run.sh`):
 Prints, for this machine and this moment, each timing the median of
 interleaved runs of the command and its reference:
   (a) `roadmapctl check FILE` (a real roadmap) wall time ÷ `python -c "import typer"`,
-      and the same for `roadmapctl --help`;
+      and the same for `roadmapctl --help` (`--only startup`: these alone);
   (b) over the real corpus (the roadmaps of roadmaps/ copied to --real files):
       `check` and `overdue` ÷ parsing the same files with PyYAML's C loader
       (CSafeLoader) in the same number of processes; `calendar` and
@@ -104,6 +104,21 @@ def run(cmd: list[str], output: Path | None = None) -> tuple[float, int]:
 LAST_CPU = [0.0]
 
 
+def uncached_modules() -> int:
+    """Modules of the installed roadmapctl without up-to-date bytecode (in the process that runs it).
+
+    Python compiles such a module on every start when it may not write the
+    cache (PYTHONDONTWRITEBYTECODE, a read-only tree): (a) then measures the
+    compiler, not roadmapctl (about twice the start-up time).  `pip install .`
+    writes the cache; an editable install writes it on the first run unless forbidden.
+    """
+    code = ("import importlib.util, os, pathlib, roadmapctl; root = pathlib.Path(roadmapctl.__file__).parent; "
+            "print(sum(1 for f in root.rglob('*.py') if not os.path.exists(c := importlib.util.cache_from_source(f))"
+            " or os.path.getmtime(c) < os.path.getmtime(f)))")
+    out = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True)
+    return int(out.stdout)
+
+
 def count_lines(path: Path) -> int:
     with open(path, "rb") as handle:
         return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
@@ -141,28 +156,36 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=40)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
-    parser.add_argument("--only", default="", help="commands of (b) and (c) to run, e.g. calendar,list; "
-                                                   "then (a), (d) and (e) are skipped")
+    parser.add_argument("--only", default="", help="commands of (b) and (c) to run, e.g. calendar,list, "
+                                                   "and `startup` for (a); then the rest is skipped")
     args = parser.parse_args()
+    only = set(filter(None, args.only.split(",")))
+    corpora = not only or bool(only - {"startup"})  # `--only startup` needs no corpus
 
     work = Path(tempfile.mkdtemp(prefix="roadmapctl-bench-"))
     try:
         real = work / "real"
         small = work / "small"
         large = work / "large"
-        copy_real(real, args.real)
-        generate(small, args.small, args.items)
-        generate(large, args.large, args.items, seed=2)
+        if corpora:
+            copy_real(real, args.real)
+            generate(small, args.small, args.items)
+            generate(large, args.large, args.items, seed=2)
         one = HERE.parent / "roadmaps" / "lysva-2021-2022.yaml"
-        print(f"machine: {os.uname().machine}, {args.jobs} cores, Python {sys.version.split()[0]}")
-        print(f"corpora: {args.real} copies of roadmaps/; {args.small} and {args.large} files × "
-              f"{args.items} items (titles without unique numbers)\n")
+        print(f"machine: {os.uname().machine}, {args.jobs} cores, Python {sys.version.split()[0]}, "
+              f"load average {os.getloadavg()[0]:.1f}")
+        if corpora:
+            print(f"corpora: {args.real} copies of roadmaps/; {args.small} and {args.large} files × "
+                  f"{args.items} items (titles without unique numbers)")
+        print()
 
-        only = set(filter(None, args.only.split(",")))
         typer_ref = [PYTHON, "-c", "import typer"]
         startup = (("check FILE", [*ROADMAPCTL, "check", "--as-of", "2022-01-01", str(one)]),
                    ("--help", [*ROADMAPCTL, "--help"]))
-        for label, cmd in () if only else startup:
+        if (not only or "startup" in only) and (uncached := uncached_modules()):
+            print(f"(a) warning: modules of roadmapctl without up-to-date bytecode: {uncached}; "
+                  "(a) includes compiling them")
+        for label, cmd in startup if not only or "startup" in only else ():
             a, b, r = ratio_pair(cmd, typer_ref, args.repeat * 2)
             print(f"(a) {label:<22} {a * 1000:7.0f} ms ÷ import typer {b * 1000:5.0f} ms = {r:.2f}")
 

@@ -39,3 +39,11 @@ def test_benchmark_runner_runs_on_a_tiny_corpus() -> None:
     for label in ("(a) check FILE", "(b) check", "(b) overdue", "(b) calendar", "(b) list json", "(c) check",
                   "(c) calendar", "(d) render", "(e) R108 300 digit-free", "(e) R108 300 same-letter"):
         assert label in proc.stdout
+
+
+def test_only_startup_times_the_start_alone() -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--only", "startup", "--repeat", "1"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "(a) check FILE" in proc.stdout and "(a) --help" in proc.stdout
+    assert "(b)" not in proc.stdout and "(c)" not in proc.stdout and "corpora:" not in proc.stdout

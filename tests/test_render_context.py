@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 
 from conftest import DATA, ROADMAPS
 from roadmapctl.errors import UsageError
+from roadmapctl.model.records import replace
 from roadmapctl.reading.loader import load
 from roadmapctl.render import filters
 from roadmapctl.render.context import build_context, clean, document_date

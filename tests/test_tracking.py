@@ -134,11 +134,10 @@ def test_showcase_overdue_as_of_march_2024() -> None:
 
 
 def test_any_reports_cover_each_date_at_most_once() -> None:
-    from dataclasses import replace
-
     from hypothesis import given
     from hypothesis import strategies as st
 
+    from roadmapctl.model.records import replace
     from roadmapctl.model.roadmap import Completion, Extension
     from roadmapctl.tracking import track_item
 

@@ -1,3 +1,3 @@
-from roadmapctl.main import run
+from roadmapctl.main import entry
 
-raise SystemExit(run())
+entry()

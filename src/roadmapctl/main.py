@@ -11,11 +11,10 @@ Exit codes: 0 — всё в порядке; 1 — найдены замечан�
 
 from __future__ import annotations
 
-import re
+import gc
 import sys
 from functools import cache
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
 from roadmapctl import __version__
 from roadmapctl.errors import (
@@ -27,7 +26,11 @@ from roadmapctl.errors import (
     RoadmapctlError,
 )
 
+# `typing` is not imported for this: `--help` and `check` start without it (mypy reads the name).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     import typer
 
 COMMANDS = (
@@ -147,11 +150,15 @@ def run(argv: list[str] | None = None) -> int:
     debug = "--debug" in args
     command = _requested_command(args)
     try:
-        from roadmapctl.commands.fastcheck import dispatch
+        from roadmapctl.commands import fastcheck, mainhelp
 
-        result = dispatch(args)
+        result = mainhelp.answer(args)
         if result is None:
-            result = _click_command(command)(args=args, prog_name="roadmapctl", standalone_mode=False)
+            result = fastcheck.dispatch(args)
+        if result is None:
+            click_command = _click_command(command)
+            gc.enable()  # the app is built (see entry)
+            result = click_command(args=args, prog_name="roadmapctl", standalone_mode=False)
         try:
             sys.stdout.flush()  # a full disk or a closed pipe shows here, not in the interpreter's exit
         except BrokenPipeError:  # the whole result was made: its exit code stands
@@ -176,7 +183,9 @@ def run(argv: list[str] | None = None) -> int:
                "проверьте, куда перенаправлен вывод (место на диске, права)")
         return EXIT_USAGE
     except Exception as exc:  # the one place that maps everything (exit 3)
-        handled = _click_exit(exc, command)
+        from roadmapctl.commands.usage import click_exit
+
+        handled = click_exit(exc, command, _error)
         if handled is not None:
             return handled
         return _internal(exc, debug)
@@ -232,97 +241,6 @@ def _drop_stdout() -> None:
         pass
 
 
-def _click_exit(exc: Exception, command: str | None = None) -> int | None:
-    """Click's own exceptions: usage errors in Russian, exit 2; abort; exit."""
-    if "typer" not in sys.modules:
-        return None  # the fast path of `check` never imported Click: not one of its exceptions
-    import typer
-
-    try:
-        from typer._click import exceptions as cx
-    except ImportError:  # pragma: no cover - typer with an external click
-        from click import exceptions as cx  # type: ignore[no-redef]  # the same module, found elsewhere
-    if isinstance(exc, typer.Exit):
-        if isinstance(exc.__cause__, KeyboardInterrupt):
-            _error("прервано")
-        return int(exc.exit_code or 0)
-    if isinstance(exc, typer.Abort):
-        _error("прервано")
-        return EXIT_INTERRUPTED
-    if isinstance(exc, cx.UsageError):
-        _error(_usage_message(exc, cx), _usage_hint(exc, command))
-        return EXIT_USAGE
-    if isinstance(exc, cx.ClickException):
-        _error(exc.format_message())
-        return EXIT_USAGE
-    return None
-
-
-def _usage_message(exc: Any, cx: Any) -> str:
-    if isinstance(exc, cx.NoSuchOption):
-        from difflib import get_close_matches
-
-        likely = get_close_matches(exc.option_name, exc.possibilities or [], n=2, cutoff=0.75)
-        close = f" — может быть, {', '.join(likely)}?" if likely else ""
-        return f"неизвестный параметр {exc.option_name}{close}"
-    if isinstance(exc, cx.MissingParameter):
-        if exc.param is not None and exc.param.param_type_name == "option":
-            return f"не указан обязательный параметр {_option_name(exc.param)}"
-        name = exc.param.human_readable_name if exc.param else "значение"
-        return f"не указан обязательный аргумент {name}"
-    if isinstance(exc, cx.BadParameter):
-        if exc.param is not None and exc.param.param_type_name == "option":
-            name = _option_name(exc.param)
-        else:
-            name = exc.param.human_readable_name if exc.param else (exc.param_hint or "")
-        return f"неверное значение {name}: {_bad_value(exc.message)}".replace("  ", " ")
-    if isinstance(exc, cx.BadOptionUsage):
-        option = exc.option_name
-        if "requires an argument" in exc.message:
-            return f"параметру {option} нужно значение"
-        if "does not take a value" in exc.message:
-            return f"параметр {option} пишется без значения"
-    message = exc.format_message()
-    if message.startswith("No such command"):
-        name = message.split("'")[1] if "'" in message else message
-        close = message.split("Did you mean", 1)[1].strip(" ?") if "Did you mean" in message else ""
-        close = re.sub(r"'([^']*)'", r"«\1»", close)
-        return f"неизвестная команда «{name}»" + (f" — может быть, {close}?" if close else "")
-    if message.startswith("Missing command"):
-        return "не указана команда"
-    if extra := re.match(r"Got unexpected extra arguments? ?(?:\(s\))? \((.*)\)$", message):
-        words = extra[1].split()
-        return f"лишн{'ий аргумент' if len(words) == 1 else 'ие аргументы'} " + ", ".join(f"«{w}»" for w in words)
-    return message
-
-
-def _option_name(param: Any) -> str:
-    """The long name of an option as typed: «--period»."""
-    return max(param.opts, key=len) if param.opts else param.human_readable_name
-
-
-def _bad_value(message: str) -> str:
-    """Click's «'abc' is not a valid int.» in Russian."""
-    kinds = {"int": "не целое число", "integer": "не целое число", "float": "не число",
-             "boolean": "не да/нет (true/false)"}
-    if (m := re.match(r"^'?(.*?)'? is not a valid (\w+)(?: range)?\.?$", message)) and m[2] in kinds:
-        return f"«{m[1]}» — {kinds[m[2]]}"
-    if m := re.match(r"^(.*?) is not in the range x>=(\d+)\.?$", message):
-        return f"«{m[1]}» — нужно число не меньше {m[2]}"
-    if m := re.match(r"^(.*?) is not in the range (.*?)\.?$", message):
-        return f"«{m[1]}» вне допустимого диапазона {m[2]}"
-    return message
-
-
-def _usage_hint(exc: Any, command: str | None = None) -> str:
-    ctx = getattr(exc, "ctx", None)
-    if ctx is not None and (ctx.parent is not None or command is None):
-        path = ctx.command_path
-    else:
-        path = f"roadmapctl {command}" if command else "roadmapctl"
-    return f"справка: {path} --help"
-
-
 def _error(message: str, hint: str | None = None, details: tuple[str, ...] = ()) -> None:
     try:
         sys.stderr.write(f"roadmapctl: ошибка: {message}\n")
@@ -336,5 +254,12 @@ def _error(message: str, hint: str | None = None, details: tuple[str, ...] = ())
 
 
 def entry() -> None:
-    """Console-script entry point."""
+    """Console-script entry point (and `python -m roadmapctl`).
+
+    Start-up creates tens of thousands of objects that live as long as the
+    process (modules, classes, functions); the cyclic collector would walk
+    them again and again while they are imported.  It is off until the
+    command's imports are done: `fastcheck` and `run` turn it back on.
+    """
+    gc.disable()
     raise SystemExit(run())

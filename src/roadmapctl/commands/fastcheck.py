@@ -12,7 +12,8 @@ every message and every help text stays the one Typer gives.
 from __future__ import annotations
 
 import gc
-import os
+
+from roadmapctl.commands.mainhelp import completing
 
 _VALUED = {"--format": "fmt", "-f": "fmt", "--as-of": "as_of", "--encoding": "encoding",
            "--jobs": "jobs", "-j": "jobs"}
@@ -20,8 +21,7 @@ _VALUED = {"--format": "fmt", "-f": "fmt", "--as-of": "as_of", "--encoding": "en
 
 def parse(args: list[str]) -> dict[str, object] | None:
     """The option values of `check ARGS…`, or None when Typer should read them."""
-    if not args or args[0] != "check" or any(name.endswith("_COMPLETE") or name.startswith("_TYPER_COMPLETE")
-                                                 for name in os.environ):
+    if not args or args[0] != "check" or completing():
         return None  # shell completion is Typer's
     paths: list[str] = []
     values: dict[str, object] = {"paths": paths, "fmt": "text", "as_of": None, "encoding": "auto",
@@ -57,5 +57,6 @@ def dispatch(args: list[str]) -> int | None:
     from roadmapctl.commands.checkrun import command
 
     gc.freeze()  # what is imported stays: the collector need not walk it again
+    gc.enable()  # main.entry turned it off for the imports
     return command(values["paths"], values["fmt"], values["as_of"],  # type: ignore[arg-type]
                    values["encoding"], values["jobs"], values["show_rules"])  # type: ignore[arg-type]

@@ -20,7 +20,7 @@ line) would change, nothing is written.  The commands hold the edit lock
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from typing import Any
 from roadmapctl.deadlines import Deadline, Unparsed
 from roadmapctl.editing.item import add_entry, as_written
 from roadmapctl.errors import InputError, UsageError, ValueRefused
+from roadmapctl.model.records import replace
 from roadmapctl.model.roadmap import Completion, Extension, Roadmap, Status
 from roadmapctl.model.ru import date_numeric
 from roadmapctl.tracking import Tracked, TrackedItem, bare_number, track_item, window_start

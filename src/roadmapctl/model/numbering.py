@@ -12,18 +12,17 @@ the roadmap or a section decides it outright; otherwise the numbers vote.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from roadmapctl.model.records import Value
 from roadmapctl.model.roadmap import Item, Numbering, Roadmap, Section, normalize_number
 
 Member = Item | Section
 Kind = Literal["items", "sub-items", "sections"]
 
 
-@dataclass(frozen=True)
-class Siblings:
+class Siblings(Value):
     """A list of sibling items or sections and the numbering style it uses.
 
     `scope` names the set of lists within which a number must be unique:
@@ -32,12 +31,22 @@ class Siblings:
     the scope of that part («1.1» under «1.» of two directions is no repeat).
     """
 
+    __slots__ = ("forced", "kind", "members", "owner", "scope", "style")
     owner: Section | Item | None  # None: the roadmap's top-level sections
     kind: Kind
     members: tuple[Member, ...]
     style: Numbering
     forced: bool  # set by `numbering:`, not detected
     scope: int
+
+    def __init__(self, owner: Section | Item | None, kind: Kind, members: tuple[Member, ...], style: Numbering,
+                 forced: bool, scope: int) -> None:
+        self.owner = owner
+        self.kind = kind
+        self.members = members
+        self.style = style
+        self.forced = forced
+        self.scope = scope
 
     @property
     def prefix(self) -> str | None:

@@ -9,11 +9,11 @@ phrase («октябрь», «ежегодно») is resolved against this perio
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from roadmapctl.limits import MAX_YEAR, MIN_YEAR
+from roadmapctl.model.records import Value
 
 PeriodKind = Literal["academic", "years", "dates"]
 
@@ -28,12 +28,18 @@ class PeriodError(ValueError):
     """A period spelled in a way we cannot read; the message is for users."""
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(Value):
+    __slots__ = ("end", "kind", "start", "text")
     start: date
     end: date
     kind: PeriodKind
     text: str
+
+    def __init__(self, start: date, end: date, kind: PeriodKind, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.text = text
 
     def __str__(self) -> str:
         return self.text

@@ -1,26 +1,40 @@
 """The roadmap domain model.
 
-Plain dataclasses that know nothing of YAML, the command line or templates.
+Plain value classes that know nothing of YAML, the command line or templates.
 The loader builds them and records where each field stood in the file
-(`Pos`), so every rule can point users at the exact line.
+(`Pos`), so every rule can point users at the exact line.  They behave as
+dataclasses would (fields in this order, keyword or positional, `==` over
+the fields, `repr`), but are written out by hand on `records.Record`: the
+loader creates thousands of them, and `check` should not pay at start-up
+for generating their methods (see records.py).  `Pos` and `Located` live
+in located.py; the executors, approval, order and controller in
+document.py; completions, extensions and their evidence in marks.py; every
+name is importable from here.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, NamedTuple
+from typing import Literal
 
-from roadmapctl.model.addresses import split_addresses
+from roadmapctl.model.document import Approval as Approval
+from roadmapctl.model.document import Controller as Controller
+from roadmapctl.model.document import Executor as Executor
+from roadmapctl.model.document import Order as Order
+from roadmapctl.model.document import OrderPoint as OrderPoint
+from roadmapctl.model.document import Signatory as Signatory
+from roadmapctl.model.located import NOWHERE as NOWHERE
+from roadmapctl.model.located import Day as Day
+from roadmapctl.model.located import Located as Located
+from roadmapctl.model.located import Pos as Pos
+from roadmapctl.model.marks import Completion as Completion
+from roadmapctl.model.marks import Evidence as Evidence
+from roadmapctl.model.marks import Extension as Extension
 from roadmapctl.model.period import Period
+from roadmapctl.model.records import Value
 from roadmapctl.model.vocabulary import STATUSES as STATUSES  # re-exported: the model's vocabulary
 from roadmapctl.model.vocabulary import Status as Status
-
-#: `date` under another name, for classes with a field named `date`: inside such a
-#: class body the field hides the type, and `due: date | None` would mean the field.
-Day = date
 
 Role = Literal["responsible", "co"]
 ROLES: tuple[Role, ...] = ("responsible", "co")
@@ -32,110 +46,31 @@ NAMES_STYLES: tuple[NamesStyle, ...] = ("short", "full")
 COLUMN_FIELDS = ("number", "title", "deadline", "executors", "result", "indicator", "form", "note")
 
 
-class Pos(NamedTuple):
-    """1-based line and column in the source file.
-
-    A named tuple, not a dataclass: the loader makes one for nearly every
-    field of every item, and a tuple is made in a third of the time.
-    """
-
-    line: int
-    col: int
-
-
-NOWHERE = Pos(0, 0)
-
-
-@dataclass
-class Located:
-    """Base for records that remember where they and their fields stood."""
-
-    pos: Pos = NOWHERE
-    field_pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False)
-
-    def where(self, name: str) -> Pos:
-        return self.field_pos.get(name, self.pos)
-
-
-@dataclass
-class Executor(Located):
-    id: str = ""
-    name: str = ""
-    short: str | None = None
-    kind: str | None = None
-    email: str | None = None  # one address, or several joined with commas
-
-    @property
-    def label(self) -> str:
-        return self.short or self.name
-
-    @property
-    def emails(self) -> tuple[str, ...]:
-        return split_addresses(self.email)
-
-
-@dataclass
-class Controller(Located):
-    """Who controls execution of a roadmap: reports of completion go to them."""
-
-    name: str | None = None
-    email: str | None = None  # as for executors: one address or several
-
-    @property
-    def emails(self) -> tuple[str, ...]:
-        return split_addresses(self.email)
-
-
-@dataclass
 class ExecutorRef(Located):
-    id: str = ""
-    note: str | None = None
-    role: Role = "responsible"
+    __slots__ = ("id", "note", "role")
+    id: str
+    note: str | None
+    role: Role
 
+    def __init__(self, pos: Pos = NOWHERE, field_pos: dict[str, Pos] | None = None, id: str = "",
+                 note: str | None = None, role: Role = "responsible") -> None:
+        Located.__init__(self, pos, field_pos)
+        self.id = id
+        self.note = note
+        self.role = role
 
-@dataclass
-class Evidence(Located):
-    """What proves a completion: a document reference, a link or a file path, as written."""
-
-    text: str = ""
-
-    @property
-    def kind(self) -> Literal["url", "file", "document"]:
-        """A link has a scheme (or «www.»); a file ends in an extension; anything else is a document."""
-        lowered = self.text.lower()
-        if "://" in lowered or lowered.startswith(("www.", "http:", "https:", "http/", "https/")):
-            return "url"
-        if _FILE_NAME.search(self.text) and ("/" in self.text or "\\" in self.text or " " not in self.text):
-            return "file"
-        return "document"
-
-
-_FILE_NAME = re.compile(r"\.[A-Za-z0-9]{2,5}$")
-
-
-@dataclass
-class Completion(Located):
-    date: Day | None = None
-    due: Day | None = None
-    note: str | None = None
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-@dataclass
-class Extension(Located):
-    to: Day | None = None
-    reason: str | None = None
-    basis: str | None = None
-    date: Day | None = None
-
-
-@dataclass
 class Indicator(Located):
-    text: str | None = None
-    targets: dict[str, str] = field(default_factory=dict)
+    __slots__ = ("targets", "text")
+    text: str | None
+    targets: dict[str, str]
+
+    def __init__(self, pos: Pos = NOWHERE, field_pos: dict[str, Pos] | None = None, text: str | None = None,
+                 targets: dict[str, str] | None = None) -> None:
+        Located.__init__(self, pos, field_pos)
+        self.text = text
+        self.targets = {} if targets is None else targets
 
 
-@dataclass
 class Column(Located):
     """One column of the printed table, as the approved original had it.
 
@@ -143,93 +78,146 @@ class Column(Located):
     (executors column only) says whether executors print short or full names.
     """
 
-    field: str = ""
-    heading: str | None = None
-    names: NamesStyle | None = None
+    __slots__ = ("field", "heading", "names")
+    field: str
+    heading: str | None
+    names: NamesStyle | None
+
+    def __init__(self, pos: Pos = NOWHERE, field_pos: dict[str, Pos] | None = None, field: str = "",
+                 heading: str | None = None, names: NamesStyle | None = None) -> None:
+        Located.__init__(self, pos, field_pos)
+        self.field = field
+        self.heading = heading
+        self.names = names
 
 
-@dataclass
 class Item(Located):
-    number: str | None = None
-    title: str = ""
-    key: str | None = None
-    deadline: str | None = None
-    due: tuple[date, ...] = ()
-    executors: list[ExecutorRef] = field(default_factory=list)
-    result: str | None = None
-    indicator: Indicator | None = None
-    form: str | None = None
-    note: str | None = None
-    status: Status = "planned"
-    completions: list[Completion] = field(default_factory=list)
-    extensions: list[Extension] = field(default_factory=list)
-    items: list[Item] = field(default_factory=list)
+    __slots__ = (
+        "completions",
+        "deadline",
+        "due",
+        "executors",
+        "extensions",
+        "form",
+        "indicator",
+        "items",
+        "key",
+        "note",
+        "number",
+        "result",
+        "status",
+        "title",
+    )
+    number: str | None
+    title: str
+    key: str | None
+    deadline: str | None
+    due: tuple[date, ...]
+    executors: list[ExecutorRef]
+    result: str | None
+    indicator: Indicator | None
+    form: str | None
+    note: str | None
+    status: Status
+    completions: list[Completion]
+    extensions: list[Extension]
+    items: list[Item]
+
+    def __init__(self, pos: Pos = NOWHERE, field_pos: dict[str, Pos] | None = None, number: str | None = None,
+                 title: str = "", key: str | None = None, deadline: str | None = None, due: tuple[date, ...] = (),
+                 executors: list[ExecutorRef] | None = None, result: str | None = None,
+                 indicator: Indicator | None = None, form: str | None = None, note: str | None = None,
+                 status: Status = "planned", completions: list[Completion] | None = None,
+                 extensions: list[Extension] | None = None, items: list[Item] | None = None) -> None:
+        Located.__init__(self, pos, field_pos)
+        self.number = number
+        self.title = title
+        self.key = key
+        self.deadline = deadline
+        self.due = due
+        self.executors = [] if executors is None else executors
+        self.result = result
+        self.indicator = indicator
+        self.form = form
+        self.note = note
+        self.status = status
+        self.completions = [] if completions is None else completions
+        self.extensions = [] if extensions is None else extensions
+        self.items = [] if items is None else items
 
 
-@dataclass
 class Section(Located):
-    number: str | None = None
-    title: str = ""
-    items: list[Item] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
+    __slots__ = ("default_executors", "items", "number", "numbering", "sections", "title")
+    number: str | None
+    title: str
+    items: list[Item]
+    sections: list[Section]
     # Executors of every item below that names none (tables without an executors column).
-    default_executors: list[ExecutorRef] = field(default_factory=list)
-    numbering: Numbering | None = None  # None: `check` detects the style
+    default_executors: list[ExecutorRef]
+    numbering: Numbering | None  # None: `check` detects the style
 
+    def __init__(self, pos: Pos = NOWHERE, field_pos: dict[str, Pos] | None = None, number: str | None = None,
+                 title: str = "", items: list[Item] | None = None, sections: list[Section] | None = None,
+                 default_executors: list[ExecutorRef] | None = None, numbering: Numbering | None = None) -> None:
+        Located.__init__(self, pos, field_pos)
+        self.number = number
+        self.title = title
+        self.items = [] if items is None else items
+        self.sections = [] if sections is None else sections
+        self.default_executors = [] if default_executors is None else default_executors
+        self.numbering = numbering
 
-@dataclass
-class Approval(Located):
-    stamp: str | None = None
-    by: str | None = None
-    kind: str | None = None
-    date: Day | None = None
-    number: str | None = None
-
-
-@dataclass
-class OrderPoint(Located):
-    text: str = ""
-    points: list[OrderPoint] = field(default_factory=list)
-
-
-@dataclass
-class Signatory(Located):
-    position: str | None = None
-    name: str | None = None
-
-
-@dataclass
-class Order(Located):
-    authority: list[str] = field(default_factory=list)
-    contacts: str | None = None
-    kind: str = "ПРИКАЗ"
-    date: Day | None = None
-    number: str | None = None
-    place: str | None = None
-    title: str | None = None
-    preamble: str | None = None
-    command: str = "ПРИКАЗЫВАЮ"
-    points: list[OrderPoint] = field(default_factory=list)
-    signatory: Signatory | None = None
-    performer: str | None = None
-    distribution: list[str] = field(default_factory=list)
-
-
-@dataclass
 class Roadmap(Located):
-    path: str = ""
-    title: str = ""
-    territory: str | None = None
-    period: Period | None = None
-    approval: Approval | None = None
-    goals: list[str] | dict[str, list[str]] = field(default_factory=list)
-    executors: dict[str, Executor] = field(default_factory=dict)
-    sections: list[Section] = field(default_factory=list)
-    order: Order | None = None
-    columns: list[Column] = field(default_factory=list)  # empty: the default table
-    default_executors: list[ExecutorRef] = field(default_factory=list)
-    numbering: Numbering | None = None
-    controller: Controller | None = None
+    __slots__ = (
+        "approval",
+        "columns",
+        "controller",
+        "default_executors",
+        "executors",
+        "goals",
+        "numbering",
+        "order",
+        "path",
+        "period",
+        "sections",
+        "territory",
+        "title",
+    )
+    path: str
+    title: str
+    territory: str | None
+    period: Period | None
+    approval: Approval | None
+    goals: list[str] | dict[str, list[str]]
+    executors: dict[str, Executor]
+    sections: list[Section]
+    order: Order | None
+    columns: list[Column]  # empty: the default table
+    default_executors: list[ExecutorRef]
+    numbering: Numbering | None
+    controller: Controller | None
+
+    def __init__(self, pos: Pos = NOWHERE, field_pos: dict[str, Pos] | None = None, path: str = "",
+                 title: str = "", territory: str | None = None, period: Period | None = None,
+                 approval: Approval | None = None, goals: list[str] | dict[str, list[str]] | None = None,
+                 executors: dict[str, Executor] | None = None, sections: list[Section] | None = None,
+                 order: Order | None = None, columns: list[Column] | None = None,
+                 default_executors: list[ExecutorRef] | None = None, numbering: Numbering | None = None,
+                 controller: Controller | None = None) -> None:
+        Located.__init__(self, pos, field_pos)
+        self.path = path
+        self.title = title
+        self.territory = territory
+        self.period = period
+        self.approval = approval
+        self.goals = [] if goals is None else goals
+        self.executors = {} if executors is None else executors
+        self.sections = [] if sections is None else sections
+        self.order = order
+        self.columns = [] if columns is None else columns
+        self.default_executors = [] if default_executors is None else default_executors
+        self.numbering = numbering
+        self.controller = controller
 
     def walk(self) -> Iterator[ItemInContext]:
         """Every item and sub-item in document order, with where it sits."""
@@ -241,14 +229,21 @@ class Roadmap(Located):
         yield from _all_sections(self.sections)
 
 
-@dataclass(frozen=True)
-class ItemInContext:
+class ItemInContext(Value):
+    __slots__ = ("inherited", "item", "parent", "sections")
     item: Item
     sections: tuple[Section, ...]  # outermost first
     parent: Item | None
     # What the item takes when it names no executors: its parent's effective
     # executors, else the innermost section's `default_executors`, else the roadmap's.
-    inherited: tuple[ExecutorRef, ...] = ()
+    inherited: tuple[ExecutorRef, ...]
+
+    def __init__(self, item: Item, sections: tuple[Section, ...], parent: Item | None,
+                 inherited: tuple[ExecutorRef, ...] = ()) -> None:
+        self.item = item
+        self.sections = sections
+        self.parent = parent
+        self.inherited = inherited
 
     @property
     def section(self) -> Section:

@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from roadmapctl.errors import InputError
+from roadmapctl.model.records import Record
 
 SUFFIXES = (".yaml", ".yml")
 STDIN = "-"  # as in reading.source: standard input
 DEFAULT_DIR = "roadmaps"
 
 
-@dataclass
-class Found:
-    files: list[Path] = field(default_factory=list)
-    unreadable: list[tuple[Path, str]] = field(default_factory=list)
+class Found(Record):
+    __slots__ = ("files", "unreadable")
+    files: list[Path]
+    unreadable: list[tuple[Path, str]]
+
+    def __init__(self, files: list[Path] | None = None, unreadable: list[tuple[Path, str]] | None = None) -> None:
+        self.files = [] if files is None else files
+        self.unreadable = [] if unreadable is None else unreadable
 
 
 def find_roadmaps(paths: Iterable[str | Path]) -> Found:

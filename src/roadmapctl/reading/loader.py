@@ -9,12 +9,12 @@ understood is left out of the model; the rules then look at what is there.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from roadmapctl.diagnostics import Problem
 from roadmapctl.model.period import PeriodError, parse_period, period_from_dates
+from roadmapctl.model.records import Record
 from roadmapctl.model.roadmap import Approval, Controller, Executor, Pos, Roadmap
 from roadmapctl.reading import codes
 from roadmapctl.reading.items import ItemReader
@@ -25,11 +25,16 @@ from roadmapctl.reading.yamlsource import SourceProblem, compose, read_text
 _EXECUTOR_ID = re.compile(r"^\w[\w.-]*$")
 
 
-@dataclass
-class LoadResult:
+class LoadResult(Record):
+    __slots__ = ("path", "problems", "roadmap")
     path: str
     roadmap: Roadmap | None
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem]
+
+    def __init__(self, path: str, roadmap: Roadmap | None, problems: list[Problem] | None = None) -> None:
+        self.path = path
+        self.roadmap = roadmap
+        self.problems = [] if problems is None else problems
 
     @property
     def ok(self) -> bool:

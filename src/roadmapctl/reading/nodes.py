@@ -82,14 +82,9 @@ _RUSSIAN_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
-# `Pos(line, col)` without the Python frame of the named tuple's `__new__`: the
-# loader makes one for nearly every value of a roadmap.
-_new_pos = tuple.__new__
-
-
 def pos_of(node: Any) -> Pos:
     mark = node.start_mark
-    return _new_pos(Pos, (mark.line + 1, mark.column + 1))
+    return Pos(mark.line + 1, mark.column + 1)
 
 
 class NodeReader:
@@ -124,7 +119,7 @@ class NodeReader:
             key = key_node.value
             if located is not None and isinstance(key, str) and key not in located:
                 mark = value_node.start_mark
-                located[key] = _new_pos(Pos, (mark.line + 1, mark.column + 1))
+                located[key] = Pos(mark.line + 1, mark.column + 1)
             if key_node.tag != STR or not isinstance(key, str):
                 self.problem(pos_of(key_node), f"{what}: ключ должен быть простым словом")
                 continue

@@ -19,12 +19,12 @@ same day, so what `check` accepts every command accepts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from roadmapctl.errors import InputError
+from roadmapctl.model.records import Value
 
 if TYPE_CHECKING:
     from roadmapctl.diagnostics import Problem
@@ -33,13 +33,18 @@ if TYPE_CHECKING:
 SHOWN_ERRORS = 5  # findings quoted in a refusal; the rest are counted
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(Value):
     """A roadmap as read, and the errors `check` finds in it (none: it may be used)."""
 
+    __slots__ = ("errors", "path", "roadmap")
     path: str
     roadmap: Roadmap | None
-    errors: tuple[Problem, ...] = ()
+    errors: tuple[Problem, ...]
+
+    def __init__(self, path: str, roadmap: Roadmap | None, errors: tuple[Problem, ...] = ()) -> None:
+        self.path = path
+        self.roadmap = roadmap
+        self.errors = errors
 
     @property
     def usable(self) -> bool:

@@ -15,19 +15,24 @@ from __future__ import annotations
 
 import codecs
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from roadmapctl.limits import MAX_ALIAS_EXPANSION
 from roadmapctl.limits import MAX_ROADMAP_BYTES as MAX_BYTES
+from roadmapctl.model.records import Value
 
 
-@dataclass(frozen=True)
-class SourceProblem:
+class SourceProblem(Value):
+    __slots__ = ("col", "line", "message")
     message: str
-    line: int = 1
-    col: int = 1
+    line: int
+    col: int
+
+    def __init__(self, message: str, line: int = 1, col: int = 1) -> None:
+        self.message = message
+        self.line = line
+        self.col = col
 
 
 class Encoding:

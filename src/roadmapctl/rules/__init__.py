@@ -8,13 +8,13 @@ that yields `Finding`s.  The runner stamps them with path, code and level.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from importlib import import_module
 from types import ModuleType
 from typing import TYPE_CHECKING
 
 from roadmapctl.diagnostics import Level, Problem
+from roadmapctl.model.records import Record, Value
 from roadmapctl.model.roadmap import ItemInContext, Pos, Roadmap
 
 if TYPE_CHECKING:
@@ -44,23 +44,38 @@ RULE_MODULES = (
 )
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Value):
+    __slots__ = ("level", "message", "pos")
     pos: Pos
     message: str
-    level: Level | None = None  # overrides the rule's level when set
+    level: Level | None  # overrides the rule's level when set
+
+    def __init__(self, pos: Pos, message: str, level: Level | None = None) -> None:
+        self.pos = pos
+        self.message = message
+        self.level = level
 
 
-@dataclass
-class Context:
+class Context(Record):
     """What a rule may look at; `as_of` stands in for «today»."""
 
+    __slots__ = ("_deadlines", "_entries", "_siblings", "as_of", "load_problems", "roadmap")
     roadmap: Roadmap | None
     load_problems: list[Problem]
     as_of: date
-    _deadlines: dict[int, Deadline | Unparsed | None] = field(default_factory=dict)
-    _entries: list[ItemInContext] | None = None
-    _siblings: list[Siblings] | None = None
+    _deadlines: dict[int, Deadline | Unparsed | None]
+    _entries: list[ItemInContext] | None
+    _siblings: list[Siblings] | None
+
+    def __init__(self, roadmap: Roadmap | None, load_problems: list[Problem], as_of: date,
+                 _deadlines: dict[int, Deadline | Unparsed | None] | None = None,
+                 _entries: list[ItemInContext] | None = None, _siblings: list[Siblings] | None = None) -> None:
+        self.roadmap = roadmap
+        self.load_problems = load_problems
+        self.as_of = as_of
+        self._deadlines = {} if _deadlines is None else _deadlines
+        self._entries = _entries
+        self._siblings = _siblings
 
     @property
     def entries(self) -> list[ItemInContext]:
