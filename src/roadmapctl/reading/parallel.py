@@ -35,7 +35,11 @@ def ordered_map(func: Callable[[T], R], items: Iterable[T], jobs: int | None = N
     if jobs == 1 or len(head) < MIN_FILES_FOR_POOL:
         yield from map(func, chain(head, items))
         return
+    # The first item is done here, before the workers are forked: they inherit what it
+    # imported and cached (the loader, the rules, the deadline grammar) instead of each
+    # importing it again.
+    yield func(head[0])
     import multiprocessing
 
     with multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(jobs) as pool:
-        yield from pool.imap(func, chain(head, items), chunksize=8)
+        yield from pool.imap(func, chain(head[1:], items), chunksize=8)
