@@ -1,23 +1,29 @@
 """R108 (duplicate-measure) finds exactly what the plain all-pairs rule found.
 
-The rule compares titles through a length window and a substring index;
-the reference below is the rule as it was before (every pair in the length
-window, behind exact bounds), kept here to compare against on the real
-roadmaps, on every fixture, and on generated titles: real-like ones without
-numbers, near duplicates made by small edits, short titles and titles of one
-length made of the same letters.
+The rule compares titles through a length window and, for many titles,
+numpy bounds over tiles of the windows; the reference below is the rule as
+it was before (every pair in the length window, behind exact bounds), kept
+here to compare against on the real roadmaps, on every fixture, and on
+generated titles: real-like ones without numbers, near duplicates made by
+small edits, short titles, titles of one length made of the same letters,
+pairs exactly at the threshold, long titles, letters outside the BMP.  Each
+test runs every way of comparing a group, forced (`path`).
 """
 
 from __future__ import annotations
 
 import random
 import re
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rapidfuzz.fuzz import ratio
 from tests.conftest import DATA, ROADMAPS, ROOT
 
@@ -61,17 +67,19 @@ def reference(roadmap: Roadmap) -> Iterator[Finding]:
                                   f"{entries[first].item.pos.line} — не дубль ли?")
 
 
-@pytest.fixture(params=["as configured", "pairwise", "scored", "indexed"])
+@pytest.fixture(params=["as configured", "pairwise", "scored", "bounded"])
 def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Each way of comparing a group, forced, must find the same pairs."""
     if request.param == "pairwise":
         monkeypatch.setattr(rule, "PAIRWISE_UP_TO", 10**9)
     elif request.param == "scored":
         monkeypatch.setattr(rule, "PAIRWISE_UP_TO", -1)
-        monkeypatch.setattr(rule, "INDEX_FROM", 10**9)
-    elif request.param == "indexed":
+        monkeypatch.setattr(rule, "BOUNDED_FROM", 10**18)
+    elif request.param == "bounded":
         monkeypatch.setattr(rule, "PAIRWISE_UP_TO", -1)
-        monkeypatch.setattr(rule, "INDEX_FROM", 0)
+        monkeypatch.setattr(rule, "BOUNDED_FROM", 0)
+        monkeypatch.setattr(rule, "ROWS", 7)  # many tiles, and their edges
+        monkeypatch.setattr(rule, "COLUMNS", 13)
     return request.param
 
 
@@ -161,3 +169,112 @@ def test_the_bit_parallel_lcs_matches_rapidfuzz() -> None:
         second = "".join(rng.choice("абв гдё") for _ in range(rng.randint(0, 150)))
         assert rule._lcs(first, second) == LCSseq.similarity(first, second)
         assert rule._alike(first, second) == (ratio(first, second) >= THRESHOLD)
+
+
+def _edit(rng: random.Random, title: str, edits: int, letters: str) -> str:
+    chars = list(title)
+    for _ in range(edits):
+        at = rng.randrange(len(chars) + 1)
+        if rng.random() < 0.5 or not chars:
+            chars.insert(at, rng.choice(letters))
+        else:
+            del chars[min(at, len(chars) - 1)]
+    return "".join(chars)
+
+
+def test_same_findings_exactly_at_the_threshold(path: str) -> None:
+    """200·L = 95·(a + b): ratio itself decides, with its floating point, as before."""
+    rng = random.Random(5)
+    letters = "абвгдежзиклмнопрстуф"
+    titles = []
+    for total in range(40, 801, 40):  # a + b = total, the longest common subsequence 0.475·total
+        common = total * 19 // 40
+        base = "".join(rng.choice(letters) for _ in range(common))
+        extra_a = rng.randint(0, total - 2 * common)
+        a, b = list(base), list(base)
+        for _ in range(extra_a):
+            a.insert(rng.randrange(len(a) + 1), "ъ")
+        for _ in range(total - 2 * common - extra_a):
+            b.insert(rng.randrange(len(b) + 1), "ь")
+        titles += ["".join(a), "".join(b)]
+    from rapidfuzz.distance import LCSseq
+
+    ties = list(zip(titles[::2], titles[1::2], strict=True))
+    assert all(200 * LCSseq.similarity(x, y) == THRESHOLD * (len(x) + len(y)) for x, y in ties)
+    found = _same(_roadmap(titles))
+    assert any("почти совпадает" in f.message for f in found)
+
+
+def test_same_findings_on_long_titles_across_the_byte_counts(path: str) -> None:
+    """Titles of 200–320 letters: tiles count in bytes below 256 letters and in wider integers above."""
+    rng = random.Random(9)
+    words = _vocabulary()
+    titles: list[str] = []
+    while len(titles) < 160:
+        title = " ".join(rng.choice(words) for _ in range(40))[:rng.randint(200, 320)]
+        titles += [title, _edit(rng, title, rng.randint(1, 8), "аеио ")]
+    found = _same(_roadmap(titles))
+    assert any("почти совпадает" in f.message for f in found)
+
+
+def test_same_findings_on_unusual_letters(path: str) -> None:
+    """Letters outside the basic plane, Latin and Cyrillic lookalikes, titles that normalise to nothing."""
+    rng = random.Random(13)
+    letters = "abcаbсе\U0001F600\U0001F4DA\u0301ё "
+    titles = ["...", "—", "«»", "a", "b"]
+    for _ in range(150):
+        title = "".join(rng.choice(letters) for _ in range(rng.randint(15, 60)))
+        titles += [title, _edit(rng, title, 1, letters)]
+    _same(_roadmap(titles))
+
+
+def test_checking_the_sample_roadmaps_imports_neither_numpy_nor_rapidfuzz() -> None:
+    """`check` runs on every commit: a file of a few hundred titles must not pay for the imports."""
+    files = [str(p) for p in sorted(ROADMAPS.glob("*.yaml"))]
+    code = ("import sys; from roadmapctl.main import run; "
+            f"code = run(['check', '--as-of', '2024-01-01', *{files!r}]); "
+            "print(code, 'numpy' in sys.modules, 'rapidfuzz' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines()[-1].split()[1:] == ["False", "False"]
+
+
+@given(st.lists(st.tuples(st.text("аб вг", min_size=0, max_size=45), st.integers(0, 3), st.randoms()),
+                min_size=2, max_size=40))
+def test_the_bounded_path_finds_what_the_reference_finds(drawn: list[tuple[str, int, random.Random]]) -> None:
+    """Few letters, short titles and their copies with a few edits: many ties and near misses."""
+    titles = []
+    for title, edits, rng in drawn:
+        titles += [title, _edit(rng, title, edits, "аб вг")]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rule, "PAIRWISE_UP_TO", -1)
+        patch.setattr(rule, "BOUNDED_FROM", 0)
+        patch.setattr(rule, "ROWS", 5)
+        patch.setattr(rule, "COLUMNS", 3)
+        _same(_roadmap(titles))
+
+
+def test_titles_of_more_than_65535_letters_in_the_bounded_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counts wider than two bytes: a long title and its copy with a few edits are still found."""
+    monkeypatch.setattr(rule, "PAIRWISE_UP_TO", -1)
+    monkeypatch.setattr(rule, "BOUNDED_FROM", 0)
+    rng = random.Random(17)
+    words = _vocabulary()
+    title = " ".join(rng.choice(words) for _ in range(9000))[:66000]
+    other = "".join(rng.choice("abcdef ") for _ in range(67000))  # rejected by the bounds, not scored
+    found = _same(_roadmap([title, other, _edit(rng, title, 30, "аеио ")]))
+    assert [f.pos.line for f in found] == [12]
+
+
+def test_long_titles_of_the_same_letters_are_not_scored_pair_by_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+    """500 shuffles of 2,000 letters: 125,000 pairs of a second each to score; the bounds reject them first."""
+    def scored(titles: list[str], ends: list[int]) -> Iterator[tuple[int, int]]:
+        raise AssertionError("every pair of the windows scored")
+
+    monkeypatch.setattr(rule, "_scored", scored)
+    rng = random.Random(19)
+    letters = list("организация профориентационной работы с обучающимися" * 40)
+    titles = []
+    for _ in range(500):
+        rng.shuffle(letters)
+        titles.append("".join(letters))
+    assert list(rule.check(Context(_roadmap(titles), [], date(2024, 1, 1)))) == []

@@ -12,6 +12,16 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
+# The reader of the output went away mid-way (`roadmapctl list | head -1`): what a shell reports
+# for a program SIGPIPE ended (128 + 13), so `set -o pipefail` sees a report that was cut short.
+EXIT_PIPE = 141
+
+
+class OutputClosed(Exception):
+    """The reader of the standard output went away mid-way: no message, exit `EXIT_PIPE`.
+
+    Raised in place of `BrokenPipeError` where Click would catch that (it exits 1,
+    as if the command had findings)."""
 
 
 class RoadmapctlError(Exception):

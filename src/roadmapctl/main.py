@@ -6,7 +6,8 @@ app; heavy libraries are imported inside the command that needs them, so
 
 Exit codes: 0 — всё в порядке; 1 — найдены замечания (или просрочки, или
 различия); 2 — ошибка в аргументах или входных файлах; 3 — внутренняя
-ошибка roadmapctl; 130 — прервано (Ctrl-C).
+ошибка roadmapctl; 130 — прервано (Ctrl-C); 141 — вывод закрыт читателем
+посередине (`| head`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from roadmapctl.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_PIPE,
     EXIT_USAGE,
+    OutputClosed,
     OutputExists,
     RoadmapctlError,
 )
@@ -172,9 +175,9 @@ def run(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("прервано")
         return EXIT_INTERRUPTED
-    except BrokenPipeError:  # `roadmapctl list | head -1`: the reader has all it wanted
+    except (BrokenPipeError, OutputClosed):  # `roadmapctl list | head -1`: the reader went away mid-way
         _drop_stdout()
-        return EXIT_OK
+        return EXIT_PIPE
     except OSError as exc:
         if not _output_failed(exc):
             return _internal(exc, debug)

@@ -62,4 +62,12 @@ class RussianGroup(_Russian, TyperGroup):
 
 
 class RussianCommand(_Russian, TyperCommand):
-    """Every subcommand: Russian help page."""
+    """Every subcommand: Russian help page; a closed pipe reaches `main` (Click would exit 1)."""
+
+    def invoke(self, ctx: Any) -> Any:
+        from roadmapctl.errors import OutputClosed
+
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise OutputClosed from exc
