@@ -90,7 +90,8 @@ def _shares(header: tuple[str, ...] | None, width: int) -> list[float]:
             else 1.6 if "результат" in h.lower() or "этап" in h.lower() else 1.0 for h in header]
 
 
-def write_docx(blocks: list[Block], path: Path) -> None:
+def write_docx(blocks: list[Block], path: Path, ruled: bool = True) -> None:
+    """Word tables with all borders (`ruled`) or with none (Word's plain table style)."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm
@@ -106,7 +107,8 @@ def write_docx(blocks: list[Block], path: Path) -> None:
             continue
         width = len(block.header or block.rows[0])
         table = doc.add_table(rows=0, cols=width)
-        table.style = "Table Grid"
+        if ruled:
+            table.style = "Table Grid"
         table.autofit = False
         shares = _shares(block.header, width)
         widths = [Cm(26.7 * share / sum(shares)) for share in shares]
@@ -157,8 +159,16 @@ def write_text(blocks: list[Block], path: Path) -> None:
 
 # --- PDF ------------------------------------------------------------------
 
-def write_pdf(blocks: list[Block], path: Path) -> None:
-    """A text PDF with ruled tables, drawn by reportlab (no LibreOffice needed)."""
+def write_pdf(blocks: list[Block], path: Path, ruled: bool = True, head: str | None = None,
+              split_rows: bool = False) -> None:
+    """A text PDF with ruled tables, drawn by reportlab (no LibreOffice needed).
+
+    Unruled (`ruled=False`): the same tables without any line, on portrait
+    pages when the longest words allow (narrower columns, so cells wrap over
+    several lines), each page numbered at its foot, as schools print tables
+    with borders switched off.  `head`: a running head printed atop every
+    page; `split_rows`: a row may break across pages, as Word breaks it.
+    """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
@@ -177,7 +187,9 @@ def write_pdf(blocks: list[Block], path: Path) -> None:
         escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         return Paragraph(escaped.replace("\n", "<br/>"), style)
 
-    page = landscape(A4)
+    portrait = not ruled and all(_fit_words(b, [1.0] * len(b.header or b.rows[0]), A4[0] - 72)
+                                 for b in blocks if isinstance(b, Grid))
+    page = A4 if portrait else landscape(A4)
     story: list[Any] = []
     usable = page[0] - 72
     for block in blocks:
@@ -187,9 +199,12 @@ def write_pdf(blocks: list[Block], path: Path) -> None:
         width = len(block.header or block.rows[0])
         shares = _shares(block.header, width)
         col_widths = [usable * s / sum(shares) for s in shares]
+        if not ruled:
+            col_widths = _fit_words(block, col_widths, usable) or col_widths
         data: list[list[Any]] = []
-        commands: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                           ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        commands: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+        if ruled:
+            commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
         runs: dict[int, list[int]] = {}  # column → [first row, last row] of a vertical merge
 
         def close(column: int) -> None:
@@ -213,10 +228,52 @@ def write_pdf(blocks: list[Block], path: Path) -> None:
         for column in list(runs):
             close(column)
         story.append(Table(data, colWidths=col_widths, repeatRows=1 if block.header and block.repeat_header else 0,
-                           style=TableStyle(commands)))
+                           style=TableStyle(commands), splitInRow=int(split_rows),
+                           splitByRow=int(not split_rows)))
         story.append(Spacer(1, 6))
+    number = _page_marks(page, numbered=not ruled, head=head)
     SimpleDocTemplate(str(path), pagesize=page, leftMargin=36, rightMargin=36,
-                      topMargin=36, bottomMargin=36).build(story)
+                      topMargin=36, bottomMargin=36).build(story, onFirstPage=number, onLaterPages=number)
+
+
+def _page_marks(page: tuple[float, float], numbered: bool, head: str | None) -> Any:
+    """What reportlab draws on every page: the page number at the foot, a running head."""
+    def draw(canvas: Any, doc: Any) -> None:
+        if numbered:
+            canvas.setFont("Body", 9)
+            canvas.drawCentredString(page[0] / 2, 18, f"– {doc.page} –")
+        if head:
+            canvas.setFont("Body", 8)
+            canvas.drawRightString(page[0] - 36, page[1] - 20, head)
+
+    return draw
+
+
+def _fit_words(block: Grid, widths: list[float], usable: float) -> list[float] | None:
+    """Columns no narrower than their longest word (plus the cell padding), the rest shared as before.
+
+    A word wider than its column is cut anywhere by reportlab (a thing no office
+    program does), and a compound like «Педагог-психолог» broken at its hyphen
+    is a guess of the importer's; neither is what the unruled reading is about.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    need = [0.0] * len(widths)
+    for row in ([block.header] if block.header else []) + block.rows:
+        for column, value in enumerate(row):
+            if isinstance(value, str) and column < len(need):
+                for word in value.replace("\n", " ").split():
+                    need[column] = max(need[column], stringWidth(word, "Body", 8) + 14)
+    need = [min(n, 0.3 * usable) for n in need]  # a web address may still break, as in any PDF
+    spare = usable - sum(need)
+    if spare < 0:
+        return None  # too narrow a page for these words
+    extra = [max(0.0, w - n) for w, n in zip(widths, need, strict=True)]
+    return [n + spare * e / (sum(extra) or 1) for n, e in zip(need, extra, strict=True)]
+
+
+def write_unruled_pdf(blocks: list[Block], path: Path) -> None:
+    write_pdf(blocks, path, ruled=False)
 
 
 def soffice() -> str | None:
@@ -278,4 +335,5 @@ def write_xlsx(blocks: list[Block], path: Path) -> None:
     book.save(str(path))
 
 
-WRITERS = {"docx": write_docx, "txt": write_text, "pdf": write_pdf, "xlsx": write_xlsx}
+WRITERS = {"docx": write_docx, "txt": write_text, "pdf": write_pdf, "xlsx": write_xlsx,
+           "unruled.pdf": write_unruled_pdf}

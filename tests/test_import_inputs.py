@@ -10,11 +10,10 @@ import struct
 import zipfile
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from import_forms import Grid, pdf_font, write_docx, write_text
+from import_forms import Grid, write_docx, write_text
 from roadmapctl.model.roadmap import Item, Order, OrderPoint, Roadmap, Section
 
 BILLION_LAUGHS = (
@@ -220,29 +219,6 @@ def test_unreadable_deadline_phrases_are_listed_with_their_rows(tmp_path: Path, 
     assert ("  строка 3: мероприятие 1: не удалось разобрать срок «после получения субсидии»: "
             "непонятно «после»; исправьте фразу или добавьте due\n") in result.out
     assert "строка 4: мероприятие 2" not in result.out
-
-
-def test_pdf_without_ruled_tables_says_what_to_do(tmp_path: Path, cli) -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen.canvas import Canvas
-
-    font = pdf_font()
-    if not font:
-        pytest.skip("нет шрифта TrueType с кириллицей для построения PDF")
-    pdfmetrics.registerFont(TTFont("Body", font))
-    source = tmp_path / "plain.pdf"
-    canvas = Canvas(str(source))
-    canvas.setFont("Body", 10)
-    for line, text in enumerate(["План работы на 2023/2024 учебный год", "№   Мероприятие   Срок   Ответственный",
-                                 "1   Совещание   Сентябрь   Директор"]):
-        canvas.drawString(50, 800 - 20 * line, text)
-    canvas.save()
-    result = cli("import", source, "-o", tmp_path / "x.yaml")
-    assert (result.code, result.err) == (2, (
-        f"roadmapctl: ошибка: {source}: в PDF не найдено ни одной таблицы с линиями — таблицу без линий "
-        "по расположению текста надёжно не разобрать\n"
-        "  откройте PDF в Word и сохраните как .docx или скопируйте таблицу в текстовый файл\n"))
 
 
 def test_pdf_with_too_many_pages_is_refused(tmp_path: Path, cli, monkeypatch) -> None:

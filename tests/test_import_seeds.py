@@ -186,8 +186,8 @@ def test_cp1251_text_is_read(tmp_path: Path, cli) -> None:
     assert "19 мероприятий" in result.out
 
 
-def _seed_pdf(seed: str, target: Path) -> None:
-    """A PDF of the seed document: its paragraphs, then its tables drawn with ruling lines.
+def _seed_pdf(seed: str, target: Path, ruled: bool = True) -> None:
+    """A PDF of the seed document: its paragraphs, then its tables drawn with ruling lines (or without).
 
     The tables' cells are taken from the text form as read by the text
     reader (the only way to know which paragraph sits in which cell); the
@@ -203,21 +203,19 @@ def _seed_pdf(seed: str, target: Path) -> None:
         header = tuple(table.header[0])
         blocks.append(Grid(header, [tuple("\n".join(c.paragraphs) for c in row.cells[:len(header)])
                                     for row in table.rows]))
-    write_pdf(blocks, target)  # type: ignore[arg-type]
+    write_pdf(blocks, target, ruled=ruled)  # type: ignore[arg-type]
 
 
-@pytest.fixture(scope="module")
-def imported_pdf(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str, Path]]:
+def _import_pdfs(folder: Path, ruled: bool) -> dict[str, tuple[int, str, Path]]:
     from import_forms import pdf_font
     from roadmapctl.main import run
 
     if not pdf_font():
         pytest.skip("нет шрифта TrueType с кириллицей для построения PDF")
     out: dict[str, tuple[int, str, Path]] = {}
-    folder = tmp_path_factory.mktemp("import-pdf")
     for seed in SEEDS:
         source, target = folder / f"{seed}.pdf", folder / f"{seed}.yaml"
-        _seed_pdf(seed, source)
+        _seed_pdf(seed, source, ruled)
         buffer = io.StringIO()
         with contextlib.redirect_stdout(buffer):
             code = run(["import", str(source), "-o", str(target)])
@@ -225,14 +223,26 @@ def imported_pdf(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[in
     return out
 
 
+@pytest.fixture(scope="module")
+def imported_pdf(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str, Path]]:
+    return _import_pdfs(tmp_path_factory.mktemp("import-pdf"), ruled=True)
+
+
+@pytest.fixture(scope="module")
+def imported_unruled_pdf(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str, Path]]:
+    """The same documents with the tables' lines switched off: read from the words' positions."""
+    return _import_pdfs(tmp_path_factory.mktemp("import-unruled-pdf"), ruled=False)
+
+
 # A web address wider than its column is broken by the PDF's line wrap at an
 # arbitrary letter without a hyphen; where it broke cannot be told from the PDF.
 PDF_DIFFERENCES = {("lysva-2021-2022", "1.3", "result")}
 
 
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_pdf_of_the_seed_imports_like_the_hand_made_file(seed: str, imported_pdf, cli) -> None:
-    code, report, target = imported_pdf[seed]
+def test_pdf_of_the_seed_imports_like_the_hand_made_file(seed: str, ruled: bool, request, cli) -> None:
+    code, report, target = request.getfixturevalue("imported_pdf" if ruled else "imported_unruled_pdf")[seed]
     assert code == 0, report
     assert cli("check", target).code == 0
     new, old = load(target).roadmap, load(ROADMAPS / f"{seed}.yaml").roadmap

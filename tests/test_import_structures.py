@@ -18,10 +18,13 @@ from typing import Any
 
 import pytest
 
-from import_forms import UP, WRITERS, Block, Grid, Span, docx_to_pdf, pdf_font, soffice
+from import_forms import UP, WRITERS, Block, Grid, Span, docx_to_pdf, pdf_font, soffice, write_docx
 from roadmapctl.reading.loader import load
 
-FORMS = ("docx", "txt", "pdf", "lo.pdf", "xlsx")  # lo.pdf: the .docx printed to PDF by LibreOffice
+# lo.pdf: the .docx printed to PDF by LibreOffice; unruled.pdf: the tables drawn without lines (portrait,
+# cells wrapped over lines, page numbers), read from the words' positions; lo-unruled.pdf: a .docx whose
+# tables have no borders, printed by LibreOffice (Word's spacing; rows broken across pages)
+FORMS = ("docx", "txt", "pdf", "lo.pdf", "xlsx", "unruled.pdf", "lo-unruled.pdf")
 
 # (number, title, deadline, executors by name, result)
 Expected = tuple[str | None, str, str | None, list[str], str | None]
@@ -138,7 +141,9 @@ LAYOUTS: dict[str, Layout] = {
         [(None, "Подготовительный этап"), (None, "Основной этап"), (None, "Заключительный этап")],
         "Дорожная карта введения обновлённых ФГОС на 2022-2025 годы",
         "2022-2025",
-        {"report_lines": ["этап «Основной этап» из объединённой ячейки стал разделом"]},
+        {"report_lines": ["этап «Основной этап» из объединённой ячейки стал разделом",
+                          # a stage wrapped over two lines of its cell is named on one line
+                          "этап «Подготовительный этап» из объединённой ячейки стал разделом"]},
     ),
     "sections_in_number_column": Layout(
         ["План мероприятий по формированию функциональной грамотности на 2023/2024 учебный год",
@@ -317,15 +322,18 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
     folder = tmp_path_factory.mktemp("structures")
     out: dict[tuple[str, str], tuple[int, str, str, Path]] = {}
     for name, layout in LAYOUTS.items():
-        for form in ("docx", "txt", "pdf", "xlsx"):
-            if form != "pdf" or pdf_font():
+        for form in ("docx", "txt", "pdf", "xlsx", "unruled.pdf"):
+            if not form.endswith("pdf") or pdf_font():
                 WRITERS[form](layout.blocks, folder / f"{name}.{form}")
     if soffice():
         printed = folder / "lo"
         printed.mkdir()
-        docx_to_pdf([folder / f"{name}.docx" for name in LAYOUTS], printed)
+        for name, layout in LAYOUTS.items():
+            write_docx(layout.blocks, folder / f"{name}.nolines.docx", ruled=False)
+        docx_to_pdf([folder / f"{name}.{kind}docx" for name in LAYOUTS for kind in ("", "nolines.")], printed)
         for name in LAYOUTS:
             (printed / f"{name}.pdf").rename(folder / f"{name}.lo.pdf")
+            (printed / f"{name}.nolines.pdf").rename(folder / f"{name}.lo-unruled.pdf")
     for name in LAYOUTS:
         for form in FORMS:
             source = folder / f"{name}.{form}"
@@ -340,9 +348,9 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
 
 
 def _get(imported: dict, name: str, form: str) -> tuple[int, str, str, Path]:  # type: ignore[type-arg]
-    if form == "pdf" and not pdf_font():
+    if form in ("pdf", "unruled.pdf") and not pdf_font():
         pytest.skip("нет шрифта TrueType с кириллицей для построения PDF")
-    if form == "lo.pdf" and not soffice():
+    if form in ("lo.pdf", "lo-unruled.pdf") and not soffice():
         pytest.skip("LibreOffice (soffice) не установлен: PDF из .docx не построить")
     return imported[name, form]
 

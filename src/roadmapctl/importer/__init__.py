@@ -1,7 +1,8 @@
 """`roadmapctl import`: bring an existing roadmap in from Word, PDF, Excel or pasted text.
 
 The readers (`docx_source`, `pdf_source`, `xlsx_source`, `text_source`) turn a file into neutral tables
-(`tables`); `rows` and `build` turn rows into sections and measures;
+(`tables`); a PDF table without ruling lines is read from its words'
+positions (`pdf_words`, `pdf_unruled`); `rows` and `build` turn rows into sections and measures;
 `executors` and `glossary` make the executors glossary; `order` reads the
 order and the approval stamp before the table; `timing` settles the period
 and reviews deadlines; `writer` writes the YAML.

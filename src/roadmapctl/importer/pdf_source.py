@@ -9,6 +9,8 @@ the tables becomes paragraphs, in reading order with the tables.  A table
 continuing on the next page (with its header repeated or not) continues
 the same table, so a row broken by the page break is joined as in Word.
 Words hyphenated at a cell's line end are joined later by `cleanup`.
+A PDF without any ruled table is read from its words' positions instead
+(`pdf_unruled`, `pdf_words`); both paths meet in the same `_Assembler`.
 
 pdfplumber is imported here only: `check` never pays for it.
 """
@@ -61,11 +63,25 @@ def _damaged(path: Path, exc: Exception) -> InputError:
 
 
 def _read(pages: list[Any], path: Path) -> Document:
+    """The ruled tables; without any, or when none of them is a roadmap (a stamp in a frame), the words' layout."""
+    tables = [page.find_tables(table_settings=_SETTINGS) for page in pages]
+    if any(tables):
+        document = _read_ruled(pages, tables, path)
+        if document.tables:
+            return document
+    unruled = _read_unruled(pages, path)
+    if unruled is not None:
+        return unruled
+    if any(tables):
+        return document
+    raise InputError(f"{path}: в PDF не найдено ни таблицы с линиями, ни строки заголовков таблицы "
+                     "(«№», «Мероприятие», «Срок», «Ответственный» …) — таблицу дорожной карты не найти",
+                     "откройте PDF в Word и сохраните как .docx или скопируйте таблицу в текстовый файл")
+
+
+def _read_ruled(pages: list[Any], tables: list[list[Any]], path: Path) -> Document:
     assembler = _Assembler(path.name)
-    ruled = False
-    for page_no, page in enumerate(pages, 1):
-        found = page.find_tables(table_settings=_SETTINGS)
-        ruled = ruled or bool(found)
+    for page_no, (page, found) in enumerate(zip(pages, tables, strict=True), 1):
         boxes = [t.bbox for t in found]
         outside = page.filter(lambda obj, boxes=boxes: not _inside(obj, boxes))
         blocks: list[tuple[float, Any]] = [(line["top"], line["text"]) for line in outside.extract_text_lines()]
@@ -76,10 +92,25 @@ def _read(pages: list[Any], path: Path) -> Document:
                     assembler.paragraph(block, f"страница {page_no}")
             else:
                 assembler.table(_grid(block), page_no)
-    if not ruled:
-        raise InputError(f"{path}: в PDF не найдено ни одной таблицы с линиями — таблицу без линий "
-                         "по расположению текста надёжно не разобрать",
-                         "откройте PDF в Word и сохраните как .docx или скопируйте таблицу в текстовый файл")
+    return assembler.document()
+
+
+def _read_unruled(pages: list[Any], path: Path) -> Document | None:
+    """A table without ruling lines, read from the words' positions (`pdf_unruled`), if a header is found."""
+    from roadmapctl.importer.pdf_unruled import read_unruled
+
+    read = read_unruled(pages)
+    if read is None:
+        return None
+    assembler = _Assembler(path.name)
+    for page in read:
+        for block in page.blocks:
+            if isinstance(block, str):
+                if not _PAGE_NUMBER.match(block):
+                    assembler.paragraph(block, f"страница {page.number}")
+            else:
+                assembler.table(block, page.number)
+        assembler.notes += page.notes
     return assembler.document()
 
 

@@ -113,7 +113,7 @@ def table_entries(table: Table, notes: list[tuple[str, str]]) -> list[Entry]:
         if stage_cell is not None and not stage_cell.empty and stage_cell.text != stage:
             stage = stage_cell.text
             entries.append(Entry("heading", None, {"title": Cell(list(stage_cell.paragraphs))}, row.where, True))
-            notes.append((row.where, f"этап «{stage}» из объединённой ячейки стал разделом"))
+            notes.append((row.where, f"этап «{heading_text(stage)}» из объединённой ячейки стал разделом"))
         if entry.kind == "note":
             _editorial(entry, entries, notes)
             continue
