@@ -27,11 +27,19 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def ordered_map(func: Callable[[T], R], items: Iterable[T], jobs: int | None = None) -> Iterator[R]:
-    """`map(func, items)`, on `jobs` processes when it pays off; `items` may be lazy."""
+def ordered_map(func: Callable[[T], R], items: Iterable[T], jobs: int | None = None,
+                batch: Callable[[], None] | None = None) -> Iterator[R]:
+    """`map(func, items)`, on `jobs` processes when it pays off; `items` may be lazy.
+
+    `batch` is called once, before any item, when there are many items: what
+    costs once and saves on each of them (an import) is done then, and the
+    workers inherit it.
+    """
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
     items = iter(items)
     head = list(islice(items, MIN_FILES_FOR_POOL))
+    if batch is not None and len(head) >= MIN_FILES_FOR_POOL:
+        batch()
     if jobs == 1 or len(head) < MIN_FILES_FOR_POOL:
         yield from map(func, chain(head, items))
         return
