@@ -12,7 +12,8 @@ interleaved runs of the command and its reference:
   (b) over the real corpus (the roadmaps of roadmaps/ copied to --real files):
       `check` and `overdue` ÷ parsing the same files with PyYAML's C loader
       (CSafeLoader) in the same number of processes; `calendar` and
-      `list --format json` (`-j 1`) ÷ the one-process parse;
+      `list --format json` (`-j 1`) ÷ the one-process parse; also the ratio
+      of CPU times (user + system, workers included), steadier under load;
   (c) peak memory (max RSS) of `check`, `overdue`, `calendar`, `list` and `stats` for the
       small and the large synthetic corpus (titles without unique numbers),
       with one process, and the size of the output;
@@ -81,6 +82,10 @@ def copy_real(out: Path, files: int) -> None:
 def run(cmd: list[str], output: Path | None = None) -> tuple[float, int]:
     """Wall seconds and peak RSS in MiB of one command (its own process).
 
+    Its CPU seconds (user and system, with the worker processes it waited
+    for) are kept in `LAST_CPU`: on a machine shared with other work they
+    move less than wall time.
+
     Output goes to a file, never into this process: a child's peak RSS counts
     the parent's memory at fork time.
     """
@@ -89,10 +94,14 @@ def run(cmd: list[str], output: Path | None = None) -> tuple[float, int]:
         proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
+    LAST_CPU[0] = usage.ru_utime + usage.ru_stime
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"command failed with exit {code}: {' '.join(cmd)}")
     return elapsed, usage.ru_maxrss // 1024
+
+
+LAST_CPU = [0.0]
 
 
 def uncached_modules() -> int:
@@ -120,13 +129,23 @@ def median_time(cmd: list[str], repeat: int) -> float:
 
 
 def ratio_pair(cmd: list[str], reference: list[str], repeat: int) -> tuple[float, float, float]:
-    """Interleave runs of both commands so machine load hits them alike."""
-    ours, refs = [], []
+    """Interleave runs of both commands so machine load hits them alike.
+
+    Wall seconds of each (medians) and their ratio; the ratio of the median
+    CPU seconds is left in `LAST_CPU_RATIO`.
+    """
+    ours, refs, ours_cpu, refs_cpu = [], [], [], []
     for _ in range(repeat):
         ours.append(run(cmd)[0])
+        ours_cpu.append(LAST_CPU[0])
         refs.append(run(reference)[0])
+        refs_cpu.append(LAST_CPU[0])
     a, b = statistics.median(ours), statistics.median(refs)
+    LAST_CPU_RATIO[0] = statistics.median(ours_cpu) / max(statistics.median(refs_cpu), 1e-9)
     return a, b, a / b
+
+
+LAST_CPU_RATIO = [0.0]
 
 
 def main() -> None:
@@ -185,7 +204,7 @@ def main() -> None:
                 cmd.remove("--as-of"), cmd.remove("2024-03-01")
             a, b, r = ratio_pair(cmd, reference, repeat)
             print(f"(b) {label:<9} {args.real} real files, {jobs} process(es) {a:6.2f} s "
-                  f"÷ PyYAML C parse {b:5.2f} s = {r:.2f}")
+                  f"÷ PyYAML C parse {b:5.2f} s = {r:.2f} (CPU time: {LAST_CPU_RATIO[0]:.2f})")
 
         # overdue must sort every reported date before printing, so its memory follows the
         # size of the report: early in the year (few overdue) it shows the per-file cost.

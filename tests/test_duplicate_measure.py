@@ -67,10 +67,14 @@ def reference(roadmap: Roadmap) -> Iterator[Finding]:
                                   f"{entries[first].item.pos.line} — не дубль ли?")
 
 
-@pytest.fixture(params=["as configured", "pairwise", "scored", "bounded"])
+@pytest.fixture(params=["as configured", "pairwise", "scored", "bounded", "batch"])
 def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Each way of comparing a group, forced, must find the same pairs."""
-    if request.param == "pairwise":
+    if request.param == "batch":  # many files in one process: `warm_up` imported rapidfuzz
+        monkeypatch.setattr(rule, "_batch", False)
+        rule.warm_up()
+        assert rule._batch
+    elif request.param == "pairwise":
         monkeypatch.setattr(rule, "PAIRWISE_UP_TO", 10**9)
     elif request.param == "scored":
         monkeypatch.setattr(rule, "PAIRWISE_UP_TO", -1)
@@ -292,3 +296,16 @@ def test_long_titles_of_the_same_letters_are_not_scored_pair_by_pair(monkeypatch
         rng.shuffle(letters)
         titles.append("".join(letters))
     assert list(rule.check(Context(_roadmap(titles), [], date(2024, 1, 1)))) == []
+
+
+def test_a_batch_of_files_warms_up_the_rule_and_a_single_file_does_not(tmp_path: Path) -> None:
+    """`check` over many files imports rapidfuzz once for all of them; over one file, never."""
+    for copy in range(16):
+        (tmp_path / f"{copy}.yaml").write_bytes((ROADMAPS / "lysva-2021-2022.yaml").read_bytes())
+    code = ("import sys; from roadmapctl.main import run; run(['check', '-j', '1', {path!r}]); "
+            "from roadmapctl.rules import duplicate_measure as r; print(r._batch, 'rapidfuzz' in sys.modules)")
+    many = subprocess.run([sys.executable, "-c", code.format(path=str(tmp_path))], capture_output=True,
+                          text=True, check=True)
+    one = subprocess.run([sys.executable, "-c", code.format(path=str(tmp_path / "0.yaml"))],
+                         capture_output=True, text=True, check=True)
+    assert (many.stdout.split()[-2:], one.stdout.split()[-2:]) == (["True", "True"], ["False", "False"])

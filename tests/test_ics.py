@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from datetime import date, datetime, timezone
 
 import pytest
@@ -41,8 +42,35 @@ def test_dates_match_icalendar() -> None:
     assert ics.utc("DTSTAMP", stamp) == _expected("DTSTAMP", stamp)
 
 
-@pytest.mark.parametrize("rule", ["FREQ=YEARLY;BYMONTH=8,12;BYMONTHDAY=31", "FREQ=MONTHLY;BYMONTHDAY=-1",
-                                  "FREQ=WEEKLY;BYDAY=FR", "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=20"])
+RULES = ["FREQ=YEARLY;BYMONTH=8,12;BYMONTHDAY=31", "FREQ=MONTHLY;BYMONTHDAY=-1",
+         "FREQ=WEEKLY;BYDAY=FR", "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=20",
+         # written by ics itself in another order, or left to icalendar
+         "BYMONTHDAY=-1;BYMONTH=3,6,9,12;FREQ=YEARLY", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1",
+         "FREQ=YEARLY;BYMONTH=1,6;", "FREQ=MONTHLY;BYDAY=MO,FR;BYSETPOS=1", "FREQ=DAILY;COUNT=3",
+         "freq=monthly;bymonthday=1", "FREQ=MONTHLY;BYMONTHDAY=01", "FREQ=YEARLY;WKST=SU;BYDAY=-1SU",
+         "FREQ=MONTHLY;BYMONTHDAY=1;BYMONTHDAY=2"]
+
+
+def _parsed_rules() -> list[str]:
+    """The rules the deadline parser writes for the phrases of the real roadmaps and the tests."""
+    from pathlib import Path
+
+    from roadmapctl.deadlines import Deadline, parse_deadline
+    from roadmapctl.model.period import parse_period
+
+    root = Path(__file__).resolve().parent.parent
+    phrases = set()
+    for path in [*(root / "roadmaps").glob("*.yaml"), *(root / "tests" / "data").rglob("*.yaml")]:
+        phrases |= set(re.findall(r"deadline: *\"?([^\"\n]+)", path.read_text(errors="replace")))
+    found = set()
+    for phrase in phrases:
+        parsed = parse_deadline(phrase.strip(), parse_period("2021-2025"))
+        if isinstance(parsed, Deadline) and parsed.rrule:
+            found.add(parsed.rrule)
+    return sorted(found)
+
+
+@pytest.mark.parametrize("rule", RULES + _parsed_rules())
 def test_rrule_matches_icalendar(rule: str) -> None:
     recur = vRecur.from_ical(rule)
     recur["UNTIL"] = date(2024, 8, 31)

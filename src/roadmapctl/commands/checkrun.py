@@ -52,7 +52,10 @@ def run(paths: Sequence[str], fmt: str, as_of: date, encoding: str = "auto",
         opening = ""
         out.flush()
 
-    for problems in ordered_map(partial(check_file, as_of=as_of, encoding=encoding), files, jobs):
+    from roadmapctl.rules import warm_up
+
+    for problems in ordered_map(partial(check_file, as_of=as_of, encoding=encoding), files, jobs,
+                                batch=warm_up):
         checked += 1
         emit(problems)
     if not checked and not unreadable:

@@ -15,19 +15,19 @@ from roadmapctl.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
     from roadmapctl.output.tables import Column
-    from roadmapctl.tracking.service import Entry, Group
+    from roadmapctl.tracking.scan import Entry, Group
 
     Part = tuple[str, list[Entry], bool]  # heading, entries, whether they are upcoming
 
 FORMATS = ("text", "json", "csv", "markdown", "xlsx")
-GROUPS = ("executor", "file", "none")  # = tracking.service.GROUP_BY
+GROUPS = ("executor", "file", "none")  # = tracking.scan.GROUP_BY
 
 
 def run(paths: Sequence[str], as_of: date, executor: str | None, within: int | None, fmt: str,
         group_by: str, exit_code: bool, quiet: bool, jobs: int | None = None,
         out: IO[str] | None = None, encoding: str = "auto") -> int:
     from roadmapctl.commands.readout import skipped_lines, unread_note, warn
-    from roadmapctl.tracking.service import scan
+    from roadmapctl.tracking.scan import scan
 
     out = out or sys.stdout
     with params.options({"executor": "--executor"}):
@@ -134,7 +134,7 @@ def csv_columns(with_group: bool) -> list[Column]:
 
 
 def _groups(entries: list[Entry], group_by: str) -> list[Group]:
-    from roadmapctl.tracking.service import group
+    from roadmapctl.tracking.scan import group
 
     return group(entries, group_by) if entries else []  # type: ignore[arg-type]  # a GroupBy, checked by choice()
 

@@ -12,6 +12,7 @@ the roadmap or a section decides it outright; otherwise the numbers vote.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Literal
 
 from roadmapctl.model.records import Value
@@ -72,6 +73,7 @@ def fits(number: str | None, prefix: str | None, style: Numbering) -> bool:
     return not prefix or any(child.startswith(p + ".") for p in prefixes(prefix))
 
 
+@lru_cache(maxsize=1024)
 def prefixes(prefix: str) -> tuple[str, ...]:
     """What hierarchical numbers under `prefix` start with: section «II» numbers its items «II.1» or «2.1»."""
     arabic = _roman(prefix)

@@ -20,6 +20,9 @@ Classes here write `__slots__` and `__init__` by hand and inherit the rest:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from operator import attrgetter
 from typing import Any, TypeVar
 
 R = TypeVar("R", bound="Record")
@@ -32,6 +35,7 @@ class Record:
     _fields: tuple[str, ...] = ()  # every field, for replace()
     _compared: tuple[str, ...] = ()  # the fields of ==, hash() and repr()
     _hidden: tuple[str, ...] = ()
+    _getter: tuple[Callable[[Any], tuple[Any, ...]]] = (lambda obj: (),)  # the compared fields' values
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -39,14 +43,24 @@ class Record:
         names = code.co_varnames[1:code.co_argcount] if code is not None else ()  # `self` first
         cls._fields = names
         cls._compared = tuple(name for name in names if name not in cls._hidden)
+        # One C call for the fields compared (== and hash() run for every `Pos` put in a
+        # set and every `Period` a cache looks up): attrgetter of two names or more gives
+        # a tuple, of one its value.  Kept in a 1-tuple: a callable class attribute would
+        # be taken for a method.
+        compared = cls._compared
+        if len(compared) > 1:
+            cls._getter = (attrgetter(*compared),)
+        else:
+            cls._getter = (partial(_values_of, names=compared),)
 
     def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self._compared)
+        return self._getter[0](self)
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._values() == other._values()
+        get = self._getter[0]
+        return bool(get(self) == get(other))
 
     # __eq__ without __hash__: Python makes instances unhashable, as a mutable dataclass.
 
@@ -55,13 +69,17 @@ class Record:
         return f"{type(self).__qualname__}({fields})"
 
 
+def _values_of(obj: Any, names: tuple[str, ...]) -> tuple[Any, ...]:
+    return tuple(getattr(obj, name) for name in names)
+
+
 class Value(Record):
     """Base of immutable value classes: hashable, like a frozen dataclass."""
 
     __slots__ = ()
 
     def __hash__(self) -> int:
-        return hash(self._values())
+        return hash(self._getter[0](self))
 
 
 def replace(obj: R, **changes: Any) -> R:

@@ -11,15 +11,19 @@ subscribers.  The files still parse back with icalendar (tests check that).
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from functools import lru_cache
 
 LIMIT = 75  # a folded line holds fewer octets than this, excluding the CRLF
 FOLD = b"\r\n "
+_SPECIAL = re.compile(r"[\\;,\r\n]")  # what `escape` replaces («\\N» starts with a backslash)
 
 
 def escape(text: str) -> str:
     """TEXT escaping (RFC 5545 3.3.11), in icalendar's order: a literal «\\N» reads as a line break."""
+    if _SPECIAL.search(text) is None:
+        return text  # most UIDs and many summaries: one scan instead of seven
     return (text.replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
             .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
 
@@ -68,11 +72,46 @@ def utc(name: str, value: datetime) -> bytes:
 def rrule(rule: str, until: date) -> bytes:
     """RRULE with UNTIL, its parts in icalendar's canonical order.
 
-    The few rules of a region repeat in every file, so each is formatted
-    once, by icalendar itself.
+    The rules the deadline parser writes (FREQ, INTERVAL, BYMONTH,
+    BYMONTHDAY, BYDAY, BYSETPOS with plain values) are put in order here;
+    anything else is left to icalendar itself, whose import alone cost a
+    `calendar` run a tenth of its time.
     """
+    simple = _simple_rule(rule)
+    if simple is not None:
+        simple["UNTIL"] = f"{until.year:04}{until.month:02}{until.day:02}"
+        return fold("RRULE:" + ";".join(f"{key}={simple[key]}" for key in _ORDER if key in simple))
     from icalendar import vRecur
 
     recur = vRecur.from_ical(rule)
     recur["UNTIL"] = until
     return fold(f"RRULE:{recur.to_ical().decode('utf-8')}")
+
+
+# icalendar's canonical order of the parts this module writes itself, and what their values may be.
+_ORDER = ("FREQ", "UNTIL", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYMONTH", "BYSETPOS")
+_VALUE = {
+    "FREQ": re.compile(r"(?:YEARLY|MONTHLY|WEEKLY|DAILY)"),
+    "INTERVAL": re.compile(r"[1-9][0-9]*"),
+    "BYDAY": re.compile(r"(?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*"),
+    "BYMONTHDAY": re.compile(r"-?[1-9][0-9]?(?:,-?[1-9][0-9]?)*"),
+    "BYMONTH": re.compile(r"[1-9][0-9]?(?:,[1-9][0-9]?)*"),
+    "BYSETPOS": re.compile(r"-?[1-9][0-9]*"),
+}
+
+
+def _simple_rule(rule: str) -> dict[str, str] | None:
+    """The parts of a rule by name when each is one this module writes as icalendar does, else None.
+
+    Empty parts («…;») are skipped, as icalendar skips them.
+    """
+    parts: dict[str, str] = {}
+    for pair in rule.split(";"):
+        if not pair:
+            continue
+        key, eq, value = pair.partition("=")
+        pattern = _VALUE.get(key)
+        if not eq or pattern is None or key in parts or pattern.fullmatch(value) is None:
+            return None
+        parts[key] = value
+    return parts if "FREQ" in parts else None

@@ -83,7 +83,8 @@ _RUSSIAN_WORDS: dict[str, tuple[str, ...]] = {
 
 
 def pos_of(node: Any) -> Pos:
-    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+    mark = node.start_mark
+    return Pos(mark.line + 1, mark.column + 1)
 
 
 class NodeReader:
@@ -97,22 +98,35 @@ class NodeReader:
 
     # -- generic shapes --------------------------------------------------
     def fields(
-        self, node: Any, what: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()
+        self, node: Any, what: str, allowed: tuple[str, ...], required: tuple[str, ...] = (),
+        into: Located | None = None,
     ) -> dict[str, Any] | None:
-        """A mapping's values by key, after checking keys: unknown, duplicate, missing."""
+        """A mapping's values by key, after checking keys: unknown, duplicate, missing.
+
+        With `into`, the record is located in the same pass (see `locate`):
+        a roadmap has a mapping per item, and each was walked twice.
+        """
         if node.tag != MAP:
             self.problem(pos_of(node), f"{what}: ожидался словарь «ключ: значение», а здесь {kind_of(node)}")
             return None
-        values: dict[str, Any] = {}
+        located: dict[str, Pos] | None = None
+        if into is not None:
+            into.pos = pos_of(node)
+            located = into.field_pos
+        pairs: dict[str, Any] = {}  # key → its first key node, for the message about a repeat
+        values: dict[str, Any] = {}  # the keys with a value that is not null
         for key_node, value_node in node.value:
-            if key_node.tag != STR or not isinstance(key_node.value, str):
+            key = key_node.value
+            if located is not None and isinstance(key, str) and key not in located:
+                mark = value_node.start_mark
+                located[key] = Pos(mark.line + 1, mark.column + 1)
+            if key_node.tag != STR or not isinstance(key, str):
                 self.problem(pos_of(key_node), f"{what}: ключ должен быть простым словом")
                 continue
-            key = key_node.value
-            if key in values:
+            if key in pairs:
                 self.problem(
                     pos_of(key_node),
-                    f"ключ «{key}» повторяется (первый раз — в строке {values[key][0].line}); "
+                    f"ключ «{key}» повторяется (первый раз — в строке {pairs[key].start_mark.line + 1}); "
                     "YAML оставил бы только последнее значение",
                     codes.YAML,
                 )
@@ -120,11 +134,13 @@ class NodeReader:
             if key not in allowed:
                 self.problem(pos_of(key_node), f"{what}: неизвестный ключ «{key}»{suggest(key, allowed)}")
                 continue
-            values[key] = (pos_of(key_node), value_node)
+            pairs[key] = key_node
+            if value_node.tag != STR or value_node.style or value_node.value not in _NULLS:
+                values[key] = value_node
         for key in required:
-            if key not in values or _is_null(values[key][1]):
+            if key not in values:
                 self.problem(pos_of(node), f"{what}: не заполнено обязательное поле «{key}»", codes.SCHEMA)
-        return {key: value for key, (_, value) in values.items() if not _is_null(value)}
+        return values
 
     def text(self, node: Any, what: str) -> str | None:
         if node.tag not in _PLAIN_TAGS:
@@ -178,10 +194,15 @@ class NodeReader:
         return day
 
     def locate(self, record: Located, node: Any) -> None:
+        """Where the record and each of its keys' values stand (the first of repeated keys)."""
         record.pos = pos_of(node)
-        for key_node, value_node in node.value if node.tag == MAP else ():
-            if isinstance(key_node.value, str):
-                record.field_pos.setdefault(key_node.value, pos_of(value_node))
+        if node.tag != MAP:
+            return
+        field_pos = record.field_pos
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if isinstance(key, str) and key not in field_pos:
+                field_pos[key] = pos_of(value_node)
 
     # -- the roadmap -----------------------------------------------------
 

@@ -27,15 +27,27 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def ordered_map(func: Callable[[T], R], items: Iterable[T], jobs: int | None = None) -> Iterator[R]:
-    """`map(func, items)`, on `jobs` processes when it pays off; `items` may be lazy."""
+def ordered_map(func: Callable[[T], R], items: Iterable[T], jobs: int | None = None,
+                batch: Callable[[], None] | None = None) -> Iterator[R]:
+    """`map(func, items)`, on `jobs` processes when it pays off; `items` may be lazy.
+
+    `batch` is called once, before any item, when there are many items: what
+    costs once and saves on each of them (an import) is done then, and the
+    workers inherit it.
+    """
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
     items = iter(items)
     head = list(islice(items, MIN_FILES_FOR_POOL))
+    if batch is not None and len(head) >= MIN_FILES_FOR_POOL:
+        batch()
     if jobs == 1 or len(head) < MIN_FILES_FOR_POOL:
         yield from map(func, chain(head, items))
         return
+    # The first item is done here, before the workers are forked: they inherit what it
+    # imported and cached (the loader, the rules, the deadline grammar) instead of each
+    # importing it again.
+    yield func(head[0])
     import multiprocessing
 
     with multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(jobs) as pool:
-        yield from pool.imap(func, chain(head, items), chunksize=8)
+        yield from pool.imap(func, chain(head[1:], items), chunksize=8)

@@ -5,7 +5,9 @@ thousand deep is a 60 KB file that takes the process down (or, in builds with
 a depth limit, stops with an English message).  So the nesting is estimated
 by a cheap scan of the text first and refused with its line.  Characters YAML
 forbids are found here too, with their line and column, instead of libyaml's
-English «control characters are not allowed» at 1:1.  After composing, the
+English «control characters are not allowed» at 1:1 (the scan runs only
+when libyaml has refused a text: it reads every character and refuses the
+same ones).  After composing, the
 nodes that aliases (*ref) would add when expanded are counted: a file without
 anchors never pays for this, and a plain file with many items is never taken
 for a «bomb».
@@ -26,7 +28,10 @@ _NAMES = {"\x00": "нулевой символ", "\x0b": "вертикальна
 # A line's indentation and the block indicators that open collections on it.
 _MARKER = re.compile(r"[-?:][ ]+")
 # A line whose prefix (indentation and indicators) is wide enough to matter.
-_DEEP_PREFIX = re.compile(rf"(?m)^[ \-?:]{{{MAX_NESTING_DEPTH // 2}}}")
+# Searched after a literal line break, not with «(?m)^»: the engine then skips to each
+# «\n» instead of trying every position (six times faster); the first line is matched apart.
+_DEEP_PREFIX = re.compile(rf"\n[ \-?:]{{{MAX_NESTING_DEPTH // 2}}}")
+_DEEP_FIRST = re.compile(rf"[ \-?:]{{{MAX_NESTING_DEPTH // 2}}}")
 # At the top of a value in block context: where a flow collection may open.
 _VALUE_START = re.compile(r"""[ ]*(?:[-?:][ ]+)*"""
                           r"""(?:(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s\[\]{}#'"][^#]*?):(?:[ ]+|$))?""")
@@ -59,7 +64,8 @@ def too_deep(text: str) -> tuple[str, int, int] | None:
     count (brackets, longest line prefix) says the limit may be reached.
     """
     half = MAX_NESTING_DEPTH // 2
-    if text.count("[") + text.count("{") <= half and _DEEP_PREFIX.search(text) is None:
+    if (text.count("[") + text.count("{") <= half and _DEEP_PREFIX.search(text) is None
+            and _DEEP_FIRST.match(text) is None):
         return None
     columns: list[int] = []
     flow = 0

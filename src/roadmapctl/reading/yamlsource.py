@@ -181,24 +181,30 @@ def _composer() -> Any:
 def compose(text: str) -> Any | SourceProblem | None:
     """YAML text → the root node (None for an empty document).
 
-    The text is checked before libyaml sees it (characters YAML forbids,
-    nesting deep enough to overflow the C composer) and after (alias bombs).
+    The text is checked before libyaml sees it (nesting deep enough to
+    overflow the C composer) and after (alias bombs); a character YAML
+    forbids is named with its line when libyaml refuses the text.
     Nodes are PyYAML's: `tag`, `value`, `style`, `flow_style`, and
     `start_mark`/`end_mark` with 0-based `line` and `column`.
     """
     from roadmapctl.reading.yamlguard import alias_expansion, alias_message, forbidden_character, too_deep
 
-    if (refused := forbidden_character(text) or too_deep(text)) is not None:
-        return SourceProblem(*refused)
+    if (refused := too_deep(text)) is not None:
+        return SourceProblem(*(forbidden_character(text) or refused))
     from yaml.error import MarkedYAMLError, YAMLError
 
     try:
         node = _composer()(text).get_single_node()
-    except MarkedYAMLError as exc:
-        from roadmapctl.reading.yamlerrors import describe
-
-        return SourceProblem(*describe(exc, text))
     except (YAMLError, UnicodeError) as exc:
+        # libyaml reads every character and refuses those YAML forbids («control characters
+        # are not allowed», at the start of its buffer): the scan that names the first one
+        # with its line runs only then, not on every file that is fine.
+        if (forbidden := forbidden_character(text)) is not None:
+            return SourceProblem(*forbidden)
+        if isinstance(exc, MarkedYAMLError):
+            from roadmapctl.reading.yamlerrors import describe
+
+            return SourceProblem(*describe(exc, text))
         from roadmapctl.reading.yamlerrors import GENERIC
 
         return SourceProblem(f"ошибка синтаксиса YAML: {GENERIC} ({exc})")

@@ -19,6 +19,7 @@ from roadmapctl.model.roadmap import ItemInContext, Pos, Roadmap
 
 if TYPE_CHECKING:
     from roadmapctl.deadlines import Deadline, Unparsed
+    from roadmapctl.model.numbering import Siblings
 
 RULE_MODULES = (
     "yaml_syntax",
@@ -58,21 +59,23 @@ class Finding(Value):
 class Context(Record):
     """What a rule may look at; `as_of` stands in for «today»."""
 
-    __slots__ = ("_deadlines", "_entries", "as_of", "load_problems", "roadmap")
+    __slots__ = ("_deadlines", "_entries", "_siblings", "as_of", "load_problems", "roadmap")
     roadmap: Roadmap | None
     load_problems: list[Problem]
     as_of: date
     _deadlines: dict[int, Deadline | Unparsed | None]
     _entries: list[ItemInContext] | None
+    _siblings: list[Siblings] | None
 
     def __init__(self, roadmap: Roadmap | None, load_problems: list[Problem], as_of: date,
                  _deadlines: dict[int, Deadline | Unparsed | None] | None = None,
-                 _entries: list[ItemInContext] | None = None) -> None:
+                 _entries: list[ItemInContext] | None = None, _siblings: list[Siblings] | None = None) -> None:
         self.roadmap = roadmap
         self.load_problems = load_problems
         self.as_of = as_of
         self._deadlines = {} if _deadlines is None else _deadlines
         self._entries = _entries
+        self._siblings = _siblings
 
     @property
     def entries(self) -> list[ItemInContext]:
@@ -80,6 +83,15 @@ class Context(Record):
         if self._entries is None:
             self._entries = list(self.roadmap.walk()) if self.roadmap is not None else []
         return self._entries
+
+    @property
+    def siblings(self) -> list[Siblings]:
+        """Every list of sibling items and sections with its numbering style, decided once for all rules."""
+        if self._siblings is None:
+            from roadmapctl.model.numbering import siblings
+
+            self._siblings = list(siblings(self.roadmap)) if self.roadmap is not None else []
+        return self._siblings
 
     def deadline(self, entry: ItemInContext) -> Deadline | Unparsed | None:
         """The item's own deadline phrase, parsed once for all rules."""
@@ -97,7 +109,22 @@ class Context(Record):
 
 
 def all_rules() -> list[ModuleType]:
-    return [import_module(f"roadmapctl.rules.{name}") for name in RULE_MODULES]
+    """The rule modules in `RULE_MODULES` order (a new list each time; imported once per process)."""
+    if len(_LOADED) != len(RULE_MODULES):
+        _LOADED[:] = [import_module(f"roadmapctl.rules.{name}") for name in RULE_MODULES]
+    return list(_LOADED)
+
+
+_LOADED: list[ModuleType] = []
+
+
+def warm_up() -> None:
+    """Many files are about to be checked: each rule that has a `warm_up` prepares for a batch
+    (R108 imports rapidfuzz once, which costs more than it saves on a single small file)."""
+    for rule in all_rules():
+        prepare = getattr(rule, "warm_up", None)
+        if prepare is not None:
+            prepare()
 
 
 def run_rules(ctx: Context, path: str, rules: list[ModuleType] | None = None) -> Iterator[Problem]:

@@ -102,12 +102,25 @@ ROWS = 128
 COLUMNS = 1024
 
 
+# Set by `warm_up` when many files are checked in this process: rapidfuzz, imported once, scores
+# even small windows faster than the pure-Python bounds (the import would cost a single file more).
+_batch = False
+
+
+def warm_up() -> None:
+    global _batch
+    import rapidfuzz.fuzz
+    import rapidfuzz.process  # noqa: F401 - imported once for the batch, used by `_scored`
+
+    _batch = True
+
+
 def _group_pairs(group: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
     titles = [title for title, _ in group]
     lengths = [len(title) for title in titles]
     ends = [max(a + 1, _window_end(lengths, length)) for a, length in enumerate(lengths)]
     window = sum(end - a - 1 for a, end in enumerate(ends))
-    if window <= PAIRWISE_UP_TO:
+    if window <= PAIRWISE_UP_TO and not _batch:
         found = _pairwise(titles, ends)
     elif _scoring_work(lengths, ends) < BOUNDED_FROM:
         found = _scored(titles, ends)

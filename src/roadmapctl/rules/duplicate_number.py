@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from roadmapctl.model.numbering import siblings
 from roadmapctl.model.roadmap import Item, Located, Pos, Section, normalize_number
 from roadmapctl.rules import Context, Finding
 
@@ -37,7 +36,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     item_scope: dict[int, int] = {}
     section_scope: dict[int, int] = {}
-    for group in siblings(ctx.roadmap):
+    for group in ctx.siblings:
         into = section_scope if group.kind == "sections" else item_scope
         for member in group.members:
             into[id(member)] = group.scope

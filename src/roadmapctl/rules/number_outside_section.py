@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmapctl.model.numbering import Siblings, prefixes, siblings
+from roadmapctl.model.numbering import Siblings, prefixes
 from roadmapctl.model.roadmap import Item, Section, normalize_number
 from roadmapctl.rules import Context, Finding
 
@@ -39,7 +39,7 @@ _WHAT = {"items": "номер", "sections": "номер раздела", "sub-it
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.roadmap is None:
         return
-    for group in siblings(ctx.roadmap):
+    for group in ctx.siblings:
         if group.owner is None:
             continue
         for member in group.members:

@@ -42,11 +42,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     if ctx.roadmap is None:
         return
     first: dict[tuple[str, Pos], str] = {}
-    for entry in ctx.roadmap.walk():
+    for entry in ctx.entries:
         item = entry.item
         name = item.number or item.title
         for key in ("completions", "extensions"):
             marks = getattr(item, key)
+            if not marks and key not in item.field_pos:
+                continue  # nothing of this kind here to share (most items)
             where = {item.field_pos.get(key, NOWHERE), *(mark.pos for mark in marks)} - {NOWHERE}
             owner = next((first[(key, pos)] for pos in sorted(where, key=lambda p: (p.line, p.col))
                           if (key, pos) in first), None)

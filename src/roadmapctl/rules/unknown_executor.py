@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmapctl.model.roadmap import ExecutorRef, Roadmap
+from roadmapctl.model.roadmap import ExecutorRef
 from roadmapctl.rules import Context, Finding
 from roadmapctl.rules.executor_lookalike import skeleton
 
@@ -35,7 +35,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     glossary = ctx.roadmap.executors
     by_skeleton = {skeleton(ident): ident for ident in glossary}
-    for ref in _all_refs(ctx.roadmap):
+    for ref in _all_refs(ctx):
         if ref.id in glossary:
             continue
         twin = by_skeleton.get(skeleton(ref.id))
@@ -51,12 +51,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield Finding(ref.pos, f"исполнитель «{ref.id}» не найден в справочнике executors.{hint}".rstrip("."))
 
 
-def _all_refs(roadmap: Roadmap) -> Iterator[ExecutorRef]:
+def _all_refs(ctx: Context) -> Iterator[ExecutorRef]:
     """Every reference in file order of kind: the defaults (roadmap, sections), then the items'."""
-    yield from roadmap.default_executors
-    for section in roadmap.all_sections():
+    assert ctx.roadmap is not None
+    yield from ctx.roadmap.default_executors
+    for section in ctx.roadmap.all_sections():
         yield from section.default_executors
-    for entry in roadmap.walk():
+    for entry in ctx.entries:
         yield from entry.item.executors
 
 

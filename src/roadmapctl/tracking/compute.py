@@ -13,26 +13,8 @@ are never overdue; phrases that cannot be read have none either (`check`
 reports them).  Completions and extensions dated after `as_of` are ignored,
 so any past day can be replayed.
 
-Matching completions to control dates.  Completions and extensions are
-replayed in date order (completions of a day before extensions of that day;
-an extension without a date takes the date of the extension listed before
-it, or counts from the very start):
-
-1. If the item has one control date, its earliest completion covers it.
-2. A completion with `due:` covers the control date equal to it (the date as
-   planned or as extended); if that date is already covered, the completion
-   is a duplicate and covers nothing.  A `due:` that names no control date is
-   read as if it were absent.
-3. A completion without `due:` covers the first uncovered control date whose
-   window holds the completion date (a window runs from its start — or from
-   the day after the previous control date — to its due, extended or not);
-   else the nearest earlier uncovered one (a late report); else the earliest
-   uncovered one (an early report).
-
-Extensions.  An extension applies to the first control date still uncovered
-on its date; for deadlines that do not repeat it also moves every other
-uncovered control date that falls before the new date.  The latest extension
-of a control date wins; the original date is kept for reports.
+How completions and extensions are matched to control dates is `replay`'s
+(the rules are in its docstring).
 
 Statuses.  `cancelled` items (and sub-items of cancelled items) are never
 overdue.  `status: done` closes an item as of its last completion: from
@@ -50,7 +32,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from roadmapctl.deadlines import Deadline, Occurrence, Unparsed, parse_deadline
@@ -64,12 +47,13 @@ from roadmapctl.model.roadmap import (
     Roadmap,
     Section,
 )
+from roadmapctl.tracking.replay import closing, replay
 
 State = Literal["done", "overdue", "open", "cancelled"]
 Steps = tuple[tuple[str, int], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tracked:
     """One control date of an item and what became of it by `as_of`."""
 
@@ -151,17 +135,25 @@ def walk_addressed(roadmap: Roadmap) -> Iterator[tuple[ItemInContext, str, Steps
     section without a number, by its place in the document («2.1» for the
     first subsection of the second section), so that every address names one item.
     """
-    counts = Counter(bare_number(e.item.number) for e in roadmap.walk() if e.item.number)
+    entries = list(roadmap.walk())
+    counts = Counter(bare_number(e.item.number) for e in entries if e.item.number)
     repeated = {number for number, count in counts.items() if count > 1}
     places = (place for k, section in enumerate(roadmap.sections)
               for place in _walk_section(section, (("sections", k),), repeated))
-    for entry, (address, steps) in zip(roadmap.walk(), places, strict=True):
+    for entry, (address, steps) in zip(entries, places, strict=True):
         yield entry, address, steps
 
 
+@lru_cache(maxsize=8192)
 def bare_number(address: str | None) -> str:
-    """An address as compared: no spaces or final dots around «/» and «:» parts."""
-    return re.sub(r"\s*\.?\s*([/:])\s*", r"\1", (address or "").strip()).rstrip(".").strip()
+    """An address as compared: no spaces or final dots around «/» and «:» parts.
+
+    Cached: the numbers of a region's roadmaps are the same few hundred.
+    """
+    return _AROUND_PARTS.sub(r"\1", (address or "").strip()).rstrip(".").strip()
+
+
+_AROUND_PARTS = re.compile(r"\s*\.?\s*([/:])\s*")
 
 
 def _walk_section(section: Section, steps: Steps, repeated: set[str]) -> Iterator[tuple[str, Steps]]:
@@ -212,104 +204,22 @@ def track_item(entry: ItemInContext, address: str, steps: Steps, period: Period 
 
 def _resolve(deadline: Deadline, item: Item, as_of: date, cancelled: bool) -> tuple[Tracked, ...]:
     occs = deadline.occurrences
-    covered, extended = _replay(occs, item, as_of, deadline.kind == "recurring")
-    closing = _closing(item, as_of)
+    covered, extended = replay(occs, item, as_of, deadline.kind == "recurring")
+    closed = closing(item, as_of)
     out = []
     for occ, completion, extension in zip(occs, covered, extended, strict=True):
-        tracked = Tracked(occ.start, occ.due, extension, completion)
-        if completion is None and closing is not None:
-            tracked = Tracked(occ.start, occ.due, extension, closing[0], by_status=True)
+        by_status = False
+        if completion is None and closed is not None:
+            completion, by_status = closed[0], True
+        due = extension.to if extension and extension.to else occ.due  # Tracked.effective_due
         if cancelled:
             state: State = "cancelled"
-        elif tracked.covered:
+        elif completion is not None or by_status:  # Tracked.covered
             state = "done"
-        elif tracked.effective_due < as_of:
+        elif due < as_of:
             state = "overdue"
         else:
             state = "open"
-        days = (as_of - tracked.effective_due).days if state == "overdue" else 0
-        out.append(Tracked(tracked.start, tracked.due, tracked.extension, tracked.completion,
-                           tracked.by_status, state, days))
+        days = (as_of - due).days if state == "overdue" else 0
+        out.append(Tracked(occ.start, occ.due, extension, completion, by_status, state, days))
     return tuple(out)
-
-
-def _closing(item: Item, as_of: date) -> tuple[Completion | None] | None:
-    """What closes the rest of a `status: done` item as of `as_of` (in a 1-tuple), or None."""
-    if item.status != "done":
-        return None
-    dated = [c for c in item.completions if c.date is not None]
-    if not dated:
-        return (None,)
-    last = max(dated, key=lambda c: c.date or date.min)
-    return (last,) if last.date and last.date <= as_of else None
-
-
-def _replay(occs: tuple[Occurrence, ...], item: Item, as_of: date,
-            recurring: bool) -> tuple[list[Completion | None], list[Extension | None]]:
-    """Apply completions and extensions in date order (see the module docstring)."""
-    covered: list[Completion | None] = [None] * len(occs)
-    extended: list[Extension | None] = [None] * len(occs)
-    events: list[tuple[date, int, int, Completion | Extension]] = []
-    for order, c in enumerate(item.completions):
-        if c.date is not None and c.date <= as_of:
-            events.append((c.date, 0, order, c))
-    granted = date.min  # an extension without a date counts from the one before it
-    for order, e in enumerate(item.extensions):
-        granted = e.date or granted
-        if e.to is not None and granted <= as_of:
-            events.append((granted, 1, order, e))
-    events.sort(key=lambda event: event[:3])
-    for _day, _kind, _order, record in events:
-        if isinstance(record, Completion):
-            index = match_completion(record, occs, covered, extended)
-            if index is not None:
-                covered[index] = record
-        else:
-            for index in _extended_by(record, occs, covered, extended, recurring):
-                extended[index] = record
-    return covered, extended
-
-
-def _due(occ: Occurrence, extension: Extension | None) -> date:
-    return extension.to if extension and extension.to else occ.due
-
-
-def _extended_by(ext: Extension, occs: tuple[Occurrence, ...], covered: list[Completion | None],
-                 extended: list[Extension | None], recurring: bool) -> list[int]:
-    uncovered = [i for i in range(len(occs)) if covered[i] is None]
-    if not uncovered or ext.to is None:
-        return []
-    first, rest = uncovered[0], uncovered[1:]
-    if recurring:
-        return [first]
-    return [first] + [i for i in rest if _due(occs[i], extended[i]) < ext.to]
-
-
-def match_completion(c: Completion, occs: tuple[Occurrence, ...], covered: list[Completion | None],
-                     extended: list[Extension | None]) -> int | None:
-    """Which control date a completion covers, given those covered so far; None: none."""
-    uncovered = [i for i in range(len(occs)) if covered[i] is None]
-    if len(occs) == 1 or not uncovered:
-        return uncovered[0] if uncovered else None
-    if c.due is not None:
-        named = [i for i, o in enumerate(occs) if o.due == c.due]
-        named = named or [i for i, o in enumerate(occs) if _due(o, extended[i]) == c.due]
-        if named:
-            free = [i for i in named if covered[i] is None]
-            return free[0] if free else None
-    day = c.date or date.min
-    inside = [i for i in uncovered if window_start(occs, i) <= day <= _due(occs[i], extended[i])]
-    if inside:
-        return inside[0]
-    earlier = [i for i in uncovered if _due(occs[i], extended[i]) < day]
-    if earlier:
-        return max(earlier, key=lambda i: _due(occs[i], extended[i]))
-    return uncovered[0]
-
-
-def window_start(occs: tuple[Occurrence, ...], index: int) -> date:
-    """Where a control date's window opens: its start, else the day after the previous due."""
-    occ = occs[index]
-    if occ.start is not None:
-        return occ.start
-    return occs[index - 1].due + timedelta(days=1) if index else date.min

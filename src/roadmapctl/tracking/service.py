@@ -14,28 +14,35 @@ one item at a time; `list` and `calendar` keep of each roadmap only their
 rows or text (`iter_kept`), `stats` only counts (`iter_tracked`).  Either way a run holds at most
 `limits.MAX_OCCURRENCES_PER_RUN` control dates: past that the report would
 take gigabytes, and the run stops with a clear message instead.
+
+Which executor a user means is `tracking.executors`; the overdue report
+itself (its entries, sorted and grouped) is `tracking.scan`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from roadmapctl.deadlines import Unparsed
-from roadmapctl.model.roadmap import ExecutorRef, Extension, Roadmap
-from roadmapctl.model.text import fold
-from roadmapctl.tracking.compute import Tracked, TrackedItem, track, track_item, walk_addressed
+from roadmapctl.model.roadmap import Roadmap
+from roadmapctl.tracking.compute import TrackedItem, track
+from roadmapctl.tracking.executors import (  # re-exported: the commands take them from here
+    executor_filter,
+    executor_labels,
+    executor_titles,
+    knows,
+    require_executor,
+)
 
 if TYPE_CHECKING:
     from roadmapctl.reading import Checked
 
 T = TypeVar("T")
-GroupBy = Literal["executor", "file", "none"]
-GROUP_BY: tuple[str, ...] = ("executor", "file", "none")
 
 
 @dataclass(frozen=True)
@@ -60,7 +67,7 @@ class Loaded:
         return bool(self.skipped)
 
 
-def _too_many() -> Exception:
+def too_many() -> Exception:
     """A run that would hold more control dates than the bound: refused, not left to take gigabytes."""
     from roadmapctl.errors import InputError
     from roadmapctl.limits import MAX_OCCURRENCES_PER_RUN
@@ -90,10 +97,10 @@ def load_file(path: Path, as_of: date, today: date | None = None,
 
 def skipped(file: TrackedFile) -> list[str]:
     """Warnings for items whose deadline cannot be read (they are left out)."""
-    return [_skipped_item(file.path, t) for t in file.items if isinstance(t.deadline, Unparsed)]
+    return [skipped_item(file.path, t) for t in file.items if isinstance(t.deadline, Unparsed)]
 
 
-def _skipped_item(path: str, item: TrackedItem) -> str:
+def skipped_item(path: str, item: TrackedItem) -> str:
     assert isinstance(item.deadline, Unparsed)
     return (f"предупреждение: {path}:{item.line}: мероприятие {item.address} пропущено — "
             f"{item.deadline.message}; подробнее: roadmapctl check {path}")
@@ -176,7 +183,7 @@ def iter_kept(files: Iterable[Path], as_of: date, loaded: Loaded, keep: Callable
             continue
         held += count
         if held > MAX_OCCURRENCES_PER_RUN:
-            raise _too_many()
+            raise too_many()
         loaded.warnings += warnings
         loaded.knows_executor = loaded.knows_executor or knows_executor
         yield kept  # type: ignore[misc]
@@ -192,217 +199,12 @@ def load_tracked(paths: Sequence[str], as_of: date, executor: str | None = None,
     for file in iter_tracked(files, as_of, loaded, executor, today, encoding, jobs):
         held += sum(len(t.occurrences) for t in file.items)
         if held > MAX_OCCURRENCES_PER_RUN:
-            raise _too_many()
+            raise too_many()
         loaded.files.append(file)
     require_executor(executor, loaded)
     return loaded
 
 
-
-
-def _names(roadmap: Roadmap, key: str) -> list[str]:
-    """An executor's id, full and short name, folded."""
-    known = roadmap.executors.get(key)
-    return [fold(name) for name in (key, *((known.name, known.short or "") if known else ()))]
-
-
-def executor_filter(text: str | None) -> Callable[[Roadmap, TrackedItem], bool]:
-    """Items with an executor whose id, short or full name is `text`, else contains it.
-
-    Abbreviations nest — «ОО» is a part of «ООО» and «ПОО» — so an executor of
-    the roadmap named exactly by `text` is taken alone.
-    """
-    if not text:
-        return lambda roadmap, item: True
-    wanted = fold(text.strip())
-
-    def matches(roadmap: Roadmap, item: TrackedItem) -> bool:
-        exact = {key for key in roadmap.executors if wanted in _names(roadmap, key)}
-        if exact:
-            return any(ref.id in exact for ref in item.executors)
-        return any(wanted in name for ref in item.executors for name in _names(roadmap, ref.id))
-
-    return matches
-
-
-def knows(file: TrackedFile, text: str | None) -> bool:
-    """Whether an executor of the roadmap (listed or referenced) answers to `text`."""
-    return _knows(file.roadmap, {ref.id for item in file.items for ref in item.executors}, text)
-
-
-def _knows(roadmap: Roadmap, referenced: set[str], text: str | None) -> bool:
-    if not text:
-        return True
-    wanted = fold(text.strip())
-    keys = set(roadmap.executors) | referenced
-    return any(wanted in name for key in keys for name in _names(roadmap, key))
-
-
-def require_executor(text: str | None, loaded: Loaded) -> None:
-    """Refuse an executor no roadmap knows: a typo must not read as «nothing overdue» in cron mail.
-
-    A `ValueRefused` of the field «executor»: the command names its option.
-    """
-    from roadmapctl.errors import ValueRefused
-
-    if text and not loaded.knows_executor and not loaded.broken:
-        raise ValueRefused(f"исполнителя «{text}» нет ни в одной карте",
-                           "укажите идентификатор, краткое или полное наименование из блока executors",
-                           field="executor")
-
-
-def executor_labels(roadmap: Roadmap, refs: Iterable[ExecutorRef]) -> list[str]:
-    """Short names (else full names) of the executors, as the document shows them."""
-    labels = []
-    for ref in refs:
-        known = roadmap.executors.get(ref.id)
-        labels.append(known.label if known else ref.id)
-    return labels
-
-
-def executor_titles(roadmap: Roadmap, refs: Iterable[ExecutorRef]) -> list[str]:
-    """Headings for grouping by executor: «ООО — Общеобразовательные организации»."""
-    titles = []
-    for ref in refs:
-        known = roadmap.executors.get(ref.id)
-        if known is None:
-            titles.append(ref.id)
-        elif known.short and known.short != known.name:
-            titles.append(f"{known.short} — {known.name}")
-        else:
-            titles.append(known.name)
-    return list(dict.fromkeys(titles)) or ["исполнитель не указан"]
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One control date in the overdue report, with what the report shows of its item."""
-
-    file: str
-    line: int
-    item: str  # the address: «1.2», «5.2.5/3»
-    title: str
-    executors: tuple[str, ...]  # labels
-    executor_titles: tuple[str, ...]  # headings when grouped by executor
-    deadline: str | None
-    status: str
-    occurrence: Tracked
-    group: Literal["overdue", "upcoming"]
-    days: int  # overdue: days past the due date; upcoming: days until it
-
-
-@dataclass
-class Scan:
-    entries: list[Entry] = field(default_factory=list)  # overdue (most first), then upcoming
-    loaded: Loaded = field(default_factory=Loaded)  # warnings and skipped roadmaps only
-    read: int = 0  # roadmaps read and tracked
-
-
-def scan(paths: Sequence[str], as_of: date, executor: str | None = None, within: int | None = None,
-         jobs: int | None = None, today: date | None = None, encoding: str = "auto") -> Scan:
-    """Overdue control dates of every file (on all cores); with `within`, those due soon."""
-    from roadmapctl.limits import MAX_OCCURRENCES_PER_RUN
-    from roadmapctl.reading.parallel import ordered_map
-
-    files, loaded = find(paths)
-    result = Scan(loaded=loaded)
-    work = partial(scan_file, as_of=as_of, executor=executor, within=within, today=today, encoding=encoding)
-    for entries, warnings, refused, knows_executor in ordered_map(work, files, jobs):
-        result.entries += entries
-        if len(result.entries) > MAX_OCCURRENCES_PER_RUN:
-            raise _too_many()
-        result.loaded.warnings += warnings
-        if refused is None:
-            result.read += 1
-        else:
-            result.loaded.skipped.append(refused)
-        result.loaded.knows_executor = result.loaded.knows_executor or knows_executor
-    require_executor(executor, result.loaded)
-    overdue = sorted((e for e in result.entries if e.group == "overdue"), key=lambda e: (-e.days, *_place(e)))
-    upcoming = sorted((e for e in result.entries if e.group == "upcoming"), key=lambda e: (e.days, *_place(e)))
-    result.entries = overdue + upcoming
-    return result
-
-
-def scan_file(path: Path, as_of: date, executor: str | None, within: int | None,
-              today: date | None = None, encoding: str = "auto") -> tuple[list[Entry], list[str], Checked | None, bool]:
-    """The unit of work of `scan`: entries and warnings of one file, or why it was skipped;
-    whether it knows `executor`.
-
-    Items are tracked one at a time and only the entries a report shows are
-    kept, so a roadmap with many repeating deadlines does not fill memory.
-    """
-    from roadmapctl.limits import MAX_OCCURRENCES_PER_RUN
-
-    checked = read_file(path, today, encoding)
-    roadmap = checked.roadmap
-    if roadmap is None:
-        return [], [], checked, False
-    out: list[Entry] = []
-    warnings: list[str] = []
-    known_refs: set[str] = set()
-    for entry, address, steps in walk_addressed(roadmap):
-        item = track_item(entry, address, steps, roadmap.period, as_of)
-        file = TrackedFile(checked.path, roadmap, [item])
-        if isinstance(item.deadline, Unparsed):
-            warnings.append(_skipped_item(file.path, item))
-        known_refs.update(ref.id for ref in item.executors)
-        out += select(file, as_of, executor, within)
-        if len(out) > MAX_OCCURRENCES_PER_RUN:
-            break  # the caller refuses the run; holding more would only cost memory
-    return out, warnings, None, _knows(roadmap, known_refs, executor)
-
-
-def select(file: TrackedFile, as_of: date, executor: str | None, within: int | None) -> list[Entry]:
-    matches = executor_filter(executor)
-    horizon = as_of + timedelta(days=within) if within is not None else None
-    out: list[Entry] = []
-    for item in file.items:
-        if not item.occurrences or not matches(file.roadmap, item):
-            continue
-        entry = partial(_entry, file, item, tuple(executor_labels(file.roadmap, item.executors)),
-                        tuple(executor_titles(file.roadmap, item.executors)))
-        for occ in item.occurrences:
-            if occ.state == "overdue":
-                out.append(entry(occ, "overdue", occ.days_overdue))
-            elif occ.state == "open" and horizon is not None and occ.effective_due <= horizon:
-                out.append(entry(occ, "upcoming", (occ.effective_due - as_of).days))
-    return out
-
-
-def _entry(file: TrackedFile, item: TrackedItem, labels: tuple[str, ...], titles: tuple[str, ...],
-           occ: Tracked, group: Literal["overdue", "upcoming"], days: int) -> Entry:
-    return Entry(file.path, item.line, item.address, item.item.title, labels, titles,
-                 item.phrase, item.item.status, _slim(occ), group, days)
-
-
-def _slim(occ: Tracked) -> Tracked:
-    """The dates the report shows, without the completion and extension records.
-
-    A morning run over a region holds every overdue control date until it can
-    sort them; these copies keep that memory small.
-    """
-    extension = Extension(to=occ.extension.to) if occ.extension else None
-    return Tracked(occ.start, occ.due, extension, state=occ.state, days_overdue=occ.days_overdue)
-
-
-def _place(entry: Entry) -> tuple[str, int, date]:
-    return entry.file, entry.line, entry.occurrence.due
-
-
-@dataclass(frozen=True)
-class Group:
-    title: str | None
-    entries: list[Entry]
-
-
-def group(entries: list[Entry], by: GroupBy) -> list[Group]:
-    """Entries under headings; an item with several executors appears under each."""
-    if by == "none":
-        return [Group(None, entries)]
-    buckets: dict[str, list[Entry]] = {}
-    for entry in entries:
-        for title in (entry.file,) if by == "file" else entry.executor_titles:
-            buckets.setdefault(title, []).append(entry)
-    order = sorted(buckets, key=fold) if by == "executor" else list(buckets)
-    return [Group(title, buckets[title]) for title in order]
+__all__ = ["Loaded", "TrackedFile", "executor_filter", "executor_labels", "executor_titles", "find",
+           "iter_kept", "iter_tracked", "knows", "load_file", "load_tracked", "read_file", "require_executor",
+           "skipped"]
