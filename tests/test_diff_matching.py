@@ -7,6 +7,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import ROADMAPS
 from roadmapctl.diff import compare
 from roadmapctl.diff.assignment import max_weight_matching
 from roadmapctl.diff.matching import CANDIDATES, candidates, entries, match, normalize
@@ -131,3 +132,27 @@ def test_blocking_keeps_candidate_pairs_linear() -> None:
     found = match(old_entries, new_entries)
     assert len(found) == 800
     assert all(old_entries[a].item.title == new_entries[b].item.title for a, b in found.items())
+
+
+def test_copies_of_one_item_pair_up_the_same_way_whichever_side_is_old() -> None:
+    """Found by the thorough profile: two identical items on one side and one on the other.
+    compare(a, b) reported both copies added and the single one removed; compare(b, a) paired one."""
+    import copy
+
+    from roadmapctl.reading import read
+
+    base = read(ROADMAPS / "belgorod-2021-2025.yaml").roadmap
+    assert base is not None
+    old, new = copy.deepcopy(base), copy.deepcopy(base)
+    zero = copy.deepcopy(base.sections[1].items[1])
+    zero.number, zero.title = "2.10", "0"
+    old.sections[1].items[1] = zero
+    new.sections[1].items[0:3] = [copy.deepcopy(zero), copy.deepcopy(zero)]
+    forward, backward = compare(old, new), compare(new, old)
+
+    def labels(refs: object) -> list[tuple[str, str]]:
+        return sorted((ref.label, ref.title) for ref in refs)  # type: ignore[attr-defined]
+
+    assert labels(forward.added) == labels(backward.removed) == [("2:2.10", "0")]
+    assert labels(forward.removed) == labels(backward.added)
+    assert ("2:2.10", "0") not in labels(forward.removed)

@@ -130,16 +130,18 @@ def match(old: list[Entry], new: list[Entry]) -> dict[int, int]:
         if entry.item.key and entry.item.key in by_key:
             pairs[entry.index] = by_key.pop(entry.item.key)
     taken = set(pairs.values())
-    exact: dict[tuple[str, str], list[int]] = defaultdict(list)
+    # Same place, same title: paired in document order, so that copies of one item pair up the
+    # same way whichever side is old (compare(a, b) and compare(b, a) agree).
+    exact_old: dict[tuple[str, str], list[int]] = defaultdict(list)
+    exact_new: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for entry in old:
+        if entry.index not in pairs:
+            exact_old[(entry.place, entry.title)].append(entry.index)
     for entry in new:
         if entry.index not in taken:
-            exact[(entry.place, entry.title)].append(entry.index)
-    for entry in old:
-        if entry.index in pairs:
-            continue
-        same = exact.get((entry.place, entry.title))
-        if same and len(same) == 1:
-            pairs[entry.index] = same.pop()
+            exact_new[(entry.place, entry.title)].append(entry.index)
+    for place_title, olds in exact_old.items():
+        pairs.update(zip(olds, exact_new.get(place_title, ()), strict=False))
     taken = set(pairs.values())
     rest_old = [e for e in old if e.index not in pairs]
     rest_new = [e for e in new if e.index not in taken]
