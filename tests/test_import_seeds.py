@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROADMAPS, golden
+from conftest import DATA, ROADMAPS, golden, thorough
 from roadmapctl.model.roadmap import Roadmap
 from roadmapctl.reading.loader import load
 
@@ -206,14 +206,20 @@ def _seed_pdf(seed: str, target: Path, ruled: bool = True) -> None:
     write_pdf(blocks, target, ruled=ruled)  # type: ignore[arg-type]
 
 
-def _import_pdfs(folder: Path, ruled: bool) -> dict[str, tuple[int, str, Path]]:
+def _pdf_case(seed: str, ruled: bool, config: pytest.Config) -> bool:
+    """The default profile reads each sample from one PDF, ruled and unruled in turn (pdfplumber
+    takes seconds a document); the thorough profile reads every sample from both."""
+    return thorough(config) or ruled == (SEEDS.index(seed) % 2 == 0)
+
+
+def _import_pdfs(folder: Path, ruled: bool, config: pytest.Config) -> dict[str, tuple[int, str, Path]]:
     from import_forms import pdf_font
     from roadmapctl.main import run
 
     if not pdf_font():
         pytest.skip("нет шрифта TrueType с кириллицей для построения PDF")
     out: dict[str, tuple[int, str, Path]] = {}
-    for seed in SEEDS:
+    for seed in (seed for seed in SEEDS if _pdf_case(seed, ruled, config)):
         source, target = folder / f"{seed}.pdf", folder / f"{seed}.yaml"
         _seed_pdf(seed, source, ruled)
         buffer = io.StringIO()
@@ -224,14 +230,16 @@ def _import_pdfs(folder: Path, ruled: bool) -> dict[str, tuple[int, str, Path]]:
 
 
 @pytest.fixture(scope="module")
-def imported_pdf(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str, Path]]:
-    return _import_pdfs(tmp_path_factory.mktemp("import-pdf"), ruled=True)
+def imported_pdf(tmp_path_factory: pytest.TempPathFactory,
+                 pytestconfig: pytest.Config) -> dict[str, tuple[int, str, Path]]:
+    return _import_pdfs(tmp_path_factory.mktemp("import-pdf"), True, pytestconfig)
 
 
 @pytest.fixture(scope="module")
-def imported_unruled_pdf(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str, Path]]:
+def imported_unruled_pdf(tmp_path_factory: pytest.TempPathFactory,
+                         pytestconfig: pytest.Config) -> dict[str, tuple[int, str, Path]]:
     """The same documents with the tables' lines switched off: read from the words' positions."""
-    return _import_pdfs(tmp_path_factory.mktemp("import-unruled-pdf"), ruled=False)
+    return _import_pdfs(tmp_path_factory.mktemp("import-unruled-pdf"), False, pytestconfig)
 
 
 # A web address wider than its column is broken by the PDF's line wrap at an
@@ -242,6 +250,8 @@ PDF_DIFFERENCES = {("lysva-2021-2022", "1.3", "result")}
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
 @pytest.mark.parametrize("seed", SEEDS)
 def test_pdf_of_the_seed_imports_like_the_hand_made_file(seed: str, ruled: bool, request, cli) -> None:
+    if not _pdf_case(seed, ruled, request.config):
+        pytest.skip("в быстром профиле этот образец читается из PDF другого вида; оба — ROADMAPCTL_TESTS=thorough")
     code, report, target = request.getfixturevalue("imported_pdf" if ruled else "imported_unruled_pdf")[seed]
     assert code == 0, report
     assert cli("check", target).code == 0
