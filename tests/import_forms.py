@@ -293,6 +293,27 @@ def docx_to_pdf(sources: list[Path], folder: Path) -> None:
                    env={"HOME": str(folder), "PATH": "/usr/bin:/bin"})
 
 
+def printed_pdfs(sources: dict[Path, object], folder: Path, fresh: bool) -> None:
+    """`docx_to_pdf` of each .docx (mapped to what describes how it was made), kept between runs
+    of the default profile like the other documents: starting LibreOffice takes seconds. The key
+    adds the LibreOffice installed; `fresh` (the thorough profile) prints them all again."""
+    exe = soffice()
+    assert exe
+    stamp = os.stat(os.path.realpath(exe))
+    keys = {source: recipe_key("lo.pdf", recipe, stamp.st_mtime_ns, stamp.st_size)
+            for source, recipe in sources.items()}
+    missing = [source for source, key in keys.items() if fresh or cached(key, ".pdf") is None]
+    if missing:
+        docx_to_pdf(missing, folder)
+        for source in missing:
+            keep(folder / f"{source.stem}.pdf", keys[source], ".pdf")
+    for source, key in keys.items():
+        if source not in missing:
+            hit = cached(key, ".pdf")
+            assert hit is not None
+            shutil.copyfile(hit, folder / f"{source.stem}.pdf")
+
+
 # --- Excel ----------------------------------------------------------------
 
 def write_xlsx(blocks: list[Block], path: Path) -> None:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from import_forms import Grid, Span, docx_to_pdf, pdf_font, soffice, write_docx, write_pdf
+from conftest import thorough
+from import_forms import Grid, Span, pdf_font, printed_pdfs, soffice, write_docx, write_pdf
 from roadmapctl.reading.loader import load
 
 pytestmark = pytest.mark.skipif(not pdf_font(), reason="нет шрифта TrueType с кириллицей для построения PDF")
@@ -85,14 +86,16 @@ def test_text_after_the_table_is_not_a_measure(indent: int, tmp_path: Path, cli)
 
 
 @pytest.mark.skipif(not soffice(), reason="LibreOffice (soffice) не установлен: PDF из .docx не построить")
-def test_a_signature_right_under_a_borderless_word_table_is_not_a_section(tmp_path: Path, cli) -> None:
+def test_a_signature_right_under_a_borderless_word_table_is_not_a_section(tmp_path: Path, cli,
+                                                                          pytestconfig: pytest.Config) -> None:
     """Word sets the text under a borderless table flush with the cells: it is only told by what it is."""
     source, target = tmp_path / "plan.docx", tmp_path / "plan.yaml"
-    write_docx(["План на 2024/2025 учебный год", Grid(HEADER, [
+    blocks = ["План на 2024/2025 учебный год", Grid(HEADER, [
         ("1", "Совещание при директоре", "Сентябрь 2024 г.", "Директор", "Протокол"),
         ("2", "Педагогический совет", "Май 2025 г.", "Директор", "Протокол")]),
-        "Директор школы ____________ И. И. Иванов", "Исполнитель: Петрова А. А., тел. 2-22-33"], source, ruled=False)
-    docx_to_pdf([source], tmp_path)
+        "Директор школы ____________ И. И. Иванов", "Исполнитель: Петрова А. А., тел. 2-22-33"]
+    write_docx(blocks, source, ruled=False)
+    printed_pdfs({source: ("borderless", blocks)}, tmp_path, thorough(pytestconfig))
     result = cli("import", tmp_path / "plan.pdf", "-o", target)
     assert result.code == 0, result.out
     roadmap = load(target).roadmap
@@ -193,7 +196,7 @@ CENTRED = ("hyphenated_headers", "stages_merged_down", "long_table_across_pages"
 
 
 @pytest.fixture(scope="module")
-def centred_headers(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def centred_headers(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> Path:
     """Borderless Word tables whose header is bold and centred in its cells both ways, printed by LibreOffice."""
     from docx import Document
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
@@ -214,7 +217,8 @@ def centred_headers(tmp_path_factory: pytest.TempPathFactory) -> Path:
                     for run in paragraph.runs:
                         run.bold = True
         document.save(str(path))
-    docx_to_pdf([folder / f"{name}.docx" for name in CENTRED], folder)
+    printed_pdfs({folder / f"{name}.docx": ("centred header", LAYOUTS[name].blocks) for name in CENTRED},
+                 folder, thorough(pytestconfig))
     return folder
 
 
