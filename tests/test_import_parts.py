@@ -6,7 +6,7 @@ from io import StringIO
 
 import pytest
 
-from roadmapctl.importer.cleanup import clean, join_lines
+from roadmapctl.importer.cleanup import clean, join_lines, mend_broken_words
 from roadmapctl.importer.executors import split_cells
 from roadmapctl.importer.glossary import build_glossary
 from roadmapctl.importer.ids import make_id
@@ -52,6 +52,21 @@ def test_clean_removes_noise_and_says_so() -> None:
     assert clean("???? Определение ОО") == ("Определение ОО", {"noise"})
     assert clean("«Кем быть?»") == ("«Кем быть?»", set())
     assert clean("**ДОРОЖНАЯ КАРТА**") == ("ДОРОЖНАЯ КАРТА", {"markup"})
+
+
+def test_a_word_cut_by_a_narrow_column_is_joined_when_known_and_reported_when_not() -> None:
+    """«нормативны» / «х документов»: a line of one word and a lower-case fragment."""
+    known = {"нормативных", "документов"}
+    assert mend_broken_words(["Изучение", "нормативны", "х документов"], known) == (
+        ["Изучение", "нормативных документов"], [])
+    assert mend_broken_words(["Изучение", "нормативны", "х документов"], set()) == (
+        ["Изучение", "нормативны", "х документов"], ["нормативны х"])
+    # An ordinary wrap looks the same but its next line is a word of its own: nothing to say.
+    assert mend_broken_words(["Директор", "школы"], set()) == (["Директор", "школы"], [])
+    assert mend_broken_words(["Консультации", "и беседы"], set()) == (["Консультации", "и беседы"], [])
+    assert mend_broken_words(["Директор", "Школы № 5"], set()) == (["Директор", "Школы № 5"], [])
+    # A line of several words is not a cut word's first part.
+    assert mend_broken_words(["План работы", "ов"], set()) == (["План работы", "ов"], [])
 
 
 def test_hyphenation_at_line_ends() -> None:

@@ -90,6 +90,9 @@ def build_roadmap(document: Document, period_text: str | None) -> ImportResult:
     for entry in entries:
         for word in dict.fromkeys(entry.guessed):
             notes.append((entry.where, f"перенос слова склеен как «{word}» — проверьте"))
+        for words in dict.fromkeys(entry.broken):
+            notes.append((entry.where, f"«{words}» — возможно, одно слово, разорванное концом строки "
+                                       "в узком столбце: проверьте"))
     settle_period(result, period_text)
     return result
 

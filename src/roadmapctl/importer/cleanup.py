@@ -96,6 +96,40 @@ def join_lines(parts: list[str], vocabulary: set[str] | None = None) -> tuple[st
     return text.replace(_SOFT_HYPHEN, ""), guessed
 
 
+# Words of one or two letters that may stand on their own at the start of a line.
+_SHORT_WORDS = frozenset({"а", "в", "и", "к", "о", "с", "у", "я", "во", "на", "по", "до", "из", "от", "за",
+                          "не", "ни", "же", "ли", "бы", "со", "об", "ко", "их", "её", "ее", "он", "мы", "вы",
+                          "то", "да", "но", "ну", "уж"})
+_LONE_WORD = re.compile(r"^[^\W\d_]{3,}$")
+_FRAGMENT = re.compile(r"^([^\W\d_]{1,3})(?=$|[\s,.;:)])")
+
+
+def mend_broken_words(lines: list[str], vocabulary: set[str]) -> tuple[list[str], list[str]]:
+    """Lines with words a narrow column broke without a hyphen joined back, and the suspects.
+
+    A word wider than its column is cut where the line ends, with no hyphen:
+    «нормативны» / «х документов». Such a cut leaves a line of one word and a
+    next line opening with a lower-case fragment. The two are joined when the
+    whole word occurs elsewhere in the document (`vocabulary`); a fragment of
+    one to three letters that is not a word of its own is only reported
+    (`«нормативны х»`), since «Директор» / «школы» looks the same.
+    """
+    out: list[str] = []
+    suspects: list[str] = []
+    for line in (line.strip() for line in lines):
+        previous = out[-1] if out else ""
+        fragment = _FRAGMENT.match(line) or re.match(r"^([^\W\d_]+)", line)
+        if previous and fragment and _LONE_WORD.match(previous) and line[:1].islower():
+            piece = fragment.group(1)
+            if (previous + piece).lower() in vocabulary and previous.lower() not in vocabulary:
+                out[-1] = previous + line
+                continue
+            if _FRAGMENT.match(line) and piece.lower() not in _SHORT_WORDS:
+                suspects.append(f"{previous} {piece}")
+        out.append(line)
+    return out, suspects
+
+
 def _hyphen_glue(left: str, right: str, soft: bool, vocabulary: set[str]) -> tuple[str, bool]:
     """'' to join a hyphenated word, '-' to keep a compound; and whether it was a guess."""
     if soft:

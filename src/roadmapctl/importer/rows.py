@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from roadmapctl.importer.cleanup import join_lines
+from roadmapctl.importer.cleanup import join_lines, mend_broken_words
 from roadmapctl.importer.tables import Cell, Row, Table, heading_text, is_column_numbers, match_header
 from roadmapctl.model.roadmap import Item
 from roadmapctl.model.text import shorten
@@ -63,6 +63,7 @@ class Entry:
     where: str
     merged_across: bool = False
     guessed: list[str] = field(default_factory=list)  # words joined across a hyphen by guess
+    broken: list[str] = field(default_factory=list)  # «нормативны х»: maybe one word cut by a line end
     item: Item | None = None  # the measure built from this entry
     responsible: list[str] = field(default_factory=list)  # who answers for a section («Ответственный: …»)
 
@@ -71,9 +72,10 @@ class Entry:
         cell = self.cells.get(name)
         if cell is None or cell.empty:
             return None
-        lines = [line for p in cell.paragraphs for line in p.split("\n")]
+        lines, suspects = mend_broken_words([line for p in cell.paragraphs for line in p.split("\n")], vocabulary)
         text, guessed = join_lines(lines, vocabulary)
         self.guessed += guessed
+        self.broken += suspects
         return text or None
 
     def paragraphs(self, name: str, vocabulary: set[str]) -> list[str]:
