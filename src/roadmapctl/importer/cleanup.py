@@ -25,6 +25,7 @@ _LINE_BREAKS = re.compile(r"[\x0b\x0c\x85\u2028\u2029]")  # Word's manual breaks
 _LINE_HYPHEN = re.compile(r"(\w)[-\u00ad]$")
 _WORD_AT_END = re.compile(r"(\w+)[-\u00ad]$")
 _WORD_AT_START = re.compile(r"^(\w+)")
+_HYPHEN_AT_START = re.compile(r"^[-\u2010\u2011][^\W\d_]")  # «-правовое», not a list dash «- пункт»
 _URL_AT_END = re.compile(r"(?:https?:/|www\.)\S*[/\-_.=?&]$")
 
 
@@ -85,6 +86,8 @@ def join_lines(parts: list[str], vocabulary: set[str] | None = None) -> tuple[st
         tail = _WORD_AT_START.match(part)
         if _URL_AT_END.search(text) and not part[0].isupper():
             text += part  # a web address wrapped at a line end has no space in it
+        elif _HYPHEN_AT_START.match(part) and text[-1:].isalpha():
+            text += part  # «Нормативно» / «-правовое»: a compound broken before its hyphen
         elif head and tail and _LINE_HYPHEN.search(text) and part[0].islower():
             glue, guess = _hyphen_glue(head.group(1), tail.group(1), text.endswith(_SOFT_HYPHEN),
                                        vocabulary or set())
