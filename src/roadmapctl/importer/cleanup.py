@@ -104,6 +104,7 @@ _SHORT_WORDS = frozenset({"а", "в", "и", "к", "о", "с", "у", "я", "во"
                           "не", "ни", "же", "ли", "бы", "со", "об", "ко", "их", "её", "ее", "он", "мы", "вы",
                           "то", "да", "но", "ну", "уж"})
 _LONE_WORD = re.compile(r"^[^\W\d_]{3,}$")
+_LETTERS_AT_START = re.compile(r"^([^\W\d_]+)")
 _FRAGMENT = re.compile(r"^([^\W\d_]{1,3})(?=$|[\s,.;:)])")
 
 
@@ -121,9 +122,9 @@ def mend_broken_words(lines: list[str], vocabulary: set[str]) -> tuple[list[str]
     suspects: list[str] = []
     for line in (line.strip() for line in lines):
         previous = out[-1] if out else ""
-        fragment = _FRAGMENT.match(line) or re.match(r"^([^\W\d_]+)", line)
-        if previous and fragment and _LONE_WORD.match(previous) and line[:1].islower():
-            piece = fragment.group(1)
+        letters = _LETTERS_AT_START.match(line)
+        if previous and letters and _LONE_WORD.match(previous) and line[:1].islower():
+            piece = letters.group(1)
             if (previous + piece).lower() in vocabulary and previous.lower() not in vocabulary:
                 out[-1] = previous + line
                 continue
