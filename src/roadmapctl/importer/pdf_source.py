@@ -153,7 +153,7 @@ def _cell_texts(chars: list[dict[str, Any]], rows: list[Any]) -> list[list[str |
     """
     from bisect import bisect_left
 
-    from pdfplumber.utils import extract_text
+    from pdfplumber.utils.text import extract_text
 
     middles = sorted(((c["top"] + c["bottom"]) / 2, i) for i, c in enumerate(chars))
     heights = [m for m, _ in middles]
