@@ -13,7 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from roadmapctl.importer.html_source import parse_html
 from roadmapctl.importer.text_source import parse_text
 from roadmapctl.reading.loader import load
 
@@ -244,3 +247,25 @@ def test_lines_of_rules_alone_are_no_table(tmp_path: Path, cli) -> None:
             "№\tМероприятие\tСрок\tОтветственные\n1.\tСовещание\tавгуст\tДиректор\n")
     document = parse_text(text, "t.txt")
     assert len(document.tables) == 1 and not document.notes
+
+
+@given(st.lists(st.text("│|+-─┼├┤ №Мероприятие Срок Ответственные 1.а\t", max_size=40), max_size=25))
+def test_any_drawing_is_read_or_left_as_text_never_crashes(lines: list[str]) -> None:
+    header = "| № | Мероприятие | Срок | Ответственные |"
+    for text in ("\n".join(lines), "\n".join([header, "|---|---|---|---|", *lines])):
+        document = parse_text(text, "t.txt")
+        for table in document.tables:
+            assert all(len(row.cells) >= max(table.columns.values()) + 1 for row in table.rows)
+
+
+@given(st.text("<>/=\"' tdrhablecolspnw№Мероприятие Срок Ответственные 1", max_size=300))
+def test_any_markup_is_read_or_refused_never_crashes(markup: str) -> None:
+    from roadmapctl.errors import InputError
+
+    page = "<table><tr><td>№</td><td>Мероприятие</td><td>Срок</td><td>Ответственные</td></tr>" + markup
+    try:
+        document = parse_html(page, "p.html")
+    except InputError:
+        return
+    for table in document.tables:
+        assert all(len(row.cells) >= max(table.columns.values()) + 1 for row in table.rows)
