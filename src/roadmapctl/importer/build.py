@@ -11,7 +11,6 @@ heading they are measures of that section.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
 from roadmapctl.errors import InputError
