@@ -175,8 +175,8 @@ def test_text_without_a_table_is_refused(tmp_path: Path, cli) -> None:
     assert not (tmp_path / "x.yaml").exists()
 
 
-def test_a_ruled_frame_that_is_no_roadmap_does_not_hide_the_unruled_table(tmp_path: Path, cli) -> None:
-    """The approval stamp set in a bordered box, the roadmap table without lines."""
+def _framed_stamp(path: Path) -> None:
+    """An approval stamp set in a bordered box above a roadmap table drawn without lines."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -191,9 +191,15 @@ def test_a_ruled_frame_that_is_no_roadmap_does_not_hide_the_unruled_table(tmp_pa
              ["2", "Педагогический совет", "Май 2025 г.", "Директор", "Протокол"]]
     body = Table([[Paragraph(c, style) for c in row] for row in cells], colWidths=[40, 180, 90, 110, 100],
                  style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    source, target = tmp_path / "plan.pdf", tmp_path / "plan.yaml"
-    SimpleDocTemplate(str(source), pagesize=A4).build(
+    SimpleDocTemplate(str(path), pagesize=A4).build(
         [stamp, Spacer(1, 12), Paragraph("План на 2024/2025 учебный год", style), Spacer(1, 6), body])
+
+
+def test_a_ruled_frame_that_is_no_roadmap_does_not_hide_the_unruled_table(tmp_path: Path, cli,
+                                                                           thorough_run: bool) -> None:
+    """The approval stamp set in a bordered box, the roadmap table without lines."""
+    source, target = tmp_path / "plan.pdf", tmp_path / "plan.yaml"
+    built(("framed stamp", Path(__file__).read_bytes()), source, thorough_run, _framed_stamp)
     result = cli("import", source, "-o", target)
     assert result.code == 0, result.out + result.err
     assert [m[1:] for m in _measures(target)] == [

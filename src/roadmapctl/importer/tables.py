@@ -102,6 +102,7 @@ def make_cell(raw_paragraphs: list[str], merged: bool = False) -> Cell:
     return cell
 
 
+@functools.lru_cache(maxsize=4096)
 def heading_text(text: str) -> str:
     """A header cell as printed, on one line: «Срок реализа-/ции» → «Срок реализации».
 
