@@ -1,7 +1,7 @@
 """`roadmapctl import`: bring an existing roadmap in from Word, PDF, Excel, a web page or pasted text.
 
-The readers (`docx_source`, `pdf_source`, `xlsx_source`, `csv_source`, `html_source`, `text_source` with the tables
-drawn in text of `boxtext`) turn a file into neutral tables
+The readers (`docx_source` with `docx_package`, `pdf_source`, `xlsx_source`, `csv_source`, `html_source`,
+`text_source` with the tables drawn in text of `boxtext`) turn a file into neutral tables
 (`tables`); a PDF table without ruling lines is read from its words'
 positions (`pdf_words`, `pdf_unruled`); `rows` and `build` turn rows into sections and measures;
 `executors` and `glossary` make the executors glossary; `order` reads the
