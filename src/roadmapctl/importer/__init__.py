@@ -1,12 +1,13 @@
-"""`roadmapctl import`: bring an existing roadmap in from Word, PDF, Excel, a web page or pasted text.
+"""`roadmapctl import`: bring an existing roadmap in from Word, OpenDocument, PDF, Excel, CSV, a web page
+or pasted text.
 
-The readers (`docx_source`, `pdf_source`, `xlsx_source`, `csv_source`, `html_source`, `text_source` with the tables
-drawn in text of `boxtext`) turn a file into neutral tables
-(`tables`); a PDF table without ruling lines is read from its words'
-positions (`pdf_words`, `pdf_unruled`); `rows` and `build` turn rows into sections and measures;
-`executors` and `glossary` make the executors glossary; `order` reads the
-order and the approval stamp before the table; `timing` settles the period
-and reviews deadlines; `writer` writes the YAML.
+The readers (`docx_source`, `odt_source`, `pdf_source`, `xlsx_source`, `csv_source`, `html_source`,
+`text_source` with the tables drawn in text of `boxtext`) turn a file into neutral tables (`tables`);
+Word, OpenDocument and web pages share one assembly of paragraphs and tables (`blocks`); a PDF table
+without ruling lines is read from its words' positions (`pdf_words`, `pdf_unruled`); `rows` and
+`build` turn rows into sections and measures; `executors` and `glossary` make the executors
+glossary; `order` reads the order and the approval stamp before the table; `timing` settles the
+period and reviews deadlines; `writer` writes the YAML.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from roadmapctl.limits import MAX_IMPORT_BYTES, megabytes
 TEXT_SUFFIXES = (".txt", ".tsv", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 CSV_SUFFIXES = (".csv",)
+ODT_SUFFIXES = (".odt",)
 SAVE_AS_DOCX = "сохраните документ в Word как .docx («Файл → Сохранить как»)"
 
 
@@ -36,9 +38,10 @@ def read_document(path: Path) -> Document:
     if suffix == ".xls":
         raise InputError(f"{path}: старый формат Excel (.xls) не поддерживается",
                          "сохраните книгу в Excel как .xlsx («Файл → Сохранить как»)")
-    if suffix not in (".docx", ".pdf", ".xlsx", *TEXT_SUFFIXES, *HTML_SUFFIXES, *CSV_SUFFIXES):
+    if suffix not in (".docx", ".pdf", ".xlsx", *TEXT_SUFFIXES, *HTML_SUFFIXES, *CSV_SUFFIXES,
+                      *ODT_SUFFIXES):
         raise InputError(f"{path}: неизвестный формат «{suffix or 'без расширения'}»",
-                         "поддерживаются .docx, .pdf, .xlsx, .csv, веб-страница .html и текст .txt или .md "
+                         "поддерживаются .docx, .odt, .pdf, .xlsx, .csv, веб-страница .html и текст .txt или .md "
                          "(таблица, скопированная из Word или нарисованная символами)")
     try:
         size = path.stat().st_size
@@ -61,6 +64,10 @@ def read_document(path: Path) -> Document:
         from roadmapctl.importer.xlsx_source import read_xlsx_document
 
         return read_xlsx_document(path)
+    if suffix in ODT_SUFFIXES:
+        from roadmapctl.importer.odt_source import read_odt_document
+
+        return read_odt_document(path)
     if suffix in CSV_SUFFIXES:
         from roadmapctl.importer.csv_source import read_csv_document
 
