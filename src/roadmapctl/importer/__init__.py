@@ -16,6 +16,7 @@ from pathlib import Path
 
 from roadmapctl.errors import InputError
 from roadmapctl.importer.build import ImportResult, build_roadmap
+from roadmapctl.importer.convert import CONVERTED
 from roadmapctl.importer.tables import Document
 from roadmapctl.limits import MAX_IMPORT_BYTES, megabytes
 
@@ -33,16 +34,12 @@ def read_document(path: Path) -> Document:
     if not path.is_file():
         raise InputError(f"файл {path} не найден")
     suffix = path.suffix.lower()
-    if suffix == ".doc":
-        raise InputError(f"{path}: старый формат Word (.doc) не поддерживается", SAVE_AS_DOCX)
-    if suffix == ".xls":
-        raise InputError(f"{path}: старый формат Excel (.xls) не поддерживается",
-                         "сохраните книгу в Excel как .xlsx («Файл → Сохранить как»)")
     if suffix not in (".docx", ".pdf", ".xlsx", *TEXT_SUFFIXES, *HTML_SUFFIXES, *CSV_SUFFIXES,
-                      *ODT_SUFFIXES):
+                      *ODT_SUFFIXES, *CONVERTED):
         raise InputError(f"{path}: неизвестный формат «{suffix or 'без расширения'}»",
-                         "поддерживаются .docx, .odt, .pdf, .xlsx, .csv, веб-страница .html и текст .txt или .md "
-                         "(таблица, скопированная из Word или нарисованная символами)")
+                         "поддерживаются .docx, .odt, .pdf, .xlsx, .csv, веб-страница .html, текст .txt и .md "
+                         "(таблица из Word или нарисованная символами); .doc, .rtf, .xls и .ods — если "
+                         "установлен LibreOffice")
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -52,6 +49,17 @@ def read_document(path: Path) -> Document:
     if size > MAX_IMPORT_BYTES:
         raise InputError(f"{path}: файл слишком велик ({megabytes(size)}, допустимо не больше "
                          f"{megabytes(MAX_IMPORT_BYTES)}) — это не похоже на дорожную карту")
+    if suffix in CONVERTED:
+        from roadmapctl.importer.convert import convert, temporary_folder
+
+        with temporary_folder() as folder:
+            converted = convert(path, Path(folder))
+            try:
+                document = read_document(converted)
+            except InputError as exc:  # name the user's file, not the temporary one
+                raise InputError(exc.message.replace(str(converted), str(path)), exc.hint) from None
+        document.name = path.name
+        return document
     if suffix == ".docx":
         from roadmapctl.importer.docx_source import read_docx_document
 
