@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from import_forms import soffice, write_docx
+from conftest import imported
+from import_forms import soffice, write_docx, write_xlsx
+from import_samples import SMALL
 from roadmapctl.reading.loader import load
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="сценарий soffice написан для sh")
@@ -80,15 +82,7 @@ def test_an_old_document_is_converted_and_imported(suffix: str, tmp_path: Path, 
 
 
 def test_an_old_workbook_is_converted_to_xlsx(tmp_path: Path, cli, only) -> None:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for values in (["План на 2025 год"], ["№", "Мероприятие", "Срок", "Ответственный"],
-                   ["1", "Семинар", "май", "Методист"]):
-        sheet.append(values)
-    book.save(tmp_path / "made.xlsx")
+    write_xlsx(SMALL, tmp_path / "made.xlsx")
     folder = fake_soffice(tmp_path / "bin", tmp_path / "made.xlsx")
     only(folder)
     (tmp_path / "plan.xls").write_bytes(OLD)
@@ -184,10 +178,7 @@ def test_real_libreoffice_converts_an_old_document(form: str, tmp_path: Path, cl
         source = tmp_path / "old" / "gia.doc"
     named = tmp_path / f"гиа.{form}"
     shutil.move(source, named)
-    result = cli("import", named, "-o", tmp_path / "gia.yaml")
-    assert result.code == 0, result.out + result.err
-    roadmap = load(tmp_path / "gia.yaml").roadmap
-    assert roadmap is not None
+    _result, roadmap = imported(cli, named, tmp_path / "gia.yaml")
     assert roadmap.title == "Дорожная карта по подготовке к ГИА на 2025/2026 учебный год"
     assert [(e.item.number, e.item.title, e.item.deadline) for e in roadmap.walk()] == [
         ("1.", "Пробный экзамен", "декабрь")]

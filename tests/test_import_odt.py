@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import imported
 from import_forms import soffice, write_docx
-from roadmapctl.reading.loader import load
 
 NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
@@ -68,10 +68,7 @@ def write_odt(path: Path, body: str) -> None:
 def test_an_odt_imports_field_by_field(tmp_path: Path, cli) -> None:
     source = tmp_path / "sport.odt"
     write_odt(source, BODY)
-    result = cli("import", source, "-o", tmp_path / "sport.yaml")
-    assert result.code == 0, result.out + result.err
-    roadmap = load(tmp_path / "sport.yaml").roadmap
-    assert roadmap is not None
+    _result, roadmap = imported(cli, source, tmp_path / "sport.yaml")
     assert roadmap.title == "Дорожная карта по развитию школьного спорта на 2025/2026 учебный год"
     assert roadmap.approval is not None
     assert (str(roadmap.approval.date), roadmap.approval.number) == ("2025-09-01", "77")
