@@ -4,14 +4,15 @@ Schools and education offices publish their roadmaps on their sites, and
 «Сохранить страницу как» is how a methodologist keeps one.  The page is read
 with the standard library's HTML parser: the text before the roadmap table
 (headings, paragraphs, the approval stamp) becomes paragraphs, as text
-before a Word table does, and every table becomes a grid of cells.  Merged
-cells read as they do from Word: `colspan` marks the swallowed cells
+before a Word table does, and every table becomes a grid of cells.  Which
+table is the roadmap and what text is its preamble is decided as for Word
+(`blocks`).  Merged cells read as they do from Word: `colspan` marks the swallowed cells
 `merged` (a section row), `rowspan` gives the text to every row it covers
 and marks them `from_above`.  Paragraphs of a cell are split at <p>, <br>,
 <li> and <div>.  Tables may be nested (a page laid out with tables): each is
-read on its own, and the roadmap table is the first whose header names the
-roadmap's columns.  The encoding is the page's declared charset, else
-UTF-8, else Windows-1251.
+read on its own where it starts, and a layout table's text joins the
+preamble.  The encoding is the page's declared charset, else UTF-8, else
+Windows-1251.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from roadmapctl.errors import InputError
-from roadmapctl.importer.tables import Cell, Document, Paragraph, Row, Table, is_column_numbers, make_cell
+from roadmapctl.importer.blocks import Block, assemble
+from roadmapctl.importer.tables import Cell, Document, make_cell
 
 _BREAKS = {"p", "br", "li", "div", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
            "section", "article", "header", "footer", "blockquote", "pre", "dd", "dt"}
@@ -40,7 +42,6 @@ class _Cell:
 
 @dataclass
 class _Table:
-    order: int  # its place among the page's blocks: what stands before it is its preamble
     line: int
     rows: list[list[_Cell]] = field(default_factory=list)
 
@@ -48,8 +49,7 @@ class _Table:
 class _Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.blocks: list[tuple[int, str]] = []  # (line, text) outside tables
-        self.tables: list[_Table] = []
+        self.flow: list[tuple[int, str] | _Table] = []  # paragraphs (line, text) outside tables, and tables
         self._stack: list[_Table] = []
         self._cell: _Cell | None = None
         self._cells: list[_Cell | None] = []  # the open cell of each open table
@@ -66,9 +66,9 @@ class _Page(HTMLParser):
         if tag == "table":
             self._cells.append(self._cell)
             self._cell = None
-            table = _Table(len(self.blocks) + len(self.tables), self.getpos()[0])
+            table = _Table(self.getpos()[0])
             self._stack.append(table)
-            self.tables.append(table)
+            self.flow.append(table)
         elif tag == "tr" and self._stack:
             self._stack[-1].rows.append([])
         elif tag in ("td", "th") and self._stack:
@@ -105,7 +105,7 @@ class _Page(HTMLParser):
         if self._cell is not None:
             self._cell.paragraphs.append(text)
         elif not self._stack:
-            self.blocks.append((self._line, text))
+            self.flow.append((self._line, text))
         # text inside a table but outside its cells (a stray caption) is left out
 
     def close(self) -> None:
@@ -140,31 +140,16 @@ def _decode(data: bytes) -> str:
 
 
 def parse_html(text: str, name: str) -> Document:
-    from roadmapctl.importer.docx_source import _find_header
-
     page = _Page()
     page.feed(text)
     page.close()
-    notes: list[tuple[str, str]] = []
-    for table in page.tables:
-        grid = _grid(table)
-        found = _find_header(grid[:3]) if grid else None
-        where = f"таблица в строке {table.line}"
-        if found is None:
-            continue
-        columns, used, header = found
-        rows = [Row(cells, f"{where}, строка {r + 1}") for r, cells in enumerate(grid) if r >= used
-                and not is_column_numbers([c.text for c in cells]) and any(not c.empty for c in cells)]
-        preamble = [Paragraph(text, f"строка {line}") for line, text in page.blocks[:_blocks_before(page, table)]]
-        return Document(name, preamble, [Table(columns, rows, where, header=header)], notes)
-    raise InputError(f"{name}: на странице нет таблицы дорожной карты",
-                     "нужна строка заголовков: «Мероприятие», «Сроки», «Ответственные», «Результат»")
-
-
-def _blocks_before(page: _Page, table: _Table) -> int:
-    """How many text blocks stand before the table (tables count in `order` too)."""
-    before = sum(1 for other in page.tables if other.order < table.order)
-    return table.order - before
+    blocks = [Block(f"строка {part[0]}", lines=[part[1]]) if isinstance(part, tuple)
+              else Block(f"таблица в строке {part.line}", grid=_grid(part)) for part in page.flow]
+    document = assemble(name, blocks)
+    if not document.tables:
+        raise InputError(f"{name}: на странице нет таблицы дорожной карты",
+                         "нужна строка заголовков: «Мероприятие», «Сроки», «Ответственные», «Результат»")
+    return document
 
 
 def _grid(table: _Table) -> list[list[Cell]]:
