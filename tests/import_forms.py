@@ -374,6 +374,44 @@ def write_xlsx(blocks: list[Block], path: Path) -> None:
     book.save(str(path))
 
 
+def write_printable_xlsx(blocks: list[Block], path: Path) -> None:
+    """`write_xlsx` laid out for printing as people do before «Save as PDF»: columns wide enough
+    for their longest word and a readable line, rows as tall as their wrapped text, landscape,
+    the table fitted to the page width (Excel's PDFs of roadmaps have no cell borders by default)."""
+    import math
+
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    write_xlsx(blocks, path)
+    book = load_workbook(str(path))
+    sheet = book.active
+    spans = {(r.min_row, r.min_col): (r.max_col - r.min_col + 1) for r in sheet.merged_cells.ranges}
+    table = [row for row in sheet.iter_rows() if sum(c.value is not None for c in row) >= 2]
+    widths = {}
+    for column in range(1, sheet.max_column + 1):
+        texts = [str(row[column - 1].value) for row in table
+                 if row[column - 1].value is not None and spans.get((row[0].row, column), 1) == 1]
+        longest_word = max((len(w) for t in texts for w in t.split()), default=4)
+        widths[column] = min(50, max(longest_word + 4, math.ceil(max((len(t) for t in texts), default=4) / 2)))
+        sheet.column_dimensions[get_column_letter(column)].width = widths[column]
+    for row in sheet.iter_rows():
+        lines = 1
+        for cell in row:
+            if cell.value is None or (sum(c.value is not None for c in row) == 1 and cell.column == 1
+                                      and (cell.row, 1) not in spans):
+                continue  # a title or a paragraph above the table runs on to the right
+            room = sum(widths[c] for c in range(cell.column, cell.column + spans.get((cell.row, cell.column), 1)))
+            lines = max(lines, sum(math.ceil(max(len(part), 1) / (room * 0.9)) for part in str(cell.value).split("\n")))
+        sheet.row_dimensions[row[0].row].height = 15 * lines
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    book.save(str(path))
+
+
 WRITERS = {"docx": write_docx, "txt": write_text, "pdf": write_pdf, "xlsx": write_xlsx,
            "unruled.pdf": write_unruled_pdf}
 

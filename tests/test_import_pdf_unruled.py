@@ -261,3 +261,52 @@ def test_a_header_centred_in_its_cells(name: str, centred_headers: Path, cli, th
     assert [(e.item.number, e.item.title, e.item.deadline, [roadmap.executors[r.id].name for r in e.item.executors],
              e.item.result) for e in roadmap.walk()] == layout.items
     assert "columns" not in layout.extra or [(c.field, c.heading) for c in roadmap.columns] == layout.extra["columns"]
+
+
+def test_a_sheet_printed_tight_as_excel_prints_it(tmp_path: Path, cli) -> None:
+    """A spreadsheet's PDF: no borders, rows set without a gap, a cell's text ending just short of the
+    next cell's (the cell padding, less than a space), a note merged across flush left right under a
+    measure, a section merged across starting in the number column, and the header repeated right
+    after the last row of the page."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    register_font()
+    source = tmp_path / "sheet.pdf"
+    canvas = Canvas(str(source), pagesize=(842, 595))
+    canvas.setFont("Body", 10)
+    # where each column's text begins (flush left, as the headings); the longest deadline ends
+    # 2.5 points short of the executors' column: closer than a space (2.8 points) at this size
+    executors_at = 300 + canvas.stringWidth("до 25.12.2024", "Body", 10) + 2.5
+    x = (40, 70, 300, executors_at, executors_at + 150)
+    header = ("№", "Мероприятие", "Срок", "Ответственный", "Результат")
+    rows: list[tuple[str, ...]] = [
+        header,
+        ("Раздел 1. Организационная работа (ответственный – заместитель директора по УВР)",),
+        ("1.1", "Совещание при директоре", "Сентябрь", "Директор", "Протокол"),
+        ("Примечание: совещание проводится также в январе.",),
+        ("1.2", "Педагогический совет", "до 25.12.2024", "Завуч", "Решение"),
+        header,
+        ("1.3", "Родительское собрание", "Октябрь", "Классные руководители", "Протокол"),
+    ]
+    top = 560
+    for row in rows:
+        if len(row) == 1:
+            canvas.drawString(x[0], top, row[0])
+        else:
+            for left, text in zip(x, row, strict=True):
+                canvas.drawString(left, top, text)
+        top -= 13  # tight: a row's pitch is one line
+    canvas.drawString(x[0], 580, "План работы на 2024/2025 учебный год")
+    canvas.save()
+    result = cli("import", source, "-o", tmp_path / "x.yaml")
+    assert result.code == 0, result.out
+    assert [m[:6] for m in _measures(tmp_path / "x.yaml")] == [
+        ("1", "1.1", "Совещание при директоре", "Сентябрь", ["Директор"], "Протокол"),
+        ("1", "1.2", "Педагогический совет", "до 25.12.2024", ["Завуч"], "Решение"),
+        ("1", "1.3", "Родительское собрание", "Октябрь", ["Классные руководители"], "Протокол"),
+    ]
+    roadmap = load(tmp_path / "x.yaml").roadmap
+    assert roadmap is not None
+    [section] = roadmap.sections
+    assert section.title.startswith("Организационная работа")
+    assert section.items[0].note == "Примечание: совещание проводится также в январе."

@@ -35,13 +35,17 @@ from import_forms import (
     soffice,
     write_docx,
     write_form,
+    write_printable_xlsx,
 )
 from roadmapctl.reading.loader import load
 
+# xl.pdf: the .xlsx laid out for printing (column widths, row heights, fitted to the page width, no
+# borders, as Excel sheets are) and printed to PDF by LibreOffice Calc: cells separated by their padding
+# only, notes and sections merged across flush left, rows set tight;
 # lo.pdf: the .docx printed to PDF by LibreOffice; unruled.pdf: the tables drawn without lines (portrait,
 # cells wrapped over lines, page numbers), read from the words' positions; lo-unruled.pdf: a .docx whose
 # tables have no borders, printed by LibreOffice (Word's spacing; rows broken across pages)
-FORMS = ("docx", "txt", "pdf", "lo.pdf", "xlsx", "unruled.pdf", "lo-unruled.pdf")
+FORMS = ("docx", "txt", "pdf", "lo.pdf", "xlsx", "unruled.pdf", "lo-unruled.pdf", "xl.pdf")
 
 # (number, title, deadline, executors by name, result)
 Expected = tuple[str | None, str, str | None, list[str], str | None]
@@ -345,6 +349,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory,
                 write_form(form, layout.blocks, folder / f"{name}.{form}", thorough(pytestconfig))
     if soffice():
         _print_with_libreoffice(folder, thorough(pytestconfig))
+        _print_sheets_with_libreoffice(folder, thorough(pytestconfig))
     for name in LAYOUTS:
         for form in FORMS:
             source = folder / f"{name}.{form}"
@@ -385,12 +390,37 @@ def _print_with_libreoffice(folder: Path, fresh: bool) -> None:
         shutil.copyfile(hit, folder / f"{name}.{kinds[kind]}")
 
 
-PDF_FORMS = ("pdf", "lo.pdf", "unruled.pdf", "lo-unruled.pdf")
+def _print_sheets_with_libreoffice(folder: Path, fresh: bool) -> None:
+    """LibreOffice Calc's PDFs of the layouts' printable .xlsx files, kept like the other PDFs.
+    Without Calc (only Writer installed) LibreOffice makes no PDF of a sheet: the form is absent."""
+    exe = soffice()
+    assert exe
+    stamp = os.stat(os.path.realpath(exe))
+    keys = {name: recipe_key("xl.pdf", layout.blocks, stamp.st_mtime_ns, stamp.st_size)
+            for name, layout in LAYOUTS.items()}
+    missing = [name for name, key in keys.items() if fresh or cached(key, ".pdf") is None]
+    if missing:
+        sheets, printed = folder / "sheets", folder / "sheets-pdf"
+        sheets.mkdir()
+        printed.mkdir()
+        for name in missing:
+            write_printable_xlsx(LAYOUTS[name].blocks, sheets / f"{name}.xlsx")
+        docx_to_pdf([sheets / f"{name}.xlsx" for name in missing], printed)
+        for name in missing:
+            if (printed / f"{name}.pdf").exists():
+                keep(printed / f"{name}.pdf", keys[name], ".pdf")
+    for name, key in keys.items():
+        hit = cached(key, ".pdf")
+        if hit is not None:
+            shutil.copyfile(hit, folder / f"{name}.xl.pdf")
+
+
+PDF_FORMS = ("pdf", "lo.pdf", "unruled.pdf", "lo-unruled.pdf", "xl.pdf")
 
 
 def quick_case(name: str, form: str) -> bool:
     """The default profile imports every layout from .docx, text and .xlsx, and from one of the
-    four PDF forms in turn (each PDF form on three or four layouts; pdfplumber takes most of the
+    five PDF forms in turn (each PDF form on two or three layouts; pdfplumber takes most of the
     time); the thorough profile imports every layout from every form."""
     return form not in PDF_FORMS or PDF_FORMS[list(LAYOUTS).index(name) % len(PDF_FORMS)] == form
 
@@ -398,8 +428,10 @@ def quick_case(name: str, form: str) -> bool:
 def _get(imported: dict, name: str, form: str) -> tuple[int, str, str, Path]:  # type: ignore[type-arg]
     if form in ("pdf", "unruled.pdf") and not pdf_font():
         pytest.skip("нет шрифта TrueType с кириллицей для построения PDF")
-    if form in ("lo.pdf", "lo-unruled.pdf") and not soffice():
-        pytest.skip("LibreOffice (soffice) не установлен: PDF из .docx не построить")
+    if form in ("lo.pdf", "lo-unruled.pdf", "xl.pdf") and not soffice():
+        pytest.skip("LibreOffice (soffice) не установлен: PDF из .docx и .xlsx не построить")
+    if form == "xl.pdf" and not any(f == "xl.pdf" for _, f in imported):
+        pytest.skip("LibreOffice Calc не установлен: PDF из .xlsx не построить")
     if (name, form) not in imported and not quick_case(name, form):
         pytest.skip("в быстром профиле этот макет читается из другой формы PDF; все формы — "
                     "ROADMAPCTL_TESTS=thorough")

@@ -93,7 +93,10 @@ class _Reader:
         while i < len(lines):
             line = lines[i]
             inside = self.columns is not None and previous is not None and not _gap(line, previous)
-            header = None if inside else find_header(lines, i)  # a header never goes on from a cell's line
+            header = find_header(lines, i)
+            if header is not None and inside and not self._repeated(header[1]):
+                header = None  # a header never goes on from a cell's line, but the table's own may follow
+                # its last row without a gap (rows set tight, as Excel prints them)
             if header is not None:
                 used, found = header
                 self._header(make_columns(found, lines[i + used:]), page_no)
@@ -106,6 +109,10 @@ class _Reader:
             else:
                 self._body(line, previous, page_no)
             previous, i = line, i + 1
+
+    def _repeated(self, found: list[tuple[float, float, str]]) -> bool:
+        """Is this the open table's own header again?"""
+        return self.columns is not None and [text for _, _, text in found] == self.columns.texts
 
     def _header(self, columns: Columns, page_no: int) -> None:
         again = self.columns is not None and self.columns.texts == columns.texts
@@ -181,8 +188,14 @@ class _Reader:
         if _numbered(line, columns):
             self.row = self._new_row(empty, "item")
         elif spans or standing:
-            start = columns.index(line.words[0])
-            if self.row is None or gap or not (self.row.kind == "text" or self.row.lines[start]):
+            start = min([columns.index(line.words[0]), *spans])  # where merged text begins, if it does
+            # Text beginning in the number column and running across the cells, right under a row of
+            # separate cells (a measure), opens a row of its own: a note or a section merged across the
+            # table, printed without a gap (Excel sets rows tight). A section title wrapped inside
+            # the number column, or text merged across that goes on, stays with its row.
+            after_item = (bool(spans) and _in_number_column(line, columns) and self.row is not None
+                          and self.row.kind == "item" and not self.row.merged)
+            if self.row is None or gap or after_item or not (self.row.kind == "text" or self.row.lines[start]):
                 self.row = self._new_row(empty, "text")
         elif self.row is None or (columns.number is None and gap):
             self.row = self._new_row(empty, "item")
@@ -222,6 +235,15 @@ class _Reader:
 def _gap(line: Line, previous: Line) -> bool:
     """More space above the line than between the lines of one cell."""
     return line.top - previous.top > _TIGHT * line.size
+
+
+def _in_number_column(line: Line, columns: Columns) -> bool:
+    """Does the line begin inside the number column (its first word may run on past its border)?"""
+    if columns.number is None:
+        return False
+    left = columns.borders[columns.number - 1] if columns.number > 0 else float("-inf")
+    right = columns.borders[columns.number] if columns.number < len(columns.borders) else float("inf")
+    return left <= line.x0 < right
 
 
 def _numbered(line: Line, columns: Columns) -> bool:

@@ -32,6 +32,7 @@ from typing import Any
 
 from roadmapctl.importer.tables import header_field, match_header
 
+_FLUSH = 1.0  # points: how far a flush-left cell text may begin from its heading's start
 _PAGE_NUMBER = re.compile(r"^\s*(?:(?:стр\.?|страница)\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?\s*(?:(?:из|/)\s*\d{1,3})?\s*$",
                           re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
@@ -92,10 +93,16 @@ class Columns:
     borders: list[float]  # len(texts) - 1 x positions
     number: int | None
     left: float
+    starts: tuple[float, ...] = ()  # where each heading's text begins (cells set flush left begin there too)
 
     def index(self, word: Word) -> int:
         middle = (word.x0 + word.x1) / 2
         return sum(1 for border in self.borders if middle > border)
+
+    def begins_in(self, word: Word) -> int:
+        """The column a word begins in: a long word opening text merged across the table may have
+        its middle in the next column («Направление» set from the number column)."""
+        return sum(1 for border in self.borders if word.x0 > border)
 
 
 def page_lines(page: Any) -> list[Line]:
@@ -223,7 +230,8 @@ def make_columns(header: list[tuple[float, float, str]], body: list[Line]) -> Co
     """Borders in the widest blank strip between neighbouring headings, learnt from the body."""
     texts = [text for _, _, text in header]
     borders = [_river(header[k][1], header[k + 1][0], body) for k in range(len(header) - 1)]
-    first = Columns(texts, borders, None, header[0][0])
+    flush = tuple(x0 for x0, _, _ in header)
+    first = Columns(texts, borders, None, header[0][0], flush)
     narrow = [line for line in body if not _crosses(line, first)]  # without spanning rows
     if narrow and len(narrow) < len(body):
         borders = [_river(header[k][1], header[k + 1][0], narrow) for k in range(len(header) - 1)]
@@ -231,7 +239,7 @@ def make_columns(header: list[tuple[float, float, str]], body: list[Line]) -> Co
     number = columns.get("number")
     starts = [line.x0 for line in body if borders and line.x0 <= borders[0]]
     left = min(header[0][0], statistics.median(starts)) if starts else header[0][0]
-    return Columns(texts, borders, number, left)
+    return Columns(texts, borders, number, left, flush)
 
 
 def _river(a: float, b: float, body: list[Line]) -> float:
@@ -262,16 +270,38 @@ def _river(a: float, b: float, body: list[Line]) -> float:
 
 def _crosses(line: Line, columns: Columns) -> bool:
     """Some run of words goes over a column border: text merged across cells."""
-    return any(len({columns.index(w) for w in chunk}) > 1 for chunk in line.chunks())
+    return any(len({columns.index(w) for w in chunk}) > 1 for chunk in runs(line, columns))
+
+
+def runs(line: Line, columns: Columns) -> list[list[Word]]:
+    """The line's runs of words (`Line.chunks`), also split where a cell's text ends just short of
+    the next cell's: a table printed from Excel leaves only the cell padding between them, less
+    than a space.  The next cell is known by its first word beginning exactly where that column's
+    heading begins.  Only in a line of several runs (a row of cells): a single run across the
+    table is text merged across cells, whatever its words line up with."""
+    chunks = line.chunks()
+    if len(chunks) < 2 or not columns.starts:
+        return chunks
+    out: list[list[Word]] = []
+    for chunk in chunks:
+        out.append([chunk[0]])
+        for word in chunk[1:]:
+            if any(start > out[-1][-1].x1 and abs(word.x0 - start) <= _FLUSH for start in columns.starts[1:]):
+                out.append([word])
+            else:
+                out[-1].append(word)
+    return out
 
 
 def split_line(line: Line, columns: Columns) -> tuple[list[str], dict[int, int]]:
     """The line's text per column, and the spans: first column → last column of a run over borders."""
     texts = [""] * (len(columns.borders) + 1)
     spans: dict[int, int] = {}
-    for chunk in line.chunks():
+    for chunk in runs(line, columns):
         indexes = [columns.index(w) for w in chunk]
         first, last = indexes[0], max(indexes)
+        if last > first:  # text merged across cells belongs to the cell it begins in
+            first = min(first, columns.begins_in(chunk[0]))
         text = " ".join(w.text for w in chunk)
         texts[first] = f"{texts[first]} {text}".strip()
         if last > first:
