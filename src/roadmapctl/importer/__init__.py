@@ -1,6 +1,7 @@
-"""`roadmapctl import`: bring an existing roadmap in from Word, PDF, Excel or pasted text.
+"""`roadmapctl import`: bring an existing roadmap in from Word, PDF, Excel, a web page or pasted text.
 
-The readers (`docx_source`, `pdf_source`, `xlsx_source`, `text_source`) turn a file into neutral tables
+The readers (`docx_source`, `pdf_source`, `xlsx_source`, `csv_source`, `html_source`, `text_source` with the tables
+drawn in text of `boxtext`) turn a file into neutral tables
 (`tables`); a PDF table without ruling lines is read from its words'
 positions (`pdf_words`, `pdf_unruled`); `rows` and `build` turn rows into sections and measures;
 `executors` and `glossary` make the executors glossary; `order` reads the
@@ -17,7 +18,9 @@ from roadmapctl.importer.build import ImportResult, build_roadmap
 from roadmapctl.importer.tables import Document
 from roadmapctl.limits import MAX_IMPORT_BYTES, megabytes
 
-TEXT_SUFFIXES = (".txt", ".tsv", ".text")
+TEXT_SUFFIXES = (".txt", ".tsv", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+CSV_SUFFIXES = (".csv",)
 SAVE_AS_DOCX = "сохраните документ в Word как .docx («Файл → Сохранить как»)"
 
 
@@ -33,9 +36,10 @@ def read_document(path: Path) -> Document:
     if suffix == ".xls":
         raise InputError(f"{path}: старый формат Excel (.xls) не поддерживается",
                          "сохраните книгу в Excel как .xlsx («Файл → Сохранить как»)")
-    if suffix not in (".docx", ".pdf", ".xlsx", *TEXT_SUFFIXES):
+    if suffix not in (".docx", ".pdf", ".xlsx", *TEXT_SUFFIXES, *HTML_SUFFIXES, *CSV_SUFFIXES):
         raise InputError(f"{path}: неизвестный формат «{suffix or 'без расширения'}»",
-                         "поддерживаются .docx, .pdf, .xlsx и текст .txt (таблица, скопированная из Word)")
+                         "поддерживаются .docx, .pdf, .xlsx, .csv, веб-страница .html и текст .txt или .md "
+                         "(таблица, скопированная из Word или нарисованная символами)")
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -57,6 +61,14 @@ def read_document(path: Path) -> Document:
         from roadmapctl.importer.xlsx_source import read_xlsx_document
 
         return read_xlsx_document(path)
+    if suffix in CSV_SUFFIXES:
+        from roadmapctl.importer.csv_source import read_csv_document
+
+        return read_csv_document(path)
+    if suffix in HTML_SUFFIXES:
+        from roadmapctl.importer.html_source import read_html_document
+
+        return read_html_document(path)
     from roadmapctl.importer.text_source import read_text_document
 
     return read_text_document(path)
