@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,7 +55,49 @@ _WORKER = textwrap.dedent("""
 """)
 
 
-def _race(path: Path, first: list[str], second: list[str]) -> tuple[list[int], list[int]]:
+def _edit_all(path: str, items: list[str], conn: Any) -> None:
+    """`_WORKER` in a process forked from this one: sends back the exit codes and stderr."""
+    import contextlib
+    import io
+
+    from roadmapctl.main import run
+
+    codes, err = [], io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        for item in items:
+            if item.startswith("+"):
+                args = ["extend", path, item[1:], "--to", "2023-11-20", "--reason", "болезнь", "--on", "2023-09-20"]
+            else:
+                args = ["done", path, item, "--on", "2023-09-20"]
+            codes.append(run(args))
+    conn.send((codes, err.getvalue()))
+    conn.close()
+
+
+def _race(path: Path, first: list[str], second: list[str], real: bool) -> list[list[int]]:
+    """Two processes edit one file at the same time, each its list of items one after another.
+
+    With `real` (the thorough profile) each is a new interpreter (`_WORKER`); by default they are
+    forked from this one, which has imported roadmapctl already: two processes all the same, each
+    with its own lock and its own writes, racing from the first edit instead of after start-up.
+    `test_real_runs_in_pairs` races new interpreters by default."""
+    if not real:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        started = []
+        for items in (first, second):
+            receive, send = context.Pipe(duplex=False)
+            proc = context.Process(target=_edit_all, args=(str(path), items, send))
+            proc.start()
+            send.close()
+            started.append((proc, receive))
+        results = [receive.recv() for _, receive in started]
+        for (proc, _), (_, err) in zip(started, results, strict=True):
+            proc.join(timeout=600)
+            assert proc.exitcode == 0, err
+            assert "Traceback" not in err
+        return [codes for codes, _ in results]
     procs = [subprocess.Popen([sys.executable, "-c", _WORKER, str(path), *items],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for items in (first, second)]
@@ -79,7 +122,7 @@ def test_fifty_concurrent_pairs_of_edits_lose_nothing(tmp_path: Path, thorough_r
     # 50 pairs (10 by default): each `done` of one process runs alongside a `done` or `extend` of the other
     first = [f"1.{i}" for i in range(1, pairs + 1)]
     second = [f"+1.{i}" if i % 2 else f"1.{i}" for i in range(pairs + 1, 2 * pairs + 1)]
-    codes = _race(path, first, second)
+    codes = _race(path, first, second, real=thorough_run)
     assert codes == [[0] * pairs, [0] * pairs]
     assert _marks(path) == {f"1.{i}": 1 for i in range(1, 2 * pairs + 1)}
     assert not [p.name for p in tmp_path.iterdir() if p.name != "m.yaml"]  # no lock or temp file left
@@ -89,7 +132,7 @@ def test_the_same_item_marked_twice_at_once_is_recorded_once(tmp_path: Path, tho
     count = 30 if thorough_run else 6  # each pair of edits races for the lock; 6 races by default
     path = _roadmap(tmp_path / "m.yaml", count)
     items = [f"1.{i}" for i in range(1, count + 1)]
-    first, second = _race(path, items, items)
+    first, second = _race(path, items, items, real=thorough_run)
     assert sorted(set(first + second)) in ([0, 2], [0])
     assert [sorted((a, b)) for a, b in zip(first, second, strict=True)] == [[0, 2]] * count  # one recorded, one refused
     assert _marks(path) == {item: 1 for item in items}
