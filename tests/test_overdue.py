@@ -235,11 +235,13 @@ def _on_a_terminal(*args: str, env: dict[str, str], real: bool) -> str:
     return b"".join(chunks).decode("utf-8")
 
 
-def test_terminal_gets_a_coloured_table_and_no_color_switches_colour_off() -> None:
+def test_terminal_gets_a_coloured_table_and_no_color_switches_colour_off(thorough_run: bool) -> None:
+    """The coloured table from a real process on a terminal (the one terminal test that always
+    starts one); NO_COLOR in this process by default, in a real one in the thorough profile."""
     env = {key: "" for key in ("NO_COLOR",)}
     coloured = _in_terminal("overdue", "--as-of", "2024-03-01", CHEL, env=env)
     assert COLOUR.search(coloured) and "┃" in coloured and "5.2.6/2" in coloured
-    plain = _in_terminal("overdue", "--as-of", "2024-03-01", CHEL, env={"NO_COLOR": "1"})
+    plain = _on_a_terminal("overdue", "--as-of", "2024-03-01", CHEL, env={"NO_COLOR": "1"}, real=thorough_run)
     assert COLOUR.search(plain) is None and "5.2.6/2" in plain
 
 
