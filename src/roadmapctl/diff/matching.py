@@ -27,6 +27,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from roadmapctl.diff.assignment import max_weight_matching
 from roadmapctl.model.roadmap import Item, ItemInContext, Roadmap, Section, normalize_number
@@ -47,8 +48,11 @@ _WORD = re.compile(r"[^\W_]+")
 _QUOTED = re.compile(r'"([^"]{2,})"')
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str | None, year_shift: int = 0) -> str:
-    """Case, ё/е, quote and dash styles, spacing: the differences nobody means."""
+    """Case, ё/е, quote and dash styles, spacing: the differences nobody means.
+
+    Cached: a comparison normalizes the same executor names and titles hundreds of times."""
     if not text:
         return ""
     text = fold(text).translate(_QUOTES)
