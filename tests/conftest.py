@@ -141,6 +141,17 @@ def run_process(*args: str | os.PathLike[str], cwd: Path | None = None,
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
 
+def imported(cli, source: Path, target: Path):  # type: ignore[no-untyped-def]
+    """`roadmapctl import SOURCE -o TARGET`, which must succeed; (its result, the roadmap written)."""
+    from roadmapctl.reading.loader import load
+
+    result = cli("import", source, "-o", target)
+    assert result.code == 0, result.out + result.err
+    roadmap = load(target).roadmap
+    assert roadmap is not None
+    return result, roadmap
+
+
 def golden(path: Path, actual: str) -> None:
     """Compare with a golden file; UPDATE_GOLDEN=1 rewrites it."""
     if os.environ.get("UPDATE_GOLDEN"):

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import imported
 from roadmapctl.importer.html_source import parse_html
 from roadmapctl.importer.text_source import parse_text
 from roadmapctl.reading.loader import load
@@ -144,10 +145,7 @@ def test_drawn_table_imports_field_by_field(form: str, tmp_path: Path, cli) -> N
     source = tmp_path / f"{form}.txt"
     source.write_text(text, encoding="utf-8")
     target = tmp_path / f"{form}.yaml"
-    result = cli("import", source, "-o", target)
-    assert result.code == 0, result.out + result.err
-    roadmap = load(target).roadmap
-    assert roadmap is not None
+    result, roadmap = imported(cli, source, target)
     got = [(e.item.number, e.item.title, e.item.deadline, [roadmap.executors[r.id].name for r in e.item.executors],
             e.item.result) for e in roadmap.walk()]
     assert got == items, result.out

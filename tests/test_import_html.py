@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import imported
+from import_forms import write_xlsx
+from import_samples import SMALL
 from roadmapctl.importer.html_source import parse_html
 from roadmapctl.reading.loader import load
 
@@ -39,10 +42,7 @@ PAGE = """<!DOCTYPE html>
 def test_a_school_page_in_windows_1251_imports_field_by_field(tmp_path: Path, cli) -> None:
     source = tmp_path / "vospitanie.html"
     source.write_bytes(PAGE.encode("cp1251"))
-    result = cli("import", source, "-o", tmp_path / "v.yaml")
-    assert result.code == 0, result.out + result.err
-    roadmap = load(tmp_path / "v.yaml").roadmap
-    assert roadmap is not None
+    result, roadmap = imported(cli, source, tmp_path / "v.yaml")
     assert roadmap.title == "Дорожная карта по реализации программы воспитания на 2025/2026 учебный год"
     assert roadmap.approval is not None
     assert (str(roadmap.approval.date), roadmap.approval.number, roadmap.approval.by) == (
@@ -106,15 +106,7 @@ def test_standard_input_is_read_as_what_it_holds(tmp_path: Path, cli, monkeypatc
     import io
     import sys
 
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for values in (["План на 2025 год"], ["№", "Мероприятие", "Срок", "Ответственный"],
-                   ["1", "Семинар", "май", "Методист"]):
-        sheet.append(values)
-    book.save(tmp_path / "plan.xlsx")
+    write_xlsx(SMALL, tmp_path / "plan.xlsx")
     drawn = ("План на 2025 год\n+---+-------------+------+---------------+\n| № | Мероприятие | Срок | Ответственный |\n"
              "+---+-------------+------+---------------+\n| 1 | Семинар     | май  | Методист      |\n"
              "+---+-------------+------+---------------+\n")

@@ -84,6 +84,8 @@ def _count_sections(sections: list[Section]) -> int:
 def _kind(data: bytes) -> str:
     """The suffix for what standard input holds: a zip archive is a workbook when it has one."""
     if data.startswith(b"PK\x03\x04"):
+        if b"application/vnd.oasis.opendocument.text" in data[:200]:  # the .odt's first member names it
+            return ".odt"
         return ".xlsx" if b"xl/workbook.xml" in data else ".docx"
     if data.startswith(b"%PDF"):
         return ".pdf"
@@ -181,9 +183,10 @@ def register(app: typer.Typer) -> None:
     @app.command("import", cls=RussianCommand)
     def import_command(
         source: Path = typer.Argument(..., metavar="ФАЙЛ",
-                                      help="Документ Word (.docx), PDF (.pdf), книга Excel (.xlsx), веб-страница "
-                                           "(.html) или текст (.txt, .md) с таблицей из Word или "
-                                           "нарисованной символами; «-» — стандартный ввод."),
+                                      help="Документ Word (.docx) или OpenDocument (.odt), PDF (.pdf), книга Excel "
+                                           "(.xlsx), таблица CSV, веб-страница (.html) или текст (.txt, "
+                                           ".md) с таблицей из Word или нарисованной символами; «-» — "
+                                           "стандартный ввод."),
         output: str = typer.Option(
             None, "--output", "-o", metavar="ПУТЬ",
             help="Куда записать карту; по умолчанию roadmaps/<имя файла>.yaml; «-» — на экран.",

@@ -24,13 +24,9 @@ _MAX_CELLS = 200  # a row wider than any roadmap table is not one
 
 
 def read_csv_document(path: Path) -> Document:
-    from roadmapctl.importer.text_source import decode
+    from roadmapctl.importer.text_source import read_decoded
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"не удалось прочитать {path}: {exc.strerror or exc}") from None
-    return parse_csv(decode(data, path), path.name)
+    return parse_csv(read_decoded(path), path.name)
 
 
 def parse_csv(text: str, name: str) -> Document:

@@ -50,11 +50,16 @@ _HEADING_LINE = re.compile(
 
 
 def read_text_document(path: Path) -> Document:
+    return parse_text(read_decoded(path), path.name)
+
+
+def read_decoded(path: Path) -> str:
+    """A text file's contents in whichever of the encodings `decode` knows."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"не удалось прочитать {path}: {exc.strerror or exc}") from None
-    return parse_text(decode(data, path), path.name)
+    return decode(data, path)
 
 
 def decode(data: bytes, path: Path) -> str:
