@@ -376,7 +376,13 @@ def test_done_on_a_big_file_edits_only_the_item(tmp_path: Path, monkeypatch, tho
         raise AssertionError("the whole file was round-tripped")
 
     monkeypatch.setattr(editfile, "_edit_whole_file", whole_file)
+    from roadmapctl.reading import yamlsource
+
+    parses: list[int] = []
+    composer = yamlsource._composer
+    monkeypatch.setattr(yamlsource, "_composer", lambda: parses.append(1) or composer())
     assert run(["done", str(path), target, "--on", "2023-09-20"]) == 0
+    assert len(parses) == 1  # checked and spliced from one C parse of the file
     after = path.read_text(encoding="utf-8").splitlines()
     assert len(after) == len(before.splitlines()) + 3
     at = after.index(f'      - number: "{target}"')
