@@ -139,10 +139,15 @@ def test_status_is_read_without_regard_to_case(cli, monkeypatch) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "csv"])
-def test_list_of_many_roadmaps_is_the_same_on_several_cores(cli, tmp_path, fmt: str) -> None:
-    # Each roadmap comes back from its worker as its rows only: nothing may depend on the processes.
-    # As few files as start the worker pool.
+def test_list_of_many_roadmaps_is_the_same_on_several_cores(cli, tmp_path, fmt: str, thorough_run: bool) -> None:
+    """Each roadmap comes back from its worker as its rows only: nothing may depend on the processes.
+    As few files as start the worker pool. By default JSON and text: every CSV line is made of a
+    JSON record (`csv_lines` takes `record` and its occurrences), so equal JSON means equal CSV;
+    the thorough profile compares CSV too."""
     from roadmapctl.reading.parallel import MIN_FILES_FOR_POOL
+
+    if fmt == "csv" and not thorough_run:
+        pytest.skip("CSV строится из тех же записей, что и JSON; все форматы — ROADMAPCTL_TESTS=thorough")
 
     corpus = tmp_path / "region"
     corpus.mkdir()
