@@ -187,11 +187,61 @@ def _in_terminal(*args: str, env: dict[str, str]) -> str:
     return b"".join(chunks).decode("utf-8")
 
 
-def test_terminal_gets_a_coloured_table_and_no_color_switches_colour_off() -> None:
+def _on_a_terminal(*args: str, env: dict[str, str], real: bool) -> str:
+    """What a person at a console sees: from a real process (`_in_terminal`) when `real`, else from
+    `main.run` in this process with its stdout on a pseudo-terminal of its own.
+
+    The output decides on a terminal by the stream it writes to (`isatty`) and the environment
+    (COLUMNS, NO_COLOR), both the same here as in a process of its own; a process costs more than
+    the report. The real-process path is run by default in
+    `test_terminal_gets_a_coloured_table_and_no_color_switches_colour_off`, and everywhere in the
+    thorough profile."""
+    if real:
+        return _in_terminal(*args, env=env)
+    import io
+    import threading
+
+    from roadmapctl.main import run
+
+    master, slave = pty.openpty()
+    chunks: list[bytes] = []
+
+    def drain() -> None:  # a report longer than the terminal's buffer must not block the writer
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the writer closed the terminal
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    stream = open(slave, "w", encoding="utf-8")  # noqa: SIM115 - closed below, before the reader ends
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            for key, value in {"COLUMNS": "160", "TERM": "xterm-256color", **env}.items():
+                patch.setenv(key, value)
+            patch.setattr(sys, "stdout", stream)
+            patch.setattr(sys, "stderr", io.StringIO())
+            patch.chdir(ROOT)
+            run(list(args))
+            stream.flush()
+    finally:
+        stream.close()
+        reader.join(timeout=60)
+        os.close(master)
+    return b"".join(chunks).decode("utf-8")
+
+
+def test_terminal_gets_a_coloured_table_and_no_color_switches_colour_off(thorough_run: bool) -> None:
+    """The coloured table from a real process on a terminal (the one terminal test that always
+    starts one); NO_COLOR in this process by default, in a real one in the thorough profile."""
     env = {key: "" for key in ("NO_COLOR",)}
     coloured = _in_terminal("overdue", "--as-of", "2024-03-01", CHEL, env=env)
     assert COLOUR.search(coloured) and "┃" in coloured and "5.2.6/2" in coloured
-    plain = _in_terminal("overdue", "--as-of", "2024-03-01", CHEL, env={"NO_COLOR": "1"})
+    plain = _on_a_terminal("overdue", "--as-of", "2024-03-01", CHEL, env={"NO_COLOR": "1"}, real=thorough_run)
     assert COLOUR.search(plain) is None and "5.2.6/2" in plain
 
 
@@ -233,8 +283,10 @@ def test_a_date_without_a_phrase_reads_as_russian(cli, tmp_path) -> None:
 
 
 @pytest.mark.parametrize("command", ["overdue", "list"])
-def test_a_narrow_terminal_gets_the_plain_report_not_a_table_cut_into_letters(command: str) -> None:
-    shown = _in_terminal(command, "--as-of", "2024-03-01", CHEL, env={"COLUMNS": "80", "NO_COLOR": "1"})
+def test_a_narrow_terminal_gets_the_plain_report_not_a_table_cut_into_letters(command: str,
+                                                                             thorough_run: bool) -> None:
+    shown = _on_a_terminal(command, "--as-of", "2024-03-01", CHEL, env={"COLUMNS": "80", "NO_COLOR": "1"},
+                           real=thorough_run)
     name = f"{command}-chelyabinsk-2024-03-01.txt"
     assert shown.replace("\r\n", "\n") == (GOLDEN / name).read_text(encoding="utf-8")
 

@@ -139,12 +139,20 @@ def test_status_is_read_without_regard_to_case(cli, monkeypatch) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "csv"])
-def test_list_of_many_roadmaps_is_the_same_on_several_cores(cli, tmp_path, fmt: str) -> None:
-    # Each roadmap comes back from its worker as its rows only: nothing may depend on the processes.
+def test_list_of_many_roadmaps_is_the_same_on_several_cores(cli, tmp_path, fmt: str, thorough_run: bool) -> None:
+    """Each roadmap comes back from its worker as its rows only: nothing may depend on the processes.
+    As few files as start the worker pool. By default JSON and text: every CSV line is made of a
+    JSON record (`csv_lines` takes `record` and its occurrences), so equal JSON means equal CSV;
+    the thorough profile compares CSV too."""
+    from roadmapctl.reading.parallel import MIN_FILES_FOR_POOL
+
+    if fmt == "csv" and not thorough_run:
+        pytest.skip("CSV строится из тех же записей, что и JSON; все форматы — ROADMAPCTL_TESTS=thorough")
+
     corpus = tmp_path / "region"
     corpus.mkdir()
     sources = [*sorted((ROOT / "roadmaps").glob("*.yaml")), DATA / "positive" / "tracking-rules.yaml"]
-    for index in range(20):
+    for index in range(MIN_FILES_FOR_POOL):
         source = sources[index % len(sources)]
         (corpus / f"{index:02d}-{source.name}").write_bytes(source.read_bytes())
     args = ("list", "--as-of", "2024-03-01", "-f", fmt, corpus)
@@ -153,5 +161,5 @@ def test_list_of_many_roadmaps_is_the_same_on_several_cores(cli, tmp_path, fmt: 
     assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
     if fmt == "json":
         rows = json.loads(one.out)
-        assert len({row["file"] for row in rows}) == 20
+        assert len({row["file"] for row in rows}) == MIN_FILES_FOR_POOL
         assert any(o["original_due"] != o["due"] for row in rows for o in row["occurrences"])

@@ -8,6 +8,7 @@ the same input always gives the same findings.
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -169,6 +170,12 @@ PHRASES = ["октябрь", "Октябрь – ноябрь", "ежегодн�
            "как получится", "2 раза в год", "Декабрь 2023 г."]
 
 
+def duplicate(roadmap):  # type: ignore[no-untyped-def]
+    """A deep copy (shared references stay shared) through pickle: four times faster than
+    `copy.deepcopy` on the slotted model classes, and the properties copy on every example."""
+    return pickle.loads(pickle.dumps(roadmap, pickle.HIGHEST_PROTOCOL))
+
+
 @cache
 def seed_models() -> list:
     """The seed roadmaps, loaded once (examples deep-copy them)."""
@@ -182,9 +189,7 @@ DIFF_SETTINGS = settings(SETTINGS, max_examples=max(10, settings.default.max_exa
 @st.composite
 def edited_model(draw: st.DrawFn, start=None):  # start: a Roadmap, or None for a seed
     """A valid roadmap edited the way people edit next year's copy."""
-    import copy
-
-    roadmap = start or copy.deepcopy(draw(st.sampled_from(seed_models())))
+    roadmap = start or duplicate(draw(st.sampled_from(seed_models())))
     entries = list(roadmap.walk())
     for _ in range(draw(st.integers(0, 8))):
         entry = draw(st.sampled_from(entries))
@@ -208,10 +213,8 @@ def edited_model(draw: st.DrawFn, start=None):  # start: a Roadmap, or None for 
 @st.composite
 def edited_pair(draw: st.DrawFn):
     """Two editions of one seed roadmap: this year's and next year's copy."""
-    import copy
-
     first = draw(edited_model())
-    return first, draw(edited_model(copy.deepcopy(first)))
+    return first, draw(edited_model(duplicate(first)))
 
 
 def item_labels(refs) -> list[tuple[str, str]]:
@@ -221,11 +224,9 @@ def item_labels(refs) -> list[tuple[str, str]]:
 @DIFF_SETTINGS
 @given(edited_model())
 def test_a_roadmap_compared_with_itself_has_no_changes(roadmap) -> None:
-    import copy
-
     from roadmapctl.diff import compare
 
-    diff = compare(roadmap, copy.deepcopy(roadmap))
+    diff = compare(roadmap, duplicate(roadmap))
     assert not diff.has_changes, diff
     assert diff.unchanged_count == sum(1 for _ in roadmap.walk())
 

@@ -43,28 +43,32 @@ class Rolled:
     folder: Path  # a copy of roadmaps/ in its parent, rolled over once; tests only read it
 
 
-@pytest.fixture(scope="module")
-def rolled(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Rolled]:
-    """`rollover roadmaps/OLD.yaml --to TO`, run once per (OLD, TO) for the module: several tests
-    check different sides of the same run. Each run gets its own copy (rollover adds keys to
-    the old file)."""
+_ROLLED: dict[tuple[str, str], Rolled] = {}
+
+
+def rolled_once(factory: pytest.TempPathFactory, old: str, to: str) -> Rolled:
+    """`rollover roadmaps/OLD.yaml --to TO`, run once per (OLD, TO) in a test process: several tests
+    (here and in test_textconv) check different sides of the same run. Each run gets its own copy
+    of roadmaps/ (rollover adds keys to the old file) under the session's temporary folder.
+    A process-wide cache rather than a module fixture: the module is not pinned to one worker."""
     from roadmapctl.main import run
 
-    done: dict[tuple[str, str], Rolled] = {}
+    if (old, to) not in _ROLLED:
+        folder = factory.mktemp("rolled")
+        shutil.copytree(ROADMAPS, folder / "roadmaps")
+        out, err = io.StringIO(), io.StringIO()
+        with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(out), \
+                contextlib.redirect_stderr(err):
+            patch.chdir(folder)
+            code = run(["rollover", f"roadmaps/{old}.yaml", "--to", to])
+        _ROLLED[old, to] = Rolled(code, out.getvalue(), err.getvalue(), folder)
+    return _ROLLED[old, to]
 
-    def get(old: str, to: str) -> Rolled:
-        if (old, to) not in done:
-            folder = tmp_path_factory.mktemp("rolled")
-            shutil.copytree(ROADMAPS, folder / "roadmaps")
-            out, err = io.StringIO(), io.StringIO()
-            with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(out), \
-                    contextlib.redirect_stderr(err):
-                patch.chdir(folder)
-                code = run(["rollover", f"roadmaps/{old}.yaml", "--to", to])
-            done[old, to] = Rolled(code, out.getvalue(), err.getvalue(), folder)
-        return done[old, to]
 
-    return get
+@pytest.fixture
+def rolled(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Rolled]:
+    """`rolled_once` for this session's temporary folders."""
+    return lambda old, to: rolled_once(tmp_path_factory, old, to)
 
 
 def _effective_occurrences(entry, period):  # type: ignore[no-untyped-def]
@@ -229,8 +233,10 @@ def test_belgorod_order_moves_to_the_new_five_years(rolled) -> None:
     assert "на период до 2025 года" in order.points[0].text  # not provably the period: listed, not moved
 
 
-def test_keys_are_stable_and_written_once(workdir: Path, cli) -> None:
-    cli("rollover", "roadmaps/chelyabinsk-2023-2024.yaml", "--to", "2024/2025")
+def test_keys_are_stable_and_written_once(rolled, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli) -> None:
+    workdir = tmp_path  # the first rollover is the shared one; the folder is copied to roll on from it
+    shutil.copytree(rolled("chelyabinsk-2023-2024", "2024/2025").folder / "roadmaps", workdir / "roadmaps")
+    monkeypatch.chdir(workdir)
     keyed = (workdir / "roadmaps" / "chelyabinsk-2023-2024.yaml").read_bytes()
     keys = re.findall(r"key: (\S+)", keyed.decode("utf-8"))
     assert keys[:3] == ["chelyabinsk-1-1", "chelyabinsk-1-2", "chelyabinsk-2-1"]

@@ -98,16 +98,17 @@ def test_showcase_by_file(cli, monkeypatch) -> None:
     assert total == _row("Итого", 13, 7, 1, 5, 1, 53.8, round((8 + 183 + 122 * 2 + 92 * 2) / 6, 1))
 
 
-def test_bars_only_on_a_terminal(cli) -> None:
-    from test_overdue import _in_terminal
+def test_bars_only_on_a_terminal(cli, thorough_run: bool) -> None:
+    from test_overdue import _on_a_terminal
 
-    shown = _in_terminal("stats", "--as-of", "2024-06-01", str(SMALL), env={"NO_COLOR": "1"})
+    shown = _on_a_terminal("stats", "--as-of", "2024-06-01", str(SMALL), env={"NO_COLOR": "1"}, real=thorough_run)
     assert "█" in shown and "ЦРО" in shown
     assert "█" not in cli("stats", "--as-of", "2024-06-01", SMALL).out
 
 
-def test_a_narrow_terminal_gets_the_plain_table(cli) -> None:
-    from test_overdue import _in_terminal
+def test_a_narrow_terminal_gets_the_plain_table(cli, thorough_run: bool) -> None:
+    from test_overdue import _on_a_terminal
 
-    shown = _in_terminal("stats", "--as-of", "2024-06-01", str(SMALL), env={"COLUMNS": "80", "NO_COLOR": "1"})
+    shown = _on_a_terminal("stats", "--as-of", "2024-06-01", str(SMALL), env={"COLUMNS": "80", "NO_COLOR": "1"},
+                           real=thorough_run)
     assert shown.replace("\r\n", "\n") == cli("stats", "--as-of", "2024-06-01", SMALL).out

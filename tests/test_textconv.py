@@ -61,12 +61,16 @@ def test_real_dates_print_as_dates_and_an_extension_keeps_its_basis(cli) -> None
     ("belgorod-2021-2025", "2026-2030", "belgorod-2026-2030"),
 ])
 def test_git_diff_of_a_rolled_over_roadmap_shows_only_the_year_and_the_cleared_marks(
-        cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, to: str, new: str) -> None:
+        cli, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, name: str, to: str,
+        new: str) -> None:
     """As the README says: the period line, the order's date and number taken off (a draft), and the
-    statuses and completion marks the rollover removed — nothing else."""
-    shutil.copytree(ROADMAPS, tmp_path / "roadmaps")
-    monkeypatch.chdir(tmp_path)
-    assert cli("rollover", f"roadmaps/{name}.yaml", "--to", to).code == 0
+    statuses and completion marks the rollover removed — nothing else. The rollover is the one
+    test_rollover checks (run once per process)."""
+    from test_rollover import rolled_once
+
+    rolled = rolled_once(tmp_path_factory, name, to)
+    assert rolled.code == 0, rolled.err
+    monkeypatch.chdir(rolled.folder)
     old_lines = cli("textconv", f"roadmaps/{name}.yaml").out.splitlines()
     new_lines = cli("textconv", f"roadmaps/{new}.yaml").out.splitlines()
     import difflib

@@ -141,3 +141,18 @@ def test_utf32_read_as_utf16_gets_a_russian_message_naming_utf32(tmp_path: Path,
     assert "укажите --encoding utf-32" in wrong.out
     right = cli("check", "--as-of", "2023-10-01", "--encoding", "utf-32", path)
     assert (right.code, right.out) == (0, "Замечаний нет: проверено 1 файл.\n")
+
+
+def test_the_text_just_composed_is_not_parsed_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`done` checks a file and then finds the item in the same text: one parse serves both."""
+    from roadmapctl.reading import yamlsource
+
+    text = "title: один разбор\nitems: [a, b]\n"
+    first = compose(text)
+    parses: list[int] = []
+    composer = yamlsource._composer
+    monkeypatch.setattr(yamlsource, "_composer", lambda: parses.append(1) or composer())
+    assert compose(text) is first and parses == []
+    other = compose(text + "extra: c\n")
+    assert parses == [1] and not isinstance(other, SourceProblem) and other is not first
+    assert compose(text) is not first and parses == [1, 1]  # only the last text is kept

@@ -17,7 +17,7 @@ from datetime import date
 from difflib import SequenceMatcher
 from typing import Any
 
-from roadmapctl.diff.matching import entries, normalize
+from roadmapctl.diff.matching import normalize
 from roadmapctl.diff.result import DocumentChange
 from roadmapctl.diff.words import word_diff
 from roadmapctl.model.roadmap import Approval, Order, OrderPoint, Roadmap
@@ -265,14 +265,20 @@ def _named(executor: Any, key: str) -> str:
 
 
 def _uses(roadmap: Roadmap) -> dict[str, list[str]]:
-    """Executor id → addresses of the items that name it, in document order."""
+    """Executor id → addresses of the items that name it, in document order.
+
+    The items are walked with their addresses (the labels of `matching.entries`) and nothing
+    else: the matching's normalized titles and stems are not needed here."""
+    from roadmapctl.tracking.compute import bare_number, walk_addressed
+
     out: dict[str, list[str]] = {}
-    for entry in entries(roadmap):
+    for ctx, address, _ in walk_addressed(roadmap):
         # Its own executors, or for an item of a section the section's or roadmap's defaults;
         # a sub-item that follows its parent is counted at the parent.
-        refs = entry.item.executors or (entry.ctx.effective_executors if entry.parent is None else [])
+        label = bare_number(address)
+        refs = ctx.item.executors or (ctx.effective_executors if ctx.parent is None else [])
         for ref in refs:
             mine = out.setdefault(ref.id, [])
-            if entry.label not in mine:
-                mine.append(entry.label)
+            if label not in mine:
+                mine.append(label)
     return out

@@ -27,6 +27,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from roadmapctl.diff.assignment import max_weight_matching
 from roadmapctl.model.roadmap import Item, ItemInContext, Roadmap, Section, normalize_number
@@ -47,8 +48,11 @@ _WORD = re.compile(r"[^\W_]+")
 _QUOTED = re.compile(r'"([^"]{2,})"')
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str | None, year_shift: int = 0) -> str:
-    """Case, ё/е, quote and dash styles, spacing: the differences nobody means."""
+    """Case, ё/е, quote and dash styles, spacing: the differences nobody means.
+
+    Cached: a comparison normalizes the same executor names and titles hundreds of times."""
     if not text:
         return ""
     text = fold(text).translate(_QUOTES)
@@ -200,14 +204,23 @@ def _scored(old: list[Entry], new: list[Entry], fixed: dict[int, int]) -> Iterat
     for entry in (*old, *new):
         frequency.update(entry.stems)
     total = max(len(old) + len(new), 1)
+    # A stem's weight, and each entry's stem set with its summed weight, once (not per candidate
+    # pair); the sums run over the same sets in the same order, so the scores are bit for bit those
+    # of summing per pair.
+    weight = {stem: math.log(1 + total / count) for stem, count in frequency.items()}
+    own: dict[int, tuple[set[str], float]] = {}
 
-    def weight(stem: str) -> float:
-        return math.log(1 + total / frequency[stem])
+    def stems_of(entry: Entry) -> tuple[set[str], float]:
+        key = id(entry)
+        if key not in own:
+            stems = set(entry.stems)
+            own[key] = stems, sum(weight[s] for s in stems)
+        return own[key]
 
     for a, b in candidates(old, new):
-        mine, theirs = set(a.stems), set(b.stems)
-        both = sum(weight(s) for s in mine & theirs)
-        every = sum(weight(s) for s in mine) + sum(weight(s) for s in theirs)
+        (mine, mine_weight), (theirs, their_weight) = stems_of(a), stems_of(b)
+        both = sum(weight[s] for s in mine & theirs)
+        every = mine_weight + their_weight
         overlap = 2 * both / every if every else 0.0
         similarity = 50 * overlap + 0.5 * fuzz.token_sort_ratio(a.title, b.title)
         if _quotes_differ(a.title, b.title, fuzz.ratio):

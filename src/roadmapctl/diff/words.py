@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from roadmapctl.diff.matching import normalize, shift_years
 from roadmapctl.diff.result import Segment, WordDiff
@@ -27,18 +28,21 @@ _TOKEN = re.compile(
 _TRAILING = {".", ";", ":"}
 
 
+@lru_cache(maxsize=16384)
+def _key(token: str) -> str:
+    """A token's normalized form: the same few thousand words recur in every field of every item."""
+    return (normalize(token) if token not in _TRAILING else token) or token
+
+
 def _tokens(text: str) -> list[tuple[str, str, str]]:
     """(leading whitespace, token as written, normalized key)."""
-    out = []
-    for m in _TOKEN.finditer(text or ""):
-        token = m[2]
-        key = normalize(token) if token not in _TRAILING else token
-        out.append((m[1], token, key or token))
-    return out
+    return [(m[1], m[2], _key(m[2])) for m in _TOKEN.finditer(text or "")]
 
 
 def word_diff(old: str | None, new: str | None, year_shift: int = 0) -> WordDiff:
     """The edit from old to new in words; `changed` is False when they mean the same text."""
+    if old == new:  # most fields of a matched pair: no need to cut them into words
+        return WordDiff((("equal", "", new),) if new else ())
     a, b = _tokens(old or ""), _tokens(new or "")
     new_keys = {key for _, _, key in b}
     old_keys = [key if key in new_keys or not year_shift else shift_years(key, year_shift)

@@ -93,9 +93,18 @@ def _edit_item_only(path: Path, item: TrackedItem, key: str, entry: dict[str, An
 def _edit_whole_file(path: Path, item: TrackedItem, key: str, entry: dict[str, Any],
                      status: str | None) -> str:
     """The general way: round-trip the whole file (slow on very big files)."""
-    from roadmapctl.editing.roundtrip import dump_document, load_document, refuse_shared
+    from roadmapctl.editing.roundtrip import load_document
 
     data, original = load_document(path)
+    return _edit_tree(data, original, path, item, key, entry, status)
+
+
+def _edit_tree(data: Any, original: str, path: Path, item: TrackedItem, key: str, entry: dict[str, Any],
+               status: str | None) -> str:
+    """`_edit_whole_file` on the round-trip tree of `path` and its text, loaded already (the tree
+    is changed in place)."""
+    from roadmapctl.editing.roundtrip import dump_document, refuse_shared
+
     node = data
     for name, index in item.steps:
         node = node[name][index]

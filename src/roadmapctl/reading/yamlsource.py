@@ -178,6 +178,14 @@ def _composer() -> Any:
     return _COMPOSER
 
 
+# The last text composed and its root node.  An in-place edit (`done`, `extend`,
+# `rollover`) reads the file to check it and then finds the item in the very same
+# text: on a 5,000-item file the second C parse cost as much as the first.  Nodes
+# are never changed after composing, so sharing the root is safe; one entry keeps
+# memory flat over a batch of files (a new text only costs a length comparison).
+_LAST: tuple[str, Any] = ("", None)
+
+
 def compose(text: str) -> Any | SourceProblem | None:
     """YAML text → the root node (None for an empty document).
 
@@ -187,6 +195,9 @@ def compose(text: str) -> Any | SourceProblem | None:
     Nodes are PyYAML's: `tag`, `value`, `style`, `flow_style`, and
     `start_mark`/`end_mark` with 0-based `line` and `column`.
     """
+    global _LAST
+    if _LAST[1] is not None and _LAST[0] == text:
+        return _LAST[1]
     from roadmapctl.reading.yamlguard import alias_expansion, alias_message, forbidden_character, too_deep
 
     if (refused := too_deep(text)) is not None:
@@ -210,4 +221,6 @@ def compose(text: str) -> Any | SourceProblem | None:
         return SourceProblem(f"ошибка синтаксиса YAML: {GENERIC} ({exc})")
     if node is not None and alias_expansion(text, node) > MAX_ALIAS_EXPANSION:
         return SourceProblem(alias_message(), node.start_mark.line + 1, node.start_mark.column + 1)
+    if node is not None:
+        _LAST = (text, node)
     return node
