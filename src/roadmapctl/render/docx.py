@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -57,14 +58,34 @@ def render_docx(context: dict[str, Any], template: Path | None, profile: GostPro
 
 
 def _open(path: Path) -> Any:
-    from docxtpl import DocxTemplate
-
-    document = DocxTemplate(str(path))
+    document = _template_class()(str(path))
     try:
         document.init_docx()
     except Exception as exc:  # python-docx raises several kinds for a bad file
         raise InputError(f"шаблон {path} не читается как документ Word (.docx): {exc}") from None
     return document
+
+
+@lru_cache(maxsize=1)
+def _template_class() -> type:
+    """DocxTemplate that prepares each part's XML for Jinja once per process.
+
+    docxtpl rewrites the XML of the body, headers and footers (joins the runs
+    a tag was split into, turns {%tr %} into loops) before every render; the
+    rewrite depends on the XML alone, so its result is kept by that text —
+    rendering a second roadmap with the same template skips it.
+    """
+    from docxtpl import DocxTemplate
+
+    @lru_cache(maxsize=32)
+    def patched(xml: str) -> str:
+        return str(DocxTemplate.patch_xml(None, xml))
+
+    class Template(DocxTemplate):
+        def patch_xml(self, src_xml: str) -> str:
+            return patched(src_xml)
+
+    return Template
 
 
 def _check_tags(document: Any, path: Path) -> None:
