@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import io
 import shutil
@@ -31,7 +32,14 @@ def _roadmap(path: Path):
 
 
 def _docx(path: Path, **options) -> docx.document.Document:
-    return docx.Document(io.BytesIO(render_document(_roadmap(path), fmt="docx", **options)))
+    """A fresh Document each call, parsed from bytes rendered once per (file, options) in this run:
+    several tests read the same document (each sample with the defaults, the small one, the hostile one)."""
+    return docx.Document(io.BytesIO(_rendered(path, tuple(sorted(options.items())))))
+
+
+@functools.cache
+def _rendered(path: Path, options: tuple[tuple[str, object], ...]) -> bytes:
+    return render_document(_roadmap(path), fmt="docx", **dict(options))  # type: ignore[arg-type]
 
 
 def _distinct_cells(row) -> list:
