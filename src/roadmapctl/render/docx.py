@@ -131,8 +131,12 @@ def layout(doc: Any, context: dict[str, Any], profile: GostProfile) -> None:
     if context["qr"]:
         _qr(sections[0], context["qr"])
     width = gost.text_width_mm(annex_landscape)
+    names: dict[str | None, str | None] = {}  # style id → name: python-docx looks a style up by XPath each time
     for paragraph in doc.paragraphs:
-        if paragraph.style is not None and paragraph.style.name == CORNER_STYLE:
+        style_id = paragraph._p.style
+        if style_id not in names:
+            names[style_id] = paragraph.style.name if paragraph.style is not None else None
+        if names[style_id] == CORNER_STYLE:
             _corner(paragraph, width - profile.corner_width_mm)
     table = _annex_table(doc)
     if table is not None and context["has_annex"]:
