@@ -241,16 +241,15 @@ def _with_copy(args: tuple[str, ...], tmp_path: Path) -> tuple[str, ...]:
 
 
 # Each command is run in this process by default (the same `main.run` with its standard output
-# on /dev/full or a closed pipe); a real `python -m roadmapctl` process, which also flushes at
-# interpreter exit, runs for every command in the thorough profile and by default for one command
-# per test, a binary output on /dev/full and a text output into a closed pipe: each way a real
-# process meets its standard output, and each kind of output, once.  (`render -o -` in a real
-# process is also read back whole in test_render.py, and `list` cut mid-way below.)
-REAL_BY_DEFAULT = {"full": {"render"}, "closed": {"list"}}
+# on /dev/full or a closed pipe).  A real `python -m roadmapctl` process adds the interpreter's own
+# exit (its final flush, after `run` has flushed or dropped the output), which is the same for every
+# command: it runs for every command in the thorough profile and for `list` by default.  `render -o -`
+# (binary) runs in a real process in test_render.py, read back whole, and `list` is cut mid-way below.
+REAL_BY_DEFAULT = {"list"}
 
 
-def _real_process(args: tuple[str, ...], thorough_run: bool, test: str) -> None:
-    if not thorough_run and args[0] not in REAL_BY_DEFAULT[test]:
+def _real_process(args: tuple[str, ...], thorough_run: bool) -> None:
+    if not thorough_run and args[0] not in REAL_BY_DEFAULT:
         pytest.skip("в отдельном процессе — в полном прогоне; по умолчанию — в этом процессе (…_in_process)")
 
 
@@ -300,7 +299,7 @@ def test_closed_pipe_ends_quietly_in_process(args: tuple[str, ...], tmp_path: Pa
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
 def test_full_stdout_ends_with_a_message(args: tuple[str, ...], tmp_path: Path, thorough_run: bool) -> None:
-    _real_process(args, thorough_run, "full")
+    _real_process(args, thorough_run)
     args = _with_copy(args, tmp_path)
     with open("/dev/full", "w") as full:
         proc = subprocess.run([sys.executable, "-m", "roadmapctl", *args], stdout=full,
@@ -312,7 +311,7 @@ def test_full_stdout_ends_with_a_message(args: tuple[str, ...], tmp_path: Path, 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
 def test_closed_pipe_ends_quietly(args: tuple[str, ...], tmp_path: Path, thorough_run: bool) -> None:
-    _real_process(args, thorough_run, "closed")
+    _real_process(args, thorough_run)
     args = _with_copy(args, tmp_path)
     read, write = os.pipe()
     os.close(read)  # the reader is gone before the first byte, like `| head -0`

@@ -23,6 +23,7 @@ from roadmapctl.render.context import clean
 SEEDS = sorted(ROADMAPS.glob("*.yaml"))
 SMALL = DATA / "positive" / "render-small.yaml"
 HOSTILE = DATA / "positive" / "hostile.yaml"
+QR = "https://example.org/roadmaps/15-у?a=1&b=<2>"
 
 
 def _roadmap(path: Path):
@@ -163,7 +164,7 @@ def test_corner_requisite_fits_the_profile_width() -> None:
 
 
 def test_qr_code_on_the_first_page_footer() -> None:
-    document = _docx(SMALL, gost="2025", qr="https://example.org/roadmaps/15-у?a=1&b=<2>")
+    document = _docx(SMALL, gost="2025", qr=QR)
     footer = document.sections[0].first_page_footer
     assert footer.paragraphs[0].alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
     assert len(footer._element.findall(".//" + qn("w:drawing"))) == 1
@@ -256,7 +257,7 @@ SCHEMA_ORDER = {
 def test_properties_follow_the_schema_order() -> None:
     from lxml import etree
 
-    data = render_document(_roadmap(SMALL), fmt="docx", gost="2025", qr="https://example.org")
+    data = _rendered(SMALL, (("gost", "2025"), ("qr", QR)))  # the document of the QR test: every requisite
     package = zipfile.ZipFile(io.BytesIO(data))
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     for name in package.namelist():
