@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROADMAPS
+from conftest import DATA, ROADMAPS
 
 LYSVA = ROADMAPS / "lysva-2021-2022.yaml"
 CHEL = ROADMAPS / "chelyabinsk-2023-2024.yaml"
+YEARS = (DATA / "diff" / "chel-2023-2024.yaml", DATA / "diff" / "chel-2024-2025.yaml")  # a table of a dozen rows
 
 
 @pytest.fixture
@@ -156,7 +157,7 @@ def test_output_through_a_symlink_replaces_the_target_and_keeps_the_link(cli, tm
 
 def test_generated_documents_are_regenerated_without_force(cli, tmp_path: Path) -> None:
     for args in (("render", LYSVA, "-o", tmp_path / "a.docx"), ("render", LYSVA, "-o", tmp_path / "a.html"),
-                 ("diff", LYSVA, CHEL, "-o", tmp_path / "d.docx"), ("diff", LYSVA, CHEL, "-o", tmp_path / "d.html"),
+                 ("diff", *YEARS, "-o", tmp_path / "d.docx"), ("diff", *YEARS, "-o", tmp_path / "d.html"),
                  ("schema", "-o", tmp_path / "s.json")):
         first = cli(*args)
         assert first.code in (0, 1), first.err
@@ -204,7 +205,7 @@ def test_dash_is_stdout_in_every_writing_command(cli, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("args", [("render", LYSVA, "-o", "-"),
-                                  ("diff", LYSVA, CHEL, "--format", "docx", "-o", "-")])
+                                  ("diff", *YEARS, "--format", "docx", "-o", "-")])
 def test_docx_is_not_sent_to_a_terminal(cli, monkeypatch, args: tuple) -> None:
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     result = cli(*args)
