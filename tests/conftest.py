@@ -43,6 +43,7 @@ settings.load_profile("thorough" if os.environ.get("ROADMAPCTL_TESTS") == "thoro
 SLOW = frozenset({
     "test_bench.py::test_benchmark_runner_runs_on_a_tiny_corpus",
     "test_bench.py::test_soak_runs_without_tracebacks",
+    "test_bench.py::test_only_startup_times_the_start_alone",  # the runner times real processes
     "test_render.py::test_real_process_writes_a_valid_docx",  # test_output_dash_writes_to_stdout runs one
     "test_render_docx.py::test_libreoffice_shows_the_table_header_on_every_page",
     "test_render_html.py::test_printed_annex_table_ends_at_the_right_margin",  # Chromium, as the next three
@@ -138,6 +139,17 @@ def run_process(*args: str | os.PathLike[str], cwd: Path | None = None,
         capture_output=True, text=True, cwd=cwd, env={**os.environ, **(env or {})}, timeout=120,
     )
     return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+def imported(cli, source: Path, target: Path):  # type: ignore[no-untyped-def]
+    """`roadmapctl import SOURCE -o TARGET`, which must succeed; (its result, the roadmap written)."""
+    from roadmapctl.reading.loader import load
+
+    result = cli("import", source, "-o", target)
+    assert result.code == 0, result.out + result.err
+    roadmap = load(target).roadmap
+    assert roadmap is not None
+    return result, roadmap
 
 
 def golden(path: Path, actual: str) -> None:

@@ -18,6 +18,7 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -67,54 +68,63 @@ def reference(roadmap: Roadmap) -> Iterator[Finding]:
                                   f"{entries[first].item.pos.line} — не дубль ли?")
 
 
-@pytest.fixture(params=["as configured", "pairwise", "scored", "bounded", "batch"])
-def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Each way of comparing a group, forced, must find the same pairs."""
-    if request.param == "batch":  # many files in one process: `warm_up` imported rapidfuzz
-        monkeypatch.setattr(rule, "_batch", False)
-        rule.warm_up()
-        assert rule._batch
-    elif request.param == "pairwise":
-        monkeypatch.setattr(rule, "PAIRWISE_UP_TO", 10**9)
-    elif request.param == "scored":
-        monkeypatch.setattr(rule, "PAIRWISE_UP_TO", -1)
-        monkeypatch.setattr(rule, "BOUNDED_FROM", 10**18)
-    elif request.param == "bounded":
-        monkeypatch.setattr(rule, "PAIRWISE_UP_TO", -1)
-        monkeypatch.setattr(rule, "BOUNDED_FROM", 0)
-        monkeypatch.setattr(rule, "ROWS", 7)  # many tiles, and their edges
-        monkeypatch.setattr(rule, "COLUMNS", 13)
-    return request.param
+PATHS = ("as configured", "pairwise", "scored", "bounded", "batch")
 
 
-# The reference's findings for one input, computed once: each of the four ways of comparing
-# (the `path` fixture) is checked against them, and the all-pairs reference is the slow part.
-_REFERENCE: dict[object, list[Finding]] = {}
+@contextmanager
+def forced(name: str) -> Iterator[None]:
+    """The rule made to compare a group one way (`name`): each way must find the same pairs."""
+    with pytest.MonkeyPatch.context() as patch:
+        if name == "batch":  # many files in one process: `warm_up` imported rapidfuzz
+            patch.setattr(rule, "_batch", False)
+            rule.warm_up()
+            assert rule._batch
+        elif name == "pairwise":
+            patch.setattr(rule, "PAIRWISE_UP_TO", 10**9)
+        elif name == "scored":
+            patch.setattr(rule, "PAIRWISE_UP_TO", -1)
+            patch.setattr(rule, "BOUNDED_FROM", 10**18)
+        elif name == "bounded":
+            patch.setattr(rule, "PAIRWISE_UP_TO", -1)
+            patch.setattr(rule, "BOUNDED_FROM", 0)
+            patch.setattr(rule, "ROWS", 7)  # many tiles, and their edges
+            patch.setattr(rule, "COLUMNS", 13)
+        yield
 
 
-def _same(roadmap: Roadmap, key: object = None) -> list[Finding]:
-    """The rule's findings on `roadmap`, checked against the reference's; `key` names an input
-    that several tests share (the reference is then computed once), None one used once."""
-    ctx = Context(roadmap, [], date(2024, 1, 1))
-    found = sorted(rule.check(ctx), key=repr)
-    if key is None:
-        assert found == sorted(reference(roadmap), key=repr)
-    else:
-        if key not in _REFERENCE:
-            _REFERENCE[key] = sorted(reference(roadmap), key=repr)
-        assert found == _REFERENCE[key]
-    return found
+def _found(roadmap: Roadmap) -> list[Finding]:
+    return sorted(rule.check(Context(roadmap, [], date(2024, 1, 1))), key=repr)
+
+
+def _same(roadmap: Roadmap, paths: tuple[str, ...] = PATHS) -> list[Finding]:
+    """The rule's findings on `roadmap` in each way of comparing (`paths`), each checked against
+    the reference's (computed once: the all-pairs reference is the slow part)."""
+    expected = sorted(reference(roadmap), key=repr)
+    for name in paths:
+        with forced(name):
+            assert _found(roadmap) == expected, f"способ сравнения «{name}»"
+    return expected
 
 
 FILES = sorted(ROADMAPS.glob("*.yaml")) + sorted((DATA).rglob("*.yaml")) + sorted(
     (ROOT / "tests" / "corpus").rglob("*.yaml"))
 
 
-@pytest.mark.parametrize("file", FILES, ids=lambda p: p.name)
-def test_same_findings_as_before_on_real_files_and_fixtures(file: Path, path: str) -> None:
-    result = load(file)
-    if result.roadmap is not None:
-        _same(result.roadmap, file)
+def test_same_findings_as_before_on_real_files_and_fixtures() -> None:
+    """Every sample, fixture and corpus file that loads, in every way of comparing; all files are
+    checked before the test fails, and the message names each file that differs."""
+    differ = []
+    for file in FILES:
+        result = load(file)
+        if result.roadmap is None:
+            continue
+        expected = sorted(reference(result.roadmap), key=repr)
+        for name in PATHS:
+            with forced(name):
+                if _found(result.roadmap) != expected:
+                    differ.append(f"{file.relative_to(ROOT)}: {name}")
+    assert not differ, "\n".join(differ)
+    assert len(FILES) > 20  # the corpus is there
 
 
 def _roadmap(titles: list[str]) -> Roadmap:
@@ -148,22 +158,23 @@ def _real_like(rng: random.Random, count: int, words: list[str]) -> list[str]:
     return titles
 
 
-@pytest.mark.parametrize("seed", range(3))
-def test_same_findings_on_generated_titles(seed: int, path: str) -> None:
-    rng = random.Random(seed)
-    titles = _real_like(rng, 400, _vocabulary())
-    found = _same(_roadmap(titles), ("generated", seed))
-    assert any("почти совпадает" in f.message for f in found)  # the generator does make near duplicates
+def test_same_findings_on_generated_titles(thorough_run: bool) -> None:
+    """400 real-like titles: three draws in the thorough profile, one by default."""
+    for seed in range(3 if thorough_run else 1):
+        rng = random.Random(seed)
+        titles = _real_like(rng, 400, _vocabulary())
+        found = _same(_roadmap(titles))
+        assert any("почти совпадает" in f.message for f in found), seed  # the generator makes near duplicates
 
 
-def test_same_findings_with_numbers_and_short_titles(path: str) -> None:
+def test_same_findings_with_numbers_and_short_titles() -> None:
     rng = random.Random(7)
     titles = [f"{rng.choice(['Собрание', 'Классный час', 'Урок'])} {rng.randint(1, 11)}-х классов"
               for _ in range(200)] + [rng.choice("абв") * rng.randint(1, 30) for _ in range(200)]
-    _same(_roadmap(titles), "numbers and short titles")
+    _same(_roadmap(titles))
 
 
-def test_same_findings_on_titles_of_one_length_and_the_same_letters(path: str, thorough_run: bool) -> None:
+def test_same_findings_on_titles_of_one_length_and_the_same_letters(thorough_run: bool) -> None:
     # 300 titles in the thorough profile, 120 by default: every way of comparing is forced either way
     rng = random.Random(3)
     base = list("организация профориентационной работы с обучающимися")
@@ -174,15 +185,15 @@ def test_same_findings_on_titles_of_one_length_and_the_same_letters(path: str, t
             i, j = rng.randrange(len(chars)), rng.randrange(len(chars))
             chars[i], chars[j] = chars[j], chars[i]
         titles.append("".join(chars))
-    found = _same(_roadmap(titles), ("one length, the same letters", len(titles)))
+    found = _same(_roadmap(titles))
     assert any("почти совпадает" in f.message for f in found)  # a few swaps do make near duplicates
 
 
-def test_the_bit_parallel_lcs_matches_rapidfuzz() -> None:
+def test_the_bit_parallel_lcs_matches_rapidfuzz(thorough_run: bool) -> None:
     from rapidfuzz.distance import LCSseq
 
     rng = random.Random(11)
-    for _ in range(2000):
+    for _ in range(2000 if thorough_run else 500):
         first = "".join(rng.choice("абв гдё") for _ in range(rng.randint(0, 150)))
         second = "".join(rng.choice("абв гдё") for _ in range(rng.randint(0, 150)))
         assert rule._lcs(first, second) == LCSseq.similarity(first, second)
@@ -200,7 +211,7 @@ def _edit(rng: random.Random, title: str, edits: int, letters: str) -> str:
     return "".join(chars)
 
 
-def test_same_findings_exactly_at_the_threshold(path: str) -> None:
+def test_same_findings_exactly_at_the_threshold() -> None:
     """200·L = 95·(a + b): ratio itself decides, with its floating point, as before."""
     rng = random.Random(5)
     letters = "абвгдежзиклмнопрстуф"
@@ -219,11 +230,11 @@ def test_same_findings_exactly_at_the_threshold(path: str) -> None:
 
     ties = list(zip(titles[::2], titles[1::2], strict=True))
     assert all(200 * LCSseq.similarity(x, y) == THRESHOLD * (len(x) + len(y)) for x, y in ties)
-    found = _same(_roadmap(titles), "exactly at the threshold")
+    found = _same(_roadmap(titles))
     assert any("почти совпадает" in f.message for f in found)
 
 
-def test_same_findings_on_long_titles_across_the_byte_counts(path: str) -> None:
+def test_same_findings_on_long_titles_across_the_byte_counts() -> None:
     """Titles of 200–320 letters: tiles count in bytes below 256 letters and in wider integers above."""
     rng = random.Random(9)
     words = _vocabulary()
@@ -231,11 +242,11 @@ def test_same_findings_on_long_titles_across_the_byte_counts(path: str) -> None:
     while len(titles) < 160:
         title = " ".join(rng.choice(words) for _ in range(40))[:rng.randint(200, 320)]
         titles += [title, _edit(rng, title, rng.randint(1, 8), "аеио ")]
-    found = _same(_roadmap(titles), "long titles across the byte counts")
+    found = _same(_roadmap(titles))
     assert any("почти совпадает" in f.message for f in found)
 
 
-def test_same_findings_on_unusual_letters(path: str) -> None:
+def test_same_findings_on_unusual_letters() -> None:
     """Letters outside the basic plane, Latin and Cyrillic lookalikes, titles that normalise to nothing."""
     rng = random.Random(13)
     letters = "abcаbсе\U0001F600\U0001F4DA\u0301ё "
@@ -243,7 +254,7 @@ def test_same_findings_on_unusual_letters(path: str) -> None:
     for _ in range(150):
         title = "".join(rng.choice(letters) for _ in range(rng.randint(15, 60)))
         titles += [title, _edit(rng, title, 1, letters)]
-    _same(_roadmap(titles), "unusual letters")
+    _same(_roadmap(titles))
 
 
 def test_checking_the_sample_roadmaps_imports_neither_numpy_nor_rapidfuzz() -> None:
@@ -268,7 +279,7 @@ def test_the_bounded_path_finds_what_the_reference_finds(drawn: list[tuple[str, 
         patch.setattr(rule, "BOUNDED_FROM", 0)
         patch.setattr(rule, "ROWS", 5)
         patch.setattr(rule, "COLUMNS", 3)
-        _same(_roadmap(titles))
+        _same(_roadmap(titles), paths=("as configured",))
 
 
 def test_titles_of_more_than_65535_letters_in_the_bounded_path(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -279,7 +290,7 @@ def test_titles_of_more_than_65535_letters_in_the_bounded_path(monkeypatch: pyte
     words = _vocabulary()
     title = " ".join(rng.choice(words) for _ in range(9000))[:66000]
     other = "".join(rng.choice("abcdef ") for _ in range(67000))  # rejected by the bounds, not scored
-    found = _same(_roadmap([title, other, _edit(rng, title, 30, "аеио ")]))
+    found = _same(_roadmap([title, other, _edit(rng, title, 30, "аеио ")]), paths=("as configured",))
     assert [f.pos.line for f in found] == [12]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import json
+import shutil
 import socket
 from collections.abc import Iterator
 from email import policy
@@ -91,6 +92,18 @@ def server(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Handler]
         controller.stop()
 
 
+@pytest.fixture(scope="session")
+def addressed_maps(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The addressed sample roadmaps, written once a session (a ruamel round trip of each)."""
+    return addressed_copy(ROADMAPS, tmp_path_factory.mktemp("notify") / "maps")
+
+
+def fresh_copy(folder: Path, target: Path) -> Path:
+    """A copy a test may change (notify keeps no state in the roadmaps, but a test may)."""
+    shutil.copytree(folder, target)
+    return target
+
+
 def addressed_copy(source: Path, target: Path) -> Path:
     """The sample roadmaps with an example.ru address for every executor and a controller."""
     yaml = YAML()
@@ -168,8 +181,9 @@ def text(msg: EmailMessage) -> str:
 # -- done when: the three roadmaps, one message per executor, then nothing -----------
 
 
-def test_sample_roadmaps_one_message_per_executor_then_nothing(cli, server: Handler, tmp_path: Path) -> None:
-    maps = addressed_copy(ROADMAPS, tmp_path / "maps")
+def test_sample_roadmaps_one_message_per_executor_then_nothing(cli, server: Handler, tmp_path: Path,
+                                                              addressed_maps: Path) -> None:
+    maps = fresh_copy(addressed_maps, tmp_path / "maps")
     state = tmp_path / "state.json"
     expected = due_executors(maps)
     assert len(expected) > 10  # the oracle sees real work
@@ -200,8 +214,9 @@ def test_sample_roadmaps_one_message_per_executor_then_nothing(cli, server: Hand
     assert "новых напоминаний сегодня нет" in second.out
 
 
-def test_days_overdue_agree_with_the_overdue_report(cli, server: Handler, tmp_path: Path) -> None:
-    maps = addressed_copy(ROADMAPS, tmp_path / "maps")
+def test_days_overdue_agree_with_the_overdue_report(cli, server: Handler, tmp_path: Path,
+                                                    addressed_maps: Path) -> None:
+    maps = fresh_copy(addressed_maps, tmp_path / "maps")
     report = cli("overdue", maps / "lysva-2021-2022.yaml", "--as-of", AS_OF, "--format", "json")
     entries = json.loads(report.out)
     assert entries

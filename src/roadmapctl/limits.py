@@ -39,6 +39,8 @@ MESSAGES_PER_MINUTE = 60
 # A document to import: the file itself and its unpacked contents (.docx, .xlsx are zips).
 MAX_IMPORT_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+# How long LibreOffice may take to convert an old format (.doc, .rtf, .xls, .ods) for import.
+CONVERT_SECONDS = 120
 # Pages of a PDF to import: the longest roadmap annex is tens of pages; pdfminer
 # inflates every page's streams, so a bound on pages bounds the work.
 MAX_PDF_PAGES = 500

@@ -81,6 +81,21 @@ def _count_sections(sections: list[Section]) -> int:
     return sum(1 + _count_sections(s.sections) for s in sections)
 
 
+def _kind(data: bytes) -> str:
+    """The suffix for what standard input holds: a zip archive is a workbook when it has one."""
+    if data.startswith(b"PK\x03\x04"):
+        if b"application/vnd.oasis.opendocument.text" in data[:200]:  # the .odt's first member names it
+            return ".odt"
+        return ".xlsx" if b"xl/workbook.xml" in data else ".docx"
+    if data.startswith(b"%PDF"):
+        return ".pdf"
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html", b"\xef\xbb\xbf<!doctype html", b"\xef\xbb\xbf<html")) \
+            or b"<table" in head:
+        return ".html"
+    return ".txt"
+
+
 @contextmanager
 def stdin_copy() -> Iterator[Path]:
     """Standard input in a temporary file named for what it holds (Word, PDF or text), since the
@@ -94,7 +109,7 @@ def stdin_copy() -> Iterator[Path]:
     if len(data) > MAX_IMPORT_BYTES:
         raise InputError(f"на стандартном вводе больше {MAX_IMPORT_BYTES // 1024 // 1024} МБ: "
                          "это не похоже на дорожную карту")
-    suffix = ".docx" if data.startswith(b"PK\x03\x04") else ".pdf" if data.startswith(b"%PDF") else ".txt"
+    suffix = _kind(data)
     handle, name = tempfile.mkstemp(prefix="roadmapctl-import-", suffix=suffix)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -168,8 +183,10 @@ def register(app: typer.Typer) -> None:
     @app.command("import", cls=RussianCommand)
     def import_command(
         source: Path = typer.Argument(..., metavar="ФАЙЛ",
-                                      help="Документ Word (.docx), PDF (.pdf) или текст (.txt), скопированный "
-                                           "из Word; «-» — стандартный ввод."),
+                                      help="Документ Word (.docx) или OpenDocument (.odt), PDF (.pdf), книга Excel "
+                                           "(.xlsx), таблица CSV, веб-страница (.html) или текст (.txt, "
+                                           ".md) с таблицей из Word или нарисованной символами; «-» — "
+                                           "стандартный ввод."),
         output: str = typer.Option(
             None, "--output", "-o", metavar="ПУТЬ",
             help="Куда записать карту; по умолчанию roadmaps/<имя файла>.yaml; «-» — на экран.",

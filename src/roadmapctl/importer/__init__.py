@@ -1,11 +1,13 @@
-"""`roadmapctl import`: bring an existing roadmap in from Word, PDF, Excel or pasted text.
+"""`roadmapctl import`: bring an existing roadmap in from Word, OpenDocument, PDF, Excel, CSV, a web page
+or pasted text.
 
-The readers (`docx_source`, `pdf_source`, `xlsx_source`, `text_source`) turn a file into neutral tables
-(`tables`); a PDF table without ruling lines is read from its words'
-positions (`pdf_words`, `pdf_unruled`); `rows` and `build` turn rows into sections and measures;
-`executors` and `glossary` make the executors glossary; `order` reads the
-order and the approval stamp before the table; `timing` settles the period
-and reviews deadlines; `writer` writes the YAML.
+The readers (`docx_source`, `odt_source`, `pdf_source`, `xlsx_source`, `csv_source`, `html_source`,
+`text_source` with the tables drawn in text of `boxtext`) turn a file into neutral tables (`tables`);
+Word, OpenDocument and web pages share one assembly of paragraphs and tables (`blocks`); a PDF table
+without ruling lines is read from its words' positions (`pdf_words`, `pdf_unruled`); `rows` and
+`build` turn rows into sections and measures; `executors` and `glossary` make the executors
+glossary; `order` reads the order and the approval stamp before the table; `timing` settles the
+period and reviews deadlines; `writer` writes the YAML.
 """
 
 from __future__ import annotations
@@ -14,10 +16,14 @@ from pathlib import Path
 
 from roadmapctl.errors import InputError
 from roadmapctl.importer.build import ImportResult, build_roadmap
+from roadmapctl.importer.convert import CONVERTED
 from roadmapctl.importer.tables import Document
 from roadmapctl.limits import MAX_IMPORT_BYTES, megabytes
 
-TEXT_SUFFIXES = (".txt", ".tsv", ".text")
+TEXT_SUFFIXES = (".txt", ".tsv", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+CSV_SUFFIXES = (".csv",)
+ODT_SUFFIXES = (".odt",)
 SAVE_AS_DOCX = "сохраните документ в Word как .docx («Файл → Сохранить как»)"
 
 
@@ -28,14 +34,12 @@ def read_document(path: Path) -> Document:
     if not path.is_file():
         raise InputError(f"файл {path} не найден")
     suffix = path.suffix.lower()
-    if suffix == ".doc":
-        raise InputError(f"{path}: старый формат Word (.doc) не поддерживается", SAVE_AS_DOCX)
-    if suffix == ".xls":
-        raise InputError(f"{path}: старый формат Excel (.xls) не поддерживается",
-                         "сохраните книгу в Excel как .xlsx («Файл → Сохранить как»)")
-    if suffix not in (".docx", ".pdf", ".xlsx", *TEXT_SUFFIXES):
+    if suffix not in (".docx", ".pdf", ".xlsx", *TEXT_SUFFIXES, *HTML_SUFFIXES, *CSV_SUFFIXES,
+                      *ODT_SUFFIXES, *CONVERTED):
         raise InputError(f"{path}: неизвестный формат «{suffix or 'без расширения'}»",
-                         "поддерживаются .docx, .pdf, .xlsx и текст .txt (таблица, скопированная из Word)")
+                         "поддерживаются .docx, .odt, .pdf, .xlsx, .csv, веб-страница .html, текст .txt и .md "
+                         "(таблица из Word или нарисованная символами); .doc, .rtf, .xls и .ods — если "
+                         "установлен LibreOffice")
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -45,6 +49,17 @@ def read_document(path: Path) -> Document:
     if size > MAX_IMPORT_BYTES:
         raise InputError(f"{path}: файл слишком велик ({megabytes(size)}, допустимо не больше "
                          f"{megabytes(MAX_IMPORT_BYTES)}) — это не похоже на дорожную карту")
+    if suffix in CONVERTED:
+        from roadmapctl.importer.convert import convert, temporary_folder
+
+        with temporary_folder() as folder:
+            converted = convert(path, Path(folder))
+            try:
+                document = read_document(converted)
+            except InputError as exc:  # name the user's file, not the temporary one
+                raise InputError(exc.message.replace(str(converted), str(path)), exc.hint) from None
+        document.name = path.name
+        return document
     if suffix == ".docx":
         from roadmapctl.importer.docx_source import read_docx_document
 
@@ -57,6 +72,18 @@ def read_document(path: Path) -> Document:
         from roadmapctl.importer.xlsx_source import read_xlsx_document
 
         return read_xlsx_document(path)
+    if suffix in ODT_SUFFIXES:
+        from roadmapctl.importer.odt_source import read_odt_document
+
+        return read_odt_document(path)
+    if suffix in CSV_SUFFIXES:
+        from roadmapctl.importer.csv_source import read_csv_document
+
+        return read_csv_document(path)
+    if suffix in HTML_SUFFIXES:
+        from roadmapctl.importer.html_source import read_html_document
+
+        return read_html_document(path)
     from roadmapctl.importer.text_source import read_text_document
 
     return read_text_document(path)

@@ -16,21 +16,13 @@ approval sheet after it) are skipped and named in the report.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from roadmapctl.errors import InputError
-from roadmapctl.importer.tables import (
-    Cell,
-    Document,
-    Paragraph,
-    Row,
-    Table,
-    header_field,
-    is_column_numbers,
-    make_cell,
-    match_header_rows,
-)
+from roadmapctl.importer.blocks import Block, assemble
+from roadmapctl.importer.tables import Cell, Document, make_cell
 
 
 def read_docx_document(path: Path) -> Document:
@@ -97,73 +89,18 @@ def _qn(tag: str) -> str:
 
 
 def read_body(body: Any, name: str) -> Document:
-    preamble: list[Paragraph] = []
-    tables: list[Table] = []
-    pending: list[Paragraph] = []
-    notes: list[tuple[str, str]] = []
-    paragraph_no = table_no = width = 0
-    columns: dict[str, int] | None = None
-    header: list[list[str]] = []
+    return assemble(name, _body_blocks(body))
+
+
+def _body_blocks(body: Any) -> Iterator[Block]:
+    paragraph_no = table_no = 0
     for child in _blocks(body):
         if child.tag == _qn("w:p"):
             paragraph_no += 1
-            for line in paragraph_lines(child):
-                if line.strip():
-                    pending.append(Paragraph(line, f"абзац {paragraph_no}"))
+            yield Block(f"абзац {paragraph_no}", lines=paragraph_lines(child))
         elif child.tag == _qn("w:tbl"):
             table_no += 1
-            grid = _table_grid(child)
-            found = _find_header(grid)
-            if found is None and columns is None and _is_data_table(grid):
-                notes.append((f"таблица {table_no}",
-                              f"не похожа на таблицу дорожной карты ({_NO_COLUMNS}) — пропущена"))
-                continue
-            if found is None and columns is None:
-                # A layout table before the roadmap (letterhead, a stamp set in a
-                # borderless table): its text belongs to the preamble.
-                pending += [Paragraph(text, f"таблица {table_no}") for cells in grid for cell in cells
-                            for text in cell.paragraphs]
-                continue
-            if found is None and _width(grid) != width:
-                # Not the roadmap going on after a break (an approval sheet, a list of schools).
-                notes.append((f"таблица {table_no}", "нет строки заголовков, а столбцов другое число, "
-                                                     "чем в таблице дорожной карты, — пропущена"))
-                continue
-            if found is not None:
-                columns, first, header = found
-                width = _width(grid)
-            else:
-                first = 0
-            rows = [Row(cells, f"таблица {table_no}, строка {index + 1}")
-                    for index, cells in enumerate(grid) if index >= first
-                    and not is_column_numbers([c.text for c in cells])]
-            if not tables:
-                preamble, pending = pending, []
-            assert columns is not None
-            tables.append(Table(columns, rows, f"таблица {table_no}", heading=pending, header=header))
-            pending = []
-    if not tables:
-        preamble = pending
-    return Document(name, preamble, tables, notes)
-
-
-_NO_COLUMNS = "нет столбцов «Мероприятие», «Сроки», «Ответственные», «Результат»"
-
-
-def _width(grid: list[list[Cell]]) -> int:
-    return max((len(cells) for cells in grid), default=0)
-
-
-def _is_data_table(grid: list[list[Cell]]) -> bool:
-    """A table of its own (a list of people, of schools) rather than a layout table.
-
-    Its first row names columns («№», «Наименование ОО», …) and rows follow;
-    a stamp or a letterhead set in a borderless table has neither.
-    """
-    if len(grid) < 2:
-        return False
-    texts = [c.text for c in grid[0] if not c.empty]
-    return len(texts) >= 2 and any(header_field(text) for text in texts)
+            yield Block(f"таблица {table_no}", grid=_table_grid(child))
 
 
 def _blocks(parent: Any) -> Any:
@@ -175,25 +112,6 @@ def _blocks(parent: Any) -> Any:
                 yield from _blocks(content)
         else:
             yield child
-
-
-def _find_header(grid: list[list[Cell]]) -> tuple[dict[str, int], int, list[list[str]]] | None:
-    """The column map, the first body row and the header rows' texts, if one of the first rows is a header."""
-    for index, cells in enumerate(grid[:3]):
-        below = grid[index + 1] if index + 1 < len(grid) else []
-        found = match_header_rows(_spanned(cells), [c.text for c in below])
-        if found:
-            columns, used = found
-            return columns, index + used, [_spanned(grid[i]) for i in range(index, index + used)]
-    return None
-
-
-def _spanned(cells: list[Cell]) -> list[str]:
-    """Cell texts with a cell spanning several columns (gridSpan) repeated in each."""
-    texts: list[str] = []
-    for cell in cells:
-        texts.append(texts[-1] if cell.merged and texts else cell.text)
-    return texts
 
 
 def paragraph_lines(p: Any) -> list[str]:

@@ -21,7 +21,7 @@ from roadmapctl.importer.tables import Paragraph
 from roadmapctl.model.roadmap import Approval, Order, OrderPoint, Signatory
 
 _STAMP = re.compile(
-    r"^(утвержд[её]н[аоы]?|приложение)(?:\s*№?\s*\d+)?(?:$|\s+(?=(к\s|приказ|постановлени|распоряжени|решени)))",
+    r"^(утвержд[её]н[аоы]?|приложение)(?:\s*(?:№|N)?\s*\d+)?(?:$|\s+(?=(к\s|приказ|постановлени|распоряжени|решени)))",
     re.IGNORECASE,
 )
 _APPROVED = re.compile(r"^утвержд[её]н", re.IGNORECASE)
@@ -43,7 +43,8 @@ _PHONE = re.compile(r"^[\d\s()+-]{5,}$")
 _CONTACTS = re.compile(r"(^ул\.|\bтел\b|тел\.|e-?mail|@|факс|\b\d{6}\b)", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _WORD_DATE = re.compile(r"«?\s*(\d{1,2})\s*»?\s+([а-яё]+)\s+(\d{4})", re.IGNORECASE)
-_NUMBER = re.compile(r"№\s*_*\s*([^\s_]+)")
+# «№ 245»; legal reference systems (КонсультантПлюс, and the sites copying from them) print «N 245».
+_NUMBER = re.compile(r"(?:№|(?<!\w)N(?=\s*\d))\s*_*\s*([^\s_]+)")
 # Words after which «№ 5» is part of a name: «СОШ № 5», «Лицей № 3», «детский сад № 12».
 _NAMED = re.compile(r"(?:\b(?:[МГ]?[БАК]?(?:Д?ОУ|НОШ|ООШ|СОШ|ОШ)|ДОУ|ЦДТ|ЦРР|ДЮСШ|СШ|д/с)|школ[аыеу]?|лице[йяюе]|"
                     r"гимнази[яиюей]|сад[аиу]?|интернат[аеу]?|учреждени[яеию]|колледж[аеу]?|корпус[аеу]?|"

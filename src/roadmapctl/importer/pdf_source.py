@@ -167,14 +167,14 @@ class _Assembler:
         self.pending.append(Paragraph(text, where))
 
     def table(self, grid: list[list[Cell]], page_no: int) -> None:
-        from roadmapctl.importer.docx_source import _find_header, _is_data_table
+        from roadmapctl.importer.blocks import find_header, is_data_table
         from roadmapctl.importer.tables import is_column_numbers
 
         where = f"страница {page_no}"
-        found = _find_header(grid)
+        found = find_header(grid)
         width = max((len(r) for r in grid), default=0)
         if found is None and not self.tables:
-            if _is_data_table(grid):
+            if is_data_table(grid):
                 self.notes.append((where, "таблица не похожа на таблицу дорожной карты — пропущена"))
             else:
                 self.pending += [Paragraph(t, where) for row in grid for cell in row for t in cell.paragraphs]

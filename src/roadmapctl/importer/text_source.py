@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 
 from roadmapctl.errors import InputError
+from roadmapctl.importer.boxtext import block_end, is_row_line, is_table_line, read_box_table
 from roadmapctl.importer.cleanup import split_html_paragraphs
 from roadmapctl.importer.rows import EDITORIAL
 from roadmapctl.importer.tables import (
@@ -39,6 +40,7 @@ from roadmapctl.importer.tables import (
 )
 
 _MAX_COLUMNS = 12  # no roadmap table is wider; bounds the header search
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")  # «# План …» pasted from a wiki or a chat
 _NUMBER_LIKE = re.compile(r"^\s*(\d+(\.\d+)*\.?)?\s*$")
 # A line that heads a section: «2. Работа с родителями», «IV. Контроль»,
 # «Направление 2. Кадры», «Раздел 1»; a continuation starts otherwise.
@@ -48,11 +50,16 @@ _HEADING_LINE = re.compile(
 
 
 def read_text_document(path: Path) -> Document:
+    return parse_text(read_decoded(path), path.name)
+
+
+def read_decoded(path: Path) -> str:
+    """A text file's contents in whichever of the encodings `decode` knows."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"не удалось прочитать {path}: {exc.strerror or exc}") from None
-    return parse_text(decode(data, path), path.name)
+    return decode(data, path)
 
 
 def decode(data: bytes, path: Path) -> str:
@@ -72,13 +79,28 @@ def parse_text(text: str, name: str) -> Document:
     preamble: list[Paragraph] = []
     tables: list[Table] = []
     pending: list[Paragraph] = []
+    notes: list[tuple[str, str]] = []
     index = 0
     while index < len(lines):
+        if is_table_line(lines[index]):  # a table drawn with bars and rules (reference systems, Markdown)
+            end = block_end(lines, index)
+            if end > index + 1:
+                drawn = read_box_table(lines, index, end)
+                if drawn is None:
+                    if sum(map(is_row_line, lines[index:end])) >= 2:  # not just two rules in a row
+                        notes.append((f"строка {index + 1}", "таблица без столбцов дорожной карты пропущена"))
+                else:
+                    if not tables:
+                        preamble, pending = pending, []
+                    drawn.heading, pending = pending, []
+                    tables.append(drawn)
+                index = end
+                continue
         found = _header_at(lines, index)
         if found is None:
             line = lines[index]
             if line.strip():
-                pending.append(Paragraph(line, f"строка {index + 1}"))
+                pending.append(Paragraph(_MARKDOWN_HEADING.sub("", line), f"строка {index + 1}"))
             index += 1
             continue
         columns, width, cell_layout, first_body, header = found
@@ -93,7 +115,7 @@ def parse_text(text: str, name: str) -> Document:
         tables.append(table)
     if not tables:
         preamble = pending
-    return Document(name, preamble, tables)
+    return Document(name, preamble, tables, notes if tables else [])
 
 
 Header = tuple[dict[str, int], int, bool, int, list[list[str]]]

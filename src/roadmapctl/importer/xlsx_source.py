@@ -68,12 +68,12 @@ def _open(path: Path) -> Any:
 
 def _header(grid: list[list[Cell]]) -> tuple[int, dict[str, int], int, list[list[str]]] | None:
     """(first header row, columns, first body row, header texts) — the header may sit below a title."""
-    from roadmapctl.importer.docx_source import _find_header
+    from roadmapctl.importer.blocks import find_header
 
     for start in range(min(len(grid), 40)):
         if sum(1 for cell in grid[start] if not cell.empty) < 2:
             continue  # a title or a stamp line above the table, not a header
-        found = _find_header(grid[start:start + 3])
+        found = find_header(grid[start:start + 3])
         if found is not None:
             columns, used, header = found
             return start, columns, start + used, header

@@ -102,6 +102,7 @@ class Smtp:
         self.last: float | None = None
         self.conn: Any = None
         self.dead: str | None = None  # why the server cannot be used for the rest of the run
+        self.context: Any = None  # the TLS context, made on the first encrypted connection
 
     def send(self, msg: EmailMessage) -> Failed:
         import smtplib
@@ -145,7 +146,11 @@ class Smtp:
         import ssl
 
         c = self.config
-        context = ssl.create_default_context(cafile=c.cafile)
+        if c.security != "none" and self.context is None:
+            # Made once a run and only for an encrypted connection: loading the system's CA
+            # certificates takes tens of milliseconds, and a run may reconnect after a drop.
+            self.context = ssl.create_default_context(cafile=c.cafile)
+        context = self.context
         if c.security == "ssl":
             conn: Any = smtplib.SMTP_SSL(c.host, c.port, timeout=c.timeout, context=context)
         else:
