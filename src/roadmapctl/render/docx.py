@@ -254,8 +254,8 @@ def _table(table: Any, widths_mm: list[float], landscape: bool) -> None:
 
 
 def _set_cell_widths(cells: list[Any], twips: list[int], widths_mm: list[float]) -> list[tuple[Any, float]]:
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls, qn
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
     column, spans = 0, []
     for tc in cells:
@@ -265,7 +265,7 @@ def _set_cell_widths(cells: list[Any], twips: list[int], widths_mm: list[float])
         width = sum(twips[column:column + span])
         for old in tc_pr.findall(qn("w:tcW")):
             tc_pr.remove(old)
-        tc_pr.insert(0, parse_xml(f'<w:tcW {nsdecls("w")} w:w="{width}" w:type="dxa"/>'))
+        tc_pr.insert(0, OxmlElement("w:tcW", {qn("w:w"): str(width), qn("w:type"): "dxa"}))  # no parsing per cell
         spans.append((tc, sum(widths_mm[column:column + span])))
         column += span
     return spans

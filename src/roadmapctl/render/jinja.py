@@ -17,6 +17,7 @@ from typing import Any
 from roadmapctl.errors import InputError
 
 
+@lru_cache(maxsize=1)
 def templates_dir() -> Path:
     """The shipped templates: the package's `templates` resource, one lookup.
 
@@ -24,7 +25,7 @@ def templates_dir() -> Path:
     editable install reach the same folder through the symlink
     src/roadmapctl/templates (see pyproject.toml).  A package always sits in a
     folder here (never in a zip), so the resource is a real path that Jinja's
-    loader and docxtpl can open.
+    loader and docxtpl can open.  Looked up once per process (a lookup costs milliseconds).
     """
     from importlib.resources import files
 
