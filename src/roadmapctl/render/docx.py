@@ -77,13 +77,15 @@ def _template_class() -> type:
     """
     from docxtpl import DocxTemplate
 
-    @lru_cache(maxsize=32)
-    def patched(xml: str) -> str:
-        return str(DocxTemplate.patch_xml(None, xml))
+    patched: dict[str, str] = {}  # the XML of a part → the same prepared for Jinja
 
     class Template(DocxTemplate):
         def patch_xml(self, src_xml: str) -> str:
-            return patched(src_xml)
+            if src_xml not in patched:
+                if len(patched) >= 32:  # a few templates' parts; a department's own ones come and go
+                    del patched[next(iter(patched))]
+                patched[src_xml] = str(super().patch_xml(src_xml))
+            return patched[src_xml]
 
     return Template
 
