@@ -18,12 +18,14 @@ the PDF tests are skipped with the reason.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +58,17 @@ _FONTS = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
 
 def pdf_font() -> str | None:
     return next((f for f in _FONTS if Path(f).is_file()), None)
+
+
+@functools.cache
+def register_font() -> None:
+    """Make `pdf_font()` reportlab's font «Body» (once a process), for the PDFs drawn here and by the tests."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = pdf_font()
+    assert font, "no TrueType font with Cyrillic letters"
+    pdfmetrics.registerFont(TTFont("Body", font))
 
 
 def _cells(row: tuple[Any, ...], width: int) -> list[tuple[str | None, int, bool]]:
@@ -176,13 +189,9 @@ def write_pdf(blocks: list[Block], path: Path, ruled: bool = True, head: str | N
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    font = pdf_font()
-    assert font, "no TrueType font with Cyrillic letters"
-    pdfmetrics.registerFont(TTFont("Body", font))
+    register_font()
     text_style = ParagraphStyle("body", fontName="Body", fontSize=9, leading=11)
     # Wrap as office programs do: at spaces, after a hyphen inside a word, and URLs at their hyphens.
     cell_style = ParagraphStyle("cell", fontName="Body", fontSize=8, leading=10, embeddedHyphenation=1)
@@ -293,10 +302,12 @@ def docx_to_pdf(sources: list[Path], folder: Path) -> None:
                    env={"HOME": str(folder), "PATH": "/usr/bin:/bin"})
 
 
-def printed_pdfs(sources: dict[Path, object], folder: Path, fresh: bool) -> None:
+def printed_pdfs(sources: dict[Path, object], folder: Path, fresh: bool,
+                 write: Callable[[Path], None] | None = None) -> None:
     """`docx_to_pdf` of each .docx (mapped to what describes how it was made), kept between runs
     of the default profile like the other documents: starting LibreOffice takes seconds. The key
-    adds the LibreOffice installed; `fresh` (the thorough profile) prints them all again."""
+    adds the LibreOffice installed; `fresh` (the thorough profile) prints them all again.
+    `write(source)`, if given, makes a .docx only when it is to be printed."""
     exe = soffice()
     assert exe
     stamp = os.stat(os.path.realpath(exe))
@@ -304,6 +315,9 @@ def printed_pdfs(sources: dict[Path, object], folder: Path, fresh: bool) -> None
             for source, recipe in sources.items()}
     missing = [source for source, key in keys.items() if fresh or cached(key, ".pdf") is None]
     if missing:
+        if write is not None:
+            for source in missing:
+                write(source)
         docx_to_pdf(missing, folder)
         for source in missing:
             keep(folder / f"{source.stem}.pdf", keys[source], ".pdf")
@@ -373,14 +387,20 @@ WRITERS = {"docx": write_docx, "txt": write_text, "pdf": write_pdf, "xlsx": writ
 CACHE = Path(tempfile.gettempdir()) / f"roadmapctl-tests-{os.getuid() if hasattr(os, 'getuid') else 0}"
 
 
-def recipe_key(*parts: object) -> str:
-    """A file name for what `parts` describe (object addresses, as the UP marker's, left out)."""
+@functools.cache
+def _makers() -> bytes:
+    """What every key adds: the drawing libraries' versions, the font and this module's source
+    (looked up once a process: reading the installed packages' metadata takes milliseconds)."""
     from importlib.metadata import version
 
-    described = re.sub(r" at 0x[0-9a-f]+", "", repr(parts))
     libraries = [version(name) for name in ("python-docx", "reportlab", "openpyxl")]
-    return hashlib.sha256((described + repr(libraries) + str(pdf_font())).encode()
-                          + Path(__file__).read_bytes()).hexdigest()[:32]
+    return (repr(libraries) + str(pdf_font())).encode() + Path(__file__).read_bytes()
+
+
+def recipe_key(*parts: object) -> str:
+    """A file name for what `parts` describe (object addresses, as the UP marker's, left out)."""
+    described = re.sub(r" at 0x[0-9a-f]+", "", repr(parts))
+    return hashlib.sha256(described.encode() + _makers()).hexdigest()[:32]
 
 
 def keep(built: Path, key: str, suffix: str) -> None:
@@ -397,12 +417,25 @@ def cached(key: str, suffix: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def write_form(form: str, blocks: list[Block], path: Path, fresh: bool) -> None:
-    """`WRITERS[form](blocks, path)`, or the same document from the cache unless `fresh`."""
-    key = recipe_key(form, blocks)
+def write_form(form: str, blocks: list[Block], path: Path, fresh: bool, **options: Any) -> None:
+    """`WRITERS[form](blocks, path, **options)`, or the same document from the cache unless `fresh`."""
+    key = recipe_key(form, blocks, *sorted(options.items()))
     hit = None if fresh else cached(key, f".{form}")
     if hit is None:
-        WRITERS[form](blocks, path)
+        WRITERS[form](blocks, path, **options)
         keep(path, key, f".{form}")
+    else:
+        shutil.copyfile(hit, path)
+
+
+def built(recipe: object, path: Path, fresh: bool, build: Callable[[Path], None]) -> None:
+    """`build(path)` for a document no writer here makes, or the same document from the cache:
+    `recipe` must describe everything `build` puts in it."""
+    key = recipe_key("built", recipe)
+    suffix = "".join(path.suffixes)
+    hit = None if fresh else cached(key, suffix)
+    if hit is None:
+        build(path)
+        keep(path, key, suffix)
     else:
         shutil.copyfile(hit, path)

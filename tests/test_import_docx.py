@@ -120,13 +120,22 @@ def build_table_per_section(path: Path) -> None:
     doc.save(str(path))
 
 
-@pytest.fixture
-def single(tmp_path: Path, cli) -> tuple[Any, Any, Path]:
-    source = tmp_path / "plan.docx"
+@pytest.fixture(scope="session")
+def single(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Any, Path]:
+    """The single-table document imported once (per worker) for the five tests that read it."""
+    import contextlib
+    import io
+
+    from conftest import Result
+    from roadmapctl.main import run
+
+    folder = tmp_path_factory.mktemp("single")
+    source, target = folder / "plan.docx", folder / "plan.yaml"
     build_single_table(source)
-    target = tmp_path / "plan.yaml"
-    result = cli("import", source, "-o", target)
-    return result, load(target).roadmap, target
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = run(["import", str(source), "-o", str(target)])
+    return Result(code, out.getvalue(), err.getvalue()), load(target).roadmap, target
 
 
 def test_single_table_imports_and_passes_check(single, cli) -> None:

@@ -407,9 +407,20 @@ def _get(imported: dict, name: str, form: str) -> tuple[int, str, str, Path]:  #
 
 
 CASES = [(name, form) for name in LAYOUTS for form in FORMS]
+# the tests parametrized by layout and form (`pytest_generate_tests`), each over these cases
+CASES_OF = {"test_items_equal_the_layout": CASES, "test_imported_roadmap_passes_check": CASES,
+            "test_what_else_the_layout_carries": [(n, f) for n, f in CASES if LAYOUTS[n].extra]}
 
 
-@pytest.mark.parametrize(("name", "form"), CASES)
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """The cases the profile imports (`quick_case`): the default profile does not even collect the
+    other PDF forms (a hundred skipped items cost a quarter of a second); the thorough one runs all."""
+    cases = CASES_OF.get(metafunc.function.__name__)
+    if cases is not None:
+        metafunc.parametrize(("name", "form"),
+                             [case for case in cases if thorough(metafunc.config) or quick_case(*case)])
+
+
 def test_items_equal_the_layout(name: str, form: str, imported) -> None:
     _code, out, err, target = _get(imported, name, form)
     assert target.exists(), err
@@ -430,7 +441,6 @@ def test_items_equal_the_layout(name: str, form: str, imported) -> None:
     assert roadmap.period.text == layout.period
 
 
-@pytest.mark.parametrize(("name", "form"), CASES)
 def test_imported_roadmap_passes_check(name: str, form: str, imported, cli) -> None:
     code, out, _err, target = _get(imported, name, form)
     result = cli("check", target)
@@ -438,7 +448,6 @@ def test_imported_roadmap_passes_check(name: str, form: str, imported, cli) -> N
     assert code == 0, out
 
 
-@pytest.mark.parametrize(("name", "form"), [(n, f) for n in LAYOUTS for f in FORMS if LAYOUTS[n].extra])
 def test_what_else_the_layout_carries(name: str, form: str, imported) -> None:
     """Goals, approval stamps, editorial notes, default executors, columns, the period's report line."""
     _code, out, _err, target = _get(imported, name, form)

@@ -1,8 +1,8 @@
 """`roadmapctl import`: bring an existing roadmap in from Word, OpenDocument, PDF, Excel, CSV, a web page
 or pasted text.
 
-The readers (`docx_source`, `odt_source`, `pdf_source`, `xlsx_source`, `csv_source`, `html_source`,
-`text_source` with the tables drawn in text of `boxtext`) turn a file into neutral tables (`tables`);
+The readers (`docx_source` with `docx_package`, `odt_source`, `pdf_source`, `xlsx_source`, `csv_source`,
+`html_source`, `text_source` with the tables drawn in text of `boxtext`) turn a file into neutral tables (`tables`);
 Word, OpenDocument and web pages share one assembly of paragraphs and tables (`blocks`); a PDF table
 without ruling lines is read from its words' positions (`pdf_words`, `pdf_unruled`); `rows` and
 `build` turn rows into sections and measures; `executors` and `glossary` make the executors

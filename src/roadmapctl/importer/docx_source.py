@@ -29,17 +29,18 @@ def read_docx_document(path: Path) -> Document:
     import zipfile
     import zlib
 
-    from docx import Document as open_docx
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
+    from roadmapctl.importer import docx_package
+
     check_archive(path)
     try:
-        document = open_docx(str(path))
+        body = docx_package.read_body(path)
     except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile, zlib.error, EOFError,
             NotImplementedError, XMLSyntaxError):
         raise _unreadable(path) from None
-    return read_body(document.element.body, path.name)
+    return read_body(body, path.name)
 
 
 def check_archive(path: Path) -> None:

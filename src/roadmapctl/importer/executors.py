@@ -199,7 +199,7 @@ def _segment(name: str, known: dict[str, str]) -> list[str]:
     """Cut a run-together fragment at known names (longest first) or at head nouns."""
     lowered = _key(name)
     for key in sorted(known, key=len, reverse=True):
-        if key == lowered or len(key) < 2:
+        if key == lowered or len(key) < 2 or key not in lowered:  # the pattern is built only for a name present
             continue
         for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", lowered):
             pieces = [name[: m.start()], name[m.end():]]

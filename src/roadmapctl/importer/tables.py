@@ -10,6 +10,7 @@ reader it came from.  Every row and paragraph remembers where it stood
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -101,6 +102,7 @@ def make_cell(raw_paragraphs: list[str], merged: bool = False) -> Cell:
     return cell
 
 
+@functools.lru_cache(maxsize=4096)
 def heading_text(text: str) -> str:
     """A header cell as printed, on one line: «Срок реализа-/ции» → «Срок реализации».
 
@@ -115,8 +117,10 @@ def _header_text(text: str) -> str:
     return fold(heading_text(text))
 
 
+@functools.lru_cache(maxsize=4096)
 def header_field(text: str) -> str | None:
-    """Which field a header cell names, or None."""
+    """Which field a header cell names, or None (kept per text: every row of a table is asked
+    whether it is a header again, cell by cell)."""
     norm = _header_text(text)
     if not norm or len(norm) > 80:
         return None

@@ -51,11 +51,17 @@ def scalar(value: Any) -> str:
     if isinstance(value, Plain):
         return text
     if isinstance(value, Quoted) or not _plain_ok(text):
-        return '"' + "".join(_escape(c) for c in text) + '"'
+        return '"' + _TO_ESCAPE.sub(lambda m: _escape(m.group()), text) + '"'
     return text
 
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
+# The characters `_escape` changes, found by one regular expression rather than a Python call per
+# character (the writer sees every character of the roadmap): controls, C1, the line and paragraph
+# separators, the byte order mark, surrogates and the two non-characters; with «\» and «"» in quotes.
+_UNSAFE = "\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff"
+_TO_ESCAPE = re.compile(f'[\\\\"{_UNSAFE}]')
+_NOT_PLAIN = re.compile(f"[{_UNSAFE}]")
 
 
 def _escape(char: str) -> str:
@@ -74,7 +80,7 @@ def _plain_ok(text: str) -> bool:
         text
         and text == text.strip()
         and text[0] not in _INDICATORS
-        and not any(_escape(c) != c for c in text if c not in '\\"')
+        and not _NOT_PLAIN.search(text)
         and ": " not in text
         and " #" not in text
         and not text.endswith(":")
