@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import io
 import json
 from html.parser import HTMLParser
 from pathlib import Path
@@ -41,22 +44,46 @@ class _Cells(HTMLParser):
             self._cell.append(data)
 
 
-def _changes_count(cli) -> int:
-    data = json.loads(cli("diff", OLD, NEW, "-f", "json").out)
+def _diff(*args: str) -> tuple[int, str]:
+    """`roadmapctl diff OLD NEW …` in this process: exit code and standard output."""
+    from roadmapctl.main import run
+
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        code = run(["diff", str(OLD), str(NEW), *args])
+    return code, out.getvalue()
+
+
+@functools.cache
+def _changes_count() -> int:
+    code, out = _diff("-f", "json")
+    assert code == 1
+    data = json.loads(out)
     return sum(len(data[k]) for k in ("document", "sections", "added", "removed", "changed", "renumbered"))
 
 
-def test_html_table_has_one_row_per_change(cli, tmp_path: Path) -> None:
-    target = tmp_path / "таблица.html"
-    result = cli("diff", OLD, NEW, "-o", target)
-    assert result.code == 1
-    assert result.out == (f"Записан файл {target} (сравнительная таблица, HTML). "
-                          "Изменено 12 мероприятий, добавлено 2, удалено 2, перенумеровано 3, без изменений 24. "
-                          "Вне таблицы мероприятий: 6 изменений.\n")
+@pytest.fixture(scope="session")
+def tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]]:
+    """The table of OLD and NEW written once per run in each format through the CLI, for the tests that
+    read it: format → (file, what the command printed).  HTML by the file's suffix, DOCX by --format."""
+    folder = tmp_path_factory.mktemp("diff-table")
+    made = {}
+    for fmt, args in (("html", ()), ("docx", ("--format", "docx"))):
+        target = folder / f"таблица.{fmt}"
+        code, out = _diff(*args, "-o", str(target))
+        assert code == 1, out
+        made[fmt] = (target, out)
+    return made
+
+
+def test_html_table_has_one_row_per_change(tables: dict[str, tuple[Path, str]]) -> None:
+    target, out = tables["html"]
+    assert out == (f"Записан файл {target} (сравнительная таблица, HTML). "
+                   "Изменено 12 мероприятий, добавлено 2, удалено 2, перенумеровано 3, без изменений 24. "
+                   "Вне таблицы мероприятий: 6 изменений.\n")
     page = _Cells()
     page.feed(target.read_text(encoding="utf-8"))
     assert page.rows[0] == ["№", "Было", "Стало", "Суть изменения"]
-    assert len(page.rows) - 1 == _changes_count(cli)
+    assert len(page.rows) - 1 == _changes_count()
     row = next(r for r in page.rows if r[0] == "4.1")
     assert row[3] == "срок перенесён: «Январь 2024 г.» → «Февраль 2025 г.» (на 1 мес. позже)"
     assert [r[0] for r in page.rows[1:8]] == ["Документ", "Гриф утверждения", "Гриф утверждения",
@@ -67,10 +94,8 @@ def test_html_table_has_one_row_per_change(cli, tmp_path: Path) -> None:
     assert row[1].startswith("Участие ООО в мониторинге")
 
 
-def test_html_marks_deleted_and_inserted_words(cli, tmp_path: Path) -> None:
-    target = tmp_path / "t.html"
-    cli("diff", OLD, NEW, "--format", "html", "-o", target)
-    html = target.read_text(encoding="utf-8")
+def test_html_marks_deleted_and_inserted_words(tables: dict[str, tuple[Path, str]]) -> None:
+    html = tables["html"][0].read_text(encoding="utf-8")
     assert "Участие <del>ООО</del> в мониторинге" in html
     assert "Участие <ins>общеобразовательных организаций</ins> в мониторинге" in html
 
@@ -90,19 +115,19 @@ def test_html_escapes_roadmap_text(cli, tmp_path: Path) -> None:
     assert "&amp; «конкурса»" in html
 
 
-def test_docx_table_structure(cli, tmp_path: Path) -> None:
+def test_docx_table_structure(tables: dict[str, tuple[Path, str]]) -> None:
     from docx import Document
     from docx.oxml.ns import qn
 
-    target = tmp_path / "таблица.docx"
-    assert cli("diff", OLD, NEW, "--format", "docx", "-o", target).code == 1
+    target, out = tables["docx"]
+    assert out.startswith(f"Записан файл {target} (сравнительная таблица, DOCX). ")
     document = Document(str(target))
     (table,) = document.tables
     header = table.rows[0]
     assert [c.text for c in header.cells] == ["№", "Было", "Стало", "Суть изменения"]
     flag = header._tr.trPr.find(qn("w:tblHeader"))
     assert flag is not None and flag.get(qn("w:val"), "true") in ("true", "1", "on")  # absent: on (ST_OnOff)
-    assert len(table.rows) - 1 == _changes_count(cli)
+    assert len(table.rows) - 1 == _changes_count()
     numbers = [row.cells[0].text for row in table.rows[1:]]
     assert numbers[6:10] == ["2", "5.3", "5.3 → 5.4", "1.2"]
     assert "5.2.6/7" in numbers and "5.2.3 → 5.1.4" in numbers and "5.2.7–5.2.8 → 5.2.4–5.2.5" in numbers
@@ -162,13 +187,11 @@ def test_textconv_missing_file(cli, tmp_path: Path) -> None:
     assert "нет.yaml нет" in result.err
 
 
-def test_table_marks_only_the_executors_that_changed(cli, tmp_path: Path) -> None:
+def test_table_marks_only_the_executors_that_changed(tables: dict[str, tuple[Path, str]]) -> None:
     """5.2.2 lost МАУДО «ДПШ» and gained ГБУ ДПО РЦОКИО; the executors kept are not struck out."""
     from docx import Document
 
-    html_target, docx_target = tmp_path / "t.html", tmp_path / "t.docx"
-    cli("diff", OLD, NEW, "-o", html_target)
-    cli("diff", OLD, NEW, "-o", docx_target)
+    (html_target, _), (docx_target, _) = tables["html"], tables["docx"]
     html = html_target.read_text(encoding="utf-8")
     assert ('<span class="label">Исполнители: </span>Комитет, МБУ ДПО ЦРО, <del>МАУДО «ДПШ»</del>, ОО'
             in html)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import io
 import shutil
@@ -22,6 +23,7 @@ from roadmapctl.render.context import clean
 SEEDS = sorted(ROADMAPS.glob("*.yaml"))
 SMALL = DATA / "positive" / "render-small.yaml"
 HOSTILE = DATA / "positive" / "hostile.yaml"
+QR = "https://example.org/roadmaps/15-у?a=1&b=<2>"
 
 
 def _roadmap(path: Path):
@@ -31,7 +33,14 @@ def _roadmap(path: Path):
 
 
 def _docx(path: Path, **options) -> docx.document.Document:
-    return docx.Document(io.BytesIO(render_document(_roadmap(path), fmt="docx", **options)))
+    """A fresh Document each call, parsed from bytes rendered once per (file, options) in this run:
+    several tests read the same document (each sample with the defaults, the small one, the hostile one)."""
+    return docx.Document(io.BytesIO(_rendered(path, tuple(sorted(options.items())))))
+
+
+@functools.cache
+def _rendered(path: Path, options: tuple[tuple[str, object], ...]) -> bytes:
+    return render_document(_roadmap(path), fmt="docx", **dict(options))  # type: ignore[arg-type]
 
 
 def _distinct_cells(row) -> list:
@@ -155,7 +164,7 @@ def test_corner_requisite_fits_the_profile_width() -> None:
 
 
 def test_qr_code_on_the_first_page_footer() -> None:
-    document = _docx(SMALL, gost="2025", qr="https://example.org/roadmaps/15-у?a=1&b=<2>")
+    document = _docx(SMALL, gost="2025", qr=QR)
     footer = document.sections[0].first_page_footer
     assert footer.paragraphs[0].alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
     assert len(footer._element.findall(".//" + qn("w:drawing"))) == 1
@@ -248,7 +257,7 @@ SCHEMA_ORDER = {
 def test_properties_follow_the_schema_order() -> None:
     from lxml import etree
 
-    data = render_document(_roadmap(SMALL), fmt="docx", gost="2025", qr="https://example.org")
+    data = _rendered(SMALL, (("gost", "2025"), ("qr", QR)))  # the document of the QR test: every requisite
     package = zipfile.ZipFile(io.BytesIO(data))
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     for name in package.namelist():

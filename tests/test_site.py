@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from browser import CHROMIUM, layout
-from conftest import ROADMAPS
+from conftest import DATA, ROADMAPS
 
 
 @pytest.fixture(scope="module")
@@ -58,11 +58,13 @@ def test_executor_page_lists_only_their_items(site: Path) -> None:
 def test_a_broken_roadmap_is_named_on_every_page_and_exit_2(cli, tmp_path: Path) -> None:
     folder = tmp_path / "roadmaps"
     folder.mkdir()
-    shutil.copy(ROADMAPS / "lysva-2021-2022.yaml", folder)
+    shutil.copy(DATA / "positive" / "minimal.yaml", folder)  # the smallest roadmap: index, its page, two executors
     (folder / "broken.yaml").write_text("title: [\n", encoding="utf-8")
     result = cli("site", folder, "-o", tmp_path / "public", "--as-of", "2024-01-15")
     assert result.code == 2 and "сводка неполная" in result.err
-    for page in (tmp_path / "public").glob("*.html"):
+    pages = sorted((tmp_path / "public").glob("*.html"))
+    assert [p.name for p in pages if p.name.startswith("roadmap-")] == ["roadmap-minimal.html"]
+    for page in pages:
         assert "Сводка неполная" in page.read_text(encoding="utf-8")
 
 

@@ -60,6 +60,8 @@ def clean(text: object) -> str:
 
 def typeset(text: str) -> str:
     """Tie «г.», «№» and initials to their neighbours with non-breaking spaces."""
+    if "." not in text and "№" not in text:  # every tie needs one of them: most values skip the patterns
+        return text
     for tie in _TIES:
         text = tie.sub(rf"\1{NBSP}\2", text)
     return text

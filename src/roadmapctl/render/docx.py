@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ def render_docx(context: dict[str, Any], template: Path | None, profile: GostPro
     from jinja2 import TemplateError
 
     path = template or shipped_template(TEMPLATE)
-    document = _open(path)
+    document = _open(path, shipped=template is None)
     _check_tags(document, path)
     env = make_env(None, trusted=template is None)
     try:
@@ -56,15 +57,51 @@ def render_docx(context: dict[str, Any], template: Path | None, profile: GostPro
     return buffer.getvalue()
 
 
-def _open(path: Path) -> Any:
-    from docxtpl import DocxTemplate
+def _open(path: Path, *, shipped: bool = False) -> Any:
+    document = _template_class()(str(path))
+    if shipped:  # our template does not change while roadmapctl runs: a copy of it read once
+        import copy
 
-    document = DocxTemplate(str(path))
+        document.docx = copy.deepcopy(_pristine(str(path)))
+        return document
     try:
         document.init_docx()
     except Exception as exc:  # python-docx raises several kinds for a bad file
         raise InputError(f"шаблон {path} не читается как документ Word (.docx): {exc}") from None
     return document
+
+
+@lru_cache(maxsize=2)
+def _pristine(path: str) -> Any:
+    """The shipped template as python-docx read it, never rendered itself: copying it
+    costs less than half of reading the package again (its styles are 800 KB of XML)."""
+    from docx import Document
+
+    return Document(path)
+
+
+@lru_cache(maxsize=1)
+def _template_class() -> type:
+    """DocxTemplate that prepares each part's XML for Jinja once per process.
+
+    docxtpl rewrites the XML of the body, headers and footers (joins the runs
+    a tag was split into, turns {%tr %} into loops) before every render; the
+    rewrite depends on the XML alone, so its result is kept by that text —
+    rendering a second roadmap with the same template skips it.
+    """
+    from docxtpl import DocxTemplate
+
+    patched: dict[str, str] = {}  # the XML of a part → the same prepared for Jinja
+
+    class Template(DocxTemplate):
+        def patch_xml(self, src_xml: str) -> str:
+            if src_xml not in patched:
+                if len(patched) >= 32:  # a few templates' parts; a department's own ones come and go
+                    del patched[next(iter(patched))]
+                patched[src_xml] = str(super().patch_xml(src_xml))
+            return patched[src_xml]
+
+    return Template
 
 
 def _check_tags(document: Any, path: Path) -> None:
@@ -110,8 +147,12 @@ def layout(doc: Any, context: dict[str, Any], profile: GostProfile) -> None:
     if context["qr"]:
         _qr(sections[0], context["qr"])
     width = gost.text_width_mm(annex_landscape)
+    names: dict[str | None, str | None] = {}  # style id → name: python-docx looks a style up by XPath each time
     for paragraph in doc.paragraphs:
-        if paragraph.style is not None and paragraph.style.name == CORNER_STYLE:
+        style_id = paragraph._p.style
+        if style_id not in names:
+            names[style_id] = paragraph.style.name if paragraph.style is not None else None
+        if names[style_id] == CORNER_STYLE:
             _corner(paragraph, width - profile.corner_width_mm)
     table = _annex_table(doc)
     if table is not None and context["has_annex"]:
@@ -229,8 +270,8 @@ def _table(table: Any, widths_mm: list[float], landscape: bool) -> None:
 
 
 def _set_cell_widths(cells: list[Any], twips: list[int], widths_mm: list[float]) -> list[tuple[Any, float]]:
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls, qn
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
     column, spans = 0, []
     for tc in cells:
@@ -240,7 +281,7 @@ def _set_cell_widths(cells: list[Any], twips: list[int], widths_mm: list[float])
         width = sum(twips[column:column + span])
         for old in tc_pr.findall(qn("w:tcW")):
             tc_pr.remove(old)
-        tc_pr.insert(0, parse_xml(f'<w:tcW {nsdecls("w")} w:w="{width}" w:type="dxa"/>'))
+        tc_pr.insert(0, OxmlElement("w:tcW", {qn("w:w"): str(width), qn("w:type"): "dxa"}))  # no parsing per cell
         spans.append((tc, sum(widths_mm[column:column + span])))
         column += span
     return spans

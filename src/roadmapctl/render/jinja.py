@@ -9,6 +9,7 @@ empty gap in a printed order.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from roadmapctl.errors import InputError
 
 
+@lru_cache(maxsize=1)
 def templates_dir() -> Path:
     """The shipped templates: the package's `templates` resource, one lookup.
 
@@ -23,7 +25,7 @@ def templates_dir() -> Path:
     editable install reach the same folder through the symlink
     src/roadmapctl/templates (see pyproject.toml).  A package always sits in a
     folder here (never in a zip), so the resource is a real path that Jinja's
-    loader and docxtpl can open.
+    loader and docxtpl can open.  Looked up once per process (a lookup costs milliseconds).
     """
     from importlib.resources import files
 
@@ -39,13 +41,32 @@ def shipped_template(name: str) -> Path:
 
 
 def make_env(folder: Path | None, *, trusted: bool) -> Any:
-    """An environment with our filters, autoescape on and StrictUndefined."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+    """An environment with our filters, autoescape on and StrictUndefined.
+
+    A trusted (shipped) environment is made once per folder and process and
+    shared: the shipped templates do not change while roadmapctl runs, and
+    compiling one costs more than filling it, so the dashboard's pages, a
+    batch of documents or a test run compile each template once.  A user's
+    template gets a fresh sandbox every time (its file may change between
+    two renders in the same second).
+    """
+    if trusted:
+        return _shared_env(folder)
+    return _new_env(folder, trusted=False)
+
+
+@lru_cache(maxsize=8)
+def _shared_env(folder: Path | None) -> Any:
+    return _new_env(folder, trusted=True)
+
+
+def _new_env(folder: Path | None, *, trusted: bool) -> Any:
+    from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 
     from roadmapctl.render.budget import bounded_classes
     from roadmapctl.render.filters import FILTERS
 
-    cls = Environment if trusted else bounded_classes()[0]
+    cls = _compiling_once() if trusted else bounded_classes()[0]
     env = cls(
         loader=FileSystemLoader(str(folder)) if folder else None,
         autoescape=select_autoescape(
@@ -56,6 +77,35 @@ def make_env(folder: Path | None, *, trusted: bool) -> Any:
     )
     env.filters.update(FILTERS)
     return env
+
+
+@lru_cache(maxsize=1)
+def _compiling_once() -> type:
+    """Environment whose `from_string` compiles each source once.
+
+    docxtpl hands the template's document XML to `from_string` on every
+    render; keyed by the text itself, a changed template is simply a new key.
+    """
+    from collections import OrderedDict
+
+    from jinja2 import Environment
+
+    class CompilingOnce(Environment):
+        compiled_limit = 64
+
+        def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+            if globals is not None or template_class is not None or not isinstance(source, str):
+                return super().from_string(source, globals, template_class)
+            cache: OrderedDict[str, Any] = self.__dict__.setdefault("_compiled", OrderedDict())
+            template = cache.get(source)
+            if template is None:
+                template = super().from_string(source)
+                cache[source] = template
+                if len(cache) > self.compiled_limit:
+                    cache.popitem(last=False)
+            return template
+
+    return CompilingOnce
 
 
 _UNDEFINED_NAME = re.compile(r"^'([^']+)' is undefined$")

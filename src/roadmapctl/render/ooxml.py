@@ -25,11 +25,11 @@ TBL_PR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBa
 
 def row_flag(tr_pr: Any, name: str) -> None:
     """Switch on a row property such as cantSplit or tblHeader."""
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls, qn
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
     if tr_pr.find(qn(f"w:{name}")) is None:
-        insert_in_order(tr_pr, parse_xml(f'<w:{name} {nsdecls("w")}/>'), TR_ORDER)
+        insert_in_order(tr_pr, OxmlElement(f"w:{name}"), TR_ORDER)
 
 
 def insert_in_order(parent: Any, element: Any, order: tuple[str, ...]) -> None:

@@ -67,7 +67,8 @@ def slug(text: str) -> str:
 
 
 def build_site(loaded: Loaded, as_of: date, within: int = 14) -> list[Page]:
-    from roadmapctl.reporting.html import block_context, cards, render_page, report_context, tally_rows
+    from roadmapctl.reporting.charts import ko_bars
+    from roadmapctl.reporting.html import block_context, cards, render_page, tally_rows
 
     report = build_report(loaded, as_of)
     roadmap_pages = _unique([slug(f.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]) for f in loaded.files],
@@ -89,7 +90,7 @@ def build_site(loaded: Loaded, as_of: date, within: int = 14) -> list[Page]:
     everything = Lists([x for ls in lists.values() for x in ls.overdue],
                        [x for ls in lists.values() for x in ls.coming])
     _sort(everything)
-    index = report_context(report)
+    index_charts = [c for c in (ko_bars(report.by_executor),) if c]  # a roadmap's own charts are on its page
     progress = [{"title": short_title(f), "href": p, "total": b.total, "share": words.share(b.total),
                  "share_value": b.total.share, "overdue": len(lists[b.path].overdue),
                  "coming": len(lists[b.path].coming)}
@@ -98,7 +99,7 @@ def build_site(loaded: Loaded, as_of: date, within: int = 14) -> list[Page]:
                  for row in tally_rows(report.by_executor, report.total)]
     pages.append(Page("index.html", render_page(TEMPLATE, {
         **common, "kind": "index", "title": "Дорожные карты: исполнение на " + date_numeric(as_of),
-        "cards": index["cards"], "charts": index["charts"], "overdue": everything.overdue,
+        "cards": cards(report.total, report.states), "charts": index_charts, "overdue": everything.overdue,
         "coming": everything.coming, "progress": progress, "executors": executors})))
     for block, page in zip(report.roadmaps, roadmap_pages, strict=True):
         file = next(f for f in loaded.files if f.path == block.path)

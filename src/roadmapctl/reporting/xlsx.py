@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -61,14 +62,22 @@ def _fill(ws: Any, sheet: Sheet) -> None:
         cell.fill = PatternFill("solid", fgColor="DDE3EA")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     widths = [len(h) for h in sheet.headers]
+    wrap = Alignment(wrap_text=True, vertical="top")
+    styles: dict[tuple[bool, bool], Any] = {}  # (bold, date) → the style of the first such cell
     for index, values in enumerate(sheet.rows):
         r = top + 1 + index
+        is_bold = index in sheet.bold_rows
         for col, value in enumerate(values[:width], start=1):
             cell = ws.cell(row=r, column=col)
             _set(cell, value)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if index in sheet.bold_rows:
-                cell.font = bold
+            key = (is_bold, isinstance(value, (datetime, date)))
+            if key in styles:
+                cell._style = copy(styles[key])  # what the assignments below register, without redoing them
+            else:
+                cell.alignment = wrap
+                if is_bold:
+                    cell.font = bold
+                styles[key] = copy(cell._style)
             widths[col - 1] = max(widths[col - 1], _text_width(value))
         if index in sheet.merged_rows and width > 1:
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
