@@ -349,7 +349,6 @@ def imported(tmp_path_factory: pytest.TempPathFactory,
                 write_form(form, layout.blocks, folder / f"{name}.{form}", thorough(pytestconfig))
     if soffice():
         _print_with_libreoffice(folder, thorough(pytestconfig))
-        _print_sheets_with_libreoffice(folder, thorough(pytestconfig))
     for name in LAYOUTS:
         for form in FORMS:
             source = folder / f"{name}.{form}"
@@ -363,56 +362,46 @@ def imported(tmp_path_factory: pytest.TempPathFactory,
     return out
 
 
+# What LibreOffice prints, per form: the source file's name part and how it is written.
+# (Each source is named for its form, «<layout>.<form>.docx», so the PDFs of one run do not collide.)
+_PRINTED = {
+    "lo.pdf": ("docx", lambda blocks, path: write_docx(blocks, path)),
+    "lo-unruled.pdf": ("docx", lambda blocks, path: write_docx(blocks, path, ruled=False)),
+    "xl.pdf": ("xlsx", write_printable_xlsx),
+}
+
+
 def _print_with_libreoffice(folder: Path, fresh: bool) -> None:
-    """LibreOffice's PDFs of the layouts' .docx files, ruled and without borders, kept between
-    runs of the default profile (starting LibreOffice takes seconds) like the other documents
-    (`import_forms.write_form`); the key adds the LibreOffice installed. The thorough profile
-    (CI) prints afresh."""
+    """LibreOffice's PDFs of the layouts: the .docx ruled and without borders, and the sheet laid
+    out for printing, all in one run of LibreOffice (starting it takes seconds), kept between runs of
+    the default profile like the other documents (`import_forms.write_form`); the key adds the
+    LibreOffice installed. The default profile prints only what its cases read (`quick_case`); the
+    thorough profile (CI) prints all, afresh. Without Calc (only Writer installed) LibreOffice
+    makes no PDF of a sheet: that form is then absent."""
     exe = soffice()
     assert exe
     stamp = os.stat(os.path.realpath(exe))
-    kinds = {"": "lo.pdf", "nolines.": "lo-unruled.pdf"}  # .docx name part → form
-    keys = {(name, kind): recipe_key(form, layout.blocks, stamp.st_mtime_ns, stamp.st_size)
-            for name, layout in LAYOUTS.items() for kind, form in kinds.items()}
-    missing = [(name, kind) for (name, kind), key in keys.items() if fresh or cached(key, ".pdf") is None]
+    keys = {(name, form): recipe_key(form, layout.blocks, stamp.st_mtime_ns, stamp.st_size)
+            for name, layout in LAYOUTS.items() for form in _PRINTED if fresh or quick_case(name, form)}
+    missing = [case for case, key in keys.items() if fresh or cached(key, ".pdf") is None]
     if missing:
-        printed = folder / "lo"
+        sources, printed = folder / "to-print", folder / "printed"
+        sources.mkdir()
         printed.mkdir()
-        for name, kind in missing:
-            if kind:
-                write_docx(LAYOUTS[name].blocks, folder / f"{name}.nolines.docx", ruled=False)
-        docx_to_pdf([folder / f"{name}.{kind}docx" for name, kind in missing], printed)
-        for name, kind in missing:
-            keep(printed / f"{name}.{kind}pdf", keys[name, kind], ".pdf")
-    for (name, kind), key in keys.items():
-        hit = cached(key, ".pdf")
-        assert hit is not None
-        shutil.copyfile(hit, folder / f"{name}.{kinds[kind]}")
-
-
-def _print_sheets_with_libreoffice(folder: Path, fresh: bool) -> None:
-    """LibreOffice Calc's PDFs of the layouts' printable .xlsx files, kept like the other PDFs.
-    Without Calc (only Writer installed) LibreOffice makes no PDF of a sheet: the form is absent."""
-    exe = soffice()
-    assert exe
-    stamp = os.stat(os.path.realpath(exe))
-    keys = {name: recipe_key("xl.pdf", layout.blocks, stamp.st_mtime_ns, stamp.st_size)
-            for name, layout in LAYOUTS.items()}
-    missing = [name for name, key in keys.items() if fresh or cached(key, ".pdf") is None]
-    if missing:
-        sheets, printed = folder / "sheets", folder / "sheets-pdf"
-        sheets.mkdir()
-        printed.mkdir()
-        for name in missing:
-            write_printable_xlsx(LAYOUTS[name].blocks, sheets / f"{name}.xlsx")
-        docx_to_pdf([sheets / f"{name}.xlsx" for name in missing], printed)
-        for name in missing:
-            if (printed / f"{name}.pdf").exists():
-                keep(printed / f"{name}.pdf", keys[name], ".pdf")
-    for name, key in keys.items():
+        files = {}
+        for name, form in missing:
+            suffix, write = _PRINTED[form]
+            files[name, form] = sources / f"{name}.{form.removesuffix('.pdf')}.{suffix}"
+            write(LAYOUTS[name].blocks, files[name, form])
+        docx_to_pdf(list(files.values()), printed)
+        for case, source in files.items():
+            made = printed / f"{source.name.rsplit('.', 1)[0]}.pdf"
+            if made.exists():
+                keep(made, keys[case], ".pdf")
+    for (name, form), key in keys.items():
         hit = cached(key, ".pdf")
         if hit is not None:
-            shutil.copyfile(hit, folder / f"{name}.xl.pdf")
+            shutil.copyfile(hit, folder / f"{name}.{form}")
 
 
 PDF_FORMS = ("pdf", "lo.pdf", "unruled.pdf", "lo-unruled.pdf", "xl.pdf")
