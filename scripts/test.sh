@@ -19,10 +19,8 @@ if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ] || [ "$here" != "$(pwd -
     .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
     echo "$want" > "$stamp"
 fi
-# Bytecode in a cache outside the tree from the first import on, for pytest and its plugins too
-# (tests/conftest.py sets the same for the processes tests start): an environment with
-# PYTHONDONTWRITEBYTECODE would otherwise compile pytest's rewritten plugins in every process.
-PYTHONPYCACHEPREFIX="${PYTHONPYCACHEPREFIX:-${TMPDIR:-/tmp}/roadmapctl-tests-pycache-$(id -u)}"
-export PYTHONPYCACHEPREFIX
+# Bytecode is written (next to the sources, in the __pycache__ folders git ignores) even where the
+# environment sets PYTHONDONTWRITEBYTECODE: otherwise every process of every run compiles the same
+# sources again. The installed libraries keep the bytecode pip compiled for them.
 unset PYTHONDONTWRITEBYTECODE
 exec .venv/bin/python -m pytest -n auto --dist loadgroup "$@"

@@ -7,20 +7,18 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-# Compiled bytecode in a cache outside the worktree, for this process (pytest's rewritten test
-# modules) and the `python -m roadmapctl` processes tests start: with PYTHONDONTWRITEBYTECODE set,
-# every run and every process compiled the same sources again (a third of the suite's time).
-PYCACHE = Path(tempfile.gettempdir()) / f"roadmapctl-tests-pycache-{os.getuid() if hasattr(os, 'getuid') else 0}"
+# Bytecode written for this process (pytest's rewritten test modules) and the `python -m roadmapctl`
+# processes tests start, next to the sources (the __pycache__ folders git ignores): with
+# PYTHONDONTWRITEBYTECODE set, every run and every process compiled the same sources again (a third
+# of the suite's time). No cache prefix: it would make Python pass over the bytecode pip compiled
+# for the installed libraries and compile them all again, on a fresh machine in every process.
 sys.dont_write_bytecode = False
-sys.pycache_prefix = sys.pycache_prefix or str(PYCACHE)
-os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix  # inherited by every process a test starts
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # A run started in the background by a non-interactive shell (`sh -c '… &'`) inherits SIGINT
