@@ -173,18 +173,23 @@ def _in_terminal(*args: str, env: dict[str, str]) -> str:
                             stderr=subprocess.DEVNULL,
                             env={**os.environ, "COLUMNS": "160", "TERM": "xterm-256color", **env})
     os.close(slave)
-    chunks = []
+    chunks: list[bytes] = []
+    _drain(master, chunks)
+    os.close(master)
+    proc.wait(timeout=60)
+    return b"".join(chunks).decode("utf-8")
+
+
+def _drain(master: int, chunks: list[bytes]) -> None:
+    """Read a pseudo-terminal until its writer closes it."""
     while True:
         try:
             chunk = os.read(master, 65536)
-        except OSError:  # the child closed the terminal
+        except OSError:  # the writer closed the terminal
             break
         if not chunk:
             break
         chunks.append(chunk)
-    os.close(master)
-    proc.wait(timeout=60)
-    return b"".join(chunks).decode("utf-8")
 
 
 def _on_a_terminal(*args: str, env: dict[str, str], real: bool) -> str:
@@ -205,18 +210,8 @@ def _on_a_terminal(*args: str, env: dict[str, str], real: bool) -> str:
 
     master, slave = pty.openpty()
     chunks: list[bytes] = []
-
-    def drain() -> None:  # a report longer than the terminal's buffer must not block the writer
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # the writer closed the terminal
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-
-    reader = threading.Thread(target=drain)
+    # read meanwhile: a report longer than the terminal's buffer must not block the writer
+    reader = threading.Thread(target=_drain, args=(master, chunks))
     reader.start()
     stream = open(slave, "w", encoding="utf-8")  # noqa: SIM115 - closed below, before the reader ends
     try:

@@ -39,20 +39,25 @@ def _roadmap(path: Path, count: int) -> Path:
     return path
 
 
-# Marks every item named on the command line, one `done` (or `extend` for «+N») after
-# another, in this process; two such processes run against one file at the same time.
-_WORKER = textwrap.dedent("""
+# The command that marks one item: `done`, or `extend` for «+N». Text, so that the new interpreters
+# of `_WORKER` run the very same lines as the forked processes of `_edit_all`.
+_ARGS = textwrap.dedent("""
+    def edit_args(path, item):
+        if item.startswith("+"):
+            return ["extend", path, item[1:], "--to", "2023-11-20", "--reason", "болезнь", "--on", "2023-09-20"]
+        return ["done", path, item, "--on", "2023-09-20"]
+""")
+_NAMES: dict[str, Any] = {}
+exec(_ARGS, _NAMES)  # the module's own text above
+edit_args = _NAMES["edit_args"]
+
+# Marks every item named on the command line, one after another, in this process; two such
+# processes run against one file at the same time.
+_WORKER = _ARGS + textwrap.dedent("""
     import sys
     from roadmapctl.main import run
     path, *items = sys.argv[1:]
-    codes = []
-    for item in items:
-        if item.startswith("+"):
-            args = ["extend", path, item[1:], "--to", "2023-11-20", "--reason", "болезнь", "--on", "2023-09-20"]
-        else:
-            args = ["done", path, item, "--on", "2023-09-20"]
-        codes.append(run(args))
-    print(" ".join(map(str, codes)))
+    print(" ".join(str(run(edit_args(path, item))) for item in items))
 """)
 
 
@@ -66,11 +71,7 @@ def _edit_all(path: str, items: list[str], conn: Any) -> None:
     codes, err = [], io.StringIO()
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
         for item in items:
-            if item.startswith("+"):
-                args = ["extend", path, item[1:], "--to", "2023-11-20", "--reason", "болезнь", "--on", "2023-09-20"]
-            else:
-                args = ["done", path, item, "--on", "2023-09-20"]
-            codes.append(run(args))
+            codes.append(run(edit_args(path, item)))
     conn.send((codes, err.getvalue()))
     conn.close()
 
