@@ -118,3 +118,16 @@ def spanned(cells: list[Cell]) -> list[str]:
     for cell in cells:
         texts.append(texts[-1] if cell.merged and texts else cell.text)
     return texts
+
+
+def sheet_header(grid: list[list[Cell]]) -> tuple[int, dict[str, int], int, list[list[str]]] | None:
+    """(first header row, columns, first body row, header texts) of a sheet (Excel, CSV), where
+    the header may sit below the title and the stamp, in the first forty rows."""
+    for start in range(min(len(grid), 40)):
+        if sum(1 for cell in grid[start] if not cell.empty) < 2:
+            continue  # a title or a stamp line above the table, not a header
+        found = find_header(grid[start:start + 3])
+        if found is not None:
+            columns, used, header = found
+            return start, columns, start + used, header
+    return None

@@ -17,6 +17,7 @@ import io
 from pathlib import Path
 
 from roadmapctl.errors import InputError
+from roadmapctl.importer.blocks import sheet_header
 from roadmapctl.importer.tables import Cell, Document, Paragraph, Row, Table, is_column_numbers, make_cell
 
 _SEPARATORS = (";", ",", "\t")
@@ -30,12 +31,10 @@ def read_csv_document(path: Path) -> Document:
 
 
 def parse_csv(text: str, name: str) -> Document:
-    from roadmapctl.importer.xlsx_source import _header
-
     rows = _rows(text, _separator(text))
     width = max((len(values) for values in rows), default=0)
     grid = [_cells(values + [""] * (width - len(values))) for values in rows]
-    found = _header(grid)
+    found = sheet_header(grid)
     if found is None:
         raise InputError(f"{name}: в файле нет строки заголовков таблицы дорожной карты",
                          "нужна строка заголовков: «Мероприятие», «Сроки», «Ответственные», «Результат»")

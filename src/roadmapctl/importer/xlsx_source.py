@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from roadmapctl.errors import InputError
+from roadmapctl.importer.blocks import sheet_header
 from roadmapctl.importer.tables import Cell, Document, Paragraph, Row, Table, is_column_numbers, make_cell
 
 
@@ -32,7 +33,7 @@ def read_xlsx_document(path: Path) -> Document:
     notes: list[tuple[str, str]] = []
     for sheet in book.worksheets:
         grid = _grid(sheet)
-        found = _header(grid)
+        found = sheet_header(grid)
         if found is None:
             if any(not c.empty for row in grid for c in row):
                 notes.append((f"лист «{sheet.title}»", "нет строки заголовков таблицы дорожной карты — пропущен"))
@@ -64,20 +65,6 @@ def _open(path: Path) -> Any:
         if type(exc).__name__ in ("XMLSyntaxError", "ParseError", "InvalidFileException"):
             raise InputError(f"{path}: файл повреждён", "откройте его в Excel и сохраните заново как .xlsx") from None
         raise
-
-
-def _header(grid: list[list[Cell]]) -> tuple[int, dict[str, int], int, list[list[str]]] | None:
-    """(first header row, columns, first body row, header texts) — the header may sit below a title."""
-    from roadmapctl.importer.blocks import find_header
-
-    for start in range(min(len(grid), 40)):
-        if sum(1 for cell in grid[start] if not cell.empty) < 2:
-            continue  # a title or a stamp line above the table, not a header
-        found = find_header(grid[start:start + 3])
-        if found is not None:
-            columns, used, header = found
-            return start, columns, start + used, header
-    return None
 
 
 def _grid(sheet: Any) -> list[list[Cell]]:
