@@ -22,7 +22,8 @@ from import_forms import soffice, write_docx
 
 NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
+      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"')
 
 
 def cell(text: str, **attrs: str) -> str:
@@ -57,12 +58,52 @@ BODY = (
 )
 
 
-def write_odt(path: Path, body: str) -> None:
+def write_odt(path: Path, body: str, styles: str = "") -> None:
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
         archive.writestr("content.xml", f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NS}>'
+                                        f"<office:automatic-styles>{styles}</office:automatic-styles>"
                                         f"<office:body><office:text>{body}</office:text></office:body>"
                                         "</office:document-content>")
+
+
+# A list style as LibreOffice writes one: «1.» on the first level, «1.1.» on the second.
+LIST_STYLE = ('<text:list-style style:name="L1">'
+              '<text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/>'
+              '<text:list-level-style-number text:level="2" style:num-suffix="." style:num-format="1" '
+              'text:display-levels="2"/>'
+              '<text:list-level-style-bullet text:level="3" text:bullet-char="•"/></text:list-style>')
+
+
+def numbered(level: int, first: bool = False) -> str:
+    """A cell holding a one-item list of `level`, continuing the list above unless `first`."""
+    inner = "<text:list-item><text:p/></text:list-item>"
+    for _ in range(level - 1):
+        inner = f"<text:list-item><text:list>{inner}</text:list></text:list-item>"
+    continues = "" if first else ' text:continue-numbering="true"'
+    return f'<table:table-cell><text:list text:style-name="L1"{continues}>{inner}</text:list></table:table-cell>'
+
+
+def test_list_numbers_of_the_number_column_are_imported(tmp_path: Path, cli) -> None:
+    """The «№» column as LibreOffice writes a numbered list into a table: one list per cell, each
+    continuing the one above, sub-items in nested lists."""
+    def item(level: int, title: str, first: bool = False) -> str:
+        return ("<table:table-row>" + numbered(level, first) + cell(title) + cell("май") + cell("Методист")
+                + "</table:table-row>")
+
+    def section(title: str) -> str:
+        return ("<table:table-row>" + numbered(1) + cell(title, number_columns_spanned="3") + COVERED * 2
+                + "</table:table-row>")
+
+    body = ("<text:p>План мероприятий на 2025/2026 учебный год</text:p><table:table>"
+            "<table:table-row>" + cell("№") + cell("Мероприятие") + cell("Срок") + cell("Ответственный")
+            + "</table:table-row>" + section("Организационная работа").replace(' text:continue-numbering="true"', "")
+            + item(2, "Совещание") + item(2, "Семинар") + section("Работа с кадрами") + item(2, "Курсы")
+            + "</table:table>")
+    write_odt(tmp_path / "plan.odt", body, LIST_STYLE)
+    _result, roadmap = imported(cli, tmp_path / "plan.odt", tmp_path / "plan.yaml")
+    assert [(s.number, [(i.number, i.title) for i in s.items]) for s in roadmap.sections] == [
+        ("1.", [("1.1.", "Совещание"), ("1.2.", "Семинар")]), ("2.", [("2.1.", "Курсы")])]
 
 
 def test_an_odt_imports_field_by_field(tmp_path: Path, cli) -> None:

@@ -27,8 +27,9 @@ _MAIN = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/off
 _WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 
-def read_body(path: Path) -> Any:
-    """The `<w:body>` element of the document at `path`."""
+def read_body(path: Path) -> tuple[Any, Any | None, Any | None]:
+    """The `<w:body>` element of the document at `path`, and its numbering and styles parts' roots
+    (None when absent or unreadable: list numbers are then not drawn, the text still reads)."""
     import docx  # noqa: F401 - registers the element classes the body is made of
     from docx.oxml.parser import parse_xml
 
@@ -37,7 +38,26 @@ def read_body(path: Path) -> Any:
         if _content_type(archive, part, parse_xml) != _WORD:
             raise ValueError(f"{path}: the main part is no Word document")
         document: Any = parse_xml(archive.read(part.lstrip("/")))
-        return document.body
+        related = _related(archive, part, parse_xml)
+        return document.body, related.get("numbering"), related.get("styles")
+
+
+def _related(archive: zipfile.ZipFile, part: str, parse_xml: Any) -> dict[str, Any]:
+    """The main part's numbering and styles parts, parsed; a broken or missing one is left out."""
+    from lxml.etree import XMLSyntaxError
+
+    folder, name = posixpath.split(part)
+    out: dict[str, Any] = {}
+    try:
+        rels = parse_xml(archive.read(posixpath.join(folder, "_rels", f"{name}.rels").lstrip("/")))
+        for rel in rels.iter(_RELATIONSHIPS):
+            kind = rel.get("Type", "").rsplit("/", 1)[-1]
+            if kind in ("numbering", "styles") and rel.get("TargetMode") != "External":
+                target = posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
+                out[kind] = parse_xml(archive.read(target.lstrip("/")))
+    except (KeyError, ValueError, XMLSyntaxError, zipfile.BadZipFile, OSError):
+        return out
+    return out
 
 
 def _main_part(archive: zipfile.ZipFile, parse_xml: Any) -> str:

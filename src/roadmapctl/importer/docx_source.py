@@ -36,10 +36,13 @@ def read_docx_document(path: Path) -> Document:
 
     check_archive(path)
     try:
-        body = docx_package.read_body(path)
+        body, numbering, styles = docx_package.read_body(path)
     except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile, zlib.error, EOFError,
             NotImplementedError, XMLSyntaxError):
         raise _unreadable(path) from None
+    from roadmapctl.importer.docx_numbering import number_paragraphs
+
+    number_paragraphs(body, numbering, styles)
     return read_body(body, path.name)
 
 

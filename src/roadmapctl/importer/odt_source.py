@@ -35,14 +35,19 @@ SAVE_AGAIN = "откройте его в LibreOffice или «Р7-Офис» и 
 
 
 def read_odt_document(path: Path) -> Document:
-    root = _content(path)
+    from roadmapctl.importer.odt_numbering import number_paragraphs
+
+    root, styles = _content(path)
     body = root.find(f"{_OFFICE}body/{_OFFICE}text")
     if body is None:
         raise InputError(f"{path}: в файле нет текста документа — это не документ OpenDocument (.odt)", SAVE_AGAIN)
+    number_paragraphs(body, [root] + ([styles] if styles is not None else []))
     return assemble(path.name, _blocks(body))
 
 
-def _content(path: Path) -> Any:
+def _content(path: Path) -> tuple[Any, Any | None]:
+    """The content's root and the styles' root (None when missing or unreadable: list numbers are
+    then drawn from the content's own styles only)."""
     import zipfile
     from xml.etree import ElementTree
 
@@ -56,14 +61,20 @@ def _content(path: Path) -> Any:
                                  f"{megabytes(unpacked)}, а допустимо не больше {megabytes(MAX_UNPACKED_BYTES)}",
                                  SAVE_AGAIN)
             data = archive.read("content.xml")
+            styles = archive.read("styles.xml") if "styles.xml" in archive.namelist() else b""
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError):
         raise InputError(f"{path}: файл повреждён или это не документ OpenDocument (.odt)", SAVE_AGAIN) from None
     if b"<!ENTITY" in data[:65536]:  # entities have no place in a document's XML: a bomb, not a roadmap
         raise InputError(f"{path}: файл повреждён (в XML документа объявлены сущности)", SAVE_AGAIN)
     try:
-        return ElementTree.fromstring(data)
+        root = ElementTree.fromstring(data)
     except ElementTree.ParseError:
         raise InputError(f"{path}: файл повреждён (XML документа не читается)", SAVE_AGAIN) from None
+    try:
+        style_root = ElementTree.fromstring(styles) if styles and b"<!ENTITY" not in styles[:65536] else None
+    except ElementTree.ParseError:
+        style_root = None
+    return root, style_root
 
 
 def _blocks(parent: Any) -> Iterator[Block]:
