@@ -10,7 +10,6 @@ heading they are measures of that section.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from roadmapctl.errors import InputError
@@ -166,19 +165,10 @@ def _section_guess(index: int, entries: list[Entry], section: bool) -> str | Non
 
 def _under(number: str | None, parent: str | None) -> bool:
     """Is «5.1.2» numbered under «5.1»? (Trailing dots do not matter; a section «II.» holds «2.1».)"""
-    child, outer = _norm(number), _arabic(_norm(parent))
-    return bool(child and outer and child.startswith(outer + "."))
+    from roadmapctl.model.numbering import prefixes
 
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def _arabic(number: str | None) -> str | None:
-    """«IV» as «4»: sections numbered in Roman numerals hold measures numbered «4.1», «4.2»."""
-    if not number or not re.fullmatch(r"[IVXLC]+", number):
-        return number
-    values = [_ROMAN[ch] for ch in number]
-    return str(sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)))
+    child, outer = _norm(number), _norm(parent)
+    return bool(child and outer and any(child.startswith(p + ".") for p in prefixes(outer)))
 
 
 def _number_style(entries: list[Entry]) -> bool:

@@ -22,7 +22,6 @@ from typing import Any
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _VAL = f"{_W}val"
-_RUSSIAN = "абвгдежзиклмнопрстуфхцчшщэюя"  # Word's Russian list letters: no ё, й, ъ, ы, ь
 _MAX_LEVELS = 9
 
 
@@ -139,35 +138,15 @@ def _label(levels: dict[int, _Level], level: int, counts: list[int | None]) -> s
     return text.strip()
 
 
+# Word's number formats and how `list_labels.draw` names them.
+_KINDS = {"upperRoman": "ROMAN", "lowerRoman": "roman", "upperLetter": "LATIN", "lowerLetter": "latin",
+          "russianUpper": "RUSSIAN", "russianLower": "russian", "decimalZero": "decimal-zero"}
+
+
 def _format(value: int, fmt: str) -> str:
-    if fmt in ("upperRoman", "lowerRoman") and value > 0:
-        roman = _roman(value)
-        return roman if fmt == "upperRoman" else roman.lower()
-    if fmt in ("upperLetter", "lowerLetter") and value > 0:
-        letters = _letters(value, "abcdefghijklmnopqrstuvwxyz")
-        return letters.upper() if fmt == "upperLetter" else letters
-    if fmt in ("russianLower", "russianUpper") and value > 0:
-        letters = _letters(value, _RUSSIAN)
-        return letters.upper() if fmt == "russianUpper" else letters
-    if fmt == "decimalZero":
-        return f"{value:02d}"
-    return str(value)
+    from roadmapctl.importer.list_labels import draw
 
-
-def _roman(value: int) -> str:
-    out = ""
-    for number, digits in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while value >= number:
-            out += digits
-            value -= number
-    return out
-
-
-def _letters(value: int, alphabet: str) -> str:
-    """Word's list letters: a … z, then aa … zz (the letter repeated)."""
-    times, index = divmod(value - 1, len(alphabet))
-    return alphabet[index] * (times + 1)
+    return draw(value, _KINDS.get(fmt, "decimal"))
 
 
 def _int(text: str | None, default: int = 0) -> int:

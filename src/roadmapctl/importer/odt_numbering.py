@@ -22,7 +22,6 @@ from typing import Any
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _MAX_LEVELS = 10
-_RUSSIAN = "абвгдежзиклмнопрстуфхцчшщэюя"
 
 
 class _Level:
@@ -100,23 +99,14 @@ def _list_styles(roots: list[Any]) -> dict[str, dict[int, _Level]]:
     return out
 
 
+# OpenDocument's number formats (`style:num-format`) and how `list_labels.draw` names them.
+_KINDS = {"1": "decimal", "I": "ROMAN", "i": "roman", "A": "LATIN", "a": "latin", "А": "RUSSIAN", "а": "russian"}
+
+
 def _format(value: int, fmt: str) -> str:
-    if value <= 0 or fmt == "1":
-        return str(value)
-    if fmt in ("I", "i"):
-        roman = ""
-        for number, digits in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                               (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-            while value >= number:
-                roman += digits
-                value -= number
-        return roman if fmt == "I" else roman.lower()
-    alphabet = {"A": "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "a": "abcdefghijklmnopqrstuvwxyz",
-                "А": _RUSSIAN.upper(), "а": _RUSSIAN}.get(fmt[:1])
-    if alphabet is None:
-        return str(value)
-    times, index = divmod(value - 1, len(alphabet))
-    return alphabet[index] * (times + 1)
+    from roadmapctl.importer.list_labels import draw
+
+    return draw(value, _KINDS.get(fmt[:1], "decimal"))
 
 
 def _int(text: str | None, default: int) -> int:

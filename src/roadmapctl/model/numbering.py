@@ -76,20 +76,31 @@ def fits(number: str | None, prefix: str | None, style: Numbering) -> bool:
 @lru_cache(maxsize=1024)
 def prefixes(prefix: str) -> tuple[str, ...]:
     """What hierarchical numbers under `prefix` start with: section «II» numbers its items «II.1» or «2.1»."""
-    arabic = _roman(prefix)
+    arabic = roman_value(prefix)
     return (prefix,) if arabic is None else (prefix, str(arabic))
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
-def _roman(text: str) -> int | None:
+def roman_value(text: str) -> int | None:
     """The value of a Roman numeral up to 89 (Latin or look-alike Cyrillic «Х»), else None."""
     letters = text.upper().replace("Х", "X").replace("І", "I")  # noqa: RUF001 - Cyrillic look-alikes on purpose
     if not letters or any(ch not in _ROMAN for ch in letters):
         return None
     values = [_ROMAN[ch] for ch in letters]
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def roman_numeral(value: int) -> str:
+    """«XIV» for 14: how a list numbered in Roman numerals draws a positive number."""
+    out = ""
+    for number, digits in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= number:
+            out += digits
+            value -= number
+    return out
 
 
 def detect(members: tuple[Member, ...], prefix: str | None) -> Numbering:
