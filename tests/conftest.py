@@ -42,6 +42,8 @@ SLOW = frozenset({
     "test_bench.py::test_benchmark_runner_runs_on_a_tiny_corpus",
     "test_bench.py::test_soak_runs_without_tracebacks",
     "test_bench.py::test_only_startup_times_the_start_alone",  # the runner times real processes
+    # titles of 66,000 letters (counts wider than two bytes); the bounded path runs by default on the others
+    "test_duplicate_measure.py::test_titles_of_more_than_65535_letters_in_the_bounded_path",
     "test_render.py::test_real_process_writes_a_valid_docx",  # test_output_dash_writes_to_stdout runs one
     "test_render_docx.py::test_libreoffice_shows_the_table_header_on_every_page",
     "test_render_html.py::test_printed_annex_table_ends_at_the_right_margin",  # Chromium, as the next three

@@ -18,6 +18,8 @@ import functools
 import re
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "roadmapctl"
 # The command-line layer: these may name options.
 CLI_MODULES = {"roadmapctl.main", "roadmapctl.__main__", "roadmapctl.output"}  # output: what `-o` means
@@ -29,14 +31,18 @@ def _module(path: Path) -> str:
     return ".".join(("roadmapctl", *path.relative_to(PACKAGE).with_suffix("").parts)).removesuffix(".__init__")
 
 
-@functools.cache  # parsed when a test first needs them, not while every worker collects
-def _sources() -> dict[str, ast.Module]:
+Sources = dict[str, ast.Module]
+
+
+@pytest.fixture(scope="module")
+def sources() -> Sources:
+    """Every module of the package, parsed once for the module's tests (and on one worker only:
+    parsing two hundred files costs more than the rules), not while every worker collects."""
     return {_module(p): ast.parse(p.read_text(encoding="utf-8")) for p in sorted(PACKAGE.rglob("*.py"))}
 
 
-@functools.cache
-def _commands() -> frozenset[str]:
-    return frozenset(name for name, tree in _sources().items()
+def _commands(sources: Sources) -> frozenset[str]:
+    return frozenset(name for name, tree in sources.items()
                      if name.startswith("roadmapctl.commands.")
                      and any(isinstance(node, ast.FunctionDef) and node.name == "register" for node in tree.body))
 
@@ -52,16 +58,18 @@ def _imports(tree: ast.Module) -> set[str]:
     return found
 
 
-def test_the_command_modules_are_found() -> None:
-    assert {"roadmapctl.commands.check", "roadmapctl.commands.overdue", "roadmapctl.commands.done"} <= _commands()
-    assert "roadmapctl.commands.params" not in _commands()
-    assert len(_sources()) > 100 and len(_domain()) > 80  # the walk sees the whole package
+def test_the_command_modules_are_found(sources: Sources) -> None:
+    commands = _commands(sources)
+    assert {"roadmapctl.commands.check", "roadmapctl.commands.overdue", "roadmapctl.commands.done"} <= commands
+    assert "roadmapctl.commands.params" not in commands
+    assert len(sources) > 100 and len(_domain(sources)) > 80  # the walk sees the whole package
 
 
-def test_no_module_imports_a_command_module_except_main() -> None:
+def test_no_module_imports_a_command_module_except_main(sources: Sources) -> None:
     """Every module is read; the message lists each one that breaks the rule."""
-    wrong = {module: sorted(_imports(tree) & _commands() - {module})
-             for module, tree in _sources().items() if module != "roadmapctl.main"}
+    commands = _commands(sources)
+    wrong = {module: sorted(_imports(tree) & commands - {module})
+             for module, tree in sources.items() if module != "roadmapctl.main"}
     wrong = {module: names for module, names in wrong.items() if names}
     assert not wrong, "\n".join(f"{module} imports command modules {names}: move what they share to the domain "
                                 f"or params" for module, names in wrong.items())
@@ -95,8 +103,8 @@ def _error_texts(tree: ast.Module) -> list[tuple[int, str]]:
     return texts
 
 
-def _domain() -> list[str]:
-    return sorted(name for name in _sources()
+def _domain(sources: Sources) -> list[str]:
+    return sorted(name for name in sources
                   if not name.startswith("roadmapctl.commands") and name not in CLI_MODULES)
 
 
@@ -114,16 +122,16 @@ def _pattern(options: frozenset[str]) -> re.Pattern[str]:
                       + r")(?![\w-])")
 
 
-def test_domain_errors_never_name_an_option() -> None:
+def test_domain_errors_never_name_an_option(sources: Sources) -> None:
     pattern = _pattern(_options())
-    named = [f"{module}:{line}: {text}" for module in _domain()
-             for line, text in _error_texts(_sources()[module]) if pattern.search(text)]
+    named = [f"{module}:{line}: {text}" for module in _domain(sources)
+             for line, text in _error_texts(sources[module]) if pattern.search(text)]
     assert not named, ("domain modules name options in errors (raise ValueRefused; the command names the "
                        "option):\n" + "\n".join(named))
 
 
-def test_domain_modules_do_not_import_the_command_line_layer() -> None:
-    wrong = [f"{module} imports the command-line layer: {name}" for module in _domain()
-             for name in sorted(_imports(_sources()[module]))
+def test_domain_modules_do_not_import_the_command_line_layer(sources: Sources) -> None:
+    wrong = [f"{module} imports the command-line layer: {name}" for module in _domain(sources)
+             for name in sorted(_imports(sources[module]))
              if name in {"roadmapctl.main", "roadmapctl.commands"} or name.startswith("roadmapctl.commands.")]
     assert not wrong, "\n".join(wrong)
