@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from conftest import thorough
+from conftest import imported, thorough
 from import_forms import Grid, Span, built, pdf_font, printed_pdfs, register_font, soffice, write_docx, write_form
 from roadmapctl.reading.loader import load
 
@@ -310,3 +310,35 @@ def test_a_sheet_printed_tight_as_excel_prints_it(tmp_path: Path, cli) -> None:
     [section] = roadmap.sections
     assert section.title.startswith("Организационная работа")
     assert section.items[0].note == "Примечание: совещание проводится также в январе."
+
+
+def test_a_short_section_centred_across_the_table_is_a_section(tmp_path: Path, cli) -> None:
+    """A spreadsheet centres a section row merged across the table; a short title then stands inside
+    one column, away from where that column's text begins. The measures around it keep their cells."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    register_font()
+    source = tmp_path / "centred.pdf"
+    canvas = Canvas(str(source), pagesize=(842, 595))
+    canvas.setFont("Body", 10)
+    x = (40, 80, 420, 560, 700)  # the table runs from 40 to about 800: its middle is near 420
+    rows: list[tuple[str, ...]] = [
+        ("№", "Мероприятие", "Срок", "Ответственный", "Результат"),
+        ("1.", "Совещание при директоре", "Сентябрь", "Директор", "Протокол"),
+        ("Кадры",),
+        ("2.", "Курсы повышения квалификации", "Октябрь", "Методист", "Удостоверения о повышении"),
+    ]
+    top = 540
+    for row in rows:
+        if len(row) == 1:
+            width = canvas.stringWidth(row[0], "Body", 10)
+            canvas.drawString((40 + 800) / 2 - width / 2, top, row[0])
+        else:
+            for left, text in zip(x, row, strict=True):
+                canvas.drawString(left, top, text)
+        top -= 24  # rows set apart by a gap, as Word and Excel print them
+    canvas.drawString(x[0], 570, "План работы на 2024/2025 учебный год")
+    canvas.save()
+    _result, roadmap = imported(cli, source, tmp_path / "x.yaml")
+    assert [(s.title, [i.title for i in s.items]) for s in roadmap.sections] == [
+        ("Мероприятия", ["Совещание при директоре"]), ("Кадры", ["Курсы повышения квалификации"])]

@@ -197,6 +197,10 @@ class _Reader:
                           and self.row.kind == "item" and not self.row.merged)
             if self.row is None or gap or after_item or not (self.row.kind == "text" or self.row.lines[start]):
                 self.row = self._new_row(empty, "text")
+        elif gap and sum(1 for t in texts if t) == 1 and columns.centred(line):
+            # a section centred across the table that stays inside one column: merged across, as it is
+            self.row = self._new_row(empty, "text")
+            texts, spans = [line.text] + [""] * (len(texts) - 1), {0: len(texts) - 1}
         elif self.row is None or (columns.number is None and gap):
             self.row = self._new_row(empty, "item")
         elif gap:

@@ -94,6 +94,18 @@ class Columns:
     number: int | None
     left: float
     starts: tuple[float, ...] = ()  # where each heading's text begins (cells set flush left begin there too)
+    right: float = 0.0  # where the widest text of the last column ends: about the table's right edge
+
+    def centred(self, line: Line) -> bool:
+        """Text set in the middle of the table, away from where its column's text begins: a heading
+        merged across the table and centred, as spreadsheets print a section row."""
+        if not self.right or not self.starts:
+            return False
+        middle, width = (self.left + self.right) / 2, self.right - self.left
+        column = self.begins_in(line.words[0])
+        apart = abs(line.x0 - self.starts[min(column, len(self.starts) - 1)]) > 2 * _FLUSH
+        upper = line.words[0].text[:1].isupper()  # a heading, not the wrapped rest of a cell
+        return apart and upper and abs((line.x0 + line.words[-1].x1) / 2 - middle) <= 0.06 * width
 
     def index(self, word: Word) -> int:
         middle = (word.x0 + word.x1) / 2
@@ -239,7 +251,8 @@ def make_columns(header: list[tuple[float, float, str]], body: list[Line]) -> Co
     number = columns.get("number")
     starts = [line.x0 for line in body if borders and line.x0 <= borders[0]]
     left = min(header[0][0], statistics.median(starts)) if starts else header[0][0]
-    return Columns(texts, borders, number, left, flush)
+    ends = [line.words[-1].x1 for line in narrow if borders and line.words[-1].x0 > borders[-1]]
+    return Columns(texts, borders, number, left, flush, max([header[-1][1], *ends]))
 
 
 def _river(a: float, b: float, body: list[Line]) -> float:
