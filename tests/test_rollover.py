@@ -252,6 +252,20 @@ def test_keys_are_stable_and_written_once(rolled, tmp_path: Path, monkeypatch: p
     assert [e.item.key for e in third.walk()] == keys
 
 
+def test_a_target_that_would_be_refused_is_refused_before_the_round_trip(workdir: Path, cli, monkeypatch) -> None:
+    """Where the new roadmap goes is settled from the checked roadmap before the costly round trip:
+    a refusal costs the user nothing."""
+    import roadmapctl.rollover as rollover_package
+
+    def no_round_trip(*args: object) -> None:
+        raise AssertionError("the round trip ran before the refusal")
+
+    monkeypatch.setattr(rollover_package, "rollover", no_round_trip)
+    (workdir / "roadmaps" / "lysva-2022-2023.yaml").write_text("занято\n", encoding="utf-8")
+    busy = cli("rollover", "roadmaps/lysva-2021-2022.yaml", "--to", "2022/2023")
+    assert busy.code == 2 and "уже существует" in busy.err, busy.err
+
+
 def test_refusals_leave_both_files_alone(workdir: Path, cli) -> None:
     old = Path("roadmaps/lysva-2021-2022.yaml")
     original = old.read_bytes()

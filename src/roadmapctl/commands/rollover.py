@@ -67,17 +67,19 @@ def run(source: Path, to: str, output: Path | None, force: bool, as_of: date) ->
 
 
 def _roll(source: Path, to: str, output: Path | None, force: bool, as_of: date) -> tuple[str, list[Problem]]:
-    from roadmapctl.output import is_stdout, write_output
+    from roadmapctl.output import check_target, is_stdout, write_output
     from roadmapctl.output.fsio import existing_target, real_path, replace_file
     from roadmapctl.reading import check, read
-    from roadmapctl.rollover import default_output, rollover
+    from roadmapctl.rollover import default_output, periods, rollover
 
     with params.options({"to": "--to", "output": "-o"}):
-        result = rollover(source, to)
-        delta = result.new_period.start.year - result.old_period.start.year
-        target = output or default_output(source, result.old_period, delta)
+        old_period, new_period = periods(source, to)
+        target = output or default_output(source, old_period, new_period.start.year - old_period.start.year)
     if not is_stdout(target) and target.resolve() == source.resolve():
         raise UsageError("новая карта не может заменить старую", "укажите другой файл: -o …")
+    check_target(target, inputs=[source], force=force, generated=False)  # refused before the round trip
+    with params.options({"to": "--to"}):
+        result = rollover(source, to)
     if result.keys_added:
         existing_target(real_path(source))  # a read-only old file: refuse before writing anything
     shown = "-" if is_stdout(target) else str(target)

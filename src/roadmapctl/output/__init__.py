@@ -49,15 +49,26 @@ def write_output(target: Path | str, data: bytes | bytearray | str, *, inputs: I
     if is_stdout(target):
         to_stdout(data, binary)
         return
+    check_target(target, inputs=inputs, force=force, generated=generated, suffixes=suffixes)
+    from roadmapctl.output.fsio import replace_file
+
+    replace_file(Path(target), data)
+
+
+def check_target(target: Path | str, *, inputs: Iterable[Path | str] = (), force: bool = False,
+                 generated: bool = True, suffixes: tuple[str, ...] = ()) -> None:
+    """Refuse now what `write_output` would refuse, so that a command whose work is costly (a
+    rollover's round trip) says so before doing it; `write_output` checks again when it writes."""
+    if is_stdout(target):
+        return
     path = Path(target)
     refuse_input(path, inputs)
-    from roadmapctl.output.fsio import existing_target, replace_file
+    from roadmapctl.output.fsio import existing_target
 
     if existing_target(path) is not None:
         _may_replace(path, force, generated, suffixes)
     elif not (path.parent if str(path.parent) else Path(".")).is_dir():
         raise OutputError(f"папки {path.parent} нет", "создайте её или укажите другой путь")
-    replace_file(path, data)
 
 
 def to_stdout(data: bytes | bytearray | str, binary: str | None = None) -> None:

@@ -179,17 +179,23 @@ def assign_keys(data: Any, prefix: str) -> int:
     return added
 
 
-def rollover(path: Path, to_text: str) -> RolloverResult:
-    from roadmapctl.editing.roundtrip import dump_document, load_document
-    from roadmapctl.editing.safety import unexpected_changes
+def periods(path: Path, to_text: str) -> tuple[Period, Period]:
+    """The roadmap's period and the new one, from the checked roadmap (cheap: no round trip), so
+    that where the new roadmap goes can be settled before the work."""
     from roadmapctl.reading import require
 
     roadmap = require(path, "новая карта не создана")
     if roadmap.period is None:  # a required field: `check` reports its absence as an error
         raise InputError(f"в карте {path} нет периода — новая карта не создана",
                          f"подробности: roadmapctl check {path}")
-    old_period = roadmap.period
-    new_period = target_period(old_period, to_text)
+    return roadmap.period, target_period(roadmap.period, to_text)
+
+
+def rollover(path: Path, to_text: str) -> RolloverResult:
+    from roadmapctl.editing.roundtrip import dump_document, load_document
+    from roadmapctl.editing.safety import unexpected_changes
+
+    old_period, new_period = periods(path, to_text)
     delta = new_period.start.year - old_period.start.year
     prefix = key_prefix(path)
 
