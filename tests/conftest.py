@@ -83,6 +83,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 SHARED_FIXTURE_MODULES = frozenset(
     f"tests/{path.name}" for path in Path(__file__).parent.glob("test_*.py")
     if 'scope="module"' in path.read_text(encoding="utf-8"))
+# Modules that share a process-wide cache (not a fixture) go to one worker together: the
+# rollovers of the samples are computed once for test_rollover and test_textconv.
+SHARED_CACHE_GROUPS = {"tests/test_rollover.py": "rollovers", "tests/test_textconv.py": "rollovers"}
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -94,6 +97,8 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | 
     class SharedFixtureScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             module = nodeid.split("::", 1)[0]
+            if module in SHARED_CACHE_GROUPS:
+                return SHARED_CACHE_GROUPS[module]
             return module if module in SHARED_FIXTURE_MODULES else nodeid
 
     return SharedFixtureScheduling(config, log)  # type: ignore[arg-type]
