@@ -29,6 +29,16 @@ def _measures(target: Path) -> list[tuple[object, ...]]:
              [roadmap.executors[r.id].name for r in e.item.executors], e.item.result) for e in roadmap.walk()]
 
 
+def _canvas(path: Path, landscape: bool = False) -> Any:
+    """A reportlab page to draw a test's text on, in the Cyrillic font, at 10 points."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    register_font()
+    canvas = Canvas(str(path), pagesize=(842, 595)) if landscape else Canvas(str(path))
+    canvas.setFont("Body", 10)
+    return canvas
+
+
 def _long(n: int) -> str:
     return (f"Проведение методического семинара номер {n} для учителей начальных классов по вопросам "
             "формирования функциональной грамотности обучающихся на уроках и во внеурочной деятельности")
@@ -142,12 +152,8 @@ def test_a_table_without_a_number_column_is_split_at_the_gaps(tmp_path: Path, cl
 
 def test_columns_set_apart_by_spaces_are_read(tmp_path: Path, cli) -> None:
     """A table typed with spaces between its columns (as printed from a plain-text editor)."""
-    from reportlab.pdfgen.canvas import Canvas
-
-    register_font()
     source = tmp_path / "plain.pdf"
-    canvas = Canvas(str(source))
-    canvas.setFont("Body", 10)
+    canvas = _canvas(source)
     for line, text in enumerate(["План работы на 2023/2024 учебный год", "№   Мероприятие   Срок   Ответственный",
                                  "1   Совещание   Сентябрь   Директор"]):
         canvas.drawString(50, 800 - 20 * line, text)
@@ -158,12 +164,8 @@ def test_columns_set_apart_by_spaces_are_read(tmp_path: Path, cli) -> None:
 
 
 def test_text_without_a_table_is_refused(tmp_path: Path, cli) -> None:
-    from reportlab.pdfgen.canvas import Canvas
-
-    register_font()
     source = tmp_path / "letter.pdf"
-    canvas = Canvas(str(source))
-    canvas.setFont("Body", 10)
+    canvas = _canvas(source)
     for line, text in enumerate(["Уважаемые коллеги!", "Направляем план работы на 2023/2024 учебный год.",
                                  "1. Совещание в сентябре.", "2. Педагогический совет в мае.",
                                  "Срок представления отчётов — до 1 июня."]):
@@ -268,12 +270,8 @@ def test_a_sheet_printed_tight_as_excel_prints_it(tmp_path: Path, cli) -> None:
     next cell's (the cell padding, less than a space), a note merged across flush left right under a
     measure, a section merged across starting in the number column, and the header repeated right
     after the last row of the page."""
-    from reportlab.pdfgen.canvas import Canvas
-
-    register_font()
     source = tmp_path / "sheet.pdf"
-    canvas = Canvas(str(source), pagesize=(842, 595))
-    canvas.setFont("Body", 10)
+    canvas = _canvas(source, landscape=True)
     # where each column's text begins (flush left, as the headings); the longest deadline ends
     # 2.5 points short of the executors' column: closer than a space (2.8 points) at this size
     executors_at = 300 + canvas.stringWidth("до 25.12.2024", "Body", 10) + 2.5
@@ -315,12 +313,8 @@ def test_a_sheet_printed_tight_as_excel_prints_it(tmp_path: Path, cli) -> None:
 def test_a_short_section_centred_across_the_table_is_a_section(tmp_path: Path, cli) -> None:
     """A spreadsheet centres a section row merged across the table; a short title then stands inside
     one column, away from where that column's text begins. The measures around it keep their cells."""
-    from reportlab.pdfgen.canvas import Canvas
-
-    register_font()
     source = tmp_path / "centred.pdf"
-    canvas = Canvas(str(source), pagesize=(842, 595))
-    canvas.setFont("Body", 10)
+    canvas = _canvas(source, landscape=True)
     x = (40, 80, 420, 560, 700)  # the table runs from 40 to about 800: its middle is near 420
     rows: list[tuple[str, ...]] = [
         ("№", "Мероприятие", "Срок", "Ответственный", "Результат"),
