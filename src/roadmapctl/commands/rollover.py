@@ -78,8 +78,7 @@ def _roll(source: Path, to: str, output: Path | None, force: bool, as_of: date) 
     if not is_stdout(target) and target.resolve() == source.resolve():
         raise UsageError("новая карта не может заменить старую", "укажите другой файл: -o …")
     check_target(target, inputs=[source], force=force, generated=False)  # refused before the round trip
-    with params.options({"to": "--to"}):
-        result = rollover(source, to)
+    result = rollover(source, to, (old_period, new_period))
     if result.keys_added:
         existing_target(real_path(source))  # a read-only old file: refuse before writing anything
     shown = "-" if is_stdout(target) else str(target)

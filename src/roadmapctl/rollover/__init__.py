@@ -191,11 +191,12 @@ def periods(path: Path, to_text: str) -> tuple[Period, Period]:
     return roadmap.period, target_period(roadmap.period, to_text)
 
 
-def rollover(path: Path, to_text: str) -> RolloverResult:
+def rollover(path: Path, to_text: str, known: tuple[Period, Period] | None = None) -> RolloverResult:
+    """Next year's roadmap from the one at `path`; `known`: its `periods`, when the caller read them."""
     from roadmapctl.editing.roundtrip import dump_document, load_document
     from roadmapctl.editing.safety import unexpected_changes
 
-    old_period, new_period = periods(path, to_text)
+    old_period, new_period = known or periods(path, to_text)
     delta = new_period.start.year - old_period.start.year
     prefix = key_prefix(path)
 
